@@ -1,0 +1,31 @@
+package io.connectstage.action;
+
+import io.connectstage.connector.IntegrationType;
+import io.connectstage.connector.Lists;
+import java.util.List;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.error.ConnectError;
+import io.connectstage.staging.FieldRules;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+
+/** {@code setIntegrationTypes}: sets the integration types (an empty list clears them). */
+@JsonTypeName("setIntegrationTypes")
+public record ConnectorSetIntegrationTypesAction(List<IntegrationType> integrationTypes) implements ConnectorUpdateAction {
+
+    public ConnectorSetIntegrationTypesAction {
+        integrationTypes = Lists.copyOrNull(integrationTypes);
+    }
+
+    @Override
+    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
+        return Outcome.unless(FieldRules.list("integrationTypes", integrationTypes, 0),
+                () -> current.withIntegrationTypes(integrationTypes));
+    }
+
+    @Override
+    public boolean changesPublishedData() {
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+package io.connectstage.action;
+
+import io.connectstage.connector.Lists;
+import io.connectstage.connector.Region;
+import java.util.List;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.error.ConnectError;
+import io.connectstage.staging.FieldRules;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+
+/** {@code setSupportedRegions}: sets the Regions the Connector can be deployed in: at least one. */
+@JsonTypeName("setSupportedRegions")
+public record ConnectorSetSupportedRegionsAction(List<Region> regions) implements ConnectorUpdateAction {
+
+    public ConnectorSetSupportedRegionsAction {
+        regions = Lists.copyOrNull(regions);
+    }
+
+    @Override
+    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
+        return Outcome.unless(FieldRules.list("regions", regions, 1), () -> current.withSupportedRegions(regions));
+    }
+
+    @Override
+    public boolean changesPublishedData() {
+        return true;
+    }
+}

@@ -1,0 +1,156 @@
+package io.connectstage.connector;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The draft (staged) version of a Connector: every field of the API reference, immutable.
+ *
+ * <p>Optional fields ({@code key}, {@code description}, {@code globalConfiguration},
+ * {@code apiClient}, {@code certificationInfo}, the two reports, {@code documentationUrl} and
+ * {@code certified}) are {@code null} when absent and are then left out of the JSON; lists are
+ * never {@code null}. {@code certified} is not in the RAML type of ConnectorStaged, but the
+ * reference's query example shows it, so it is kept when set (it is set by certification).
+ *
+ * <p>Values are made by {@link io.connectstage.staging.ConnectorStaging#create} and changed only
+ * through update actions and the lifecycle's outcome functions; the {@code with…} copies exist for
+ * them and for tests.
+ *
+ * <pre>{@code
+ * ConnectorStaged renamed = staged.withName("New Connector name");
+ * }</pre>
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"id", "key", "version", "name", "description", "integrationTypes", "creator", "repository", "configurations", "globalConfiguration", "apiClient", "private", "privateProjects", "supportedRegions", "certificationInfo", "status", "publishingReport", "alreadyListed", "hasChanges", "isPreviewable", "previewableReport", "documentationUrl", "certified"})
+public record ConnectorStaged(        @JsonProperty("id") String id,
+        @JsonProperty("key") String key,
+        @JsonProperty("version") long version,
+        @JsonProperty("name") String name,
+        @JsonProperty("description") String description,
+        @JsonProperty("integrationTypes") List<IntegrationType> integrationTypes,
+        @JsonProperty("creator") Creator creator,
+        @JsonProperty("repository") Repository repository,
+        @JsonProperty("configurations") List<ConnectorConfigurationApplication> configurations,
+        @JsonProperty("globalConfiguration") ConnectorGlobalConfiguration globalConfiguration,
+        @JsonProperty("apiClient") ConnectorApiClient apiClient,
+        @JsonProperty("private") boolean isPrivate,
+        @JsonProperty("privateProjects") List<String> privateProjects,
+        @JsonProperty("supportedRegions") List<Region> supportedRegions,
+        @JsonProperty("certificationInfo") CertificationInfo certificationInfo,
+        @JsonProperty("status") ConnectorStatus status,
+        @JsonProperty("publishingReport") ConnectorReport publishingReport,
+        @JsonProperty("alreadyListed") boolean alreadyListed,
+        @JsonProperty("hasChanges") boolean hasChanges,
+        @JsonProperty("isPreviewable") IsPreviewable isPreviewable,
+        @JsonProperty("previewableReport") ConnectorReport previewableReport,
+        @JsonProperty("documentationUrl") String documentationUrl,
+        @JsonProperty("certified") Boolean certified) {
+
+    public ConnectorStaged {
+        Objects.requireNonNull(id, "id is null");
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(creator, "creator is null");
+        Objects.requireNonNull(repository, "repository is null");
+        integrationTypes = Lists.orEmpty(integrationTypes);
+        configurations = Lists.orEmpty(configurations);
+        privateProjects = Lists.orEmpty(privateProjects);
+        supportedRegions = Lists.orEmpty(supportedRegions);
+        status = status == null ? ConnectorStatus.Draft : status;
+        isPreviewable = isPreviewable == null ? IsPreviewable.NONE : isPreviewable;
+    }
+
+    public ConnectorStaged withKey(String value) {
+        return new ConnectorStaged(id, value, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withVersion(long value) {
+        return new ConnectorStaged(id, key, value, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withName(String value) {
+        return new ConnectorStaged(id, key, version, value, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withDescription(String value) {
+        return new ConnectorStaged(id, key, version, name, value, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withIntegrationTypes(List<IntegrationType> value) {
+        return new ConnectorStaged(id, key, version, name, description, value, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withCreator(Creator value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, value, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withRepository(Repository value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, value, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withConfigurations(List<ConnectorConfigurationApplication> value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, value, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withGlobalConfiguration(ConnectorGlobalConfiguration value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, value, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withApiClient(ConnectorApiClient value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, value, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withPrivate(boolean value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, value, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withPrivateProjects(List<String> value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, value, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withSupportedRegions(List<Region> value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, value, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withCertificationInfo(CertificationInfo value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, value, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withStatus(ConnectorStatus value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, value, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withPublishingReport(ConnectorReport value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, value, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withAlreadyListed(boolean value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, value, hasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withHasChanges(boolean value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, value, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withPreviewable(IsPreviewable value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, value, previewableReport, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withPreviewableReport(ConnectorReport value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, value, documentationUrl, certified);
+    }
+
+    public ConnectorStaged withDocumentationUrl(String value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, value, certified);
+    }
+
+    public ConnectorStaged withCertified(Boolean value) {
+        return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, value);
+    }
+
+    public ConnectorStaged withVersionAndHasChanges(long newVersion, boolean newHasChanges) {
+        return new ConnectorStaged(id, key, newVersion, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, newHasChanges, isPreviewable, previewableReport, documentationUrl, certified);
+    }
+}

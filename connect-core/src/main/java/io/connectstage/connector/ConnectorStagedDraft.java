@@ -1,0 +1,73 @@
+package io.connectstage.connector;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * What a client sends to create a ConnectorStaged. Required: {@code name}, {@code creator} (with
+ * its {@code email}) and {@code repository}; the rest is optional and {@code null} when absent.
+ * The record holds what was sent, valid or not: {@link io.connectstage.staging.ConnectorStaging#create}
+ * checks it and reports every broken rule at once.
+ *
+ * <pre>{@code
+ * var draft = ConnectorStagedDraft.of("Connector's name", Creator.ofEmail("john.doe@example.com"),
+ *         new Repository("git@github.com:commercetools/connect-application-kit.git", "0.0.0"))
+ *     .withKey("connector-key");
+ * }</pre>
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"key", "name", "description", "integrationTypes", "creator", "repository",
+        "supportedRegions", "privateProjects", "documentationUrl"})
+public record ConnectorStagedDraft(
+        String key,
+        String name,
+        String description,
+        List<IntegrationType> integrationTypes,
+        Creator creator,
+        Repository repository,
+        List<Region> supportedRegions,
+        List<String> privateProjects,
+        String documentationUrl) {
+
+    public ConnectorStagedDraft {
+        integrationTypes = Lists.copyOrNull(integrationTypes);
+        supportedRegions = Lists.copyOrNull(supportedRegions);
+        privateProjects = Lists.copyOrNull(privateProjects);
+    }
+
+    /** A draft with only the required fields. */
+    public static ConnectorStagedDraft of(String name, Creator creator, Repository repository) {
+        return new ConnectorStagedDraft(null, name, null, null, creator, repository, null, null, null);
+    }
+
+    public ConnectorStagedDraft withKey(String value) {
+        return new ConnectorStagedDraft(value, name, description, integrationTypes, creator, repository,
+                supportedRegions, privateProjects, documentationUrl);
+    }
+
+    public ConnectorStagedDraft withDescription(String value) {
+        return new ConnectorStagedDraft(key, name, value, integrationTypes, creator, repository,
+                supportedRegions, privateProjects, documentationUrl);
+    }
+
+    public ConnectorStagedDraft withIntegrationTypes(List<IntegrationType> value) {
+        return new ConnectorStagedDraft(key, name, description, value, creator, repository,
+                supportedRegions, privateProjects, documentationUrl);
+    }
+
+    public ConnectorStagedDraft withSupportedRegions(List<Region> value) {
+        return new ConnectorStagedDraft(key, name, description, integrationTypes, creator, repository,
+                value, privateProjects, documentationUrl);
+    }
+
+    public ConnectorStagedDraft withPrivateProjects(List<String> value) {
+        return new ConnectorStagedDraft(key, name, description, integrationTypes, creator, repository,
+                supportedRegions, value, documentationUrl);
+    }
+
+    public ConnectorStagedDraft withDocumentationUrl(String value) {
+        return new ConnectorStagedDraft(key, name, description, integrationTypes, creator, repository,
+                supportedRegions, privateProjects, value);
+    }
+}

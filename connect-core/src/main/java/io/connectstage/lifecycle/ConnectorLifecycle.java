@@ -1,0 +1,194 @@
+package io.connectstage.lifecycle;
+
+import static io.connectstage.connector.ConnectorStatus.Draft;
+import static io.connectstage.connector.ConnectorStatus.Failed;
+import static io.connectstage.connector.ConnectorStatus.InCertification;
+import static io.connectstage.connector.ConnectorStatus.Processing;
+import static io.connectstage.connector.ConnectorStatus.Published;
+import static io.connectstage.connector.ConnectorStatus.ReadyForCertification;
+
+import io.connectstage.action.Resources;
+import io.connectstage.connector.ConnectorReport;
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IsPreviewable;
+import io.connectstage.error.ConnectError;
+import io.vavr.control.Either;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state machine of a ConnectorStaged: which {@code status} and {@code isPreviewable} moves
+ * exist, written down once as tables, and the functions that make them.
+ *
+ * <pre>
+ * status                                              isPreviewable
+ * Draft                 -> Processing (publish)        none    -> pending (updatePreviewable)
+ * Published             -> Processing (publish)        true    -> pending (updatePreviewable)
+ * Failed                -> Processing (publish)        false   -> pending (updatePreviewable)
+ * Processing            -> Published  (analysis ok, no certification)
+ * Processing            -> ReadyForCertification (analysis ok, certification)
+ * Processing            -> Failed     (analysis failed)   pending -> true  (preview granted)
+ * ReadyForCertification -> InCertification (desk starts)  pending -> false (preview rejected)
+ * InCertification       -> Published  (desk approves)
+ * InCertification       -> Failed     (desk rejects)
+ * </pre>
+ *
+ * <p>The request moves ({@link #requestPublish}, {@link #requestPreview}, {@link #unlist}) are
+ * made by update actions, which bump the version once per request. The outcome moves are made by
+ * the processing of a request (the analyzer, the certification desk) and bump the version
+ * themselves, since each is a change of its own. A move the tables do not allow is an error value,
+ * never a silent no-op.
+ */
+public final class ConnectorLifecycle {
+
+    /** Every allowed status move: from → the statuses it may go to. */
+    public static final Map<ConnectorStatus, Set<ConnectorStatus>> STATUS_EDGES = statusEdges();
+
+    /** Every allowed previewable move: from → the states it may go to. */
+    public static final Map<IsPreviewable, Set<IsPreviewable>> PREVIEWABLE_EDGES = previewableEdges();
+
+    private ConnectorLifecycle() {
+    }
+
+    private static Map<ConnectorStatus, Set<ConnectorStatus>> statusEdges() {
+        Map<ConnectorStatus, Set<ConnectorStatus>> edges = new EnumMap<>(ConnectorStatus.class);
+        edges.put(Draft, EnumSet.of(Processing));
+        edges.put(Published, EnumSet.of(Processing));
+        edges.put(Failed, EnumSet.of(Processing));
+        edges.put(Processing, EnumSet.of(Published, ReadyForCertification, Failed));
+        edges.put(ReadyForCertification, EnumSet.of(InCertification));
+        edges.put(InCertification, EnumSet.of(Published, Failed));
+        edges.replaceAll((from, to) -> Set.copyOf(to));
+        return Map.copyOf(edges);
+    }
+
+    private static Map<IsPreviewable, Set<IsPreviewable>> previewableEdges() {
+        return Map.of(
+                IsPreviewable.NONE, Set.of(IsPreviewable.PENDING),
+                IsPreviewable.TRUE, Set.of(IsPreviewable.PENDING),
+                IsPreviewable.FALSE, Set.of(IsPreviewable.PENDING),
+                IsPreviewable.PENDING, Set.of(IsPreviewable.TRUE, IsPreviewable.FALSE));
+    }
+
+    /** Whether the table has the status move {@code from → to}. */
+    public static boolean allows(ConnectorStatus from, ConnectorStatus to) {
+        return STATUS_EDGES.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    /** Whether the table has the previewable move {@code from → to}. */
+    public static boolean allows(IsPreviewable from, IsPreviewable to) {
+        return PREVIEWABLE_EDGES.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    // ---- request moves (update actions) ----
+
+    /**
+     * A publish request: status {@code Processing}, and the last publishing report cleared. A
+     * connector in certification answers {@code ConnectorStagedInCertification}; asking to certify
+     * one that is certified and unchanged answers {@code ConnectorAlreadyCertified}.
+     */
+    public static Either<ConnectError, ConnectorStaged> requestPublish(ConnectorStaged c, boolean certification) {
+        if (c.status() == ReadyForCertification || c.status() == InCertification) {
+            return Either.left(ConnectError.inCertification());
+        }
+        if (certification && Boolean.TRUE.equals(c.certified()) && c.alreadyListed() && !c.hasChanges()) {
+            return Either.left(ConnectError.alreadyCertified());
+        }
+        return move(c, Processing).map(moved -> moved.withPublishingReport(null));
+    }
+
+    /**
+     * A previewable request: {@code isPreviewable} becomes {@code pending} and the last report is
+     * cleared. One already pending answers {@code ConnectorStagedPreviewRequestUnderProcess}.
+     */
+    public static Either<ConnectError, ConnectorStaged> requestPreview(ConnectorStaged c) {
+        if (c.isPreviewable() == IsPreviewable.PENDING) {
+            return Either.left(ConnectError.previewRequestUnderProcess());
+        }
+        return Either.right(c.withPreviewable(IsPreviewable.PENDING).withPreviewableReport(null));
+    }
+
+    /** Removes a listed Connector from listings; one that is not listed is a state conflict. */
+    public static Either<ConnectError, ConnectorStaged> unlist(ConnectorStaged c) {
+        if (!c.alreadyListed()) {
+            return Either.left(ConnectError.stateConflict(
+                    "The Connector with " + Resources.describe(c) + " is not listed, so it cannot be unlisted.",
+                    c.version()));
+        }
+        return Either.right(c.withAlreadyListed(false));
+    }
+
+    // ---- outcome moves (processing and the certification desk); each bumps the version ----
+
+    /**
+     * The analysis of a publish request succeeded. Without certification the Connector is now
+     * {@code Published} (the staged data equals the production data: {@code hasChanges} false);
+     * with certification it is {@code ReadyForCertification}.
+     */
+    public static Either<ConnectError, ConnectorStaged> publishAnalysisSucceeded(
+            ConnectorStaged c, boolean certification, ConnectorReport report) {
+        if (certification) {
+            return settle(c, ReadyForCertification).map(s -> s.withPublishingReport(report));
+        }
+        return settle(c, Published).map(s -> s.withPublishingReport(report).withHasChanges(false));
+    }
+
+    /** The analysis of a publish request failed: {@code Failed}, with the report that says why. */
+    public static Either<ConnectError, ConnectorStaged> publishFailed(ConnectorStaged c, ConnectorReport report) {
+        return settle(c, Failed).map(s -> s.withPublishingReport(report));
+    }
+
+    /** The certification desk takes up a connector that is ready for certification. */
+    public static Either<ConnectError, ConnectorStaged> startCertification(ConnectorStaged c) {
+        return settle(c, InCertification);
+    }
+
+    /**
+     * The certification desk approves: {@code Published}, listed, certified, no longer private,
+     * and equal to the production Connector.
+     */
+    public static Either<ConnectError, ConnectorStaged> approveCertification(ConnectorStaged c) {
+        return settle(c, Published).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
+                .withHasChanges(false));
+    }
+
+    /** The certification desk rejects: {@code Failed}, with the report that says why. */
+    public static Either<ConnectError, ConnectorStaged> rejectCertification(ConnectorStaged c, ConnectorReport report) {
+        return settle(c, Failed).map(s -> s.withPublishingReport(report));
+    }
+
+    /** The preview analysis granted the previewable status. */
+    public static Either<ConnectError, ConnectorStaged> previewGranted(ConnectorStaged c, ConnectorReport report) {
+        return settlePreview(c, IsPreviewable.TRUE, report);
+    }
+
+    /** The preview analysis rejected the previewable status; the report says why. */
+    public static Either<ConnectError, ConnectorStaged> previewRejected(ConnectorStaged c, ConnectorReport report) {
+        return settlePreview(c, IsPreviewable.FALSE, report);
+    }
+
+    private static Either<ConnectError, ConnectorStaged> move(ConnectorStaged c, ConnectorStatus to) {
+        if (!allows(c.status(), to)) {
+            return Either.left(ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
+                    + " cannot move from status " + c.status() + " to " + to + ".", c.version()));
+        }
+        return Either.right(c.withStatus(to));
+    }
+
+    private static Either<ConnectError, ConnectorStaged> settle(ConnectorStaged c, ConnectorStatus to) {
+        return move(c, to).map(s -> s.withVersion(c.version() + 1));
+    }
+
+    private static Either<ConnectError, ConnectorStaged> settlePreview(
+            ConnectorStaged c, IsPreviewable to, ConnectorReport report) {
+        if (!allows(c.isPreviewable(), to)) {
+            return Either.left(ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
+                    + " cannot move its previewable status from " + c.isPreviewable() + " to " + to + ".",
+                    c.version()));
+        }
+        return Either.right(c.withPreviewable(to).withPreviewableReport(report).withVersion(c.version() + 1));
+    }
+}

@@ -1,0 +1,142 @@
+package io.connectstage.staging;
+
+import io.connectstage.action.ConnectorUpdate;
+import io.connectstage.action.ConnectorUpdateAction;
+import io.connectstage.action.Resources;
+import io.connectstage.action.UpdateContext;
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStagedDraft;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.Creator;
+import io.connectstage.connector.IsPreviewable;
+import io.connectstage.connector.Repository;
+import io.connectstage.error.ConnectError;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+
+/**
+ * The functional core: a ConnectorStaged made from a draft, and an update request applied to one.
+ * Pure: no clock, no ids, no I/O; both come in as arguments. Every error of the input is reported,
+ * not only the first.
+ *
+ * <pre>{@code
+ * ConnectorStaged created = ConnectorStaging.create(draft, "5ab3edcd-…").get();
+ * Either<Seq<ConnectError>, ConnectorStaged> updated = ConnectorStaging.apply(created,
+ *     ConnectorUpdate.of(1, new ConnectorSetNameAction("New name")), new UpdateContext(now, "my-project"));
+ * }</pre>
+ */
+public final class ConnectorStaging {
+    private ConnectorStaging() {
+    }
+
+    /**
+     * The new ConnectorStaged for this draft, with this id, at version 1: status {@code Draft},
+     * {@code isPreviewable} {@code none}, private, not listed, no configurations yet (the analyzer
+     * of the repository fills them in). Or every rule the draft breaks.
+     */
+    public static Either<Seq<ConnectError>, ConnectorStaged> create(ConnectorStagedDraft draft, String id) {
+        Seq<ConnectError> errors = draftErrors(draft);
+        if (!errors.isEmpty()) {
+            return Either.left(errors);
+        }
+        return Either.right(new ConnectorStaged(id, draft.key(), 1, draft.name(), draft.description(),
+                draft.integrationTypes(), draft.creator(), draft.repository(), java.util.List.of(), null, null,
+                true, draft.privateProjects(), draft.supportedRegions(), null, ConnectorStatus.Draft, null,
+                false, false, IsPreviewable.NONE, null, draft.documentationUrl(), null));
+    }
+
+    /** Every rule of the reference that this draft breaks, each naming its field. */
+    public static Seq<ConnectError> draftErrors(ConnectorStagedDraft draft) {
+        if (draft == null) {
+            return List.of(ConnectError.invalidJson("the request body must be a ConnectorStagedDraft"));
+        }
+        Seq<ConnectError> errors = FieldRules.key("key", draft.key())
+                .appendAll(FieldRules.required("name", draft.name()))
+                .appendAll(creatorErrors(draft.creator()))
+                .appendAll(repositoryErrors(draft.repository()));
+        if (draft.privateProjects() != null) {
+            errors = errors.appendAll(FieldRules.projectIdentifiers("privateProjects", draft.privateProjects()));
+        }
+        return errors;
+    }
+
+    private static Seq<ConnectError> creatorErrors(Creator creator) {
+        if (creator == null) {
+            return List.of(ConnectError.requiredField("creator"));
+        }
+        return FieldRules.required("creator.email", creator.email())
+                .appendAll(FieldRules.contributors("creator.noOfContributors", creator.noOfContributors(), true));
+    }
+
+    private static Seq<ConnectError> repositoryErrors(Repository repository) {
+        if (repository == null) {
+            return List.of(ConnectError.requiredField("repository"));
+        }
+        return FieldRules.required("repository.url", repository.url())
+                .appendAll(FieldRules.required("repository.tag", repository.tag()));
+    }
+
+    /**
+     * The update request applied to {@code current}, all or nothing: the changed connector at
+     * version + 1, or every error of the request. A version that is not the current one answers
+     * only {@code ConcurrentModification} (the actions were written against another state); so
+     * does a connector whose publish is being processed, which cannot be updated until it
+     * completes. Otherwise the actions are applied in order, each to the result of the ones
+     * before it, and each error names its action ({@code actions[2].regions: …}).
+     */
+    public static Either<Seq<ConnectError>, ConnectorStaged> apply(
+            ConnectorStaged current, ConnectorUpdate update, UpdateContext context) {
+        if (update.version() != current.version()) {
+            return Either.left(List.of(ConnectError.concurrentModification(
+                    Resources.describe(current), update.version(), current.version())));
+        }
+        if (current.status() == ConnectorStatus.Processing) {
+            return Either.left(List.of(processingConflict(current)));
+        }
+        java.util.List<ConnectorUpdateAction> actions = update.actions();
+        if (actions.isEmpty()) {
+            return Either.left(List.of(ConnectError.invalidField("actions", "must contain at least one update action")));
+        }
+        ConnectorStaged next = current;
+        boolean changesPublishedData = false;
+        Seq<ConnectError> errors = List.empty();
+        for (int i = 0; i < actions.size(); i++) {
+            ConnectorUpdateAction action = actions.get(i);
+            if (action == null) {
+                errors = errors.append(ConnectError.requiredField("actions[" + i + "]"));
+                continue;
+            }
+            if (next.status() == ConnectorStatus.Processing) {
+                errors = errors.append(processingConflict(next));
+                continue;
+            }
+            Either<Seq<ConnectError>, ConnectorStaged> result = action.applyTo(next, context);
+            if (result.isRight()) {
+                next = result.get();
+                changesPublishedData |= action.changesPublishedData();
+            } else {
+                String at = "actions[" + i + "]";
+                errors = errors.appendAll(result.getLeft().map(e -> e.under(at)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Either.left(errors);
+        }
+        boolean hasChanges = next.hasChanges() || changesPublishedData && hasProductionVersion(current);
+        return Either.right(next.withVersionAndHasChanges(current.version() + 1, hasChanges));
+    }
+
+    /**
+     * Whether a production Connector exists for this staged one, so that a change of its data
+     * makes the two differ.
+     */
+    private static boolean hasProductionVersion(ConnectorStaged c) {
+        return c.status() == ConnectorStatus.Published || c.alreadyListed() || Boolean.TRUE.equals(c.certified());
+    }
+
+    private static ConnectError processingConflict(ConnectorStaged c) {
+        return ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
+                + " is being published and cannot be updated until the process completes.", c.version());
+    }
+}

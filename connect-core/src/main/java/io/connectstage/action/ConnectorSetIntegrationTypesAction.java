@@ -15,7 +15,7 @@ import io.vavr.control.Either;
 public record ConnectorSetIntegrationTypesAction(List<IntegrationType> integrationTypes) implements ConnectorUpdateAction {
 
     public ConnectorSetIntegrationTypesAction {
-        integrationTypes = Lists.copyOrNull(integrationTypes);
+        integrationTypes = Lists.inputCopy(integrationTypes);
     }
 
     @Override

@@ -15,7 +15,7 @@ import io.vavr.control.Either;
 public record ConnectorSetSupportedRegionsAction(List<Region> regions) implements ConnectorUpdateAction {
 
     public ConnectorSetSupportedRegionsAction {
-        regions = Lists.copyOrNull(regions);
+        regions = Lists.inputCopy(regions);
     }
 
     @Override

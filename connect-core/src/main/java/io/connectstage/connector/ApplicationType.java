@@ -1,46 +1,29 @@
 package io.connectstage.connector;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The type of a Connect application declared in connect.yaml. */
 public enum ApplicationType {
-    SERVICE("service"),
-    EVENT("event"),
-    JOB("job"),
-    MERCHANT_CENTER_CUSTOM_APPLICATION("merchant-center-custom-application"),
-    MERCHANT_CENTER_CUSTOM_VIEW("merchant-center-custom-view"),
-    ASSETS("assets");
-
-    private final String wireValue;
-
-    ApplicationType(String wireValue) {
-        this.wireValue = wireValue;
-    }
+    @JsonProperty("service")
+    SERVICE,
+    @JsonProperty("event")
+    EVENT,
+    @JsonProperty("job")
+    JOB,
+    @JsonProperty("merchant-center-custom-application")
+    MERCHANT_CENTER_CUSTOM_APPLICATION,
+    @JsonProperty("merchant-center-custom-view")
+    MERCHANT_CENTER_CUSTOM_VIEW,
+    @JsonProperty("assets")
+    ASSETS;
 
     /** The spelling used on the wire. */
-    @JsonValue
     public String wireValue() {
-        return wireValue;
+        return WireEnums.wireValue(this);
     }
 
-    /**
-     * The constant with this wire spelling.
-     *
-     * @throws IllegalArgumentException naming the accepted values when there is none
-     */
-    @JsonCreator
+    /** The constant with this wire spelling; {@code IllegalArgumentException} naming the accepted ones if none. */
     public static ApplicationType fromWire(String value) {
-        for (ApplicationType candidate : values()) {
-            if (candidate.wireValue.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException(WireEnums.unknownValue(value, values()));
-    }
-
-    @Override
-    public String toString() {
-        return wireValue;
+        return WireEnums.fromWire(ApplicationType.class, value);
     }
 }

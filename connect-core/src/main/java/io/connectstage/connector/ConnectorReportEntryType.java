@@ -1,43 +1,23 @@
 package io.connectstage.connector;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The type of a report entry of a preview or publish request. */
 public enum ConnectorReportEntryType {
-    Information("Information"),
-    Warning("Warning"),
-    Error("Error");
-
-    private final String wireValue;
-
-    ConnectorReportEntryType(String wireValue) {
-        this.wireValue = wireValue;
-    }
+    @JsonProperty("Information")
+    Information,
+    @JsonProperty("Warning")
+    Warning,
+    @JsonProperty("Error")
+    Error;
 
     /** The spelling used on the wire. */
-    @JsonValue
     public String wireValue() {
-        return wireValue;
+        return WireEnums.wireValue(this);
     }
 
-    /**
-     * The constant with this wire spelling.
-     *
-     * @throws IllegalArgumentException naming the accepted values when there is none
-     */
-    @JsonCreator
+    /** The constant with this wire spelling; {@code IllegalArgumentException} naming the accepted ones if none. */
     public static ConnectorReportEntryType fromWire(String value) {
-        for (ConnectorReportEntryType candidate : values()) {
-            if (candidate.wireValue.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException(WireEnums.unknownValue(value, values()));
-    }
-
-    @Override
-    public String toString() {
-        return wireValue;
+        return WireEnums.fromWire(ConnectorReportEntryType.class, value);
     }
 }

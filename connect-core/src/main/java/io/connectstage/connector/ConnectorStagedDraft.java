@@ -31,9 +31,9 @@ public record ConnectorStagedDraft(
         String documentationUrl) {
 
     public ConnectorStagedDraft {
-        integrationTypes = Lists.copyOrNull(integrationTypes);
-        supportedRegions = Lists.copyOrNull(supportedRegions);
-        privateProjects = Lists.copyOrNull(privateProjects);
+        integrationTypes = Lists.inputCopy(integrationTypes);
+        supportedRegions = Lists.inputCopy(supportedRegions);
+        privateProjects = Lists.inputCopy(privateProjects);
     }
 
     /** A draft with only the required fields. */

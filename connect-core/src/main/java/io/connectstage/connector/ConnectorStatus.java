@@ -1,46 +1,29 @@
 package io.connectstage.connector;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Indicates the current status of the ConnectorStaged; see {@code io.connectstage.lifecycle.ConnectorLifecycle} for the allowed moves. */
 public enum ConnectorStatus {
-    Draft("Draft"),
-    Processing("Processing"),
-    ReadyForCertification("ReadyForCertification"),
-    InCertification("InCertification"),
-    Published("Published"),
-    Failed("Failed");
-
-    private final String wireValue;
-
-    ConnectorStatus(String wireValue) {
-        this.wireValue = wireValue;
-    }
+    @JsonProperty("Draft")
+    Draft,
+    @JsonProperty("Processing")
+    Processing,
+    @JsonProperty("ReadyForCertification")
+    ReadyForCertification,
+    @JsonProperty("InCertification")
+    InCertification,
+    @JsonProperty("Published")
+    Published,
+    @JsonProperty("Failed")
+    Failed;
 
     /** The spelling used on the wire. */
-    @JsonValue
     public String wireValue() {
-        return wireValue;
+        return WireEnums.wireValue(this);
     }
 
-    /**
-     * The constant with this wire spelling.
-     *
-     * @throws IllegalArgumentException naming the accepted values when there is none
-     */
-    @JsonCreator
+    /** The constant with this wire spelling; {@code IllegalArgumentException} naming the accepted ones if none. */
     public static ConnectorStatus fromWire(String value) {
-        for (ConnectorStatus candidate : values()) {
-            if (candidate.wireValue.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException(WireEnums.unknownValue(value, values()));
-    }
-
-    @Override
-    public String toString() {
-        return wireValue;
+        return WireEnums.fromWire(ConnectorStatus.class, value);
     }
 }

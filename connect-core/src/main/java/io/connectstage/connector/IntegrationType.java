@@ -1,54 +1,45 @@
 package io.connectstage.connector;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Integration type of a Connector, used to filter search and query results. */
 public enum IntegrationType {
-    TAX("tax"),
-    MARKETPLACE("marketplace"),
-    OMS("oms"),
-    PSP("psp"),
-    PIM("pim"),
-    PROMOTION("promotion"),
-    SEARCH("search"),
-    ERP("erp"),
-    CRM("crm"),
-    EMAIL("email"),
-    ANALYTICS("analytics"),
-    SHIPPING("shipping"),
-    GIFTCARD("giftcard"),
-    OTHER("other");
-
-    private final String wireValue;
-
-    IntegrationType(String wireValue) {
-        this.wireValue = wireValue;
-    }
+    @JsonProperty("tax")
+    TAX,
+    @JsonProperty("marketplace")
+    MARKETPLACE,
+    @JsonProperty("oms")
+    OMS,
+    @JsonProperty("psp")
+    PSP,
+    @JsonProperty("pim")
+    PIM,
+    @JsonProperty("promotion")
+    PROMOTION,
+    @JsonProperty("search")
+    SEARCH,
+    @JsonProperty("erp")
+    ERP,
+    @JsonProperty("crm")
+    CRM,
+    @JsonProperty("email")
+    EMAIL,
+    @JsonProperty("analytics")
+    ANALYTICS,
+    @JsonProperty("shipping")
+    SHIPPING,
+    @JsonProperty("giftcard")
+    GIFTCARD,
+    @JsonProperty("other")
+    OTHER;
 
     /** The spelling used on the wire. */
-    @JsonValue
     public String wireValue() {
-        return wireValue;
+        return WireEnums.wireValue(this);
     }
 
-    /**
-     * The constant with this wire spelling.
-     *
-     * @throws IllegalArgumentException naming the accepted values when there is none
-     */
-    @JsonCreator
+    /** The constant with this wire spelling; {@code IllegalArgumentException} naming the accepted ones if none. */
     public static IntegrationType fromWire(String value) {
-        for (IntegrationType candidate : values()) {
-            if (candidate.wireValue.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException(WireEnums.unknownValue(value, values()));
-    }
-
-    @Override
-    public String toString() {
-        return wireValue;
+        return WireEnums.fromWire(IntegrationType.class, value);
     }
 }

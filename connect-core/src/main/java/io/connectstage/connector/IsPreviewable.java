@@ -1,44 +1,25 @@
 package io.connectstage.connector;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The previewable status of a ConnectorStaged; on the wire a string, never a JSON boolean. */
 public enum IsPreviewable {
-    TRUE("true"),
-    FALSE("false"),
-    PENDING("pending"),
-    NONE("none");
-
-    private final String wireValue;
-
-    IsPreviewable(String wireValue) {
-        this.wireValue = wireValue;
-    }
+    @JsonProperty("true")
+    TRUE,
+    @JsonProperty("false")
+    FALSE,
+    @JsonProperty("pending")
+    PENDING,
+    @JsonProperty("none")
+    NONE;
 
     /** The spelling used on the wire. */
-    @JsonValue
     public String wireValue() {
-        return wireValue;
+        return WireEnums.wireValue(this);
     }
 
-    /**
-     * The constant with this wire spelling.
-     *
-     * @throws IllegalArgumentException naming the accepted values when there is none
-     */
-    @JsonCreator
+    /** The constant with this wire spelling; {@code IllegalArgumentException} naming the accepted ones if none. */
     public static IsPreviewable fromWire(String value) {
-        for (IsPreviewable candidate : values()) {
-            if (candidate.wireValue.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException(WireEnums.unknownValue(value, values()));
-    }
-
-    @Override
-    public String toString() {
-        return wireValue;
+        return WireEnums.fromWire(IsPreviewable.class, value);
     }
 }

@@ -21,6 +21,14 @@ public final class Lists {
         return list == null ? null : List.copyOf(list);
     }
 
+    /**
+     * An unmodifiable copy that keeps {@code null} elements, or {@code null}: for input values
+     * (drafts, actions) whose elements are checked by the core rather than refused on sight.
+     */
+    public static <T> List<T> inputCopy(List<T> list) {
+        return list == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
     /** A new unmodifiable list: {@code list} followed by {@code element}. */
     public static <T> List<T> append(List<T> list, T element) {
         List<T> copy = new ArrayList<>(list.size() + 1);

@@ -1,45 +1,27 @@
 package io.connectstage.connector;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A Region in which Connect hosts Projects and Deployments. */
 public enum Region {
-    EUROPE_WEST1_GCP("europe-west1.gcp"),
-    US_CENTRAL1_GCP("us-central1.gcp"),
-    AUSTRALIA_SOUTHEAST1_GCP("australia-southeast1.gcp"),
-    US_EAST_2_AWS("us-east-2.aws"),
-    EU_CENTRAL_1_AWS("eu-central-1.aws");
-
-    private final String wireValue;
-
-    Region(String wireValue) {
-        this.wireValue = wireValue;
-    }
+    @JsonProperty("europe-west1.gcp")
+    EUROPE_WEST1_GCP,
+    @JsonProperty("us-central1.gcp")
+    US_CENTRAL1_GCP,
+    @JsonProperty("australia-southeast1.gcp")
+    AUSTRALIA_SOUTHEAST1_GCP,
+    @JsonProperty("us-east-2.aws")
+    US_EAST_2_AWS,
+    @JsonProperty("eu-central-1.aws")
+    EU_CENTRAL_1_AWS;
 
     /** The spelling used on the wire. */
-    @JsonValue
     public String wireValue() {
-        return wireValue;
+        return WireEnums.wireValue(this);
     }
 
-    /**
-     * The constant with this wire spelling.
-     *
-     * @throws IllegalArgumentException naming the accepted values when there is none
-     */
-    @JsonCreator
+    /** The constant with this wire spelling; {@code IllegalArgumentException} naming the accepted ones if none. */
     public static Region fromWire(String value) {
-        for (Region candidate : values()) {
-            if (candidate.wireValue.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException(WireEnums.unknownValue(value, values()));
-    }
-
-    @Override
-    public String toString() {
-        return wireValue;
+        return WireEnums.fromWire(Region.class, value);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.connectstage.connector.WireEnums;
 import io.connectstage.error.ConnectError;
 import java.util.Collection;
 
@@ -35,6 +36,10 @@ final class JsonErrors {
     }
 
     private static String problem(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return WireEnums.unknownValue(format.getValue(), format.getTargetType());
+        }
         if (e instanceof ValueInstantiationException || e instanceof InvalidFormatException && e.getCause() != null) {
             return rootCause(e);
         }

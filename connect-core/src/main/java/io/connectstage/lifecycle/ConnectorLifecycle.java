@@ -186,7 +186,8 @@ public final class ConnectorLifecycle {
             ConnectorStaged c, IsPreviewable to, ConnectorReport report) {
         if (!allows(c.isPreviewable(), to)) {
             return Either.left(ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
-                    + " cannot move its previewable status from " + c.isPreviewable() + " to " + to + ".",
+                    + " cannot move its previewable status from " + c.isPreviewable().wireValue() + " to " + to.wireValue()
+                    + ".",
                     c.version()));
         }
         return Either.right(c.withPreviewable(to).withPreviewableReport(report).withVersion(c.version() + 1));

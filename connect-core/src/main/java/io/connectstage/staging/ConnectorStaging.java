@@ -55,6 +55,12 @@ public final class ConnectorStaging {
                 .appendAll(FieldRules.required("name", draft.name()))
                 .appendAll(creatorErrors(draft.creator()))
                 .appendAll(repositoryErrors(draft.repository()));
+        if (draft.integrationTypes() != null) {
+            errors = errors.appendAll(FieldRules.noNullElements("integrationTypes", draft.integrationTypes()));
+        }
+        if (draft.supportedRegions() != null) {
+            errors = errors.appendAll(FieldRules.noNullElements("supportedRegions", draft.supportedRegions()));
+        }
         if (draft.privateProjects() != null) {
             errors = errors.appendAll(FieldRules.projectIdentifiers("privateProjects", draft.privateProjects()));
         }

@@ -89,6 +89,17 @@ public final class FieldRules {
             return List.of(ConnectError.invalidField(field, "must have at least " + minItems + " item"
                     + (minItems == 1 ? "" : "s")));
         }
-        return List.empty();
+        return noNullElements(field, value);
+    }
+
+    /** Errors for the {@code null} elements of a list, each by its index. */
+    public static List<ConnectError> noNullElements(String field, java.util.List<?> value) {
+        List<ConnectError> errors = List.empty();
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) == null) {
+                errors = errors.append(ConnectError.invalidField(field + "[" + i + "]", "must not be null"));
+            }
+        }
+        return errors;
     }
 }

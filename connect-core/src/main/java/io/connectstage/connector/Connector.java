@@ -34,8 +34,38 @@ public record Connector(
 
     public Connector {
         Objects.requireNonNull(id, "id is null");
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(creator, "creator is null");
+        Objects.requireNonNull(repository, "repository is null");
         integrationTypes = Lists.orEmpty(integrationTypes);
         configurations = Lists.orEmpty(configurations);
         supportedRegions = Lists.orEmpty(supportedRegions);
+    }
+
+    /**
+     * The production copy of a staged connector at this version: what a successful publish
+     * creates or replaces. It is private unless certified.
+     */
+    public static Connector publishedFrom(ConnectorStaged staged, long version, boolean certified) {
+        return new Connector(staged.id(), staged.key(), version, staged.name(), staged.description(),
+                staged.integrationTypes(), staged.creator(), staged.repository(), staged.configurations(),
+                staged.apiClient(), !certified, staged.globalConfiguration(), staged.supportedRegions(), certified,
+                staged.documentationUrl());
+    }
+
+    /**
+     * Whether this Connector holds the same data as the staged one: the fields a publish copies.
+     * {@code hasChanges} of the staged connector is the negation.
+     */
+    public boolean sameDataAs(ConnectorStaged staged) {
+        return Objects.equals(key, staged.key()) && name.equals(staged.name())
+                && Objects.equals(description, staged.description())
+                && integrationTypes.equals(staged.integrationTypes())
+                && creator.equals(staged.creator()) && repository.equals(staged.repository())
+                && configurations.equals(staged.configurations())
+                && Objects.equals(apiClient, staged.apiClient())
+                && Objects.equals(globalConfiguration, staged.globalConfiguration())
+                && supportedRegions.equals(staged.supportedRegions())
+                && Objects.equals(documentationUrl, staged.documentationUrl());
     }
 }

@@ -8,6 +8,8 @@ import io.connectstage.connector.ConnectorStagedDraft;
 import io.connectstage.connector.PagedQueryResponse;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
+import io.connectstage.processing.Analysis;
+import io.connectstage.processing.ConnectorProcessor;
 import io.connectstage.staging.ConnectorStaging;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
@@ -39,12 +41,14 @@ public final class ConnectorStagedService {
     private final Clock clock;
     private final Supplier<String> ids;
     private final String projectKey;
+    private final ConnectorProcessor processor;
 
     private ConnectorStagedService(Builder builder) {
         this.store = builder.store;
         this.clock = builder.clock;
         this.ids = builder.ids;
         this.projectKey = builder.projectKey;
+        this.processor = builder.processor;
     }
 
     /** A builder over this store, with the system UTC clock, random UUIDs and project key {@code connectstage}. */
@@ -60,6 +64,7 @@ public final class ConnectorStagedService {
     /** Creates a ConnectorStaged from a draft: {@code DuplicateField} when its key is taken. */
     public Either<ErrorResponse, ConnectorStaged> create(ConnectorStagedDraft draft) {
         return errors(ConnectorStaging.create(draft, ids.get()))
+                .map(this::withSpecification)
                 .flatMap(created -> error(store.insert(created)));
     }
 
@@ -102,8 +107,42 @@ public final class ConnectorStagedService {
     }
 
     private Either<ErrorResponse, ConnectorStaged> update(ConnectorStaged current, ConnectorUpdate update) {
-        return errors(ConnectorStaging.apply(current, update, new UpdateContext(now(), projectKey)))
+        Either<ErrorResponse, ConnectorStaged> stored = errors(
+                ConnectorStaging.apply(current, update, new UpdateContext(now(), projectKey)))
+                .map(next -> next.repository().equals(current.repository()) ? next : withSpecification(next))
+                .map(this::withExactHasChanges)
                 .flatMap(next -> error(store.replace(next, current.version())));
+        if (processor != null) {
+            stored.forEach(next -> processor.updated(current, next, update));
+        }
+        return stored;
+    }
+
+    /**
+     * The connector with the configurations its repository declares, read now (on create and on
+     * a change of repository); without processing, or when the repository cannot be read, they
+     * stay as they are.
+     */
+    private ConnectorStaged withSpecification(ConnectorStaged c) {
+        if (processor == null) {
+            return c;
+        }
+        Analysis analysis = processor.analyze(c);
+        return c.withConfigurations(analysis.configurations())
+                .withGlobalConfiguration(analysis.globalConfiguration())
+                .withApiClient(analysis.apiClient());
+    }
+
+    /**
+     * {@code hasChanges} exactly as the API defines it when the production Connectors are known:
+     * whether the staged data differs from the published Connector.
+     */
+    private ConnectorStaged withExactHasChanges(ConnectorStaged c) {
+        if (processor == null) {
+            return c;
+        }
+        boolean differs = processor.published().findById(c.id()).map(p -> !p.sameDataAs(c)).getOrElse(false);
+        return differs == c.hasChanges() ? c : c.withHasChanges(differs);
     }
 
     private Either<ErrorResponse, ConnectorStaged> delete(ConnectorStaged current, Long version) {
@@ -137,6 +176,7 @@ public final class ConnectorStagedService {
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
         private String projectKey = "connectstage";
+        private ConnectorProcessor processor;
 
         private Builder(ConnectorStore store) {
             this.store = Objects.requireNonNull(store, "store is null");
@@ -151,6 +191,16 @@ public final class ConnectorStagedService {
         /** Where the ids of new connectors come from. */
         public Builder ids(Supplier<String> value) {
             this.ids = Objects.requireNonNull(value, "ids is null");
+            return this;
+        }
+
+        /**
+         * Processing of preview and publish requests, and the reading of configurations from
+         * the repository on create and on {@code setRepository}. Without it, requests stay
+         * pending until someone settles them through {@link io.connectstage.lifecycle.ConnectorLifecycle}.
+         */
+        public Builder processing(ConnectorProcessor value) {
+            this.processor = Objects.requireNonNull(value, "processor is null");
             return this;
         }
 

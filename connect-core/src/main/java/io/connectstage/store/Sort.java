@@ -1,5 +1,6 @@
 package io.connectstage.store;
 
+import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.vavr.control.Either;
@@ -55,6 +56,15 @@ public record Sort(SortField field, boolean ascending) {
     /** The order this criterion gives. */
     public Comparator<ConnectorStaged> comparator() {
         return ascending ? field.ascending() : field.ascending().reversed();
+    }
+
+    /** The order this criterion gives to published Connectors. */
+    public Comparator<Connector> connectorComparator() {
+        Comparator<Connector> ascendingOrder = field.connectorAscending();
+        if (ascendingOrder == null) {
+            return (a, b) -> 0;
+        }
+        return ascending ? ascendingOrder : ascendingOrder.reversed();
     }
 
     @Override

@@ -1,0 +1,42 @@
+package io.connectstage.service;
+
+import io.connectstage.connector.Connector;
+import io.connectstage.connector.PagedQueryResponse;
+import io.connectstage.error.ConnectError;
+import io.connectstage.error.ErrorResponse;
+import io.connectstage.store.ConnectorSearch;
+import io.connectstage.store.ConnectorSearchPage;
+import io.connectstage.store.PublishedConnectorStore;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import java.util.Objects;
+
+/**
+ * The read side of published Connectors: {@code GET /connectors/{id}}, {@code /connectors/key={key}}
+ * and {@code /connectors/search}.
+ */
+public final class PublishedConnectorService {
+    private final PublishedConnectorStore store;
+
+    public PublishedConnectorService(PublishedConnectorStore store) {
+        this.store = Objects.requireNonNull(store, "store is null");
+    }
+
+    public Either<ErrorResponse, Connector> getById(String id) {
+        return store.findById(id).toEither(() -> ErrorResponse.of(ConnectError.resourceNotFound("id '" + id + "'")));
+    }
+
+    public Either<ErrorResponse, Connector> getByKey(String key) {
+        return store.findByKey(key).toEither(() -> ErrorResponse.of(ConnectError.resourceNotFound("key '" + key + "'")));
+    }
+
+    /** A page of listed (or private) Connectors matching the search. */
+    public Either<ErrorResponse, PagedQueryResponse<Connector>> search(ConnectorSearch search) {
+        Seq<ConnectError> invalid = search.errors();
+        if (!invalid.isEmpty()) {
+            return Either.left(ErrorResponse.of(invalid.toJavaList()));
+        }
+        ConnectorSearchPage page = store.search(search);
+        return Either.right(PagedQueryResponse.of(search.limit(), search.offset(), page.total(), page.results()));
+    }
+}

@@ -1,0 +1,29 @@
+package io.connectstage.store;
+
+import io.connectstage.connector.Connector;
+import io.vavr.control.Option;
+
+/**
+ * Where the published (production) Connectors live, next to their staged versions. A publish
+ * creates or replaces one; {@code listed} says whether a certified Connector shows in listings
+ * (unlisting hides it from search but keeps it readable by id and key, since deployed instances
+ * go on using it). Implementations must be safe for concurrent use.
+ */
+public interface PublishedConnectorStore {
+
+    Option<Connector> findById(String id);
+
+    Option<Connector> findByKey(String key);
+
+    /** Creates or replaces the Connector with this id, and its listing. */
+    void save(Connector connector, boolean listed);
+
+    /** Changes only the listing of a stored Connector; answers whether there was one. */
+    boolean setListed(String id, boolean listed);
+
+    /**
+     * One page of the Connectors that match the search, in its order, and how many match in all.
+     * Only listed or private Connectors are searched.
+     */
+    ConnectorSearchPage search(ConnectorSearch search);
+}

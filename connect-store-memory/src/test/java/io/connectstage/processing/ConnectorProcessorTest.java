@@ -1,0 +1,251 @@
+package io.connectstage.processing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectstage.action.ConnectorPublishAction;
+import io.connectstage.action.ConnectorSetNameAction;
+import io.connectstage.action.ConnectorUnlistAction;
+import io.connectstage.action.ConnectorUpdate;
+import io.connectstage.action.ConnectorUpdatePreviewableAction;
+import io.connectstage.connector.ApplicationType;
+import io.connectstage.connector.Connector;
+import io.connectstage.connector.ConnectorConfigurationApplication;
+import io.connectstage.connector.ConnectorReportEntry;
+import io.connectstage.connector.ConnectorReportEntryType;
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStagedDraft;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.Creator;
+import io.connectstage.connector.IsPreviewable;
+import io.connectstage.connector.Repository;
+import io.connectstage.connector.StandardConfigurationKey;
+import io.connectstage.error.ErrorCode;
+import io.connectstage.service.ConnectorStagedService;
+import io.connectstage.service.PublishedConnectorService;
+import io.connectstage.store.ConnectorSearch;
+import io.connectstage.store.memory.InMemoryConnectorStore;
+import io.connectstage.store.memory.InMemoryPublishedConnectorStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Processing of preview and publish requests")
+class ConnectorProcessorTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.000Z");
+    private static final ConnectorConfigurationApplication APP = new ConnectorConfigurationApplication("app-1",
+            ApplicationType.SERVICE, List.of(new StandardConfigurationKey("CONFIG_KEY", "config key", true, null)),
+            List.of());
+
+    private final InMemoryConnectorStore store = new InMemoryConnectorStore();
+    private final InMemoryPublishedConnectorStore published = new InMemoryPublishedConnectorStore();
+    private final QueuedExecutor executor = new QueuedExecutor();
+    private final AtomicReference<ConnectorAnalyzer> analyzer = new AtomicReference<>(ConnectorProcessorTest::valid);
+    private ConnectorProcessor processor;
+    private ConnectorStagedService service;
+    private CertificationDesk desk;
+
+    private static Analysis valid(Repository repository, Instant at) {
+        return new Analysis(true, List.of(new ConnectorReportEntry(ConnectorReportEntryType.Information,
+                "Connector specification file validation check succeeded", null, at, null)), List.of(APP), null, null);
+    }
+
+    @BeforeEach
+    void wire() {
+        processor = ConnectorProcessor.builder(store, published, (r, at) -> analyzer.get().analyze(r, at))
+                .executor(executor).analysisExecutor(Runnable::run)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).analysisTimeout(Duration.ofSeconds(2)).build();
+        service = ConnectorStagedService.builder(store).processing(processor).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        desk = new CertificationDesk(store, processor);
+    }
+
+    private ConnectorStaged create() {
+        return service.create(ConnectorStagedDraft.of("Connector", Creator.ofEmail("a@example.com"),
+                new Repository("git@github.com:acme/connector.git", "1.0.0")).withKey("connector")).get();
+    }
+
+    private ConnectorStaged update(ConnectorStaged c, io.connectstage.action.ConnectorUpdateAction action) {
+        return service.updateById(c.id(), ConnectorUpdate.of(c.version(), action)).get();
+    }
+
+    private ConnectorStaged current(ConnectorStaged c) {
+        return store.findById(c.id()).get();
+    }
+
+    @Test
+    void createReadsTheConfigurationsOfTheRepository() {
+        assertEquals(List.of(APP), create().configurations());
+    }
+
+    @Test
+    void createStillSucceedsWithEmptyConfigurationsWhenTheRepositoryCannotBeRead() {
+        analyzer.set((r, at) -> Analysis.failed("Git repository not reachable", "no route", at));
+        ConnectorStaged created = create();
+        assertEquals(List.of(), created.configurations());
+        assertEquals(1, created.version());
+    }
+
+    @Nested
+    @DisplayName("a preview request")
+    class Preview {
+        @Test
+        void staysPendingUntilProcessedThenBecomesTrueWithTheReport() {
+            ConnectorStaged pending = update(create(), new ConnectorUpdatePreviewableAction());
+            assertEquals(IsPreviewable.PENDING, pending.isPreviewable());
+            assertEquals(1, executor.pending());
+            executor.runNext();
+            ConnectorStaged settled = current(pending);
+            assertEquals(IsPreviewable.TRUE, settled.isPreviewable());
+            assertEquals(pending.version() + 1, settled.version());
+            assertEquals("Connector specification file validation check succeeded",
+                    settled.previewableReport().entries().get(0).title());
+        }
+
+        @Test
+        void becomesFalseWithTheErrorsWhenTheAnalysisFails() {
+            analyzer.set((r, at) -> Analysis.failed("Connector specification file not found", null, at));
+            ConnectorStaged pending = update(create(), new ConnectorUpdatePreviewableAction());
+            executor.runAll();
+            ConnectorStaged settled = current(pending);
+            assertEquals(IsPreviewable.FALSE, settled.isPreviewable());
+            assertEquals(ConnectorReportEntryType.Error, settled.previewableReport().entries().get(0).type());
+        }
+
+        @Test
+        void settlesToFalseWhenTheAnalyzerItselfThrows() {
+            ConnectorStaged pending = update(create(), new ConnectorUpdatePreviewableAction());
+            analyzer.set((r, at) -> {
+                throw new IllegalStateException("analyzer bug");
+            });
+            executor.runAll();
+            ConnectorStaged settled = current(pending);
+            assertEquals(IsPreviewable.FALSE, settled.isPreviewable());
+            assertTrue(settled.previewableReport().entries().get(0).message().contains("analyzer bug"));
+        }
+
+        @Test
+        void settlesToFalseWhenTheAnalyzerRunsPastItsTimeout() {
+            processor = ConnectorProcessor.builder(store, published, (r, at) -> {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return valid(r, at);
+            }).executor(executor).clock(Clock.fixed(NOW, ZoneOffset.UTC)).analysisTimeout(Duration.ofMillis(200)).build();
+            ConnectorStaged created = create();
+            ConnectorStaged pending = ConnectorStagedService.builder(store).build()
+                    .updateById(created.id(), ConnectorUpdate.of(created.version(), new ConnectorUpdatePreviewableAction())).get();
+            processor.settlePreview(pending.id());
+            ConnectorStaged settled = current(pending);
+            assertEquals(IsPreviewable.FALSE, settled.isPreviewable());
+            assertTrue(settled.previewableReport().entries().get(0).message().contains("did not finish"));
+        }
+
+        @Test
+        void settlesEvenWhenAnotherUpdateGotInBetween() {
+            ConnectorStaged pending = update(create(), new ConnectorUpdatePreviewableAction());
+            ConnectorStaged renamed = update(pending, new ConnectorSetNameAction("Renamed meanwhile"));
+            executor.runAll();
+            ConnectorStaged settled = current(renamed);
+            assertEquals(IsPreviewable.TRUE, settled.isPreviewable());
+            assertEquals("Renamed meanwhile", settled.name());
+        }
+    }
+
+    @Nested
+    @DisplayName("a publish request")
+    class Publish {
+        @Test
+        void processesThenPublishesAndCreatesTheProductionConnector() {
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(false));
+            assertEquals(ConnectorStatus.Processing, processing.status());
+            assertEquals(ErrorCode.ConcurrentModification, service.updateById(processing.id(),
+                    ConnectorUpdate.of(processing.version(), new ConnectorSetNameAction("x"))).getLeft().errors().get(0).code());
+            executor.runAll();
+            ConnectorStaged settled = current(processing);
+            assertEquals(ConnectorStatus.Published, settled.status());
+            assertFalse(settled.hasChanges());
+            Connector connector = new PublishedConnectorService(published).getById(settled.id()).get();
+            assertEquals(settled.name(), connector.name());
+            assertTrue(connector.isPrivate());
+            assertFalse(connector.certified());
+            assertEquals(List.of(APP), connector.configurations());
+        }
+
+        @Test
+        void failsWithThePublishingReportWhenTheAnalysisFails() {
+            analyzer.set((r, at) -> Analysis.failed("Connector specification file not found", null, at));
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(false));
+            executor.runAll();
+            ConnectorStaged settled = current(processing);
+            assertEquals(ConnectorStatus.Failed, settled.status());
+            assertEquals("Connector specification file not found", settled.publishingReport().entries().get(0).title());
+            assertTrue(published.findById(settled.id()).isEmpty());
+        }
+
+        @Test
+        void hasChangesIsTrueExactlyWhileTheStagedDataDiffersFromTheConnector() {
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(false));
+            executor.runAll();
+            ConnectorStaged renamed = update(current(processing), new ConnectorSetNameAction("Other"));
+            assertTrue(renamed.hasChanges());
+            ConnectorStaged back = update(renamed, new ConnectorSetNameAction("Connector"));
+            assertFalse(back.hasChanges());
+        }
+    }
+
+    @Nested
+    @DisplayName("the certification path")
+    class Certification {
+        @Test
+        void goesThroughTheDeskToAListedCertifiedPublicConnector() {
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(true));
+            executor.runAll();
+            assertEquals(ConnectorStatus.ReadyForCertification, current(processing).status());
+            assertEquals(ConnectorStatus.InCertification, desk.start(processing.id()).get().status());
+            assertEquals(1, desk.comment(processing.id(), "ct-staff", "Looks good").get()
+                    .certificationInfo().comments().size());
+            ConnectorStaged approved = desk.approve(processing.id()).get();
+            assertEquals(ConnectorStatus.Published, approved.status());
+            assertTrue(approved.alreadyListed());
+            assertFalse(approved.isPrivate());
+            Connector connector = published.findById(approved.id()).get();
+            assertTrue(connector.certified());
+            assertFalse(connector.isPrivate());
+            assertEquals(1, published.search(ConnectorSearch.defaults()).total());
+
+            ConnectorStaged unlisted = update(approved, new ConnectorUnlistAction());
+            assertFalse(unlisted.alreadyListed());
+            assertEquals(0, published.search(ConnectorSearch.defaults()).total());
+            assertTrue(published.findById(approved.id()).isDefined());
+        }
+
+        @Test
+        void aRejectionFailsTheConnectorWithTheReason() {
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(true));
+            executor.runAll();
+            desk.start(processing.id());
+            ConnectorStaged rejected = desk.reject(processing.id(), "Missing tests").get();
+            assertEquals(ConnectorStatus.Failed, rejected.status());
+            assertEquals("Missing tests", rejected.publishingReport().entries().get(0).message());
+        }
+
+        @Test
+        void theDeskRefusesMovesTheStateMachineDoesNotAllow() {
+            ConnectorStaged created = create();
+            assertTrue(desk.start(created.id()).isLeft());
+            assertTrue(desk.approve(created.id()).isLeft());
+            assertEquals(created, current(created));
+            assertEquals(ErrorCode.ResourceNotFound, desk.start("nope").getLeft().errors().get(0).code());
+        }
+    }
+}

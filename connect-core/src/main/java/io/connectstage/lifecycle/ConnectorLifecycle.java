@@ -39,8 +39,9 @@ import java.util.Set;
  * <p>The request moves ({@link #requestPublish}, {@link #requestPreview}, {@link #unlist}) are
  * made by update actions, which bump the version once per request. The outcome moves are made by
  * the processing of a request (the analyzer, the certification desk) and bump the version
- * themselves, since each is a change of its own. A move the tables do not allow is an error value,
- * never a silent no-op.
+ * themselves, since each is a change of its own; each settles one status only (an approval needs
+ * {@code InCertification}, even though the table also leads from {@code Processing} to
+ * {@code Published}). A move the tables do not allow is an error value, never a silent no-op.
  */
 public final class ConnectorLifecycle {
 
@@ -131,19 +132,19 @@ public final class ConnectorLifecycle {
     public static Either<ConnectError, ConnectorStaged> publishAnalysisSucceeded(
             ConnectorStaged c, boolean certification, ConnectorReport report) {
         if (certification) {
-            return settle(c, ReadyForCertification).map(s -> s.withPublishingReport(report));
+            return settle(c, Processing, ReadyForCertification).map(s -> s.withPublishingReport(report));
         }
-        return settle(c, Published).map(s -> s.withPublishingReport(report).withHasChanges(false));
+        return settle(c, Processing, Published).map(s -> s.withPublishingReport(report).withHasChanges(false));
     }
 
     /** The analysis of a publish request failed: {@code Failed}, with the report that says why. */
     public static Either<ConnectError, ConnectorStaged> publishFailed(ConnectorStaged c, ConnectorReport report) {
-        return settle(c, Failed).map(s -> s.withPublishingReport(report));
+        return settle(c, Processing, Failed).map(s -> s.withPublishingReport(report));
     }
 
     /** The certification desk takes up a connector that is ready for certification. */
     public static Either<ConnectError, ConnectorStaged> startCertification(ConnectorStaged c) {
-        return settle(c, InCertification);
+        return settle(c, ReadyForCertification, InCertification);
     }
 
     /**
@@ -151,13 +152,13 @@ public final class ConnectorLifecycle {
      * and equal to the production Connector.
      */
     public static Either<ConnectError, ConnectorStaged> approveCertification(ConnectorStaged c) {
-        return settle(c, Published).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
-                .withHasChanges(false));
+        return settle(c, InCertification, Published).map(s -> s.withAlreadyListed(true).withCertified(true)
+                .withPrivate(false).withHasChanges(false));
     }
 
     /** The certification desk rejects: {@code Failed}, with the report that says why. */
     public static Either<ConnectError, ConnectorStaged> rejectCertification(ConnectorStaged c, ConnectorReport report) {
-        return settle(c, Failed).map(s -> s.withPublishingReport(report));
+        return settle(c, InCertification, Failed).map(s -> s.withPublishingReport(report));
     }
 
     /** The preview analysis granted the previewable status. */
@@ -178,7 +179,18 @@ public final class ConnectorLifecycle {
         return Either.right(c.withStatus(to));
     }
 
-    private static Either<ConnectError, ConnectorStaged> settle(ConnectorStaged c, ConnectorStatus to) {
+    /**
+     * An outcome move, which settles one particular state: the table alone is not enough, since
+     * it also has the same target from other sources (Processing -> Published is an analysis
+     * outcome, not a certification approval).
+     */
+    private static Either<ConnectError, ConnectorStaged> settle(
+            ConnectorStaged c, ConnectorStatus from, ConnectorStatus to) {
+        if (c.status() != from) {
+            return Either.left(ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
+                    + " cannot move from status " + c.status() + " to " + to + " by an outcome that settles status "
+                    + from + ".", c.version()));
+        }
         return move(c, to).map(s -> s.withVersion(c.version() + 1));
     }
 

@@ -126,7 +126,8 @@ public final class ConnectorLifecycle {
 
     /**
      * The analysis of a publish request succeeded. Without certification the Connector is now
-     * {@code Published} (the staged data equals the production data: {@code hasChanges} false);
+     * {@code Published} for private use (private, not listed; the staged data equals the
+     * production data: {@code hasChanges} false);
      * with certification it is {@code ReadyForCertification}.
      */
     public static Either<ConnectError, ConnectorStaged> publishAnalysisSucceeded(
@@ -134,7 +135,8 @@ public final class ConnectorLifecycle {
         if (certification) {
             return settle(c, Processing, ReadyForCertification).map(s -> s.withPublishingReport(report));
         }
-        return settle(c, Processing, Published).map(s -> s.withPublishingReport(report).withHasChanges(false));
+        return settle(c, Processing, Published).map(s -> s.withPublishingReport(report).withHasChanges(false)
+                .withPrivate(true).withAlreadyListed(false));
     }
 
     /** The analysis of a publish request failed: {@code Failed}, with the report that says why. */

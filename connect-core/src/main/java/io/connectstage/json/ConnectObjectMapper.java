@@ -1,11 +1,14 @@
 package io.connectstage.json;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -18,6 +21,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.connectstage.connector.ApplicationType;
+import io.connectstage.connector.ConnectorReportEntryType;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IntegrationType;
+import io.connectstage.connector.IsPreviewable;
+import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
 import java.io.IOException;
@@ -29,6 +38,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds the one mapper of the wire format. Strict where the API is typed (no number for a
@@ -52,6 +62,8 @@ final class ConnectObjectMapper {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // A null inside a list is refused where it stands (regions[1]), not later by List.copyOf.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .build();
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -66,6 +78,13 @@ final class ConnectObjectMapper {
         SimpleModule module = new SimpleModule("connectstage");
         module.addSerializer(Instant.class, new InstantSerializer());
         module.addDeserializer(Instant.class, new InstantDeserializer());
+        // The @JsonCreator of an enum would read a JSON boolean or number as its text ("isPreviewable": false).
+        wireEnum(module, ApplicationType.class, ApplicationType::fromWire);
+        wireEnum(module, ConnectorReportEntryType.class, ConnectorReportEntryType::fromWire);
+        wireEnum(module, ConnectorStatus.class, ConnectorStatus::fromWire);
+        wireEnum(module, IntegrationType.class, IntegrationType::fromWire);
+        wireEnum(module, IsPreviewable.class, IsPreviewable::fromWire);
+        wireEnum(module, Region.class, Region::fromWire);
         module.addSerializer(ConnectError.class, new ConnectErrorSerializer());
         module.addDeserializer(ConnectError.class, new ConnectErrorDeserializer());
         mapper.registerModule(module);
@@ -73,6 +92,38 @@ final class ConnectObjectMapper {
             mapper.registerSubtypes(new NamedType(action));
         }
         return mapper;
+    }
+
+    private static <E extends Enum<E>> void wireEnum(SimpleModule module, Class<E> type, Function<String, E> fromWire) {
+        module.addDeserializer(type, new WireEnumDeserializer<>(type, fromWire));
+    }
+
+    /** An enum from its wire spelling, which must be a JSON string. */
+    private static final class WireEnumDeserializer<E extends Enum<E>> extends JsonDeserializer<E> {
+        private final Class<E> type;
+        private final Function<String, E> fromWire;
+
+        WireEnumDeserializer(Class<E> type, Function<String, E> fromWire) {
+            this.type = type;
+            this.fromWire = fromWire;
+        }
+
+        @Override
+        public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            try {
+                return fromWire.apply(p.getText());
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage());
+            }
+        }
+
+        @Override
+        public Class<?> handledType() {
+            return type;
+        }
     }
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {
@@ -92,7 +143,8 @@ final class ConnectObjectMapper {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a date-time such as 2023-08-08T12:20:31.143Z", e);
+                // Without the cause: the error reports the deepest cause's message, and this one is the clearer.
+                throw new IllegalArgumentException("'" + text + "' is not a date-time such as 2023-08-08T12:20:31.143Z");
             }
         }
     }
@@ -114,7 +166,7 @@ final class ConnectObjectMapper {
     private static final class ConnectErrorDeserializer extends JsonDeserializer<ConnectError> {
         @Override
         public ConnectError deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode node = p.readValueAsTree();
+            JsonNode node = ctxt.readTree(p); // not p.readValueAsTree(): that checks for trailing tokens mid-document
             ErrorCode code = ErrorCode.valueOf(node.path("code").asText());
             Map<String, Object> fields = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

@@ -2,13 +2,16 @@ package io.connectstage.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.connectstage.connector.WireEnums;
 import io.connectstage.error.ConnectError;
+import java.time.Instant;
 import java.util.Collection;
 
 /**
@@ -16,14 +19,20 @@ import java.util.Collection;
  * path of the field and the problem in the words of the API, without Java class names.
  */
 final class JsonErrors {
+    private static final String HIDDEN_SOURCE =
+            "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
+
     private JsonErrors() {
     }
 
     static ConnectError toError(Exception e, String at) {
         if (e instanceof StreamReadException read && !(e instanceof JsonMappingException)) {
-            JsonLocation where = read.getLocation();
-            String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            return ConnectError.invalidJson("malformed JSON" + position + ": " + read.getOriginalMessage());
+            return malformed(read.getLocation(), read.getOriginalMessage());
+        }
+        if (e instanceof MismatchedInputException trailing && trailing.getPath().isEmpty()
+                && trailing.getTargetType() != null && TreeNode.class.isAssignableFrom(trailing.getTargetType())) {
+            // Only reading the tree itself fails this way: content after the value (FAIL_ON_TRAILING_TOKENS).
+            return malformed(trailing.getLocation(), "unexpected content after the end of the JSON value");
         }
         if (e instanceof JsonMappingException mapping) {
             String path = join(at, path(mapping));
@@ -35,10 +44,20 @@ final class JsonErrors {
         return ConnectError.invalidJson(rootCause(e));
     }
 
+    private static ConnectError malformed(JsonLocation where, String problem) {
+        String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        // Jackson's nested locations ("for Array starting at [...]") name a parser feature; keep only line and column.
+        String cleaned = problem.replace(HIDDEN_SOURCE, "");
+        return ConnectError.invalidJson("malformed JSON" + position + ": " + cleaned);
+    }
+
     private static String problem(JsonMappingException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return WireEnums.unknownValue(format.getValue(), format.getTargetType());
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
         }
         if (e instanceof ValueInstantiationException || e instanceof InvalidFormatException && e.getCause() != null) {
             return rootCause(e);
@@ -78,6 +97,9 @@ final class JsonErrors {
         }
         if (type.isEnum()) {
             return "a string";
+        }
+        if (type == Instant.class) {
+            return "a date-time string such as 2023-08-08T12:20:31.143Z";
         }
         return "an object";
     }

@@ -1,0 +1,60 @@
+package io.connectstage.repository;
+
+import java.util.Objects;
+
+/**
+ * Why the specification file of a repository could not be had: a {@link Kind} named after the
+ * Connect error code to answer with, the repository URL (credentials already removed), the tag,
+ * and a {@code detail} that says what exactly went wrong. No text in here ever holds a password
+ * or a token from the URL.
+ *
+ * <pre>{@code
+ * problem.kind();     // ConnectorSpecificationFileNotFound
+ * problem.message();  // The file connect.yaml at https://github.com/acme/c.git with the tag 1.0.0 was not found
+ * problem.detail();   // there is no connect.yaml at the root of the tag
+ * }</pre>
+ */
+public record RepositoryProblem(Kind kind, String url, String tag, String detail) {
+
+    /** The three Connect errors a repository can cause; each constant is spelled as its code. */
+    public enum Kind {
+        /** The URL is unknown or unreachable, access is refused, the tag does not exist, or the fetch timed out. */
+        GitRepositoryNotReachable,
+        /** The tag has no file {@code connect.yaml} at its root (nothing there, or a directory). */
+        ConnectorSpecificationFileNotFound,
+        /** Something is at {@code connect.yaml} but it cannot be a specification: a symlink, a submodule, too large. */
+        ConnectorSpecificationFileNotValid;
+
+        /** The Connect error code, e.g. {@code GitRepositoryNotReachable}. */
+        public String code() {
+            return name();
+        }
+    }
+
+    public RepositoryProblem {
+        Objects.requireNonNull(kind, "kind is null");
+        url = url == null ? "" : url;
+        tag = tag == null ? "" : tag;
+        detail = detail == null ? "" : detail;
+    }
+
+    /**
+     * The message of the Connect error, in the wording of the API reference with the URL and tag
+     * filled in.
+     */
+    public String message() {
+        switch (kind) {
+            case GitRepositoryNotReachable:
+                return "Repository " + url + " with the tag " + tag + " is not reachable";
+            case ConnectorSpecificationFileNotFound:
+                return "The file " + RepositorySource.SPEC_FILE + " at " + url + " with the tag " + tag + " was not found";
+            default:
+                return "The file " + RepositorySource.SPEC_FILE + " at " + url + " with the tag " + tag + " is not valid";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind + ": " + message() + " (" + detail + ")";
+    }
+}

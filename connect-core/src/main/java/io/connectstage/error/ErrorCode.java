@@ -16,6 +16,9 @@ public enum ErrorCode {
     ConnectorStagedInCertification(400),
     ConnectorAlreadyCertified(400),
     ConnectorStagedNotPreviewable(400),
+    GitRepositoryNotReachable(400),
+    ConnectorSpecificationFileNotFound(400),
+    ConnectorSpecificationFileNotValid(400),
     ResourceNotFound(404),
     ConcurrentModification(409),
     General(500);

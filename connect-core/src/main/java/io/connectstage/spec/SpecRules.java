@@ -1,0 +1,61 @@
+package io.connectstage.spec;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The value rules of {@code connect.yaml} (SPEC-NOTES §1), each a predicate with its wording. */
+final class SpecRules {
+    static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_-]{2,256}$");
+    static final Pattern CONFIGURATION_KEY = Pattern.compile("^[a-zA-Z0-9_]{2,256}$");
+    static final Pattern ENDPOINT_CHARACTERS = Pattern.compile("^[a-zA-Z0-9_/-]+$");
+    static final List<String> RESERVED_KEYS = List.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION");
+    private static final Set<String> RESERVED = Set.copyOf(RESERVED_KEYS);
+
+    /**
+     * A schedule: the CLI's three forms, but anchored (the CLI's regex is not, so it accepts any
+     * text that merely contains a cron expression). A cron field is a list of {@code *}, numbers or
+     * ranges, each with an optional step; fields are separated by spaces.
+     */
+    private static final String CRON_ELEMENT = "(?:\\*|\\d+(?:-\\d+)?)(?:/\\d+)?";
+    private static final String CRON_FIELD = CRON_ELEMENT + "(?:," + CRON_ELEMENT + ")*";
+    static final Pattern SCHEDULE = Pattern.compile("^(?:"
+            + "@(?:annually|yearly|monthly|weekly|daily|hourly|reboot)"
+            + "|@every (?:\\d+(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+"
+            + "|" + CRON_FIELD + "(?: +" + CRON_FIELD + "){4,6}"
+            + ")$");
+    /** Longer schedules are refused without matching: no real one comes close. */
+    static final int SCHEDULE_MAX_LENGTH = 256;
+
+    static final String NAME_RULE = "2 to 256 letters, digits, '_' or '-' (" + NAME.pattern() + ")";
+    static final String KEY_RULE = "2 to 256 letters, digits or '_' (" + CONFIGURATION_KEY.pattern() + ")";
+    static final String SCHEDULE_RULE = "a cron expression of 5 to 7 fields (numbers, *, lists 1,2, ranges 1-5,"
+            + " steps */5), one of @annually, @yearly, @monthly, @weekly, @daily, @hourly, @reboot,"
+            + " or @every <duration> such as @every 1h30m";
+
+    private SpecRules() {
+    }
+
+    static boolean isReserved(String key) {
+        return RESERVED.contains(key.toUpperCase(Locale.ROOT));
+    }
+
+    static boolean isSchedule(String schedule) {
+        return schedule.length() <= SCHEDULE_MAX_LENGTH && SCHEDULE.matcher(schedule).matches();
+    }
+
+    /** What is wrong with an endpoint or a health-check path, or {@code null} when it is fine. */
+    static String endpointProblem(String endpoint) {
+        if (endpoint.isEmpty()) {
+            return "must not be empty";
+        }
+        if (!ENDPOINT_CHARACTERS.matcher(endpoint).matches()) {
+            return "may contain only letters, digits, '_', '-' and '/', got '" + Paths.shorten(endpoint) + "'";
+        }
+        if (endpoint.contains("//")) {
+            return "must not contain '//', got '" + Paths.shorten(endpoint) + "'";
+        }
+        return null;
+    }
+}

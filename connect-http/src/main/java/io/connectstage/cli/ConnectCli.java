@@ -25,6 +25,8 @@ public final class ConnectCli {
         switch (args[0]) {
             case "demo":
                 return new DemoCommand(out).run(rest);
+            case "analyze":
+                return new AnalyzeCommand(out, err).run(rest);
             default:
                 err.println("connect: unknown command '" + args[0] + "'");
                 usage(err);
@@ -33,10 +35,13 @@ public final class ConnectCli {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: ./connect <command>");
+        out.println("usage: ./connect <command> [arguments]");
         out.println();
         out.println("commands:");
         out.println("  demo    create a ConnectorStaged, apply update actions (one of them rejected) and print the JSON");
+        out.println("  analyze PATH | URL --tag TAG [--json]");
+        out.println("          analyze a connect.yaml (a directory holding it, the file, or a git repository at a tag)");
+        out.println("          and print the report; exit code 0 when valid, 1 when not, 2 on usage errors");
         out.println("  help    show this help");
     }
 }

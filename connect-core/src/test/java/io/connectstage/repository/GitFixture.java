@@ -21,7 +21,7 @@ import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A non-bare repository made by a test: write or stage entries, commit, tag. */
-final class GitFixture implements AutoCloseable {
+public final class GitFixture implements AutoCloseable {
 
     private static final PersonIdent AUTHOR = new PersonIdent("Fixture", "fixture@example.com");
 
@@ -33,16 +33,16 @@ final class GitFixture implements AutoCloseable {
         this.git = git;
     }
 
-    static GitFixture init(Path dir) throws GitAPIException {
+    public static GitFixture init(Path dir) throws GitAPIException {
         return new GitFixture(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     }
 
     /** Writes a file in the working tree and adds it. */
-    GitFixture write(String path, String content) throws IOException, GitAPIException {
+    public GitFixture write(String path, String content) throws IOException, GitAPIException {
         return write(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    GitFixture write(String path, byte[] content) throws IOException, GitAPIException {
+    public GitFixture write(String path, byte[] content) throws IOException, GitAPIException {
         Path file = dir.resolve(path);
         Files.createDirectories(file.getParent());
         Files.write(file, content);
@@ -50,7 +50,7 @@ final class GitFixture implements AutoCloseable {
         return this;
     }
 
-    GitFixture remove(String path) throws GitAPIException {
+    public GitFixture remove(String path) throws GitAPIException {
         git.rm().addFilepattern(path).call();
         return this;
     }
@@ -113,21 +113,21 @@ final class GitFixture implements AutoCloseable {
         };
     }
 
-    RevCommit commit(String message) throws GitAPIException {
+    public RevCommit commit(String message) throws GitAPIException {
         return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
     }
 
-    GitFixture lightweightTag(String name) throws GitAPIException {
+    public GitFixture lightweightTag(String name) throws GitAPIException {
         git.tag().setName(name).setAnnotated(false).call();
         return this;
     }
 
-    GitFixture annotatedTag(String name) throws GitAPIException {
+    public GitFixture annotatedTag(String name) throws GitAPIException {
         git.tag().setName(name).setAnnotated(true).setMessage("release " + name).setTagger(AUTHOR).setSigned(false).call();
         return this;
     }
 
-    GitFixture branch(String name) throws GitAPIException {
+    public GitFixture branch(String name) throws GitAPIException {
         git.branchCreate().setName(name).call();
         return this;
     }
@@ -152,7 +152,7 @@ final class GitFixture implements AutoCloseable {
     }
 
     /** A bare copy of this repository with every branch and tag, at {@code target}. */
-    Path bareCopy(Path target) throws GitAPIException {
+    public Path bareCopy(Path target) throws GitAPIException {
         Git.init().setBare(true).setDirectory(target.toFile()).call().close();
         git.push().setRemote(target.toUri().toString()).setPushAll().setPushTags().call();
         return target;

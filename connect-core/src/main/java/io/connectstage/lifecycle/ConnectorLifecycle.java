@@ -126,9 +126,11 @@ public final class ConnectorLifecycle {
 
     /**
      * The analysis of a publish request succeeded. Without certification the Connector is now
-     * {@code Published} for private use (private, not listed; the staged data equals the
-     * production data: {@code hasChanges} false);
-     * with certification it is {@code ReadyForCertification}.
+     * {@code Published} for private use (private, not listed: "set to false to make the Connector private"), the staged
+     * data equals the production data ({@code hasChanges} false), and {@code certified} is set
+     * ({@code false} unless it was certified before), which records that a production Connector
+     * exists; with certification it is {@code ReadyForCertification}. Only a connector whose
+     * publish is {@code Processing} can settle so.
      */
     public static Either<ConnectError, ConnectorStaged> publishAnalysisSucceeded(
             ConnectorStaged c, boolean certification, ConnectorReport report) {
@@ -136,7 +138,7 @@ public final class ConnectorLifecycle {
             return settle(c, Processing, ReadyForCertification).map(s -> s.withPublishingReport(report));
         }
         return settle(c, Processing, Published).map(s -> s.withPublishingReport(report).withHasChanges(false)
-                .withPrivate(true).withAlreadyListed(false));
+                .withPrivate(true).withAlreadyListed(false).withCertified(Boolean.TRUE.equals(s.certified())));
     }
 
     /** The analysis of a publish request failed: {@code Failed}, with the report that says why. */
@@ -154,8 +156,8 @@ public final class ConnectorLifecycle {
      * and equal to the production Connector.
      */
     public static Either<ConnectError, ConnectorStaged> approveCertification(ConnectorStaged c) {
-        return settle(c, InCertification, Published).map(s -> s.withAlreadyListed(true).withCertified(true)
-                .withPrivate(false).withHasChanges(false));
+        return settle(c, InCertification, Published).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
+                .withHasChanges(false));
     }
 
     /** The certification desk rejects: {@code Failed}, with the report that says why. */
@@ -182,16 +184,15 @@ public final class ConnectorLifecycle {
     }
 
     /**
-     * An outcome move, which settles one particular state: the table alone is not enough, since
-     * it also has the same target from other sources (Processing -> Published is an analysis
-     * outcome, not a certification approval).
+     * An outcome move: only from the status whose process it settles ({@code from}), since an
+     * edge of the table alone does not say which process ends (Processing → Failed is the
+     * analysis, InCertification → Failed the desk).
      */
-    private static Either<ConnectError, ConnectorStaged> settle(
-            ConnectorStaged c, ConnectorStatus from, ConnectorStatus to) {
+    private static Either<ConnectError, ConnectorStaged> settle(ConnectorStaged c, ConnectorStatus from, ConnectorStatus to) {
         if (c.status() != from) {
             return Either.left(ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
-                    + " cannot move from status " + c.status() + " to " + to + " by an outcome that settles status "
-                    + from + ".", c.version()));
+                    + " is in status " + c.status() + ", not " + from + ", so it cannot move to " + to + ".",
+                    c.version()));
         }
         return move(c, to).map(s -> s.withVersion(c.version() + 1));
     }

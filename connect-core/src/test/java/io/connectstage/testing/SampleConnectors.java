@@ -101,7 +101,8 @@ public final class SampleConnectors {
 
     /**
      * A ConnectorStaged with every field set, optional ones included: private with one project,
-     * status {@code Draft}, previewable {@code true}, with reports, certification comments,
+     * status {@code Draft} (never published, so {@code certified} is absent), previewable {@code true},
+     * with reports, certification comments,
      * configurations, a global configuration and an API client. Version 7, so that tests do not
      * lean on version 1.
      */
@@ -116,7 +117,7 @@ public final class SampleConnectors {
                 report(ConnectorReportEntryType.Error, "Connector specification file not found"),
                 false, false, IsPreviewable.TRUE,
                 report(ConnectorReportEntryType.Information, "Image security analysis check succeeded"),
-                "https://www.example.com/my-connector/documentation", false);
+                "https://www.example.com/my-connector/documentation", null);
     }
 
     public static ConnectorConfigurationApplication configuration() {

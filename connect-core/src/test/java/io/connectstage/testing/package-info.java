@@ -1,5 +1,9 @@
 /**
- * Shared test fixtures, shipped in connect-core's test-jar: sample connectors brought into any
- * status through the real lifecycle, and assertions on error values.
+ * Test support shared through connect-core's test-jar: the QuickTheories generators of drafts,
+ * update actions, requests and whole connectors ({@link io.connectstage.testing.Generators}),
+ * fixed connectors ({@link io.connectstage.testing.Connectors}, and
+ * {@link io.connectstage.testing.SampleConnectors} brought into any status through the real
+ * lifecycle), assertions on error values, and seeded property runs that can be repeated with
+ * {@code -Dconnectstage.seed=…} ({@link io.connectstage.testing.Seeds}).
  */
 package io.connectstage.testing;

@@ -1,15 +1,15 @@
 package io.connectstage.action;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.CertificationInfo;
 import io.connectstage.connector.CertificationInfoComment;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.staging.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 
-/** {@code addCertificationComment}: adds a comment to the certification info, signed with the caller'\''s project key and the request time. */
+/** {@code addCertificationComment}: adds a comment to the certification info, signed with the caller's project key and the request time. */
 @JsonTypeName("addCertificationComment")
 public record ConnectorAddCertificationCommentAction(String comment) implements ConnectorUpdateAction {
 

@@ -1,10 +1,9 @@
 package io.connectstage.action;
 
-import io.connectstage.connector.Lists;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.Lists;
 import io.connectstage.error.ConnectError;
-import io.connectstage.staging.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 
@@ -14,12 +13,9 @@ public record ConnectorAddPrivateProjectAction(String privateProject) implements
 
     @Override
     public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        Seq<ConnectError> errors = FieldRules.projectIdentifier("privateProject", privateProject);
+        Seq<ConnectError> errors = Outcome.privateProjectErrors(current, privateProject);
         if (!errors.isEmpty()) {
             return Either.left(errors);
-        }
-        if (!current.isPrivate()) {
-            return Outcome.fail(ConnectError.notPrivate(Resources.describe(current)));
         }
         if (current.privateProjects().contains(privateProject)) {
             return Outcome.fail(ConnectError.duplicateField("privateProjects", privateProject));

@@ -1,10 +1,9 @@
 package io.connectstage.action;
 
-import io.connectstage.lifecycle.ConnectorLifecycle;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
-import io.connectstage.staging.FieldRules;
+import io.connectstage.lifecycle.ConnectorLifecycle;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 

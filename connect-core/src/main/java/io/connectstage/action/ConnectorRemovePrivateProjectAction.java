@@ -1,25 +1,21 @@
 package io.connectstage.action;
 
-import io.connectstage.connector.Lists;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.Lists;
 import io.connectstage.error.ConnectError;
-import io.connectstage.staging.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 
-/** {@code removePrivateProject}: takes a project'\''s access to a private Connector away. A project that is not listed is a {@code FieldValueNotFound}; a Connector that is not private answers {@code ConnectorStagedNotPrivate}. */
+/** {@code removePrivateProject}: takes a project's access to a private Connector away. A project that is not listed is a {@code FieldValueNotFound}; a Connector that is not private answers {@code ConnectorStagedNotPrivate}. */
 @JsonTypeName("removePrivateProject")
 public record ConnectorRemovePrivateProjectAction(String privateProject) implements ConnectorUpdateAction {
 
     @Override
     public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        Seq<ConnectError> errors = FieldRules.projectIdentifier("privateProject", privateProject);
+        Seq<ConnectError> errors = Outcome.privateProjectErrors(current, privateProject);
         if (!errors.isEmpty()) {
             return Either.left(errors);
-        }
-        if (!current.isPrivate()) {
-            return Outcome.fail(ConnectError.notPrivate(Resources.describe(current)));
         }
         if (!current.privateProjects().contains(privateProject)) {
             return Outcome.fail(ConnectError.fieldValueNotFound("privateProjects", privateProject));

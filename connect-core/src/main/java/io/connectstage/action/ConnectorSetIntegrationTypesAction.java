@@ -1,14 +1,14 @@
 package io.connectstage.action;
 
-import io.connectstage.connector.IntegrationType;
-import io.connectstage.connector.Lists;
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.IntegrationType;
+import io.connectstage.connector.Lists;
 import io.connectstage.error.ConnectError;
 import io.connectstage.staging.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
+import java.util.List;
 
 /** {@code setIntegrationTypes}: sets the integration types (an empty list clears them). */
 @JsonTypeName("setIntegrationTypes")

@@ -1,8 +1,8 @@
 package io.connectstage.action;
 
-import io.connectstage.connector.Repository;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.Repository;
 import io.connectstage.error.ConnectError;
 import io.connectstage.staging.FieldRules;
 import io.vavr.collection.Seq;

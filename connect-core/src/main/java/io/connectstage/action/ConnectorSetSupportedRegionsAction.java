@@ -1,14 +1,14 @@
 package io.connectstage.action;
 
-import io.connectstage.connector.Lists;
-import io.connectstage.connector.Region;
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.Lists;
+import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
 import io.connectstage.staging.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
+import java.util.List;
 
 /** {@code setSupportedRegions}: sets the Regions the Connector can be deployed in: at least one. */
 @JsonTypeName("setSupportedRegions")

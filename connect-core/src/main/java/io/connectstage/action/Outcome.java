@@ -2,6 +2,7 @@ package io.connectstage.action;
 
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
+import io.connectstage.staging.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.util.function.Supplier;
@@ -17,6 +18,18 @@ final class Outcome {
 
     static Either<Seq<ConnectError>, ConnectorStaged> of(Either<ConnectError, ConnectorStaged> single) {
         return single.mapLeft(io.vavr.collection.List::of);
+    }
+
+    /**
+     * What stops any change of {@code privateProjects}: an identifier that breaks its pattern, or a
+     * connector that is not private.
+     */
+    static Seq<ConnectError> privateProjectErrors(ConnectorStaged current, String project) {
+        Seq<ConnectError> errors = FieldRules.projectIdentifier("privateProject", project);
+        if (errors.isEmpty() && !current.isPrivate()) {
+            return io.vavr.collection.List.of(ConnectError.notPrivate(Resources.describe(current)));
+        }
+        return errors;
     }
 
     static Either<Seq<ConnectError>, ConnectorStaged> fail(ConnectError error) {

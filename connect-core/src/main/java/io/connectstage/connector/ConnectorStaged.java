@@ -13,7 +13,9 @@ import java.util.Objects;
  * {@code apiClient}, {@code certificationInfo}, the two reports, {@code documentationUrl} and
  * {@code certified}) are {@code null} when absent and are then left out of the JSON; lists are
  * never {@code null}. {@code certified} is not in the RAML type of ConnectorStaged, but the
- * reference's query example shows it, so it is kept when set (it is set by certification).
+ * reference's query example shows it, so it is kept when set: absent until the connector is
+ * first published, then {@code false} (published without certification) or {@code true}
+ * (certified).
  *
  * <p>Values are made by {@link io.connectstage.staging.ConnectorStaging#create} and changed only
  * through update actions and the lifecycle's outcome functions; the {@code with…} copies exist for

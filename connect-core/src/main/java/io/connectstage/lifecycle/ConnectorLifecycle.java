@@ -125,25 +125,29 @@ public final class ConnectorLifecycle {
 
     /**
      * The analysis of a publish request succeeded. Without certification the Connector is now
-     * {@code Published} (the staged data equals the production data: {@code hasChanges} false);
-     * with certification it is {@code ReadyForCertification}.
+     * {@code Published} and private ("set to false to make the Connector private"), the staged
+     * data equals the production data ({@code hasChanges} false), and {@code certified} is set
+     * ({@code false} unless it was certified before), which records that a production Connector
+     * exists; with certification it is {@code ReadyForCertification}. Only a connector whose
+     * publish is {@code Processing} can settle so.
      */
     public static Either<ConnectError, ConnectorStaged> publishAnalysisSucceeded(
             ConnectorStaged c, boolean certification, ConnectorReport report) {
         if (certification) {
-            return settle(c, ReadyForCertification).map(s -> s.withPublishingReport(report));
+            return settle(c, Processing, ReadyForCertification).map(s -> s.withPublishingReport(report));
         }
-        return settle(c, Published).map(s -> s.withPublishingReport(report).withHasChanges(false));
+        return settle(c, Processing, Published).map(s -> s.withPublishingReport(report).withHasChanges(false)
+                .withPrivate(true).withCertified(Boolean.TRUE.equals(s.certified())));
     }
 
     /** The analysis of a publish request failed: {@code Failed}, with the report that says why. */
     public static Either<ConnectError, ConnectorStaged> publishFailed(ConnectorStaged c, ConnectorReport report) {
-        return settle(c, Failed).map(s -> s.withPublishingReport(report));
+        return settle(c, Processing, Failed).map(s -> s.withPublishingReport(report));
     }
 
     /** The certification desk takes up a connector that is ready for certification. */
     public static Either<ConnectError, ConnectorStaged> startCertification(ConnectorStaged c) {
-        return settle(c, InCertification);
+        return settle(c, ReadyForCertification, InCertification);
     }
 
     /**
@@ -151,13 +155,13 @@ public final class ConnectorLifecycle {
      * and equal to the production Connector.
      */
     public static Either<ConnectError, ConnectorStaged> approveCertification(ConnectorStaged c) {
-        return settle(c, Published).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
+        return settle(c, InCertification, Published).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
                 .withHasChanges(false));
     }
 
     /** The certification desk rejects: {@code Failed}, with the report that says why. */
     public static Either<ConnectError, ConnectorStaged> rejectCertification(ConnectorStaged c, ConnectorReport report) {
-        return settle(c, Failed).map(s -> s.withPublishingReport(report));
+        return settle(c, InCertification, Failed).map(s -> s.withPublishingReport(report));
     }
 
     /** The preview analysis granted the previewable status. */
@@ -178,7 +182,17 @@ public final class ConnectorLifecycle {
         return Either.right(c.withStatus(to));
     }
 
-    private static Either<ConnectError, ConnectorStaged> settle(ConnectorStaged c, ConnectorStatus to) {
+    /**
+     * An outcome move: only from the status whose process it settles ({@code from}), since an
+     * edge of the table alone does not say which process ends (Processing → Failed is the
+     * analysis, InCertification → Failed the desk).
+     */
+    private static Either<ConnectError, ConnectorStaged> settle(ConnectorStaged c, ConnectorStatus from, ConnectorStatus to) {
+        if (c.status() != from) {
+            return Either.left(ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
+                    + " is in status " + c.status() + ", not " + from + ", so it cannot move to " + to + ".",
+                    c.version()));
+        }
         return move(c, to).map(s -> s.withVersion(c.version() + 1));
     }
 

@@ -135,10 +135,11 @@ public final class ConnectorStaging {
 
     /**
      * Whether a production Connector exists for this staged one, so that a change of its data
-     * makes the two differ.
+     * makes the two differ. A publish that succeeds sets {@code certified}, so it stays known
+     * through a later publish that fails or waits for certification.
      */
     private static boolean hasProductionVersion(ConnectorStaged c) {
-        return c.status() == ConnectorStatus.Published || c.alreadyListed() || Boolean.TRUE.equals(c.certified());
+        return c.status() == ConnectorStatus.Published || c.alreadyListed() || c.certified() != null;
     }
 
     private static ConnectError processingConflict(ConnectorStaged c) {

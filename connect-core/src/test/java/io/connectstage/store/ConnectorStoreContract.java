@@ -1,0 +1,537 @@
+package io.connectstage.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IntegrationType;
+import io.connectstage.error.ConnectError;
+import io.connectstage.error.ErrorCode;
+import io.connectstage.testing.Connectors;
+import io.connectstage.testing.Generators;
+import io.connectstage.testing.Seeds;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract every {@link ConnectorStore} keeps, written once: each store's test is a short
+ * subclass that says how to make an empty store.
+ *
+ * <pre>{@code
+ * class InMemoryConnectorStoreTest extends ConnectorStoreContract {
+ *     protected ConnectorStore newStore() { return new InMemoryConnectorStore(); }
+ * }
+ * }</pre>
+ */
+@DisplayName("A ConnectorStore")
+public abstract class ConnectorStoreContract {
+
+    /** A new, empty store; called before each test. */
+    protected abstract ConnectorStore newStore();
+
+    /** The store of the running test. */
+    protected ConnectorStore store;
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    // ---- helpers ----
+
+    /** Id number {@code n}, UUID-shaped, so that ids sort as their numbers do. */
+    protected static String id(int n) {
+        return String.format("00000000-0000-4000-8000-%012d", n);
+    }
+
+    protected static ConnectorStaged connector(int n, String key) {
+        return Connectors.minimal(id(n), key);
+    }
+
+    protected ConnectorStaged inserted(ConnectorStaged connector) {
+        return accepted(store.insert(connector));
+    }
+
+    protected static <T> T accepted(Either<ConnectError, T> result) {
+        assertTrue(result.isRight(), () -> "expected success, got " + result);
+        return result.get();
+    }
+
+    protected static ConnectError refused(Either<ConnectError, ?> result) {
+        assertTrue(result.isLeft(), () -> "expected a refusal, got " + result);
+        return result.getLeft();
+    }
+
+    private static long currentVersionOf(ConnectError error) {
+        Object current = error.fields().get("currentVersion");
+        assertTrue(current instanceof Number, () -> "currentVersion of " + error);
+        return ((Number) current).longValue();
+    }
+
+    private List<ConnectorStaged> everything() {
+        return store.query(ConnectorQuery.defaults().withLimit(ConnectorQuery.MAX_LIMIT)).results();
+    }
+
+    @Nested
+    @DisplayName("finding by id or key")
+    class Finding {
+
+        @Test
+        @DisplayName("finds nothing in an empty store")
+        void findsNothingInAnEmptyStore() {
+            assertEquals(Option.none(), store.findById(id(1)));
+            assertEquals(Option.none(), store.findByKey("connector-key"));
+        }
+
+        @Test
+        @DisplayName("finds an inserted connector by its id and by its key")
+        void findsByIdAndKey() {
+            ConnectorStaged c = inserted(connector(1, "connector-key"));
+            assertEquals(Option.some(c), store.findById(id(1)));
+            assertEquals(Option.some(c), store.findByKey("connector-key"));
+        }
+
+        @Test
+        @DisplayName("finds nothing for an id or a key it does not hold")
+        void findsNothingForAbsentIdOrKey() {
+            inserted(connector(1, "connector-key"));
+            assertEquals(Option.none(), store.findById(id(2)));
+            assertEquals(Option.none(), store.findByKey("other-key"));
+        }
+
+        @Test
+        @DisplayName("finds nothing for the null key, even when connectors without a key exist")
+        void findsNothingForTheNullKey() {
+            inserted(connector(1, null));
+            assertEquals(Option.none(), store.findByKey(null));
+        }
+
+        @Test
+        @DisplayName("tells keys apart by case")
+        void keysAreCaseSensitive() {
+            ConnectorStaged lower = inserted(connector(1, "connector-key"));
+            assertEquals(Option.none(), store.findByKey("CONNECTOR-KEY"));
+            ConnectorStaged upper = inserted(connector(2, "CONNECTOR-KEY"));
+            assertEquals(Option.some(lower), store.findByKey("connector-key"));
+            assertEquals(Option.some(upper), store.findByKey("CONNECTOR-KEY"));
+        }
+    }
+
+    @Nested
+    @DisplayName("inserting")
+    class Inserting {
+
+        @Test
+        @DisplayName("answers the inserted connector")
+        void answersTheInsertedConnector() {
+            ConnectorStaged c = connector(1, "connector-key");
+            assertEquals(Either.right(c), store.insert(c));
+        }
+
+        @Test
+        @DisplayName("refuses a key that is taken with DuplicateField on key, and keeps the first connector")
+        void refusesADuplicateKey() {
+            ConnectorStaged first = inserted(connector(1, "connector-key"));
+            ConnectError error = refused(store.insert(connector(2, "connector-key").withName("Second")));
+            assertEquals(ErrorCode.DuplicateField, error.code());
+            assertEquals("key", error.fields().get("field"));
+            assertEquals("connector-key", error.fields().get("duplicateValue"));
+            assertEquals(Option.some(first), store.findByKey("connector-key"));
+            assertEquals(Option.none(), store.findById(id(2)));
+            assertEquals(List.of(first), everything());
+        }
+
+        @Test
+        @DisplayName("refuses an id that is taken with DuplicateField, keeps the first, and claims no key")
+        void refusesADuplicateId() {
+            ConnectorStaged first = inserted(connector(1, "first-key"));
+            ConnectError error = refused(store.insert(connector(1, "second-key").withName("Second")));
+            assertEquals(ErrorCode.DuplicateField, error.code());
+            assertEquals("id", error.fields().get("field"));
+            assertEquals(Option.some(first), store.findById(id(1)));
+            assertEquals(Option.none(), store.findByKey("second-key"));
+            ConnectorStaged other = inserted(connector(2, "second-key"));
+            assertEquals(Option.some(other), store.findByKey("second-key"));
+        }
+
+        @Test
+        @DisplayName("takes any number of connectors without a key")
+        void takesManyConnectorsWithoutAKey() {
+            List<ConnectorStaged> keyless = IntStream.rangeClosed(1, 3).mapToObj(n -> inserted(connector(n, null))).toList();
+            for (ConnectorStaged c : keyless) {
+                assertEquals(Option.some(c), store.findById(c.id()));
+            }
+            assertEquals(keyless, everything());
+        }
+    }
+
+    @Nested
+    @DisplayName("replacing")
+    class Replacing {
+
+        @Test
+        @DisplayName("replaces when the stored version is the expected one, and answers the new value")
+        void replacesOnTheExpectedVersion() {
+            ConnectorStaged stored = inserted(connector(1, "connector-key"));
+            ConnectorStaged next = stored.withVersion(2).withName("New Connector name");
+            assertEquals(Either.right(next), store.replace(next, 1));
+            assertEquals(Option.some(next), store.findById(id(1)));
+            assertEquals(Option.some(next), store.findByKey("connector-key"));
+        }
+
+        @Test
+        @DisplayName("refuses an older expected version with ConcurrentModification carrying the current version")
+        void refusesAStaleVersion() {
+            ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(3));
+            ConnectError error = refused(store.replace(stored.withVersion(4).withName("lost"), 2));
+            assertEquals(ErrorCode.ConcurrentModification, error.code());
+            assertEquals(409, error.httpStatus());
+            assertEquals(3, currentVersionOf(error));
+            assertEquals(Option.some(stored), store.findById(id(1)));
+        }
+
+        @Test
+        @DisplayName("refuses a newer expected version the same way")
+        void refusesAFutureVersion() {
+            ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(3));
+            ConnectError error = refused(store.replace(stored.withVersion(5).withName("lost"), 4));
+            assertEquals(ErrorCode.ConcurrentModification, error.code());
+            assertEquals(3, currentVersionOf(error));
+            assertEquals(Option.some(stored), store.findById(id(1)));
+        }
+
+        @Test
+        @DisplayName("lets only one of two writers that read the same version win")
+        void oneOfTwoWritersWins() {
+            ConnectorStaged stored = inserted(connector(1, "connector-key"));
+            ConnectorStaged mine = stored.withVersion(2).withName("mine");
+            accepted(store.replace(mine, 1));
+            ConnectError error = refused(store.replace(stored.withVersion(2).withName("theirs"), 1));
+            assertEquals(ErrorCode.ConcurrentModification, error.code());
+            assertEquals(2, currentVersionOf(error));
+            assertEquals(Option.some(mine), store.findById(id(1)));
+        }
+
+        @Test
+        @DisplayName("refuses an id it does not hold with ResourceNotFound, and stores nothing")
+        void refusesAnUnknownId() {
+            ConnectError error = refused(store.replace(connector(1, "connector-key").withVersion(2), 1));
+            assertEquals(ErrorCode.ResourceNotFound, error.code());
+            assertEquals(Option.none(), store.findById(id(1)));
+            assertEquals(Option.none(), store.findByKey("connector-key"));
+        }
+
+        @Test
+        @DisplayName("never changes the key: not to another key, not away, not onto a connector without one")
+        void keepsTheKey() {
+            ConnectorStaged keyed = inserted(connector(1, "connector-key"));
+            ConnectorStaged keyless = inserted(connector(2, null));
+            refused(store.replace(keyed.withVersion(2).withKey("other-key"), 1));
+            refused(store.replace(keyed.withVersion(2).withKey(null), 1));
+            refused(store.replace(keyless.withVersion(2).withKey("new-key"), 1));
+            assertEquals(Option.some(keyed), store.findById(id(1)));
+            assertEquals(Option.some(keyless), store.findById(id(2)));
+            assertEquals(Option.some(keyed), store.findByKey("connector-key"));
+            assertEquals(Option.none(), store.findByKey("other-key"));
+            assertEquals(Option.none(), store.findByKey("new-key"));
+        }
+    }
+
+    @Nested
+    @DisplayName("deleting")
+    class Deleting {
+
+        @Test
+        @DisplayName("removes the connector when the version matches, and answers it")
+        void deletesOnTheExpectedVersion() {
+            ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(4));
+            assertEquals(Either.right(stored), store.delete(id(1), 4));
+            assertEquals(Option.none(), store.findById(id(1)));
+            assertEquals(Option.none(), store.findByKey("connector-key"));
+            assertEquals(List.of(), everything());
+        }
+
+        @Test
+        @DisplayName("refuses another version with ConcurrentModification carrying the current version, and keeps it")
+        void refusesAStaleVersion() {
+            ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(4));
+            ConnectError error = refused(store.delete(id(1), 3));
+            assertEquals(ErrorCode.ConcurrentModification, error.code());
+            assertEquals(4, currentVersionOf(error));
+            assertEquals(Option.some(stored), store.findById(id(1)));
+            assertEquals(Option.some(stored), store.findByKey("connector-key"));
+        }
+
+        @Test
+        @DisplayName("refuses an id it does not hold with ResourceNotFound")
+        void refusesAnUnknownId() {
+            assertEquals(ErrorCode.ResourceNotFound, refused(store.delete(id(1), 1)).code());
+        }
+
+        @Test
+        @DisplayName("frees the key and the id for reuse")
+        void freesTheKeyAndId() {
+            inserted(connector(1, "connector-key"));
+            accepted(store.delete(id(1), 1));
+            ConnectorStaged sameKey = inserted(connector(2, "connector-key"));
+            assertEquals(Option.some(sameKey), store.findByKey("connector-key"));
+            ConnectorStaged sameId = inserted(connector(1, "another-key"));
+            assertEquals(Option.some(sameId), store.findById(id(1)));
+        }
+    }
+
+    @Nested
+    @DisplayName("querying")
+    class Querying {
+
+        /**
+         * Eight connectors inserted out of id order, with ties on name, version, status and key
+         * (two have none), private and public ones, and overlapping integration types.
+         */
+        private List<ConnectorStaged> sample() {
+            List<ConnectorStaged> sample = List.of(
+                    shaped(5, "key-c", "beta", 2, ConnectorStatus.Published, false, List.of(IntegrationType.TAX)),
+                    shaped(2, null, "alpha", 1, ConnectorStatus.Draft, true, List.of()),
+                    shaped(8, "key-a", "gamma", 3, ConnectorStatus.Failed, true, List.of(IntegrationType.PSP, IntegrationType.TAX)),
+                    shaped(1, "key-b", "beta", 2, ConnectorStatus.Draft, true, List.of(IntegrationType.OTHER)),
+                    shaped(7, null, "alpha", 7, ConnectorStatus.Processing, false, List.of(IntegrationType.PSP)),
+                    shaped(3, "key-d", "beta", 1, ConnectorStatus.Published, true, List.of(IntegrationType.SEARCH)),
+                    shaped(6, "key-e", "gamma", 2, ConnectorStatus.InCertification, false, List.of()),
+                    shaped(4, "key-f", "alpha", 3, ConnectorStatus.ReadyForCertification, true,
+                            List.of(IntegrationType.TAX, IntegrationType.OTHER)));
+            sample.forEach(ConnectorStoreContract.this::inserted);
+            return sample;
+        }
+
+        private ConnectorStaged shaped(int n, String key, String name, long version, ConnectorStatus status,
+                boolean isPrivate, List<IntegrationType> types) {
+            return connector(n, key).withName(name).withVersion(version).withStatus(status).withPrivate(isPrivate)
+                    .withIntegrationTypes(types);
+        }
+
+        private List<ConnectorStaged> byId(Stream<ConnectorStaged> connectors) {
+            return connectors.sorted(Comparator.comparing(ConnectorStaged::id)).toList();
+        }
+
+        @Test
+        @DisplayName("answers an empty page and a total of 0 for an empty store")
+        void emptyStore() {
+            QueryPage page = store.query(ConnectorQuery.defaults());
+            assertEquals(List.of(), page.results());
+            assertEquals(0, page.total());
+        }
+
+        @Test
+        @DisplayName("orders by id when no sort is given")
+        void ordersByIdByDefault() {
+            List<ConnectorStaged> sample = sample();
+            QueryPage page = store.query(ConnectorQuery.defaults());
+            assertEquals(byId(sample.stream()), page.results());
+            assertEquals(8, page.total());
+        }
+
+        @Test
+        @DisplayName("pages with limit and offset, each page telling the total")
+        void pages() {
+            List<ConnectorStaged> all = byId(sample().stream());
+            List<ConnectorStaged> concatenated = new ArrayList<>();
+            for (int offset = 0; offset < 8; offset += 3) {
+                QueryPage page = store.query(ConnectorQuery.defaults().withLimit(3).withOffset(offset));
+                assertEquals(8, page.total());
+                assertEquals(all.subList(offset, Math.min(offset + 3, 8)), page.results());
+                concatenated.addAll(page.results());
+            }
+            assertEquals(all, concatenated);
+        }
+
+        @Test
+        @DisplayName("answers only the total for limit 0")
+        void limitZero() {
+            sample();
+            QueryPage page = store.query(ConnectorQuery.defaults().withLimit(0));
+            assertEquals(List.of(), page.results());
+            assertEquals(8, page.total());
+        }
+
+        @Test
+        @DisplayName("answers an empty page, with the total, for an offset past the end")
+        void offsetPastTheEnd() {
+            sample();
+            QueryPage page = store.query(ConnectorQuery.defaults().withOffset(8));
+            assertEquals(List.of(), page.results());
+            assertEquals(8, page.total());
+            assertEquals(8, store.query(ConnectorQuery.defaults().withOffset(ConnectorQuery.MAX_OFFSET)).total());
+        }
+
+        @Test
+        @DisplayName("answers at most 500 connectors, the largest limit")
+        void largestLimit() {
+            List<ConnectorStaged> all = IntStream.rangeClosed(1, 502).mapToObj(n -> inserted(connector(n, "key-" + n))).toList();
+            QueryPage page = store.query(ConnectorQuery.defaults().withLimit(500));
+            assertEquals(502, page.total());
+            assertEquals(all.subList(0, 500), page.results());
+            assertEquals(all.subList(500, 502), store.query(ConnectorQuery.defaults().withLimit(500).withOffset(500)).results());
+        }
+
+        static Stream<Arguments> sortCriteria() {
+            return Stream.of(SortField.values()).flatMap(field -> Stream.of(
+                    Arguments.of(field, true), Arguments.of(field, false)));
+        }
+
+        @ParameterizedTest(name = "by {0}, ascending {1}")
+        @MethodSource("sortCriteria")
+        @DisplayName("sorts by each field in both directions, ties broken by id")
+        void sortsByEachField(SortField field, boolean ascending) {
+            List<ConnectorStaged> sample = sample();
+            Comparator<ConnectorStaged> order = expectedOrder(field);
+            if (!ascending) {
+                order = order.reversed();
+            }
+            List<ConnectorStaged> expected = sample.stream()
+                    .sorted(order.thenComparing(ConnectorStaged::id)).toList();
+            QueryPage page = store.query(ConnectorQuery.defaults().withSort(List.of(new Sort(field, ascending))));
+            assertEquals(names(expected), names(page.results()));
+            assertEquals(expected, page.results());
+        }
+
+        @Test
+        @DisplayName("sorts by several criteria in order")
+        void sortsBySeveralCriteria() {
+            List<ConnectorStaged> sample = sample();
+            List<ConnectorStaged> expected = sample.stream().sorted(Comparator.comparing(ConnectorStaged::name)
+                    .thenComparing(Comparator.comparingLong(ConnectorStaged::version).reversed())
+                    .thenComparing(ConnectorStaged::id)).toList();
+            QueryPage page = store.query(ConnectorQuery.defaults()
+                    .withSort(List.of(Sort.asc(SortField.name), Sort.desc(SortField.version))));
+            assertEquals(names(expected), names(page.results()));
+        }
+
+        /**
+         * The order of a sort field, smallest first: text by its characters (the sample's text is
+         * lower-case ASCII, so a database collation agrees), connectors without a key last, status
+         * by its wire name.
+         */
+        private Comparator<ConnectorStaged> expectedOrder(SortField field) {
+            switch (field) {
+                case id:
+                    return Comparator.comparing(ConnectorStaged::id);
+                case key:
+                    return Comparator.comparing(ConnectorStaged::key, Comparator.nullsLast(Comparator.naturalOrder()));
+                case name:
+                    return Comparator.comparing(ConnectorStaged::name);
+                case version:
+                    return Comparator.comparingLong(ConnectorStaged::version);
+                case status:
+                    return Comparator.comparing(c -> c.status().wireValue());
+                default:
+                    throw new IllegalArgumentException("no expected order for " + field);
+            }
+        }
+
+        private List<String> names(List<ConnectorStaged> connectors) {
+            return connectors.stream().map(c -> c.id().substring(c.id().length() - 2) + ":" + c.key() + ":" + c.name()
+                    + ":" + c.version() + ":" + c.status()).collect(Collectors.toList());
+        }
+
+        @Test
+        @DisplayName("filters by isPrivate: true for private ones, false for public ones, absent for all")
+        void filtersByPrivate() {
+            List<ConnectorStaged> sample = sample();
+            QueryPage privates = store.query(ConnectorQuery.defaults().withIsPrivate(true));
+            assertEquals(byId(sample.stream().filter(ConnectorStaged::isPrivate)), privates.results());
+            assertEquals(5, privates.total());
+            QueryPage publics = store.query(ConnectorQuery.defaults().withIsPrivate(false));
+            assertEquals(byId(sample.stream().filter(c -> !c.isPrivate())), publics.results());
+            assertEquals(3, publics.total());
+            assertEquals(8, store.query(ConnectorQuery.defaults().withIsPrivate(null)).total());
+        }
+
+        @Test
+        @DisplayName("filters by integration types, a connector matching when it has any of them")
+        void filtersByIntegrationTypes() {
+            List<ConnectorStaged> sample = sample();
+            Set<IntegrationType> wanted = Set.of(IntegrationType.TAX, IntegrationType.OTHER);
+            QueryPage page = store.query(ConnectorQuery.defaults().withIntegrationTypes(wanted));
+            List<ConnectorStaged> expected = byId(sample.stream()
+                    .filter(c -> c.integrationTypes().stream().anyMatch(wanted::contains)));
+            assertEquals(expected, page.results());
+            assertEquals(4, page.total());
+            assertEquals(List.of(), store.query(ConnectorQuery.defaults()
+                    .withIntegrationTypes(Set.of(IntegrationType.GIFTCARD))).results());
+            assertEquals(8, store.query(ConnectorQuery.defaults().withIntegrationTypes(Set.of())).total());
+        }
+
+        @Test
+        @DisplayName("counts the total of the filtered connectors, not of the page nor of the store")
+        void totalOfFilteredConnectors() {
+            List<ConnectorStaged> sample = sample();
+            QueryPage page = store.query(ConnectorQuery.defaults().withIsPrivate(true)
+                    .withIntegrationTypes(Set.of(IntegrationType.TAX, IntegrationType.PSP))
+                    .withSort(List.of(Sort.desc(SortField.version))).withLimit(1).withOffset(1));
+            List<ConnectorStaged> matching = sample.stream()
+                    .filter(c -> c.isPrivate() && c.integrationTypes().stream()
+                            .anyMatch(t -> t == IntegrationType.TAX || t == IntegrationType.PSP))
+                    .sorted(Comparator.comparingLong(ConnectorStaged::version).reversed().thenComparing(ConnectorStaged::id))
+                    .toList();
+            assertEquals(2, matching.size());
+            assertEquals(2, page.total());
+            assertEquals(matching.subList(1, 2), page.results());
+        }
+    }
+
+    @Nested
+    @DisplayName("keeping values intact")
+    class KeepingValues {
+
+        @Test
+        @DisplayName("gives back a fully populated connector equal to what went in")
+        void fullyPopulatedConnector() {
+            ConnectorStaged full = Connectors.fullyPopulated(id(1), "connector-key");
+            assertEquals(Either.right(full), store.insert(full));
+            assertEquals(Option.some(full), store.findById(id(1)));
+            assertEquals(Option.some(full), store.findByKey("connector-key"));
+            assertEquals(List.of(full), everything());
+            ConnectorStaged next = full.withVersion(8).withDescription("changed").withCertified(false);
+            accepted(store.replace(next, 7));
+            assertEquals(Option.some(next), store.findById(id(1)));
+            assertEquals(Either.right(next), store.delete(id(1), 8));
+        }
+
+        @Test
+        @DisplayName("gives back a minimal connector with its absent fields still absent")
+        void minimalConnector() {
+            ConnectorStaged minimal = Connectors.minimal(id(1), null);
+            inserted(minimal);
+            assertEquals(Option.some(minimal), store.findById(id(1)));
+            assertEquals(List.of(minimal), everything());
+        }
+
+        @Test
+        @DisplayName("gives back every generated connector equal to what went in")
+        void generatedConnectors() {
+            Seeds.check("a store gives back what went in", Seeds.examples(200), Generators.stagedConnectors(), c -> {
+                assertEquals(Either.right(c), store.insert(c));
+                assertEquals(Option.some(c), store.findById(c.id()));
+                if (c.key() != null) {
+                    assertEquals(Option.some(c), store.findByKey(c.key()));
+                }
+                assertEquals(Either.right(c), store.delete(c.id(), c.version()));
+            });
+        }
+    }
+}

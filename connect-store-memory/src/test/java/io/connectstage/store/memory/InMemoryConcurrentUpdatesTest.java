@@ -1,0 +1,14 @@
+package io.connectstage.store.memory;
+
+import io.connectstage.store.ConcurrentUpdatesContract;
+import io.connectstage.store.ConnectorStore;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("InMemoryConnectorStore under concurrent updates of one connector")
+class InMemoryConcurrentUpdatesTest extends ConcurrentUpdatesContract {
+
+    @Override
+    protected ConnectorStore newStore() {
+        return new InMemoryConnectorStore();
+    }
+}

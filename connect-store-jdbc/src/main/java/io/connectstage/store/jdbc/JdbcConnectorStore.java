@@ -42,6 +42,8 @@ import javax.sql.DataSource;
 public final class JdbcConnectorStore implements ConnectorStore {
     private static final String COLUMNS = "id, connector_key, version, name_utf16, is_private, status, integration_types, document";
     private static final int RETRIES = 100;
+    /** Not an answer: a compare-and-set to try again. */
+    private static final ConnectError AGAIN = ConnectError.general("try again");
 
     private final Jdbc jdbc;
 
@@ -109,13 +111,19 @@ public final class JdbcConnectorStore implements ConnectorStore {
         Objects.requireNonNull(next, "next is null");
         String types = String.join(",", Columns.integrationTypes(next.integrationTypes()));
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            // The common case, integration types unchanged: one statement, no transaction.
-            int updated = jdbc.autoCommit("replace a connector", c -> update(c, next, expectedVersion, types));
-            if (updated == 1) {
-                return Either.right(next);
-            }
-            Either<ConnectError, ConnectorStaged> outcome = jdbc.transaction("replace a connector", c -> {
-                if (update(c, next, expectedVersion, null) == 1) {
+            // The common case, integration types unchanged: one statement, no transaction. When
+            // it misses, the row says why; only a change of integration types goes on below.
+            Either<ConnectError, ConnectorStaged> outcome = jdbc.autoCommit("replace a connector", c -> {
+                if (update(c, next, expectedVersion, types) == 1) {
+                    return Either.right(next);
+                }
+                return refusal(c, next.id(), next.key(), expectedVersion, types);
+            });
+            if (outcome == null) {
+                outcome = jdbc.transaction("replace a connector", c -> {
+                    if (update(c, next, expectedVersion, null) != 1) {
+                        return null;
+                    }
                     try (PreparedStatement delete = c.prepareStatement(
                             "DELETE FROM connector_staged_integration_type WHERE connector_id = ?")) {
                         delete.setString(1, next.id());
@@ -123,10 +131,9 @@ public final class JdbcConnectorStore implements ConnectorStore {
                     }
                     insertTypes(c, next);
                     return Either.right(next);
-                }
-                return refusal(c, next.id(), next.key(), expectedVersion);
-            });
-            if (outcome != null) {
+                });
+            }
+            if (outcome != null && !(outcome.isLeft() && outcome.getLeft() == AGAIN)) {
                 return outcome;
             }
         }
@@ -165,13 +172,14 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     /**
      * Why a compare-and-set missed, in the memory store's order: no such connector, another
-     * version, another key. {@code null} when none holds any more (the row changed back since):
-     * the caller tries again.
+     * version, another key. {@code null} when none of them holds but the integration types
+     * differ (the update must also rewrite them); {@link #AGAIN} when nothing differs any more
+     * (the row changed back since): the caller tries again.
      */
     private static Either<ConnectError, ConnectorStaged> refusal(Connection c, String id, String key,
-            long expectedVersion) throws SQLException {
+            long expectedVersion, String types) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT version, connector_key FROM connector_staged WHERE id = ?")) {
+                "SELECT version, connector_key, integration_types FROM connector_staged WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -186,7 +194,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 if (!Objects.equals(storedKey, key)) {
                     return Either.left(ConnectError.invalidField("key", "cannot be changed"));
                 }
-                return null;
+                return types.equals(row.getString(3)) ? Either.left(AGAIN) : null;
             }
         }
     }

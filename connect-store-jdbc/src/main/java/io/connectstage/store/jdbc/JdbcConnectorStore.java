@@ -109,19 +109,19 @@ public final class JdbcConnectorStore implements ConnectorStore {
     @Override
     public Either<ConnectError, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion) {
         Objects.requireNonNull(next, "next is null");
-        String types = String.join(",", Columns.integrationTypes(next.integrationTypes()));
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            // The common case, integration types unchanged: one statement, no transaction. When
-            // it misses, the row says why; only a change of integration types goes on below.
+            // The common case, integration types and privacy unchanged (so are the rows of
+            // connector_staged_integration_type): one statement, no transaction. When it misses,
+            // the row says why; only a change of those goes on below.
             Either<ConnectError, ConnectorStaged> outcome = jdbc.autoCommit("replace a connector", c -> {
-                if (update(c, next, expectedVersion, types) == 1) {
+                if (update(c, next, expectedVersion, true) == 1) {
                     return Either.right(next);
                 }
-                return refusal(c, next.id(), next.key(), expectedVersion, types);
+                return refusal(c, next, expectedVersion);
             });
             if (outcome == null) {
                 outcome = jdbc.transaction("replace a connector", c -> {
-                    if (update(c, next, expectedVersion, null) != 1) {
+                    if (update(c, next, expectedVersion, false) != 1) {
                         return null;
                     }
                     try (PreparedStatement delete = c.prepareStatement(
@@ -142,29 +142,32 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     /**
      * The compare-and-set: updates the row only when its version is the expected one and its key
-     * the same (and, with {@code types}, its integration types unchanged). Answers the row count.
+     * the same (and, with {@code sameTypeRows}, its integration types and privacy unchanged).
+     * Answers the row count.
      */
-    private static int update(Connection c, ConnectorStaged next, long expectedVersion, String types)
+    private static int update(Connection c, ConnectorStaged next, long expectedVersion, boolean sameTypeRows)
             throws SQLException {
+        String types = String.join(",", Columns.integrationTypes(next.integrationTypes()));
         String sql = "UPDATE connector_staged SET version = ?, name_utf16 = ?, is_private = ?, status = ?, "
                 + "integration_types = ?, document = ? WHERE id = ? AND version = ? AND "
                 + (next.key() == null ? "connector_key IS NULL" : "connector_key = ?")
-                + (types == null ? "" : " AND integration_types = ?");
+                + (sameTypeRows ? " AND integration_types = ? AND is_private = ?" : "");
         try (PreparedStatement update = c.prepareStatement(sql)) {
             int i = 0;
             update.setLong(++i, next.version());
             update.setBytes(++i, Columns.utf16(next.name()));
             update.setBoolean(++i, next.isPrivate());
             update.setString(++i, next.status().wireValue());
-            update.setString(++i, String.join(",", Columns.integrationTypes(next.integrationTypes())));
+            update.setString(++i, types);
             update.setString(++i, Columns.document(next));
             update.setString(++i, next.id());
             update.setLong(++i, expectedVersion);
             if (next.key() != null) {
                 update.setString(++i, next.key());
             }
-            if (types != null) {
+            if (sameTypeRows) {
                 update.setString(++i, types);
+                update.setBoolean(++i, next.isPrivate());
             }
             return update.executeUpdate();
         }
@@ -172,14 +175,15 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     /**
      * Why a compare-and-set missed, in the memory store's order: no such connector, another
-     * version, another key. {@code null} when none of them holds but the integration types
-     * differ (the update must also rewrite them); {@link #AGAIN} when nothing differs any more
-     * (the row changed back since): the caller tries again.
+     * version, another key. {@code null} when none of them holds but the integration types or
+     * the privacy differ (the update must also rewrite the type rows); {@link #AGAIN} when
+     * nothing differs any more (the row changed back since): the caller tries again.
      */
-    private static Either<ConnectError, ConnectorStaged> refusal(Connection c, String id, String key,
-            long expectedVersion, String types) throws SQLException {
+    private static Either<ConnectError, ConnectorStaged> refusal(Connection c, ConnectorStaged next,
+            long expectedVersion) throws SQLException {
+        String id = next.id();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT version, connector_key, integration_types FROM connector_staged WHERE id = ?")) {
+                "SELECT version, connector_key, integration_types, is_private FROM connector_staged WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -191,10 +195,12 @@ public final class JdbcConnectorStore implements ConnectorStore {
                     return Either.left(ConnectError.concurrentModification(Resources.describe(id, storedKey),
                             expectedVersion, storedVersion));
                 }
-                if (!Objects.equals(storedKey, key)) {
+                if (!Objects.equals(storedKey, next.key())) {
                     return Either.left(ConnectError.invalidField("key", "cannot be changed"));
                 }
-                return types.equals(row.getString(3)) ? Either.left(AGAIN) : null;
+                boolean sameTypeRows = String.join(",", Columns.integrationTypes(next.integrationTypes()))
+                        .equals(row.getString(3)) && row.getBoolean(4) == next.isPrivate();
+                return sameTypeRows ? Either.left(AGAIN) : null;
             }
         }
     }
@@ -239,16 +245,15 @@ public final class JdbcConnectorStore implements ConnectorStore {
             where.append(" WHERE c.is_private = ?");
             parameters.add(query.isPrivate());
         }
-        if (!query.integrationTypes().isEmpty()) {
-            List<String> types = Columns.integrationTypes(query.integrationTypes());
+        List<String> types = Columns.integrationTypes(query.integrationTypes());
+        if (!types.isEmpty()) {
             where.append(where.length() == 0 ? " WHERE" : " AND")
                     .append(" EXISTS (SELECT 1 FROM connector_staged_integration_type t WHERE t.connector_id = c.id"
-                            + " AND t.integration_type IN (")
-                    .append(String.join(", ", java.util.Collections.nCopies(types.size(), "?")))
-                    .append("))");
+                            + " AND t.integration_type IN (").append(marks(types.size())).append("))");
             parameters.addAll(types);
         }
-        String orderBy = orderBy(query.sort(), true);
+        String select = "SELECT c.document FROM connector_staged c" + where + orderBy(query.sort(), true)
+                + " LIMIT ? OFFSET ?";
         int limit = query.limit();
         int offset = query.offset();
         if (limit < 0 || offset < 0) {
@@ -257,12 +262,11 @@ public final class JdbcConnectorStore implements ConnectorStore {
         return jdbc.autoCommit("query connectors", c -> {
             List<ConnectorStaged> results = new ArrayList<>();
             if (limit > 0) {
-                try (PreparedStatement select = c.prepareStatement("SELECT c.document FROM connector_staged c"
-                        + where + orderBy + " LIMIT ? OFFSET ?")) {
-                    int i = bind(select, parameters);
-                    select.setInt(++i, limit);
-                    select.setInt(++i, offset);
-                    try (ResultSet rows = select.executeQuery()) {
+                try (PreparedStatement statement = c.prepareStatement(select)) {
+                    int i = bind(statement, parameters);
+                    statement.setInt(++i, limit);
+                    statement.setInt(++i, offset);
+                    try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             results.add(Columns.staged(rows.getString(1)));
                         }
@@ -273,14 +277,39 @@ public final class JdbcConnectorStore implements ConnectorStore {
             if (results.size() < limit && (!results.isEmpty() || offset == 0)) {
                 return new QueryPage(results, offset + results.size());
             }
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM connector_staged c" + where)) {
-                bind(count, parameters);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    return new QueryPage(results, rows.getLong(1));
-                }
-            }
+            return new QueryPage(results, count(c, query.isPrivate(), types));
         });
+    }
+
+    /**
+     * How many connectors pass the filters. With integration types, the type rows alone answer
+     * (they repeat the privacy), from their index; a connector with several of the types counts once.
+     */
+    private static long count(Connection c, Boolean isPrivate, List<String> types) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String sql;
+        if (types.isEmpty()) {
+            sql = "SELECT COUNT(*) FROM connector_staged c" + (isPrivate == null ? "" : " WHERE c.is_private = ?");
+        } else {
+            sql = "SELECT " + (types.size() == 1 ? "COUNT(*)" : "COUNT(DISTINCT t.connector_id)")
+                    + " FROM connector_staged_integration_type t WHERE t.integration_type IN (" + marks(types.size())
+                    + ")" + (isPrivate == null ? "" : " AND t.is_private = ?");
+            parameters.addAll(types);
+        }
+        if (isPrivate != null) {
+            parameters.add(isPrivate);
+        }
+        try (PreparedStatement count = c.prepareStatement(sql)) {
+            bind(count, parameters);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     /**
@@ -340,10 +369,12 @@ public final class JdbcConnectorStore implements ConnectorStore {
             return;
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO connector_staged_integration_type (connector_id, integration_type) VALUES (?, ?)")) {
+                "INSERT INTO connector_staged_integration_type (connector_id, integration_type, is_private) "
+                        + "VALUES (?, ?, ?)")) {
             for (String type : types) {
                 insert.setString(1, connector.id());
                 insert.setString(2, type);
+                insert.setBoolean(3, connector.isPrivate());
                 insert.addBatch();
             }
             insert.executeBatch();

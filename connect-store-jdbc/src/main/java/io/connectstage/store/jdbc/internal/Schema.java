@@ -99,13 +99,15 @@ public final class Schema {
                 "CREATE INDEX IF NOT EXISTS connector_staged_name ON connector_staged (name_utf16, id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_version ON connector_staged (version, id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_status ON connector_staged (status, id)",
-                "CREATE INDEX IF NOT EXISTS connector_staged_private ON connector_staged (is_private, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_private ON connector_staged (is_private, name_utf16, id)",
+                // is_private is repeated here so that a count by type and privacy reads this index only
                 "CREATE TABLE IF NOT EXISTS connector_staged_integration_type ("
                         + "connector_id " + text + " NOT NULL REFERENCES connector_staged (id) ON DELETE CASCADE, "
                         + "integration_type " + text + " NOT NULL, "
+                        + "is_private BOOLEAN NOT NULL, "
                         + "PRIMARY KEY (connector_id, integration_type))",
                 "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_type "
-                        + "ON connector_staged_integration_type (integration_type, connector_id)",
+                        + "ON connector_staged_integration_type (integration_type, is_private, connector_id)",
                 "CREATE TABLE IF NOT EXISTS connector_published ("
                         + "id " + text + " NOT NULL PRIMARY KEY, "
                         + "connector_key " + text + ", "

@@ -175,7 +175,7 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
             parameters.addAll(types);
         }
         String select = "SELECT c.document FROM connector_published c" + where
-                + JdbcConnectorStore.orderBy(search.sort(), false);
+                + JdbcConnectorStore.orderBy(false, search.sort(), false);
         boolean text = search.text() != null && !search.text().isBlank();
         return jdbc.autoCommit("search published connectors", c -> text
                 ? matchText(c, select, parameters, search)

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  *   <li>A free-text column that is sorted or compared (a name, a company) is the string's
  *       UTF-16 code units, big-endian, as bytes: byte order is then exactly
  *       {@code String.compareTo}, the order of the memory store, with no collation involved.</li>
- *   <li>Integration types are their wire spellings, sorted, without duplicates.</li>
+ *   <li>Integration types are their wire spellings, sorted, without duplicates: one row each in
+ *       the type table, and all in one column of the connector's row.</li>
  * </ul>
  */
 public final class Columns {
@@ -94,6 +95,20 @@ public final class Columns {
             bytes[2 * i + 1] = (byte) c;
         }
         return bytes;
+    }
+
+    /**
+     * The integration-types column: the sorted, distinct wire spellings, each between commas
+     * ({@code ",psp,tax,"}), so that {@code LIKE '%,psp,%'} finds a type; empty for none.
+     */
+    public static String integrationTypeList(Collection<IntegrationType> types) {
+        List<String> spellings = integrationTypes(types);
+        return spellings.isEmpty() ? "" : "," + String.join(",", spellings) + ",";
+    }
+
+    /** The LIKE pattern of connectors of this integration type, in the integration-types column. */
+    public static String integrationTypePattern(String spelling) {
+        return "%," + spelling + ",%";
     }
 
     /** The distinct wire spellings of these integration types, sorted. */

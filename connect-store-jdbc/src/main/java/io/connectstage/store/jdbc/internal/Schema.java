@@ -96,10 +96,18 @@ public final class Schema {
                         + "integration_types " + text + " NOT NULL, "
                         + "document " + json + " NOT NULL)",
                 "CREATE UNIQUE INDEX IF NOT EXISTS connector_staged_key ON connector_staged (connector_key)",
-                "CREATE INDEX IF NOT EXISTS connector_staged_name ON connector_staged (name_utf16, id)",
-                "CREATE INDEX IF NOT EXISTS connector_staged_version ON connector_staged (version, id)",
-                "CREATE INDEX IF NOT EXISTS connector_staged_status ON connector_staged (status, id)",
-                "CREATE INDEX IF NOT EXISTS connector_staged_private ON connector_staged (is_private, name_utf16, id)",
+                // An index per sort field, alone and after is_private (queries that filter by it
+                // order by it first, a constant, so that the index order is the query's order).
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_id ON connector_staged (is_private, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_key ON connector_staged (connector_key ASC NULLS LAST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_key_private "
+                        + "ON connector_staged (is_private, connector_key ASC NULLS LAST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_name ON connector_staged (name_utf16, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_name_private ON connector_staged (is_private, name_utf16, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_version ON connector_staged (version, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_version_private ON connector_staged (is_private, version, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_status ON connector_staged (status, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_status_private ON connector_staged (is_private, status, id)",
                 // is_private is repeated here so that a count by type and privacy reads this index only
                 "CREATE TABLE IF NOT EXISTS connector_staged_integration_type ("
                         + "connector_id " + text + " NOT NULL REFERENCES connector_staged (id) ON DELETE CASCADE, "

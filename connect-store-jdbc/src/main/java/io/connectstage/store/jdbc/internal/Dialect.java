@@ -11,10 +11,12 @@ import java.util.Locale;
  */
 public enum Dialect {
     /**
-     * H2 compares strings with {@code String.compareTo}, as the memory store does; its JSON is a
-     * character large object, since {@code VARCHAR} stops at a million characters.
+     * H2 compares strings with {@code String.compareTo}, as the memory store does. Its JSON is
+     * {@code CHARACTER VARYING} without a length (up to H2's limit of a billion characters),
+     * kept in the row: a character large object would go to H2's LOB storage, three more trees
+     * to write on every change.
      */
-    H2("CHARACTER LARGE OBJECT", ""),
+    H2("CHARACTER VARYING", ""),
     /**
      * PostgreSQL sorts text by the database's locale unless told otherwise; {@code "C"} compares
      * code points, which is Java's order for every character outside the surrogate range.

@@ -1,5 +1,9 @@
 /**
- * The JDBC store (H2 embedded by default, PostgreSQL for real servers). Its implementation comes
- * with the JDBC store issue; the module is part of the build so that its place is fixed.
+ * The storage SPI over any JDBC {@link javax.sql.DataSource}: H2 embedded by default (in memory
+ * or in a file), PostgreSQL for real servers. {@link io.connectstage.store.jdbc.JdbcConnectorStore}
+ * keeps ConnectorStaged values, {@link io.connectstage.store.jdbc.JdbcPublishedConnectorStore}
+ * the published Connectors; {@link io.connectstage.store.jdbc.JdbcStores} makes the data sources
+ * of the defaults. Both stores create their schema on first use and behave exactly as the memory
+ * stores (same contract suites, same error values).
  */
 package io.connectstage.store.jdbc;

@@ -1,0 +1,277 @@
+package io.connectstage.bench;
+
+import io.connectstage.action.ConnectorSetDescriptionAction;
+import io.connectstage.action.ConnectorUpdate;
+import io.connectstage.action.UpdateContext;
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStagedDraft;
+import io.connectstage.connector.Creator;
+import io.connectstage.connector.IntegrationType;
+import io.connectstage.connector.Repository;
+import io.connectstage.error.ConnectError;
+import io.connectstage.staging.ConnectorStaging;
+import io.connectstage.store.ConnectorQuery;
+import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.QueryPage;
+import io.connectstage.store.Sort;
+import io.connectstage.store.SortField;
+import io.connectstage.store.jdbc.ConnectionPool;
+import io.connectstage.store.jdbc.JdbcConnectorStore;
+import io.connectstage.store.jdbc.JdbcStores;
+import io.connectstage.store.memory.InMemoryConnectorStore;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The stores side by side over 100,000 connectors: the memory store (the baseline of the
+ * ratios), H2 in memory, H2 in a file (each commit written before it returns) and PostgreSQL
+ * (the server of {@code .ci/postgres}, or {@code CONNECTSTAGE_PG_URL} / {@code _USER} /
+ * {@code _PASSWORD}). Three operations:
+ *
+ * <ul>
+ *   <li>{@code insert}: one new connector; the ones an iteration inserted are deleted after it,
+ *       so that every iteration starts from the 100,000;</li>
+ *   <li>{@code update}: what the service does per request: get by id, apply a
+ *       {@code setDescription} with {@link ConnectorStaging#apply}, compare-and-set replace;</li>
+ *   <li>{@code query}: private connectors of one integration type (each type in turn), sorted by
+ *       name, the page of 20 at offset 1,000, and how many match.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * java -jar connect-bench/target/benchmarks.jar StoreBenchmark -f 1 -wi 2 -i 3 -bm thrpt -tu s
+ * }</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+public class StoreBenchmark {
+    /** Connectors in the store before measuring. */
+    public static final int CONNECTORS = 100_000;
+
+    /**
+     * The query of each integration type, taken in turn: a database may keep the result of a
+     * query that it has just answered (H2 does), and a harness seldom asks the same twice.
+     */
+    private static final ConnectorQuery[] PAGES = Stream.of(IntegrationType.values())
+            .map(type -> ConnectorQuery.defaults()
+                    .withIsPrivate(true)
+                    .withIntegrationTypes(Set.of(type))
+                    .withSort(List.of(Sort.asc(SortField.name)))
+                    .withLimit(20)
+                    .withOffset(1_000))
+            .toArray(ConnectorQuery[]::new);
+    private static final UpdateContext CONTEXT = new UpdateContext(Instant.parse("2025-01-01T00:00:00.000Z"), "bench");
+
+    @Param({"memory", "h2", "h2file", "postgres"})
+    public String store;
+
+    private ConnectorStore connectors;
+    private ConnectionPool pool;
+    private Path folder;
+    private String pgSchema;
+    private final SplittableRandom random = new SplittableRandom(42);
+    private final List<String> insertedThisIteration = new ArrayList<>();
+    private long inserted;
+    private int queried;
+
+    @Setup(Level.Trial)
+    public void load() throws Exception {
+        connectors = open();
+        long start = System.nanoTime();
+        int threads = store.equals("memory") ? 1 : 4;
+        ExecutorService loaders = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int part = t;
+                parts.add(loaders.submit(() -> {
+                    for (int n = part; n < CONNECTORS; n += threads) {
+                        accepted(connectors.insert(connector(n)));
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } finally {
+            loaders.shutdownNow();
+        }
+        settle();
+        QueryPage page = connectors.query(PAGES[0]);
+        System.out.printf("%n%s: %,d connectors loaded in %.1f s; the query of %s matches %,d%n", store, CONNECTORS,
+                (System.nanoTime() - start) / 1e9, IntegrationType.values()[0].wireValue(), page.total());
+    }
+
+    /**
+     * After the bulk load, the statistics and cleanup a database in use would have: without them
+     * PostgreSQL plans on guesses and vacuums during the first measurements.
+     */
+    private void settle() throws SQLException {
+        if (pool == null) {
+            return;
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("connector_staged", "connector_staged_integration_type")) {
+                s.execute((store.equals("postgres") ? "VACUUM ANALYZE " : "ANALYZE TABLE ") + table);
+            }
+        }
+    }
+
+    private ConnectorStore open() throws SQLException, IOException {
+        switch (store) {
+            case "memory":
+                return new InMemoryConnectorStore();
+            case "h2":
+                pool = JdbcStores.h2InMemory("bench-" + UUID.randomUUID());
+                return new JdbcConnectorStore(pool);
+            case "h2file":
+                folder = Files.createTempDirectory("connectstage-bench");
+                pool = JdbcStores.h2File(folder.resolve("bench"));
+                return new JdbcConnectorStore(pool);
+            case "postgres":
+                pgSchema = "bench_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
+                pg("CREATE SCHEMA " + pgSchema);
+                pool = JdbcStores.postgres(pgUrl() + (pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + pgSchema,
+                        pgUser(), pgPassword());
+                return new JdbcConnectorStore(pool);
+            default:
+                throw new IllegalArgumentException("no store " + store);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException, IOException {
+        if (pool != null) {
+            pool.close();
+        }
+        if (pgSchema != null) {
+            pg("DROP SCHEMA " + pgSchema + " CASCADE");
+        }
+        if (folder != null) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** The connectors an iteration of {@code insert} added go again, so that each iteration starts from the same store. */
+    @TearDown(Level.Iteration)
+    public void removeInserted() {
+        for (String id : insertedThisIteration) {
+            connectors.delete(id, 1);
+        }
+        insertedThisIteration.clear();
+    }
+
+    @Benchmark
+    public ConnectorStaged insert() {
+        ConnectorStaged c = connector(CONNECTORS + (int) inserted++);
+        insertedThisIteration.add(c.id());
+        return accepted(connectors.insert(c));
+    }
+
+    @Benchmark
+    public ConnectorStaged update() {
+        String id = id(random.nextInt(CONNECTORS));
+        ConnectorStaged current = connectors.findById(id).get();
+        ConnectorUpdate request = ConnectorUpdate.of(current.version(),
+                new ConnectorSetDescriptionAction("description of version " + (current.version() + 1)));
+        ConnectorStaged next = ConnectorStaging.apply(current, request, CONTEXT).get();
+        return accepted(connectors.replace(next, current.version()));
+    }
+
+    @Benchmark
+    public QueryPage query() {
+        return connectors.query(PAGES[queried++ % PAGES.length]);
+    }
+
+    /** Connector {@code n}: half of them private, one to three integration types, names in random order. */
+    private static ConnectorStaged connector(int n) {
+        SplittableRandom r = new SplittableRandom(n);
+        IntegrationType[] all = IntegrationType.values();
+        List<IntegrationType> types = new ArrayList<>();
+        for (int i = 1 + r.nextInt(3); i > 0; i--) {
+            IntegrationType type = all[r.nextInt(all.length)];
+            if (!types.contains(type)) {
+                types.add(type);
+            }
+        }
+        ConnectorStagedDraft draft = ConnectorStagedDraft.of("Connector " + Long.toString(r.nextLong(1L << 40), 36),
+                        new Creator("Mr", "John Doe", "john.doe@example.com", "commercetools", 3, null, null),
+                        new Repository("git@github.com:commercetools/connect-application-kit.git", "1.0." + n % 50))
+                .withKey("connector-" + n)
+                .withDescription("A connector for the store benchmark, number " + n)
+                .withIntegrationTypes(types);
+        return ConnectorStaging.create(draft, id(n)).get().withPrivate(n % 2 == 0);
+    }
+
+    private static String id(int n) {
+        return String.format("00000000-0000-4000-8000-%012d", n);
+    }
+
+    private static ConnectorStaged accepted(Either<ConnectError, ConnectorStaged> result) {
+        if (result.isLeft()) {
+            throw new IllegalStateException("the store refused: " + result.getLeft());
+        }
+        return result.get();
+    }
+
+    private static void pg(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String pgUrl() {
+        return env("CONNECTSTAGE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/connectstage");
+    }
+
+    private static String pgUser() {
+        return env("CONNECTSTAGE_PG_USER", "connectstage");
+    }
+
+    private static String pgPassword() {
+        return env("CONNECTSTAGE_PG_PASSWORD", "connectstage");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

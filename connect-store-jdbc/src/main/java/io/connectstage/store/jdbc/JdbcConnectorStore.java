@@ -1,0 +1,400 @@
+package io.connectstage.store.jdbc;
+
+import io.connectstage.action.Resources;
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.error.ConnectError;
+import io.connectstage.store.ConnectorQuery;
+import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.QueryPage;
+import io.connectstage.store.Sort;
+import io.connectstage.store.jdbc.internal.Columns;
+import io.connectstage.store.jdbc.internal.Jdbc;
+import io.connectstage.store.jdbc.internal.Schema;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * A {@link ConnectorStore} in a database: H2 (in memory or in a file) or PostgreSQL. It behaves
+ * exactly as the memory store, and keeps each connector whole (its wire JSON) next to the
+ * columns that queries filter and sort by.
+ *
+ * <p>The database does the work that needs atomicity: compare-and-set is
+ * {@code UPDATE … WHERE id = ? AND version = ?} with the row count checked, and keys are kept
+ * unique by a unique index; both come back as the same error values as in the memory store.
+ * Queries run in SQL (filters, order, page), over indexes. The tables are created on first use
+ * (see the README's "JDBC store" section). Nothing here throws {@code SQLException}: a database
+ * that fails is a {@link JdbcStoreException}.
+ *
+ * <pre>{@code
+ * ConnectionPool dataSource = JdbcStores.h2File(Path.of("data/connectors"));
+ * ConnectorStore store = new JdbcConnectorStore(dataSource);
+ * ConnectorStagedService service = ConnectorStagedService.builder(store).build();
+ * }</pre>
+ */
+public final class JdbcConnectorStore implements ConnectorStore {
+    private static final String COLUMNS = "id, connector_key, version, name_utf16, is_private, status, integration_types, document";
+    private static final int RETRIES = 100;
+    /** Not an answer: a compare-and-set to try again. */
+    private static final ConnectError AGAIN = ConnectError.general("try again");
+
+    private final Jdbc jdbc;
+
+    /**
+     * A store over this data source; creates the tables when they are missing. Use a data source
+     * that pools connections for a server database ({@link JdbcStores} makes one).
+     *
+     * @throws JdbcStoreException when the database cannot be reached or has a newer schema
+     */
+    public JdbcConnectorStore(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource is null");
+        Schema.ensure(dataSource);
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public Option<ConnectorStaged> findById(String id) {
+        if (id == null) {
+            return Option.none();
+        }
+        return jdbc.autoCommit("find a connector by id", c -> one(c,
+                "SELECT document FROM connector_staged WHERE id = ?", id)).map(Columns::staged);
+    }
+
+    @Override
+    public Option<ConnectorStaged> findByKey(String key) {
+        if (key == null) {
+            return Option.none();
+        }
+        return jdbc.autoCommit("find a connector by key", c -> one(c,
+                "SELECT document FROM connector_staged WHERE connector_key = ?", key)).map(Columns::staged);
+    }
+
+    @Override
+    public Either<ConnectError, ConnectorStaged> insert(ConnectorStaged connector) {
+        Objects.requireNonNull(connector, "connector is null");
+        return jdbc.transaction("insert a connector", c -> {
+            for (int attempt = 0; attempt < RETRIES; attempt++) {
+                try {
+                    insertRow(c, connector);
+                    insertTypes(c, connector);
+                    return Either.<ConnectError, ConnectorStaged>right(connector);
+                } catch (SQLException e) {
+                    if (!Jdbc.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    c.rollback();
+                }
+                // As in the memory store, a taken key is reported before a taken id.
+                if (connector.key() != null && one(c, "SELECT id FROM connector_staged WHERE connector_key = ?",
+                        connector.key()).isDefined()) {
+                    return Either.left(ConnectError.duplicateField("key", connector.key()));
+                }
+                if (one(c, "SELECT id FROM connector_staged WHERE id = ?", connector.id()).isDefined()) {
+                    return Either.left(ConnectError.duplicateField("id", connector.id()));
+                }
+                c.rollback(); // the other connector was deleted meanwhile: try again
+            }
+            throw new JdbcStoreException("cannot insert connector " + connector.id() + ": it keeps conflicting");
+        });
+    }
+
+    @Override
+    public Either<ConnectError, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion) {
+        Objects.requireNonNull(next, "next is null");
+        for (int attempt = 0; attempt < RETRIES; attempt++) {
+            // The common case, integration types and privacy unchanged (so are the rows of
+            // connector_staged_integration_type): one statement, no transaction. When it misses,
+            // the row says why; only a change of those goes on below.
+            Either<ConnectError, ConnectorStaged> outcome = jdbc.autoCommit("replace a connector", c -> {
+                if (update(c, next, expectedVersion, true) == 1) {
+                    return Either.right(next);
+                }
+                return refusal(c, next, expectedVersion);
+            });
+            if (outcome == null) {
+                outcome = jdbc.transaction("replace a connector", c -> {
+                    if (update(c, next, expectedVersion, false) != 1) {
+                        return null;
+                    }
+                    try (PreparedStatement delete = c.prepareStatement(
+                            "DELETE FROM connector_staged_integration_type WHERE connector_id = ?")) {
+                        delete.setString(1, next.id());
+                        delete.executeUpdate();
+                    }
+                    insertTypes(c, next);
+                    return Either.right(next);
+                });
+            }
+            if (outcome != null && !(outcome.isLeft() && outcome.getLeft() == AGAIN)) {
+                return outcome;
+            }
+        }
+        throw new JdbcStoreException("cannot replace connector " + next.id() + ": the compare-and-set keeps missing");
+    }
+
+    /**
+     * The compare-and-set: updates the row only when its version is the expected one and its key
+     * the same (and, with {@code sameTypeRows}, its integration types and privacy unchanged).
+     * Answers the row count.
+     */
+    private static int update(Connection c, ConnectorStaged next, long expectedVersion, boolean sameTypeRows)
+            throws SQLException {
+        String types = Columns.integrationTypeList(next.integrationTypes());
+        String sql = "UPDATE connector_staged SET version = ?, name_utf16 = ?, is_private = ?, status = ?, "
+                + "integration_types = ?, document = ? WHERE id = ? AND version = ? AND "
+                + (next.key() == null ? "connector_key IS NULL" : "connector_key = ?")
+                + (sameTypeRows ? " AND integration_types = ? AND is_private = ?" : "");
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            int i = 0;
+            update.setLong(++i, next.version());
+            update.setBytes(++i, Columns.utf16(next.name()));
+            update.setBoolean(++i, next.isPrivate());
+            update.setString(++i, next.status().wireValue());
+            update.setString(++i, types);
+            update.setString(++i, Columns.document(next));
+            update.setString(++i, next.id());
+            update.setLong(++i, expectedVersion);
+            if (next.key() != null) {
+                update.setString(++i, next.key());
+            }
+            if (sameTypeRows) {
+                update.setString(++i, types);
+                update.setBoolean(++i, next.isPrivate());
+            }
+            return update.executeUpdate();
+        }
+    }
+
+    /**
+     * Why a compare-and-set missed, in the memory store's order: no such connector, another
+     * version, another key. {@code null} when none of them holds but the integration types or
+     * the privacy differ (the update must also rewrite the type rows); {@link #AGAIN} when
+     * nothing differs any more (the row changed back since): the caller tries again.
+     */
+    private static Either<ConnectError, ConnectorStaged> refusal(Connection c, ConnectorStaged next,
+            long expectedVersion) throws SQLException {
+        String id = next.id();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT version, connector_key, integration_types, is_private FROM connector_staged WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Either.left(ConnectError.resourceNotFound("id '" + id + "'"));
+                }
+                long storedVersion = row.getLong(1);
+                String storedKey = row.getString(2);
+                if (storedVersion != expectedVersion) {
+                    return Either.left(ConnectError.concurrentModification(Resources.describe(id, storedKey),
+                            expectedVersion, storedVersion));
+                }
+                if (!Objects.equals(storedKey, next.key())) {
+                    return Either.left(ConnectError.invalidField("key", "cannot be changed"));
+                }
+                boolean sameTypeRows = Columns.integrationTypeList(next.integrationTypes()).equals(row.getString(3)) && row.getBoolean(4) == next.isPrivate();
+                return sameTypeRows ? Either.left(AGAIN) : null;
+            }
+        }
+    }
+
+    @Override
+    public Either<ConnectError, ConnectorStaged> delete(String id, long expectedVersion) {
+        Objects.requireNonNull(id, "id is null");
+        return jdbc.transaction("delete a connector", c -> {
+            ConnectorStaged current;
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT document FROM connector_staged WHERE id = ? FOR UPDATE")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Either.left(ConnectError.resourceNotFound("id '" + id + "'"));
+                    }
+                    current = Columns.staged(row.getString(1));
+                }
+            }
+            if (current.version() != expectedVersion) {
+                return Either.left(ConnectError.concurrentModification(Resources.describe(current),
+                        expectedVersion, current.version()));
+            }
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM connector_staged WHERE id = ? AND version = ?")) {
+                delete.setString(1, id);
+                delete.setLong(2, expectedVersion);
+                if (delete.executeUpdate() != 1) {
+                    throw new JdbcStoreException("connector " + id + " changed under a row lock");
+                }
+            }
+            return Either.right(current);
+        });
+    }
+
+    @Override
+    public QueryPage query(ConnectorQuery query) {
+        Objects.requireNonNull(query, "query is null");
+        StringBuilder where = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        if (query.isPrivate() != null) {
+            where.append(" WHERE c.is_private = ?");
+            parameters.add(query.isPrivate());
+        }
+        // The page tests the types in the row itself as the sort index is walked (a join per row
+        // costs more); the count reads the type rows' index.
+        List<String> types = Columns.integrationTypes(query.integrationTypes());
+        if (!types.isEmpty()) {
+            where.append(where.length() == 0 ? " WHERE (" : " AND (");
+            for (int i = 0; i < types.size(); i++) {
+                where.append(i == 0 ? "" : " OR ").append("c.integration_types LIKE ?");
+                parameters.add(Columns.integrationTypePattern(types.get(i)));
+            }
+            where.append(')');
+        }
+        String select = "SELECT c.document FROM connector_staged c" + where
+                + orderBy(query.isPrivate() != null, query.sort(), true) + " LIMIT ? OFFSET ?";
+        int limit = query.limit();
+        int offset = query.offset();
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("a query needs a limit and an offset of at least 0: " + query);
+        }
+        return jdbc.autoCommit("query connectors", c -> {
+            List<ConnectorStaged> results = new ArrayList<>();
+            if (limit > 0) {
+                try (PreparedStatement statement = c.prepareStatement(select)) {
+                    int i = bind(statement, parameters);
+                    statement.setInt(++i, limit);
+                    statement.setInt(++i, offset);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            results.add(Columns.staged(rows.getString(1)));
+                        }
+                    }
+                }
+            }
+            // A short page that is not past the end says how many match; else count them.
+            if (results.size() < limit && (!results.isEmpty() || offset == 0)) {
+                return new QueryPage(results, offset + results.size());
+            }
+            return new QueryPage(results, count(c, query.isPrivate(), types));
+        });
+    }
+
+    /**
+     * How many connectors pass the filters. With integration types, the type rows alone answer
+     * (they repeat the privacy), from their index; a connector with several of the types counts once.
+     */
+    private static long count(Connection c, Boolean isPrivate, List<String> types) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String sql;
+        if (types.isEmpty()) {
+            sql = "SELECT COUNT(*) FROM connector_staged c" + (isPrivate == null ? "" : " WHERE c.is_private = ?");
+        } else {
+            sql = "SELECT " + (types.size() == 1 ? "COUNT(*)" : "COUNT(DISTINCT t.connector_id)")
+                    + " FROM connector_staged_integration_type t WHERE t.integration_type IN (" + marks(types.size())
+                    + ")" + (isPrivate == null ? "" : " AND t.is_private = ?");
+            parameters.addAll(types);
+        }
+        if (isPrivate != null) {
+            parameters.add(isPrivate);
+        }
+        try (PreparedStatement count = c.prepareStatement(sql)) {
+            bind(count, parameters);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /**
+     * The ORDER BY of sort criteria, then id: as {@code Sort.comparator()} orders, a key that is
+     * absent comes last going up and first going down; names compare by their UTF-16 bytes and
+     * statuses by their wire spelling. A query that filters by {@code is_private} orders by it
+     * first: it is the same for every row, and H2 takes an index for the order only when the
+     * ORDER BY starts as the index does.
+     */
+    static String orderBy(boolean byPrivacyFirst, List<Sort> sort, boolean withStatus) {
+        StringBuilder order = new StringBuilder(" ORDER BY ");
+        if (byPrivacyFirst) {
+            order.append("c.is_private, ");
+        }
+        for (Sort criterion : sort) {
+            String direction = criterion.ascending() ? " ASC" : " DESC";
+            switch (criterion.field()) {
+                case id -> order.append("c.id").append(direction);
+                case key -> order.append("c.connector_key").append(direction)
+                        .append(criterion.ascending() ? " NULLS LAST" : " NULLS FIRST");
+                case name -> order.append("c.name_utf16").append(direction);
+                case version -> order.append("c.version").append(direction);
+                case status -> {
+                    if (!withStatus) {
+                        continue; // Connectors have no status: the criterion orders nothing
+                    }
+                    order.append("c.status").append(direction);
+                }
+                default -> throw new IllegalStateException("no column for " + criterion.field());
+            }
+            order.append(", ");
+        }
+        return order.append("c.id ASC").toString();
+    }
+
+    static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        int i = 0;
+        for (Object parameter : parameters) {
+            statement.setObject(++i, parameter);
+        }
+        return i;
+    }
+
+    private static void insertRow(Connection c, ConnectorStaged connector) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO connector_staged (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, connector.id());
+            insert.setString(2, connector.key());
+            insert.setLong(3, connector.version());
+            insert.setBytes(4, Columns.utf16(connector.name()));
+            insert.setBoolean(5, connector.isPrivate());
+            insert.setString(6, connector.status().wireValue());
+            insert.setString(7, Columns.integrationTypeList(connector.integrationTypes()));
+            insert.setString(8, Columns.document(connector));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertTypes(Connection c, ConnectorStaged connector) throws SQLException {
+        List<String> types = Columns.integrationTypes(connector.integrationTypes());
+        if (types.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO connector_staged_integration_type (connector_id, integration_type, is_private) "
+                        + "VALUES (?, ?, ?)")) {
+            for (String type : types) {
+                insert.setString(1, connector.id());
+                insert.setString(2, type);
+                insert.setBoolean(3, connector.isPrivate());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Option<String> one(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Option.of(row.getString(1)) : Option.none();
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.connectstage.store.jdbc;
+
+import io.connectstage.connector.Connector;
+import io.connectstage.store.ConnectorSearch;
+import io.connectstage.store.ConnectorSearchPage;
+import io.connectstage.store.PublishedConnectorStore;
+import io.connectstage.store.jdbc.internal.Columns;
+import io.connectstage.store.jdbc.internal.Jdbc;
+import io.connectstage.store.jdbc.internal.Schema;
+import io.vavr.control.Option;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * A {@link PublishedConnectorStore} in a database, next to {@link JdbcConnectorStore} (same
+ * schema, same data source or not). It behaves exactly as the memory store.
+ *
+ * <p>Searches filter, sort and page in SQL. The one filter SQL does not do is {@code text}: the
+ * memory store matches it with Java's {@code toLowerCase(Locale.ROOT)}, which no database
+ * collation reproduces for every script, so with a text the candidates that pass the other
+ * filters are read in order and matched here.
+ *
+ * <pre>{@code
+ * PublishedConnectorStore published = new JdbcPublishedConnectorStore(dataSource);
+ * }</pre>
+ */
+public final class JdbcPublishedConnectorStore implements PublishedConnectorStore {
+    private static final int RETRIES = 100;
+
+    private final Jdbc jdbc;
+
+    /**
+     * A store over this data source; creates the tables when they are missing.
+     *
+     * @throws JdbcStoreException when the database cannot be reached or has a newer schema
+     */
+    public JdbcPublishedConnectorStore(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource is null");
+        Schema.ensure(dataSource);
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public Option<Connector> findById(String id) {
+        if (id == null) {
+            return Option.none();
+        }
+        return jdbc.autoCommit("find a published connector by id",
+                c -> document(c, "SELECT document FROM connector_published WHERE id = ?", id));
+    }
+
+    @Override
+    public Option<Connector> findByKey(String key) {
+        if (key == null) {
+            return Option.none();
+        }
+        // Keys of published Connectors are unique in practice (the staged store sees to it), but
+        // a deleted and re-created connector may leave two: take the first by id.
+        return jdbc.autoCommit("find a published connector by key", c -> document(c,
+                "SELECT document FROM connector_published WHERE connector_key = ? ORDER BY id LIMIT 1", key));
+    }
+
+    @Override
+    public void save(Connector connector, boolean listed) {
+        Objects.requireNonNull(connector, "connector is null");
+        jdbc.transaction("save a published connector", c -> {
+            for (int attempt = 0; attempt < RETRIES; attempt++) {
+                if (write(c, connector, listed, true) == 1) {
+                    replaceTypes(c, connector);
+                    return null;
+                }
+                try {
+                    write(c, connector, listed, false);
+                    replaceTypes(c, connector);
+                    return null;
+                } catch (SQLException e) {
+                    if (!Jdbc.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    c.rollback(); // saved by someone else meanwhile: update it instead
+                }
+            }
+            throw new JdbcStoreException("cannot save published connector " + connector.id() + ": it keeps conflicting");
+        });
+    }
+
+    private static int write(Connection c, Connector connector, boolean listed, boolean update) throws SQLException {
+        String sql = update
+                ? "UPDATE connector_published SET connector_key = ?, version = ?, name_utf16 = ?, company_utf16 = ?, "
+                        + "is_private = ?, listed = ?, document = ? WHERE id = ?"
+                : "INSERT INTO connector_published (connector_key, version, name_utf16, company_utf16, is_private, "
+                        + "listed, document, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, connector.key());
+            statement.setLong(2, connector.version());
+            statement.setBytes(3, Columns.utf16(connector.name()));
+            statement.setBytes(4, Columns.utf16(connector.creator().company()));
+            statement.setBoolean(5, connector.isPrivate());
+            statement.setBoolean(6, listed);
+            statement.setString(7, Columns.document(connector));
+            statement.setString(8, connector.id());
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void replaceTypes(Connection c, Connector connector) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM connector_published_integration_type WHERE connector_id = ?")) {
+            delete.setString(1, connector.id());
+            delete.executeUpdate();
+        }
+        List<String> types = Columns.integrationTypes(connector.integrationTypes());
+        if (types.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO connector_published_integration_type (connector_id, integration_type) VALUES (?, ?)")) {
+            for (String type : types) {
+                insert.setString(1, connector.id());
+                insert.setString(2, type);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public boolean setListed(String id, boolean listed) {
+        Objects.requireNonNull(id, "id is null");
+        return jdbc.autoCommit("change the listing of a published connector", c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE connector_published SET listed = ? WHERE id = ?")) {
+                update.setBoolean(1, listed);
+                update.setString(2, id);
+                return update.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public ConnectorSearchPage search(ConnectorSearch search) {
+        Objects.requireNonNull(search, "search is null");
+        if (search.limit() < 0 || search.offset() < 0) {
+            throw new IllegalArgumentException("a search needs a limit and an offset of at least 0: " + search);
+        }
+        StringBuilder where = new StringBuilder(" WHERE (c.listed OR c.is_private)");
+        List<Object> parameters = new ArrayList<>();
+        if (Boolean.TRUE.equals(search.isPrivate())) {
+            where.append(" AND c.is_private");
+        }
+        if (search.creatorCompany() != null) {
+            where.append(" AND c.company_utf16 = ?");
+            parameters.add(Columns.utf16(search.creatorCompany()));
+        }
+        if (!search.ids().isEmpty()) {
+            where.append(" AND c.id IN (").append(marks(search.ids().size())).append(')');
+            parameters.addAll(new TreeSet<>(search.ids()));
+        }
+        if (!search.keys().isEmpty()) {
+            where.append(" AND c.connector_key IN (").append(marks(search.keys().size())).append(')');
+            parameters.addAll(new TreeSet<>(search.keys()));
+        }
+        if (!search.integrationTypes().isEmpty()) {
+            List<String> types = Columns.integrationTypes(search.integrationTypes());
+            where.append(" AND EXISTS (SELECT 1 FROM connector_published_integration_type t"
+                    + " WHERE t.connector_id = c.id AND t.integration_type IN (").append(marks(types.size())).append("))");
+            parameters.addAll(types);
+        }
+        String select = "SELECT c.document FROM connector_published c" + where
+                + JdbcConnectorStore.orderBy(false, search.sort(), false);
+        boolean text = search.text() != null && !search.text().isBlank();
+        return jdbc.autoCommit("search published connectors", c -> text
+                ? matchText(c, select, parameters, search)
+                : page(c, select, "SELECT COUNT(*) FROM connector_published c" + where, parameters, search));
+    }
+
+    /** Filters, order and page in SQL. */
+    private static ConnectorSearchPage page(Connection c, String select, String count, List<Object> parameters,
+            ConnectorSearch search) throws SQLException {
+        List<Connector> results = new ArrayList<>();
+        if (search.limit() > 0) {
+            try (PreparedStatement statement = c.prepareStatement(select + " LIMIT ? OFFSET ?")) {
+                int i = JdbcConnectorStore.bind(statement, parameters);
+                statement.setInt(++i, search.limit());
+                statement.setInt(++i, search.offset());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        results.add(Columns.connector(rows.getString(1)));
+                    }
+                }
+            }
+        }
+        if (results.size() < search.limit() && (!results.isEmpty() || search.offset() == 0)) {
+            return new ConnectorSearchPage(results, search.offset() + results.size());
+        }
+        try (PreparedStatement statement = c.prepareStatement(count)) {
+            JdbcConnectorStore.bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new ConnectorSearchPage(results, rows.getLong(1));
+            }
+        }
+    }
+
+    /** The other filters and the order in SQL; the text matched here, as the memory store does. */
+    private static ConnectorSearchPage matchText(Connection c, String select, List<Object> parameters,
+            ConnectorSearch search) throws SQLException {
+        List<Connector> results = new ArrayList<>();
+        long total = 0;
+        try (PreparedStatement statement = c.prepareStatement(select)) {
+            JdbcConnectorStore.bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Connector connector = Columns.connector(rows.getString(1));
+                    if (!search.matches(connector)) {
+                        continue;
+                    }
+                    if (total >= search.offset() && results.size() < search.limit()) {
+                        results.add(connector);
+                    }
+                    total++;
+                }
+            }
+        }
+        return new ConnectorSearchPage(results, total);
+    }
+
+    private static Option<Connector> document(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Option.of(Columns.connector(row.getString(1))) : Option.none();
+            }
+        }
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+}

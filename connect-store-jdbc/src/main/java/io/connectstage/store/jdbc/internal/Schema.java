@@ -1,0 +1,148 @@
+package io.connectstage.store.jdbc.internal;
+
+import io.connectstage.store.jdbc.JdbcStoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The tables of both JDBC stores and the version of their layout. Opening a store makes sure
+ * they exist ({@code CREATE … IF NOT EXISTS}, in one transaction where the database has
+ * transactional DDL, as PostgreSQL does), then writes the version; a database whose version is
+ * newer than {@link #VERSION} is refused rather than misread. A later release that changes the
+ * layout raises {@link #VERSION} and migrates from the one it finds.
+ */
+public final class Schema {
+    /** The layout this code reads and writes. */
+    public static final int VERSION = 1;
+
+    private static final int ATTEMPTS = 5;
+
+    private Schema() {
+    }
+
+    /**
+     * Creates the tables when they are missing and answers the dialect of the database.
+     *
+     * @throws JdbcStoreException when the database cannot be reached, or its schema is newer
+     */
+    public static Dialect ensure(DataSource dataSource) {
+        Jdbc jdbc = new Jdbc(dataSource);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbc.transaction("create the connectstage schema", Schema::ensure);
+            } catch (JdbcStoreException e) {
+                // Two processes creating the schema at once: one of them loses a race on the
+                // catalog or on the version row, and finds the schema there when it tries again.
+                if (attempt == ATTEMPTS || !(e.getCause() instanceof SQLException)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static Dialect ensure(Connection connection) throws SQLException {
+        Dialect dialect = Dialect.of(connection);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS connectstage_schema ("
+                    + "id INTEGER NOT NULL PRIMARY KEY, "
+                    + "version INTEGER NOT NULL)");
+        }
+        Integer found = version(connection);
+        if (found != null && found > VERSION) {
+            throw new JdbcStoreException("the database holds connectstage schema version " + found
+                    + ", newer than version " + VERSION + " that this code knows: use a newer connectstage");
+        }
+        if (found == null) {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : tables(dialect)) {
+                    statement.execute(sql);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO connectstage_schema (id, version) VALUES (1, ?)")) {
+                insert.setInt(1, VERSION);
+                insert.executeUpdate();
+            }
+        }
+        return dialect;
+    }
+
+    /** The schema version written in the database, or {@code null} when there is none yet. */
+    public static Integer version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version FROM connectstage_schema WHERE id = 1")) {
+            return rows.next() ? rows.getInt(1) : null;
+        }
+    }
+
+    /** The statements that create the tables and indexes of this version. */
+    static List<String> tables(Dialect dialect) {
+        String text = "VARCHAR" + dialect.binaryCollation();
+        String json = dialect.largeText();
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS connector_staged ("
+                        + "id " + text + " NOT NULL PRIMARY KEY, "
+                        + "connector_key " + text + ", "
+                        + "version BIGINT NOT NULL, "
+                        + "name_utf16 BYTEA NOT NULL, "
+                        + "is_private BOOLEAN NOT NULL, "
+                        + "status " + text + " NOT NULL, "
+                        + "integration_types " + text + " NOT NULL, "
+                        + "document " + json + " NOT NULL)",
+                "CREATE UNIQUE INDEX IF NOT EXISTS connector_staged_key ON connector_staged (connector_key)",
+                // An index per sort field, alone and after is_private (queries that filter by it
+                // order by it first, a constant, so that the index order is the query's order).
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_id ON connector_staged (is_private, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_key ON connector_staged (connector_key ASC NULLS LAST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_key_private "
+                        + "ON connector_staged (is_private, connector_key ASC NULLS LAST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_name ON connector_staged (name_utf16, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_name_private ON connector_staged (is_private, name_utf16, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_version ON connector_staged (version, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_version_private ON connector_staged (is_private, version, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_status ON connector_staged (status, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_status_private ON connector_staged (is_private, status, id)",
+                // is_private is repeated here so that a count by type and privacy reads this index only
+                "CREATE TABLE IF NOT EXISTS connector_staged_integration_type ("
+                        + "connector_id " + text + " NOT NULL REFERENCES connector_staged (id) ON DELETE CASCADE, "
+                        + "integration_type " + text + " NOT NULL, "
+                        + "is_private BOOLEAN NOT NULL, "
+                        + "PRIMARY KEY (connector_id, integration_type))",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_type "
+                        + "ON connector_staged_integration_type (integration_type, is_private, connector_id)",
+                "CREATE TABLE IF NOT EXISTS connector_published ("
+                        + "id " + text + " NOT NULL PRIMARY KEY, "
+                        + "connector_key " + text + ", "
+                        + "version BIGINT NOT NULL, "
+                        + "name_utf16 BYTEA NOT NULL, "
+                        + "company_utf16 BYTEA, "
+                        + "is_private BOOLEAN NOT NULL, "
+                        + "listed BOOLEAN NOT NULL, "
+                        + "document " + json + " NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS connector_published_key ON connector_published (connector_key, id)",
+                "CREATE INDEX IF NOT EXISTS connector_published_name ON connector_published (name_utf16, id)",
+                "CREATE INDEX IF NOT EXISTS connector_published_version ON connector_published (version, id)",
+                "CREATE INDEX IF NOT EXISTS connector_published_company ON connector_published (company_utf16)",
+                "CREATE TABLE IF NOT EXISTS connector_published_integration_type ("
+                        + "connector_id " + text + " NOT NULL REFERENCES connector_published (id) ON DELETE CASCADE, "
+                        + "integration_type " + text + " NOT NULL, "
+                        + "PRIMARY KEY (connector_id, integration_type))",
+                "CREATE INDEX IF NOT EXISTS connector_published_integration_type_type "
+                        + "ON connector_published_integration_type (integration_type, connector_id)");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JdbcStoreException("interrupted while creating the connectstage schema", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.connectstage.store.jdbc;
+
+import io.connectstage.store.ConcurrentUpdatesContract;
+import io.connectstage.store.ConnectorStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("JdbcConnectorStore on PostgreSQL under concurrent updates of one connector")
+class JdbcConcurrentUpdatesPostgresTest extends ConcurrentUpdatesContract {
+    @TempDir
+    Path folder;
+    private TestDatabase database;
+
+    @Override
+    protected ConnectorStore newStore() {
+        database = TestDatabase.Kind.POSTGRES.open(folder);
+        return new JdbcConnectorStore(database.dataSource());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+}

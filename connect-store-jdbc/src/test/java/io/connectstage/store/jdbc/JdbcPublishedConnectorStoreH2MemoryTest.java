@@ -1,0 +1,26 @@
+package io.connectstage.store.jdbc;
+
+import io.connectstage.store.PublishedConnectorStoreContract;
+import io.connectstage.store.PublishedConnectorStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("JdbcPublishedConnectorStore on H2 in memory")
+class JdbcPublishedConnectorStoreH2MemoryTest extends PublishedConnectorStoreContract {
+    @TempDir
+    Path folder;
+    private TestDatabase database;
+
+    @Override
+    protected PublishedConnectorStore newStore() {
+        database = TestDatabase.Kind.H2_MEMORY.open(folder);
+        return new JdbcPublishedConnectorStore(database.dataSource());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+}

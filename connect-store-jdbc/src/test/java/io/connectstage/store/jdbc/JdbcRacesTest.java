@@ -1,0 +1,134 @@
+package io.connectstage.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.error.ConnectError;
+import io.connectstage.error.ErrorCode;
+import io.connectstage.testing.Connectors;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Writers that race for one key, one id or one version: the database lets exactly one win. */
+@DisplayName("JdbcConnectorStore under racing writers")
+class JdbcRacesTest {
+    private static final int WRITERS = 6;
+    private static final int ROUNDS = 30;
+
+    @TempDir
+    Path folder;
+    private TestDatabase database;
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("lets one of several inserts with the same key win; the others get DuplicateField on key")
+    void insertsWithOneKey(TestDatabase.Kind kind) throws Exception {
+        database = kind.open(folder);
+        JdbcConnectorStore store = new JdbcConnectorStore(database.dataSource());
+        for (int round = 0; round < ROUNDS; round++) {
+            String key = "key-" + round;
+            int r = round;
+            List<Either<ConnectError, ConnectorStaged>> answers = race(w ->
+                    store.insert(Connectors.minimal("id-" + r + "-" + w, key)));
+            assertEquals(Map.of("won", 1, "DuplicateField key", WRITERS - 1), tally(answers), "round " + round);
+            ConnectorStaged winner = answers.stream().filter(Either::isRight).findFirst().orElseThrow().get();
+            assertEquals(Option.some(winner), store.findByKey(key));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("lets one of several inserts with the same id win; the others get DuplicateField on id")
+    void insertsWithOneId(TestDatabase.Kind kind) throws Exception {
+        database = kind.open(folder);
+        JdbcConnectorStore store = new JdbcConnectorStore(database.dataSource());
+        for (int round = 0; round < ROUNDS; round++) {
+            String id = "id-" + round;
+            int r = round;
+            List<Either<ConnectError, ConnectorStaged>> answers = race(w ->
+                    store.insert(Connectors.minimal(id, "key-" + r + "-" + w)));
+            assertEquals(Map.of("won", 1, "DuplicateField id", WRITERS - 1), tally(answers), "round " + round);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("lets one of a delete and replaces of one version win, changing privacy and types too")
+    void deleteAndReplaces(TestDatabase.Kind kind) throws Exception {
+        database = kind.open(folder);
+        JdbcConnectorStore store = new JdbcConnectorStore(database.dataSource());
+        for (int round = 0; round < ROUNDS; round++) {
+            ConnectorStaged stored = store.insert(Connectors.fullyPopulated("id-" + round, "key-" + round)).get();
+            List<Either<ConnectError, ConnectorStaged>> answers = race(w -> w == 0
+                    ? store.delete(stored.id(), stored.version())
+                    : store.replace(stored.withVersion(stored.version() + 1).withPrivate(w % 2 == 0)
+                            .withIntegrationTypes(w % 3 == 0 ? List.of() : stored.integrationTypes())
+                            .withDescription("writer " + w), stored.version()));
+            Map<String, Integer> tally = tally(answers);
+            assertEquals(1, tally.get("won"), "round " + round + ": " + tally);
+            Option<ConnectorStaged> found = store.findById(stored.id());
+            if (answers.get(0).isRight()) {
+                assertEquals(Option.none(), found, "the delete won");
+            } else {
+                ConnectorStaged winner = answers.stream().filter(Either::isRight).findFirst().orElseThrow().get();
+                assertEquals(Option.some(winner), found);
+            }
+        }
+    }
+
+    private static List<Either<ConnectError, ConnectorStaged>> race(
+            IntFunction<Either<ConnectError, ConnectorStaged>> writer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        CyclicBarrier start = new CyclicBarrier(WRITERS);
+        try {
+            List<Future<Either<ConnectError, ConnectorStaged>>> futures = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int n = w;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return writer.apply(n);
+                }));
+            }
+            List<Either<ConnectError, ConnectorStaged>> answers = new ArrayList<>();
+            for (Future<Either<ConnectError, ConnectorStaged>> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<String, Integer> tally(List<Either<ConnectError, ConnectorStaged>> answers) {
+        Map<String, Integer> tally = new TreeMap<>();
+        for (Either<ConnectError, ConnectorStaged> answer : answers) {
+            String what = answer.isRight() ? "won"
+                    : answer.getLeft().code() == ErrorCode.DuplicateField
+                    ? "DuplicateField " + answer.getLeft().fields().get("field")
+                    : answer.getLeft().code().toString();
+            tally.merge(what, 1, Integer::sum);
+        }
+        return tally;
+    }
+}

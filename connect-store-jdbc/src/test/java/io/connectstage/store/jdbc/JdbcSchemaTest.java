@@ -1,0 +1,145 @@
+package io.connectstage.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectstage.store.jdbc.internal.Schema;
+import io.connectstage.testing.Connectors;
+import io.vavr.control.Option;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@DisplayName("The schema of the JDBC stores")
+class JdbcSchemaTest {
+    private static final Set<String> TABLES = Set.of("connectstage_schema", "connector_staged",
+            "connector_staged_integration_type", "connector_published", "connector_published_integration_type");
+
+    @TempDir
+    Path folder;
+    private final List<TestDatabase> databases = new ArrayList<>();
+
+    @AfterEach
+    void closeDatabases() {
+        databases.forEach(TestDatabase::close);
+    }
+
+    private TestDatabase open(TestDatabase.Kind kind) {
+        TestDatabase database = kind.open(folder);
+        databases.add(database);
+        return database;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("is created on first use, with its version")
+    void isCreatedOnFirstUse(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        assertEquals(Set.of(), tables(database));
+        new JdbcPublishedConnectorStore(database.dataSource());
+        assertEquals(TABLES, tables(database));
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(1, Schema.version(connection));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("is left as it is by the stores opened after the first, data and all")
+    void isKeptByLaterStores(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
+        first.insert(Connectors.fullyPopulated("id-1", "key-1"));
+        JdbcConnectorStore second = new JdbcConnectorStore(database.dataSource());
+        new JdbcPublishedConnectorStore(database.dataSource());
+        assertEquals(Option.some(Connectors.fullyPopulated("id-1", "key-1")), second.findByKey("key-1"));
+        assertEquals(TABLES, tables(database));
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM connectstage_schema")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("of a newer version is refused with a clear JdbcStoreException")
+    void newerVersionIsRefused(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        new JdbcConnectorStore(database.dataSource());
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 2");
+        }
+        JdbcStoreException staged = assertThrows(JdbcStoreException.class,
+                () -> new JdbcConnectorStore(database.dataSource()));
+        assertTrue(staged.getMessage().contains("schema version 2, newer than version 1"), staged.getMessage());
+        assertThrows(JdbcStoreException.class, () -> new JdbcPublishedConnectorStore(database.dataSource()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("is created once when several stores open an empty database at the same time")
+    void isCreatedOnceUnderRaces(TestDatabase.Kind kind) throws Exception {
+        TestDatabase database = open(kind);
+        int stores = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(stores);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Object>> opened = new ArrayList<>();
+            for (int i = 0; i < stores; i++) {
+                int n = i;
+                opened.add(pool.submit(() -> {
+                    start.await();
+                    return n % 2 == 0 ? new JdbcConnectorStore(database.dataSource())
+                            : new JdbcPublishedConnectorStore(database.dataSource());
+                }));
+            }
+            start.countDown();
+            for (Future<Object> store : opened) {
+                store.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(TABLES, tables(database));
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(1, Schema.version(connection));
+        }
+    }
+
+    /** The tables of the database's current schema, in lower case. */
+    private static Set<String> tables(TestDatabase database) throws SQLException {
+        Set<String> tables = new TreeSet<>();
+        try (Connection connection = database.dataSource().getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            try (ResultSet rows = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
+                    new String[] {"TABLE", "BASE TABLE"})) {
+                while (rows.next()) {
+                    tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return tables;
+    }
+}

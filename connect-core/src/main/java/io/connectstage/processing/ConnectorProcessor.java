@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -39,6 +40,7 @@ import java.util.function.Function;
  */
 public final class ConnectorProcessor {
     static final String ANALYSIS_FAILED = "Connector analysis failed";
+    static final String PUBLISH_INTERRUPTED = "Connector publishing interrupted";
 
     private final ConnectorStore staged;
     private final PublishedConnectorStore published;
@@ -105,6 +107,34 @@ public final class ConnectorProcessor {
             }
         }
         return certification;
+    }
+
+    /**
+     * Picks up what a previous run left unsettled in a durable store, so that nothing stays
+     * pending for ever across a restart: a pending preview is analyzed again; a publish that was
+     * being processed fails with an {@code Error} entry asking for a new request, since whether it
+     * asked for certification was not stored. Call it once after building the processor; answers
+     * how many connectors it scheduled.
+     */
+    public int resume() {
+        List<ConnectorStaged> unsettled = staged.awaitingProcessing();
+        for (ConnectorStaged c : unsettled) {
+            String id = c.id();
+            if (c.isPreviewable() == IsPreviewable.PENDING) {
+                executor.execute(() -> settlePreview(id));
+            }
+            if (c.status() == ConnectorStatus.Processing) {
+                executor.execute(() -> settleInterruptedPublish(id));
+            }
+        }
+        return unsettled.size();
+    }
+
+    private void settleInterruptedPublish(String id) {
+        Analysis interrupted = Analysis.failed(PUBLISH_INTERRUPTED, "The publish request was being processed when"
+                + " processing stopped; request the publish again.", now());
+        settle(id, c -> c.status() == ConnectorStatus.Processing,
+                c -> ConnectorLifecycle.publishFailed(c, interrupted.report()));
     }
 
     /** Analyzes and settles a pending preview request of this connector, if it still has one. */

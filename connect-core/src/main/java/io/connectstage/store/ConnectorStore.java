@@ -43,4 +43,11 @@ public interface ConnectorStore {
 
     /** One page of the connectors that match, in the query's order, and how many match in all. */
     QueryPage query(ConnectorQuery query);
+
+    /**
+     * Every connector whose request is still unsettled: {@code isPreviewable} {@code pending} or
+     * status {@code Processing}. A processor started over a durable store picks these up, so that
+     * a restart does not leave them pending for ever.
+     */
+    java.util.List<ConnectorStaged> awaitingProcessing();
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.IntegrationType;
+import io.connectstage.connector.IsPreviewable;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
 import io.connectstage.testing.Connectors;
@@ -491,6 +492,37 @@ public abstract class ConnectorStoreContract {
             assertEquals(2, matching.size());
             assertEquals(2, page.total());
             assertEquals(matching.subList(1, 2), page.results());
+        }
+    }
+
+    @Nested
+    @DisplayName("finding what awaits processing")
+    class AwaitingProcessing {
+
+        @Test
+        @DisplayName("finds nothing in an empty store")
+        void emptyStore() {
+            assertEquals(List.of(), store.awaitingProcessing());
+        }
+
+        @Test
+        @DisplayName("finds exactly the connectors with a pending preview or a publish being processed, by id")
+        void pendingPreviewsAndPublishes() {
+            inserted(connector(1, "draft"));
+            ConnectorStaged previewing = inserted(connector(2, "previewing").withPreviewable(IsPreviewable.PENDING));
+            ConnectorStaged publishing = inserted(connector(3, null).withStatus(ConnectorStatus.Processing));
+            inserted(connector(4, "granted").withPreviewable(IsPreviewable.TRUE));
+            inserted(connector(5, "mentions-pending").withName("\"isPreviewable\":\"pending\"")
+                    .withDescription("isPreviewable pending Processing"));
+            assertEquals(List.of(previewing, publishing), store.awaitingProcessing());
+        }
+
+        @Test
+        @DisplayName("no longer finds a connector once its request has settled")
+        void settledRequests() {
+            ConnectorStaged previewing = inserted(connector(1, "a").withPreviewable(IsPreviewable.PENDING));
+            accepted(store.replace(previewing.withPreviewable(IsPreviewable.FALSE).withVersion(2), 1));
+            assertEquals(List.of(), store.awaitingProcessing());
         }
     }
 

@@ -204,6 +204,31 @@ class ConnectorProcessorTest {
     }
 
     @Nested
+    @DisplayName("a processor started over a store with unsettled requests")
+    class Resume {
+        @Test
+        void analyzesPendingPreviewsAgainAndFailsInterruptedPublishes() {
+            ConnectorStaged previewing = update(create(), new ConnectorUpdatePreviewableAction());
+            ConnectorStaged other = service.create(ConnectorStagedDraft.of("Other", Creator.ofEmail("b@example.com"),
+                    new Repository("git@github.com:acme/other.git", "1.0.0")).withKey("other")).get();
+            ConnectorStaged publishing = update(other, new ConnectorPublishAction(true));
+            QueuedExecutor afterRestart = new QueuedExecutor();
+            ConnectorProcessor restarted = ConnectorProcessor.builder(store, published, ConnectorProcessorTest::valid)
+                    .executor(afterRestart).analysisExecutor(Runnable::run)
+                    .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+
+            assertEquals(2, restarted.resume());
+            afterRestart.runAll();
+
+            assertEquals(IsPreviewable.TRUE, current(previewing).isPreviewable());
+            ConnectorStaged failed = current(publishing);
+            assertEquals(ConnectorStatus.Failed, failed.status());
+            assertEquals(ConnectorProcessor.PUBLISH_INTERRUPTED, failed.publishingReport().entries().get(0).title());
+            assertEquals(0, restarted.resume());
+        }
+    }
+
+    @Nested
     @DisplayName("the certification path")
     class Certification {
         @Test

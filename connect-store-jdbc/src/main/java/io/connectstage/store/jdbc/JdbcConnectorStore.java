@@ -2,6 +2,8 @@ package io.connectstage.store.jdbc;
 
 import io.connectstage.action.Resources;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IsPreviewable;
 import io.connectstage.error.ConnectError;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
@@ -387,6 +389,29 @@ public final class JdbcConnectorStore implements ConnectorStore {
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * The status is a column; {@code isPreviewable} lives only in the document, where
+     * {@code ConnectJson} writes it compactly, so a pattern finds it. This runs once per processor
+     * start, not per request, so the scan is acceptable.
+     */
+    @Override
+    public List<ConnectorStaged> awaitingProcessing() {
+        return jdbc.autoCommit("find the connectors awaiting processing", c -> {
+            List<ConnectorStaged> found = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT document FROM connector_staged"
+                    + " WHERE status = ? OR document LIKE ? ORDER BY id")) {
+                select.setString(1, ConnectorStatus.Processing.wireValue());
+                select.setString(2, "%\"isPreviewable\":\"" + IsPreviewable.PENDING.wireValue() + "\"%");
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(Columns.staged(rows.getString(1)));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     private static Option<String> one(Connection c, String sql, String parameter) throws SQLException {

@@ -2,10 +2,13 @@ package io.connectstage.store.memory;
 
 import io.connectstage.action.Resources;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IsPreviewable;
 import io.connectstage.error.ConnectError;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
+import io.connectstage.store.SortField;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.List;
@@ -103,6 +106,14 @@ public final class InMemoryConnectorStore implements ConnectorStore {
             idByKey.remove(removed[0].key(), id);
         }
         return Either.right(removed[0]);
+    }
+
+    @Override
+    public List<ConnectorStaged> awaitingProcessing() {
+        return byId.values().stream()
+                .filter(c -> c.isPreviewable() == IsPreviewable.PENDING || c.status() == ConnectorStatus.Processing)
+                .sorted(SortField.id.ascending())
+                .toList();
     }
 
     @Override

@@ -68,20 +68,6 @@ public final class CertificationDesk {
 
     private Either<ErrorResponse, ConnectorStaged> change(String id,
             Function<ConnectorStaged, Either<ConnectError, ConnectorStaged>> move) {
-        while (true) {
-            ConnectorStaged current = staged.findById(id).getOrNull();
-            if (current == null) {
-                return Either.left(ErrorResponse.of(ConnectError.resourceNotFound("id '" + id + "'")));
-            }
-            Either<ConnectError, ConnectorStaged> next = move.apply(current);
-            if (next.isLeft()) {
-                return Either.left(ErrorResponse.of(next.getLeft()));
-            }
-            Either<ConnectError, ConnectorStaged> stored = staged.replace(next.get(), current.version());
-            if (stored.isRight()) {
-                return Either.right(stored.get());
-            }
-            // another change got in between: decide again on the new state
-        }
+        return StoredMove.apply(staged, id, move).mapLeft(ErrorResponse::of);
     }
 }

@@ -41,6 +41,7 @@ import java.util.function.Function;
 public final class ConnectorProcessor {
     static final String ANALYSIS_FAILED = "Connector analysis failed";
     static final String PUBLISH_INTERRUPTED = "Connector publishing interrupted";
+    private static final ConnectError NOT_WAITING = ConnectError.general("the request has been settled already");
 
     private final ConnectorStore staged;
     private final PublishedConnectorStore published;
@@ -176,20 +177,7 @@ public final class ConnectorProcessor {
      */
     Option<ConnectorStaged> settle(String id, java.util.function.Predicate<ConnectorStaged> waiting,
             Function<ConnectorStaged, Either<ConnectError, ConnectorStaged>> move) {
-        while (true) {
-            Option<ConnectorStaged> current = staged.findById(id);
-            if (current.isEmpty() || !waiting.test(current.get())) {
-                return Option.none();
-            }
-            Either<ConnectError, ConnectorStaged> next = move.apply(current.get());
-            if (next.isLeft()) {
-                return Option.none();
-            }
-            Either<ConnectError, ConnectorStaged> stored = staged.replace(next.get(), current.get().version());
-            if (stored.isRight()) {
-                return Option.some(stored.get());
-            }
-        }
+        return StoredMove.apply(staged, id, c -> waiting.test(c) ? move.apply(c) : Either.left(NOT_WAITING)).toOption();
     }
 
     private static ConnectorStaged withSpecification(ConnectorStaged c, Analysis analysis) {

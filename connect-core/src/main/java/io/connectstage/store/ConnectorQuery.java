@@ -61,6 +61,11 @@ public record ConnectorQuery(
 
     /** The {@code InvalidQueryParam} errors of this query; none when a store may run it. */
     public Seq<ConnectError> errors() {
+        return pagingErrors(limit, offset);
+    }
+
+    /** The {@code InvalidQueryParam} errors of a page: {@code limit} 0 to 500, {@code offset} 0 to 10,000. */
+    static Seq<ConnectError> pagingErrors(int limit, int offset) {
         Seq<ConnectError> errors = List.empty();
         if (limit < 0 || limit > MAX_LIMIT) {
             errors = errors.append(ConnectError.invalidQueryParam("limit", "must be between 0 and " + MAX_LIMIT + ", got " + limit));
@@ -89,11 +94,6 @@ public record ConnectorQuery(
 
     /** The order of the results: the sort criteria, then id. */
     public Comparator<ConnectorStaged> order() {
-        Comparator<ConnectorStaged> order = null;
-        for (Sort criterion : sort) {
-            order = order == null ? criterion.comparator() : order.thenComparing(criterion.comparator());
-        }
-        Comparator<ConnectorStaged> byId = SortField.id.ascending();
-        return order == null ? byId : order.thenComparing(byId);
+        return Sort.order(sort, Sort::comparator, SortField.id.ascending());
     }
 }

@@ -76,7 +76,7 @@ public record ConnectorSearch(
 
     /** The {@code InvalidQueryParam} errors of this search; none when a store may run it. */
     public Seq<ConnectError> errors() {
-        Seq<ConnectError> errors = new ConnectorQuery(limit, offset, null, null, null).errors();
+        Seq<ConnectError> errors = ConnectorQuery.pagingErrors(limit, offset);
         for (Sort criterion : sort) {
             if (criterion.field() == SortField.status) {
                 errors = errors.append(ConnectError.invalidQueryParam("sort", "Connectors have no status to sort by"));
@@ -111,10 +111,6 @@ public record ConnectorSearch(
 
     /** The order of the results: the sort criteria, then id. */
     public Comparator<Connector> order() {
-        Comparator<Connector> order = Comparator.comparing(c -> 0);
-        for (Sort criterion : sort) {
-            order = order.thenComparing(criterion.connectorComparator());
-        }
-        return order.thenComparing(Connector::id);
+        return Sort.order(sort, Sort::connectorComparator, Comparator.comparing(Connector::id));
     }
 }

@@ -67,6 +67,19 @@ public record Sort(SortField field, boolean ascending) {
         return ascending ? ascendingOrder : ascendingOrder.reversed();
     }
 
+    /**
+     * The order of these criteria in turn, then {@code tieBreak}: for staged connectors and
+     * published Connectors alike.
+     */
+    static <T> Comparator<T> order(java.util.List<Sort> criteria, java.util.function.Function<Sort, Comparator<T>> of,
+            Comparator<T> tieBreak) {
+        Comparator<T> order = null;
+        for (Sort criterion : criteria) {
+            order = order == null ? of.apply(criterion) : order.thenComparing(of.apply(criterion));
+        }
+        return order == null ? tieBreak : order.thenComparing(tieBreak);
+    }
+
     @Override
     public String toString() {
         return field + (ascending ? " asc" : " desc");

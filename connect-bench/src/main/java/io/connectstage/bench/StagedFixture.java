@@ -74,16 +74,16 @@ final class StagedFixture {
                 new CertificationInfoComment("vendor-project", t.plusSeconds(3600), "Added, see tag 1.2.1."),
                 new CertificationInfoComment("certifier-project", t.plusSeconds(7200), "Certified.")));
         ConnectorReport publishing = new ConnectorReport(List.of(
-                new ConnectorReportEntry(ConnectorReportEntryType.Information, "Publishing started",
+                new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION, "Publishing started",
                         "The repository was cloned.", t, null),
-                new ConnectorReportEntry(ConnectorReportEntryType.Warning, "Deprecated runtime",
+                new ConnectorReportEntry(ConnectorReportEntryType.WARNING, "Deprecated runtime",
                         "node 16 is deprecated", t.plusSeconds(10), "service-app"),
-                new ConnectorReportEntry(ConnectorReportEntryType.Information, "Published",
+                new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION, "Published",
                         "The connector was published.", t.plusSeconds(20), null)));
         ConnectorReport previewable = new ConnectorReport(List.of(
-                new ConnectorReportEntry(ConnectorReportEntryType.Information, "Preview requested",
+                new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION, "Preview requested",
                         "The connector can be previewed.", t.plusSeconds(30), null),
-                new ConnectorReportEntry(ConnectorReportEntryType.Error, "Lint failed",
+                new ConnectorReportEntry(ConnectorReportEntryType.ERROR, "Lint failed",
                         "An earlier run failed on a missing README.", t.plusSeconds(40), "event-app")));
         return new ConnectorStaged(
                 "7a5e1c8e-3b0f-4a7e-9c1d-2f6b8e4d9a01",
@@ -102,7 +102,7 @@ final class StagedFixture {
                 List.of("europe-west1.gcp:shop-eu", "us-central1.gcp:shop-us", "europe-west1.gcp:shop-staging"),
                 List.of(Region.EUROPE_WEST1_GCP, Region.US_CENTRAL1_GCP),
                 certification,
-                ConnectorStatus.Published,
+                ConnectorStatus.PUBLISHED,
                 publishing,
                 true,
                 false,

@@ -91,7 +91,7 @@ public class StoreBenchmark {
             .map(type -> ConnectorQuery.defaults()
                     .withIsPrivate(true)
                     .withIntegrationTypes(Set.of(type))
-                    .withSort(List.of(Sort.asc(SortField.name)))
+                    .withSort(List.of(Sort.asc(SortField.NAME)))
                     .withLimit(20)
                     .withOffset(1_000))
             .toArray(ConnectorQuery[]::new);

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The type of a report entry of a preview or publish request. */
 public enum ConnectorReportEntryType {
     @JsonProperty("Information")
-    Information,
+    INFORMATION,
     @JsonProperty("Warning")
-    Warning,
+    WARNING,
     @JsonProperty("Error")
-    Error;
+    ERROR;
 
     /** The spelling used on the wire. */
     public String wireValue() {

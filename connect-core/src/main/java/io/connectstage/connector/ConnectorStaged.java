@@ -60,7 +60,7 @@ public record ConnectorStaged(        @JsonProperty("id") String id,
         configurations = Lists.orEmpty(configurations);
         privateProjects = Lists.orEmpty(privateProjects);
         supportedRegions = Lists.orEmpty(supportedRegions);
-        status = status == null ? ConnectorStatus.Draft : status;
+        status = status == null ? ConnectorStatus.DRAFT : status;
         isPreviewable = isPreviewable == null ? IsPreviewable.NONE : isPreviewable;
     }
 

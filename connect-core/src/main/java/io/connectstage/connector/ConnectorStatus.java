@@ -5,17 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Indicates the current status of the ConnectorStaged; see {@code io.connectstage.lifecycle.ConnectorLifecycle} for the allowed moves. */
 public enum ConnectorStatus {
     @JsonProperty("Draft")
-    Draft,
+    DRAFT,
     @JsonProperty("Processing")
-    Processing,
+    PROCESSING,
     @JsonProperty("ReadyForCertification")
-    ReadyForCertification,
+    READY_FOR_CERTIFICATION,
     @JsonProperty("InCertification")
-    InCertification,
+    IN_CERTIFICATION,
     @JsonProperty("Published")
-    Published,
+    PUBLISHED,
     @JsonProperty("Failed")
-    Failed;
+    FAILED;
 
     /** The spelling used on the wire. */
     public String wireValue() {

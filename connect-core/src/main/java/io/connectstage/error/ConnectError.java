@@ -37,7 +37,7 @@ public record ConnectError(ErrorCode code, String message, Map<String, Object> f
 
     /** The body is not JSON, or not of the expected shape; {@code detail} says where and why. */
     public static ConnectError invalidJson(String detail) {
-        return of(ErrorCode.InvalidJsonInput, INVALID_JSON, DETAIL, detail);
+        return of(ErrorCode.INVALID_JSON_INPUT, INVALID_JSON, DETAIL, detail);
     }
 
     /** A field breaks its rule: the detail starts with the field's path. */
@@ -51,26 +51,26 @@ public record ConnectError(ErrorCode code, String message, Map<String, Object> f
     }
 
     public static ConnectError invalidQueryParam(String param, String problem) {
-        return of(ErrorCode.InvalidQueryParam, "Request query param is not valid", DETAIL, param + ": " + problem);
+        return of(ErrorCode.INVALID_QUERY_PARAM, "Request query param is not valid", DETAIL, param + ": " + problem);
     }
 
     public static ConnectError invalidPathParam(String param, String problem) {
-        return of(ErrorCode.InvalidPathParam, "Request path param is not valid", DETAIL, param + ": " + problem);
+        return of(ErrorCode.INVALID_PATH_PARAM, "Request path param is not valid", DETAIL, param + ": " + problem);
     }
 
     public static ConnectError duplicateField(String field, Object duplicateValue) {
-        return of(ErrorCode.DuplicateField, "A duplicate value " + quote(duplicateValue) + " exists for field " + field + ".",
+        return of(ErrorCode.DUPLICATE_FIELD, "A duplicate value " + quote(duplicateValue) + " exists for field " + field + ".",
                 "field", field, "duplicateValue", duplicateValue);
     }
 
     public static ConnectError fieldValueNotFound(String field, Object value) {
-        return of(ErrorCode.FieldValueNotFound, "The value " + quote(value) + " for the " + field + " field was not found",
+        return of(ErrorCode.FIELD_VALUE_NOT_FOUND, "The value " + quote(value) + " for the " + field + " field was not found",
                 "field", field, "value", value);
     }
 
     /** The expected version is not the current one. */
     public static ConnectError concurrentModification(String resource, long expectedVersion, long currentVersion) {
-        return of(ErrorCode.ConcurrentModification,
+        return of(ErrorCode.CONCURRENT_MODIFICATION,
                 "Object " + resource + " has a different version than expected. Expected: " + expectedVersion
                         + " - Actual: " + currentVersion + ".",
                 "expectedVersion", expectedVersion, "currentVersion", currentVersion);
@@ -81,34 +81,34 @@ public record ConnectError(ErrorCode code, String message, Map<String, Object> f
      * processed); the versions are both the current one, so a retry with it is well-formed.
      */
     public static ConnectError stateConflict(String explanation, long currentVersion) {
-        return of(ErrorCode.ConcurrentModification, explanation,
+        return of(ErrorCode.CONCURRENT_MODIFICATION, explanation,
                 "expectedVersion", currentVersion, "currentVersion", currentVersion);
     }
 
     public static ConnectError resourceNotFound(String what) {
-        return of(ErrorCode.ResourceNotFound, "The Resource with " + what + " was not found.");
+        return of(ErrorCode.RESOURCE_NOT_FOUND, "The Resource with " + what + " was not found.");
     }
 
     public static ConnectError notPrivate(String resource) {
-        return of(ErrorCode.ConnectorStagedNotPrivate,
+        return of(ErrorCode.CONNECTOR_STAGED_NOT_PRIVATE,
                 "The operation is not valid because ConnectorStaged with " + resource + " is not private");
     }
 
     public static ConnectError previewRequestUnderProcess() {
-        return of(ErrorCode.ConnectorStagedPreviewRequestUnderProcess,
+        return of(ErrorCode.CONNECTOR_STAGED_PREVIEW_REQUEST_UNDER_PROCESS,
                 "The ConnectorStaged preview request is already in progress");
     }
 
     public static ConnectError inCertification() {
-        return of(ErrorCode.ConnectorStagedInCertification, "The ConnectorStaged is already in certification");
+        return of(ErrorCode.CONNECTOR_STAGED_IN_CERTIFICATION, "The ConnectorStaged is already in certification");
     }
 
     public static ConnectError alreadyCertified() {
-        return of(ErrorCode.ConnectorAlreadyCertified, "The ConnectorStaged is already certified");
+        return of(ErrorCode.CONNECTOR_ALREADY_CERTIFIED, "The ConnectorStaged is already certified");
     }
 
     public static ConnectError general(String message) {
-        return of(ErrorCode.General, message);
+        return of(ErrorCode.GENERAL, message);
     }
 
     /** The HTTP status of this error. */
@@ -127,7 +127,7 @@ public record ConnectError(ErrorCode code, String message, Map<String, Object> f
      */
     public ConnectError under(String prefix) {
         String detail = detailedErrorMessage();
-        if (code != ErrorCode.InvalidJsonInput || detail == null) {
+        if (code != ErrorCode.INVALID_JSON_INPUT || detail == null) {
             return this;
         }
         Map<String, Object> moved = new LinkedHashMap<>(fields);

@@ -3,30 +3,47 @@ package io.connectstage.error;
 /**
  * The error codes of the Connect API that this library produces, with the HTTP status each one
  * answers with. Connect has no {@code InvalidInput}: a field that breaks its rule is
- * {@link #InvalidJsonInput} with a {@code detailedErrorMessage} naming the field.
+ * {@link #INVALID_JSON_INPUT} with a {@code detailedErrorMessage} naming the field.
  */
 public enum ErrorCode {
-    InvalidJsonInput(400),
-    InvalidQueryParam(400),
-    InvalidPathParam(400),
-    DuplicateField(400),
-    FieldValueNotFound(400),
-    ConnectorStagedNotPrivate(400),
-    ConnectorStagedPreviewRequestUnderProcess(400),
-    ConnectorStagedInCertification(400),
-    ConnectorAlreadyCertified(400),
-    ConnectorStagedNotPreviewable(400),
-    GitRepositoryNotReachable(400),
-    ConnectorSpecificationFileNotFound(400),
-    ConnectorSpecificationFileNotValid(400),
-    ResourceNotFound(404),
-    ConcurrentModification(409),
-    General(500);
+    INVALID_JSON_INPUT("InvalidJsonInput", 400),
+    INVALID_QUERY_PARAM("InvalidQueryParam", 400),
+    INVALID_PATH_PARAM("InvalidPathParam", 400),
+    DUPLICATE_FIELD("DuplicateField", 400),
+    FIELD_VALUE_NOT_FOUND("FieldValueNotFound", 400),
+    CONNECTOR_STAGED_NOT_PRIVATE("ConnectorStagedNotPrivate", 400),
+    CONNECTOR_STAGED_PREVIEW_REQUEST_UNDER_PROCESS("ConnectorStagedPreviewRequestUnderProcess", 400),
+    CONNECTOR_STAGED_IN_CERTIFICATION("ConnectorStagedInCertification", 400),
+    CONNECTOR_ALREADY_CERTIFIED("ConnectorAlreadyCertified", 400),
+    CONNECTOR_STAGED_NOT_PREVIEWABLE("ConnectorStagedNotPreviewable", 400),
+    GIT_REPOSITORY_NOT_REACHABLE("GitRepositoryNotReachable", 400),
+    CONNECTOR_SPECIFICATION_FILE_NOT_FOUND("ConnectorSpecificationFileNotFound", 400),
+    CONNECTOR_SPECIFICATION_FILE_NOT_VALID("ConnectorSpecificationFileNotValid", 400),
+    RESOURCE_NOT_FOUND("ResourceNotFound", 404),
+    CONCURRENT_MODIFICATION("ConcurrentModification", 409),
+    GENERAL("General", 500);
 
+    private final String wireValue;
     private final int httpStatus;
 
-    ErrorCode(int httpStatus) {
+    ErrorCode(String wireValue, int httpStatus) {
+        this.wireValue = wireValue;
         this.httpStatus = httpStatus;
+    }
+
+    /** The code as the API spells it, e.g. {@code InvalidJsonInput}. */
+    public String wireValue() {
+        return wireValue;
+    }
+
+    /** The constant with this wire spelling, if there is one. */
+    public static java.util.Optional<ErrorCode> fromWire(String value) {
+        for (ErrorCode code : values()) {
+            if (code.wireValue.equals(value)) {
+                return java.util.Optional.of(code);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The HTTP status code a response whose first error has this code answers with. */

@@ -153,7 +153,7 @@ final class ConnectObjectMapper {
         @Override
         public void serialize(ConnectError value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             gen.writeStartObject();
-            gen.writeStringField("code", value.code().name());
+            gen.writeStringField("code", value.code().wireValue());
             gen.writeStringField("message", value.message());
             for (Map.Entry<String, Object> field : value.fields().entrySet()) {
                 gen.writeFieldName(field.getKey());
@@ -167,7 +167,9 @@ final class ConnectObjectMapper {
         @Override
         public ConnectError deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonNode node = ctxt.readTree(p); // not p.readValueAsTree(): that checks for trailing tokens mid-document
-            ErrorCode code = ErrorCode.valueOf(node.path("code").asText());
+            String wire = node.path("code").asText();
+            ErrorCode code = ErrorCode.fromWire(wire)
+                    .orElseThrow(() -> JsonMappingException.from(p, "unknown error code '" + wire + "'"));
             Map<String, Object> fields = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();

@@ -1,11 +1,11 @@
 package io.connectstage.lifecycle;
 
-import static io.connectstage.connector.ConnectorStatus.Draft;
-import static io.connectstage.connector.ConnectorStatus.Failed;
-import static io.connectstage.connector.ConnectorStatus.InCertification;
-import static io.connectstage.connector.ConnectorStatus.Processing;
-import static io.connectstage.connector.ConnectorStatus.Published;
-import static io.connectstage.connector.ConnectorStatus.ReadyForCertification;
+import static io.connectstage.connector.ConnectorStatus.DRAFT;
+import static io.connectstage.connector.ConnectorStatus.FAILED;
+import static io.connectstage.connector.ConnectorStatus.IN_CERTIFICATION;
+import static io.connectstage.connector.ConnectorStatus.PROCESSING;
+import static io.connectstage.connector.ConnectorStatus.PUBLISHED;
+import static io.connectstage.connector.ConnectorStatus.READY_FOR_CERTIFICATION;
 
 import io.connectstage.action.Resources;
 import io.connectstage.connector.ConnectorReport;
@@ -25,23 +25,23 @@ import java.util.Set;
  *
  * <pre>
  * status                                              isPreviewable
- * Draft                 -> Processing (publish)        none    -> pending (updatePreviewable)
- * Published             -> Processing (publish)        true    -> pending (updatePreviewable)
- * Failed                -> Processing (publish)        false   -> pending (updatePreviewable)
- * Processing            -> Published  (analysis ok, no certification)
- * Processing            -> ReadyForCertification (analysis ok, certification)
- * Processing            -> Failed     (analysis failed)   pending -> true  (preview granted)
- * ReadyForCertification -> InCertification (desk starts)  pending -> false (preview rejected)
- * InCertification       -> Published  (desk approves)
- * InCertification       -> Failed     (desk rejects)
+ * DRAFT                 -> Processing (publish)        none    -> pending (updatePreviewable)
+ * PUBLISHED             -> Processing (publish)        true    -> pending (updatePreviewable)
+ * FAILED                -> Processing (publish)        false   -> pending (updatePreviewable)
+ * PROCESSING            -> Published  (analysis ok, no certification)
+ * PROCESSING            -> ReadyForCertification (analysis ok, certification)
+ * PROCESSING            -> Failed     (analysis failed)   pending -> true  (preview granted)
+ * READY_FOR_CERTIFICATION -> InCertification (desk starts)  pending -> false (preview rejected)
+ * IN_CERTIFICATION       -> Published  (desk approves)
+ * IN_CERTIFICATION       -> Failed     (desk rejects)
  * </pre>
  *
  * <p>The request moves ({@link #requestPublish}, {@link #requestPreview}, {@link #unlist}) are
  * made by update actions, which bump the version once per request. The outcome moves are made by
  * the processing of a request (the analyzer, the certification desk) and bump the version
  * themselves, since each is a change of its own; each settles one status only (an approval needs
- * {@code InCertification}, even though the table also leads from {@code Processing} to
- * {@code Published}). A move the tables do not allow is an error value, never a silent no-op.
+ * {@code IN_CERTIFICATION}, even though the table also leads from {@code PROCESSING} to
+ * {@code PUBLISHED}). A move the tables do not allow is an error value, never a silent no-op.
  */
 public final class ConnectorLifecycle {
 
@@ -56,12 +56,12 @@ public final class ConnectorLifecycle {
 
     private static Map<ConnectorStatus, Set<ConnectorStatus>> statusEdges() {
         Map<ConnectorStatus, Set<ConnectorStatus>> edges = new EnumMap<>(ConnectorStatus.class);
-        edges.put(Draft, EnumSet.of(Processing));
-        edges.put(Published, EnumSet.of(Processing));
-        edges.put(Failed, EnumSet.of(Processing));
-        edges.put(Processing, EnumSet.of(Published, ReadyForCertification, Failed));
-        edges.put(ReadyForCertification, EnumSet.of(InCertification));
-        edges.put(InCertification, EnumSet.of(Published, Failed));
+        edges.put(DRAFT, EnumSet.of(PROCESSING));
+        edges.put(PUBLISHED, EnumSet.of(PROCESSING));
+        edges.put(FAILED, EnumSet.of(PROCESSING));
+        edges.put(PROCESSING, EnumSet.of(PUBLISHED, READY_FOR_CERTIFICATION, FAILED));
+        edges.put(READY_FOR_CERTIFICATION, EnumSet.of(IN_CERTIFICATION));
+        edges.put(IN_CERTIFICATION, EnumSet.of(PUBLISHED, FAILED));
         edges.replaceAll((from, to) -> Set.copyOf(to));
         return Map.copyOf(edges);
     }
@@ -87,18 +87,18 @@ public final class ConnectorLifecycle {
     // ---- request moves (update actions) ----
 
     /**
-     * A publish request: status {@code Processing}, and the last publishing report cleared. A
+     * A publish request: status {@code PROCESSING}, and the last publishing report cleared. A
      * connector in certification answers {@code ConnectorStagedInCertification}; asking to certify
      * one that is certified and unchanged answers {@code ConnectorAlreadyCertified}.
      */
     public static Either<ConnectError, ConnectorStaged> requestPublish(ConnectorStaged c, boolean certification) {
-        if (c.status() == ReadyForCertification || c.status() == InCertification) {
+        if (c.status() == READY_FOR_CERTIFICATION || c.status() == IN_CERTIFICATION) {
             return Either.left(ConnectError.inCertification());
         }
         if (certification && Boolean.TRUE.equals(c.certified()) && c.alreadyListed() && !c.hasChanges()) {
             return Either.left(ConnectError.alreadyCertified());
         }
-        return move(c, Processing).map(moved -> moved.withPublishingReport(null));
+        return move(c, PROCESSING).map(moved -> moved.withPublishingReport(null));
     }
 
     /**
@@ -126,43 +126,43 @@ public final class ConnectorLifecycle {
 
     /**
      * The analysis of a publish request succeeded. Without certification the Connector is now
-     * {@code Published} for private use (private, not listed: "set to false to make the Connector private"), the staged
+     * {@code PUBLISHED} for private use (private, not listed: "set to false to make the Connector private"), the staged
      * data equals the production data ({@code hasChanges} false), and {@code certified} is set
      * ({@code false} unless it was certified before), which records that a production Connector
-     * exists; with certification it is {@code ReadyForCertification}. Only a connector whose
-     * publish is {@code Processing} can settle so.
+     * exists; with certification it is {@code READY_FOR_CERTIFICATION}. Only a connector whose
+     * publish is {@code PROCESSING} can settle so.
      */
     public static Either<ConnectError, ConnectorStaged> publishAnalysisSucceeded(
             ConnectorStaged c, boolean certification, ConnectorReport report) {
         if (certification) {
-            return settle(c, Processing, ReadyForCertification).map(s -> s.withPublishingReport(report));
+            return settle(c, PROCESSING, READY_FOR_CERTIFICATION).map(s -> s.withPublishingReport(report));
         }
-        return settle(c, Processing, Published).map(s -> s.withPublishingReport(report).withHasChanges(false)
+        return settle(c, PROCESSING, PUBLISHED).map(s -> s.withPublishingReport(report).withHasChanges(false)
                 .withPrivate(true).withAlreadyListed(false).withCertified(Boolean.TRUE.equals(s.certified())));
     }
 
-    /** The analysis of a publish request failed: {@code Failed}, with the report that says why. */
+    /** The analysis of a publish request failed: {@code FAILED}, with the report that says why. */
     public static Either<ConnectError, ConnectorStaged> publishFailed(ConnectorStaged c, ConnectorReport report) {
-        return settle(c, Processing, Failed).map(s -> s.withPublishingReport(report));
+        return settle(c, PROCESSING, FAILED).map(s -> s.withPublishingReport(report));
     }
 
     /** The certification desk takes up a connector that is ready for certification. */
     public static Either<ConnectError, ConnectorStaged> startCertification(ConnectorStaged c) {
-        return settle(c, ReadyForCertification, InCertification);
+        return settle(c, READY_FOR_CERTIFICATION, IN_CERTIFICATION);
     }
 
     /**
-     * The certification desk approves: {@code Published}, listed, certified, no longer private,
+     * The certification desk approves: {@code PUBLISHED}, listed, certified, no longer private,
      * and equal to the production Connector.
      */
     public static Either<ConnectError, ConnectorStaged> approveCertification(ConnectorStaged c) {
-        return settle(c, InCertification, Published).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
+        return settle(c, IN_CERTIFICATION, PUBLISHED).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
                 .withHasChanges(false));
     }
 
-    /** The certification desk rejects: {@code Failed}, with the report that says why. */
+    /** The certification desk rejects: {@code FAILED}, with the report that says why. */
     public static Either<ConnectError, ConnectorStaged> rejectCertification(ConnectorStaged c, ConnectorReport report) {
-        return settle(c, InCertification, Failed).map(s -> s.withPublishingReport(report));
+        return settle(c, IN_CERTIFICATION, FAILED).map(s -> s.withPublishingReport(report));
     }
 
     /** The preview analysis granted the previewable status. */
@@ -185,8 +185,8 @@ public final class ConnectorLifecycle {
 
     /**
      * An outcome move: only from the status whose process it settles ({@code from}), since an
-     * edge of the table alone does not say which process ends (Processing → Failed is the
-     * analysis, InCertification → Failed the desk).
+     * edge of the table alone does not say which process ends (PROCESSING → FAILED is the
+     * analysis, IN_CERTIFICATION → FAILED the desk).
      */
     private static Either<ConnectError, ConnectorStaged> settle(ConnectorStaged c, ConnectorStatus from, ConnectorStatus to) {
         if (c.status() != from) {

@@ -29,7 +29,7 @@ public record Analysis(
 
     /** A failed analysis with one {@code Error} entry. */
     public static Analysis failed(String title, String message, Instant at) {
-        return new Analysis(false, List.of(new ConnectorReportEntry(ConnectorReportEntryType.Error, title, message, at, null)),
+        return new Analysis(false, List.of(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, title, message, at, null)),
                 List.of(), null, null);
     }
 

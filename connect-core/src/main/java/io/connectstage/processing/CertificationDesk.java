@@ -61,7 +61,7 @@ public final class CertificationDesk {
 
     /** {@code InCertification → Failed}, with an {@code Error} entry carrying the reason. */
     public Either<ErrorResponse, ConnectorStaged> reject(String id, String reason) {
-        ConnectorReport report = new ConnectorReport(List.of(new ConnectorReportEntry(ConnectorReportEntryType.Error,
+        ConnectorReport report = new ConnectorReport(List.of(new ConnectorReportEntry(ConnectorReportEntryType.ERROR,
                 REJECTED, reason, processor.now(), null)));
         return change(id, c -> ConnectorLifecycle.rejectCertification(c, report));
     }

@@ -90,7 +90,7 @@ public final class ConnectorProcessor {
             String id = after.id();
             executor.execute(() -> settlePreview(id));
         }
-        if (after.status() == ConnectorStatus.Processing && before.status() != ConnectorStatus.Processing) {
+        if (after.status() == ConnectorStatus.PROCESSING && before.status() != ConnectorStatus.PROCESSING) {
             String id = after.id();
             boolean certification = certificationOf(update);
             executor.execute(() -> settlePublish(id, certification));
@@ -124,7 +124,7 @@ public final class ConnectorProcessor {
             if (c.isPreviewable() == IsPreviewable.PENDING) {
                 executor.execute(() -> settlePreview(id));
             }
-            if (c.status() == ConnectorStatus.Processing) {
+            if (c.status() == ConnectorStatus.PROCESSING) {
                 executor.execute(() -> settleInterruptedPublish(id));
             }
         }
@@ -134,7 +134,7 @@ public final class ConnectorProcessor {
     private void settleInterruptedPublish(String id) {
         Analysis interrupted = Analysis.failed(PUBLISH_INTERRUPTED, "The publish request was being processed when"
                 + " processing stopped; request the publish again.", now());
-        settle(id, c -> c.status() == ConnectorStatus.Processing,
+        settle(id, c -> c.status() == ConnectorStatus.PROCESSING,
                 c -> ConnectorLifecycle.publishFailed(c, interrupted.report()));
     }
 
@@ -153,15 +153,15 @@ public final class ConnectorProcessor {
     /** Analyzes and settles a publish request of this connector, if it is still being processed. */
     public void settlePublish(String id, boolean certification) {
         Option<ConnectorStaged> start = staged.findById(id);
-        if (start.isEmpty() || start.get().status() != ConnectorStatus.Processing) {
+        if (start.isEmpty() || start.get().status() != ConnectorStatus.PROCESSING) {
             return;
         }
         Analysis analysis = analyze(start.get());
-        Option<ConnectorStaged> settled = settle(id, c -> c.status() == ConnectorStatus.Processing, c -> analysis.valid()
+        Option<ConnectorStaged> settled = settle(id, c -> c.status() == ConnectorStatus.PROCESSING, c -> analysis.valid()
                 ? ConnectorLifecycle.publishAnalysisSucceeded(withSpecification(c, analysis), certification,
                         analysis.report())
                 : ConnectorLifecycle.publishFailed(c, analysis.report()));
-        settled.filter(c -> c.status() == ConnectorStatus.Published)
+        settled.filter(c -> c.status() == ConnectorStatus.PUBLISHED)
                 .forEach(c -> publishConnector(c, Boolean.TRUE.equals(c.certified())));
     }
 

@@ -42,7 +42,7 @@ public final class ConnectorStaging {
         }
         return Either.right(new ConnectorStaged(id, draft.key(), 1, draft.name(), draft.description(),
                 draft.integrationTypes(), draft.creator(), draft.repository(), java.util.List.of(), null, null,
-                true, draft.privateProjects(), draft.supportedRegions(), null, ConnectorStatus.Draft, null,
+                true, draft.privateProjects(), draft.supportedRegions(), null, ConnectorStatus.DRAFT, null,
                 false, false, IsPreviewable.NONE, null, draft.documentationUrl(), null));
     }
 
@@ -97,7 +97,7 @@ public final class ConnectorStaging {
             return Either.left(List.of(ConnectError.concurrentModification(
                     Resources.describe(current), update.version(), current.version())));
         }
-        if (current.status() == ConnectorStatus.Processing) {
+        if (current.status() == ConnectorStatus.PROCESSING) {
             return Either.left(List.of(processingConflict(current)));
         }
         java.util.List<ConnectorUpdateAction> actions = update.actions();
@@ -113,7 +113,7 @@ public final class ConnectorStaging {
                 errors = errors.append(ConnectError.requiredField("actions[" + i + "]"));
                 continue;
             }
-            if (next.status() == ConnectorStatus.Processing) {
+            if (next.status() == ConnectorStatus.PROCESSING) {
                 errors = errors.append(processingConflict(next));
                 continue;
             }
@@ -139,7 +139,7 @@ public final class ConnectorStaging {
      * through a later publish that fails or waits for certification.
      */
     private static boolean hasProductionVersion(ConnectorStaged c) {
-        return c.status() == ConnectorStatus.Published || c.alreadyListed() || c.certified() != null;
+        return c.status() == ConnectorStatus.PUBLISHED || c.alreadyListed() || c.certified() != null;
     }
 
     private static ConnectError processingConflict(ConnectorStaged c) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * when it has any of them; empty: all).
  *
  * <pre>{@code
- * ConnectorQuery.defaults().withLimit(50).withSort(List.of(Sort.desc(SortField.version)));
+ * ConnectorQuery.defaults().withLimit(50).withSort(List.of(Sort.desc(SortField.VERSION)));
  * }</pre>
  */
 public record ConnectorQuery(
@@ -94,6 +94,6 @@ public record ConnectorQuery(
 
     /** The order of the results: the sort criteria, then id. */
     public Comparator<ConnectorStaged> order() {
-        return Sort.order(sort, Sort::comparator, SortField.id.ascending());
+        return Sort.order(sort, Sort::comparator, SortField.ID.ascending());
     }
 }

@@ -78,7 +78,7 @@ public record ConnectorSearch(
     public Seq<ConnectError> errors() {
         Seq<ConnectError> errors = ConnectorQuery.pagingErrors(limit, offset);
         for (Sort criterion : sort) {
-            if (criterion.field() == SortField.status) {
+            if (criterion.field() == SortField.STATUS) {
                 errors = errors.append(ConnectError.invalidQueryParam("sort", "Connectors have no status to sort by"));
             }
         }

@@ -35,13 +35,13 @@ public record Sort(SortField field, boolean ascending) {
         if (parts.length < 1 || parts.length > 2 || parts[0].isEmpty()) {
             return Either.left(ConnectError.invalidQueryParam("sort", "'" + text + "' is not of the form '<field> asc|desc'"));
         }
-        SortField field;
-        try {
-            field = SortField.valueOf(parts[0]);
-        } catch (IllegalArgumentException e) {
-            return Either.left(ConnectError.invalidQueryParam("sort", "cannot sort by '" + parts[0]
-                    + "', expected one of " + java.util.Arrays.toString(SortField.values())));
+        java.util.Optional<SortField> named = SortField.fromWire(parts[0]);
+        if (named.isEmpty()) {
+            return Either.left(ConnectError.invalidQueryParam("sort", "cannot sort by '" + parts[0] + "', expected one of "
+                    + java.util.Arrays.stream(SortField.values()).map(SortField::wireValue).collect(
+                            java.util.stream.Collectors.joining(", ", "[", "]"))));
         }
+        SortField field = named.get();
         if (parts.length == 1) {
             return Either.right(asc(field));
         }

@@ -9,12 +9,12 @@ import java.util.Comparator;
  * no status, so {@code status} sorts staged connectors only.
  */
 public enum SortField {
-    id(Comparator.comparing(ConnectorStaged::id), Comparator.comparing(Connector::id)),
-    key(Comparator.comparing(ConnectorStaged::key, Comparator.nullsLast(Comparator.naturalOrder())),
+    ID(Comparator.comparing(ConnectorStaged::id), Comparator.comparing(Connector::id)),
+    KEY(Comparator.comparing(ConnectorStaged::key, Comparator.nullsLast(Comparator.naturalOrder())),
             Comparator.comparing(Connector::key, Comparator.nullsLast(Comparator.naturalOrder()))),
-    name(Comparator.comparing(ConnectorStaged::name), Comparator.comparing(Connector::name)),
-    version(Comparator.comparingLong(ConnectorStaged::version), Comparator.comparingLong(Connector::version)),
-    status(Comparator.comparing(c -> c.status().wireValue()), null);
+    NAME(Comparator.comparing(ConnectorStaged::name), Comparator.comparing(Connector::name)),
+    VERSION(Comparator.comparingLong(ConnectorStaged::version), Comparator.comparingLong(Connector::version)),
+    STATUS(Comparator.comparing(c -> c.status().wireValue()), null);
 
     private final Comparator<ConnectorStaged> ascending;
     private final Comparator<Connector> connectorAscending;
@@ -22,6 +22,21 @@ public enum SortField {
     SortField(Comparator<ConnectorStaged> ascending, Comparator<Connector> connectorAscending) {
         this.ascending = ascending;
         this.connectorAscending = connectorAscending;
+    }
+
+    /** The field as a {@code sort} query parameter names it, e.g. {@code name}. */
+    public String wireValue() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The field a {@code sort} query parameter names, if there is one. */
+    public static java.util.Optional<SortField> fromWire(String value) {
+        for (SortField field : values()) {
+            if (field.wireValue().equals(value)) {
+                return java.util.Optional.of(field);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The order of this field, smallest first; connectors without a key come last. */

@@ -403,7 +403,7 @@ class ConnectorUpdateActionTest {
             ConnectorStaged listed = SampleConnectors.certifiedAndListed();
             assertFalse(listed.isPrivate());
             ConnectError error = singleWithCode(rejected(listed, new ConnectorAddPrivateProjectAction(PROJECT)),
-                    ErrorCode.ConnectorStagedNotPrivate);
+                    ErrorCode.CONNECTOR_STAGED_NOT_PRIVATE);
             assertEquals(400, error.httpStatus());
             assertEquals("The operation is not valid because ConnectorStaged with id=" + listed.id()
                     + " is not private", error.message());
@@ -413,7 +413,7 @@ class ConnectorUpdateActionTest {
         @DisplayName("with a project listed already answers DuplicateField")
         void rejectsDuplicateProject() {
             ConnectError error = singleWithCode(rejected(full(), new ConnectorAddPrivateProjectAction(PROJECT)),
-                    ErrorCode.DuplicateField);
+                    ErrorCode.DUPLICATE_FIELD);
             assertEquals("privateProjects", error.fields().get("field"));
             assertEquals(PROJECT, error.fields().get("duplicateValue"));
         }
@@ -442,14 +442,14 @@ class ConnectorUpdateActionTest {
         @DisplayName("on a connector that is not private answers ConnectorStagedNotPrivate")
         void rejectsRemovalOnPublicConnector() {
             singleWithCode(rejected(SampleConnectors.certifiedAndListed(), new ConnectorRemovePrivateProjectAction(PROJECT)),
-                    ErrorCode.ConnectorStagedNotPrivate);
+                    ErrorCode.CONNECTOR_STAGED_NOT_PRIVATE);
         }
 
         @Test
         @DisplayName("with a project that is not listed answers FieldValueNotFound")
         void rejectsProjectNotListed() {
             ConnectError error = singleWithCode(rejected(full(), new ConnectorRemovePrivateProjectAction(OTHER_PROJECT)),
-                    ErrorCode.FieldValueNotFound);
+                    ErrorCode.FIELD_VALUE_NOT_FOUND);
             assertEquals("privateProjects", error.fields().get("field"));
             assertEquals(OTHER_PROJECT, error.fields().get("value"));
         }
@@ -472,7 +472,7 @@ class ConnectorUpdateActionTest {
         void rejectsWhilePending() {
             ConnectorStaged pending = SampleConnectors.withPreviewable(SampleConnectors.created(), IsPreviewable.PENDING);
             ConnectError error = singleWithCode(rejected(pending, new ConnectorUpdatePreviewableAction()),
-                    ErrorCode.ConnectorStagedPreviewRequestUnderProcess);
+                    ErrorCode.CONNECTOR_STAGED_PREVIEW_REQUEST_UNDER_PROCESS);
             assertEquals("The ConnectorStaged preview request is already in progress", error.message());
         }
     }
@@ -485,7 +485,7 @@ class ConnectorUpdateActionTest {
         @DisplayName("starts publishing: status Processing and the last publishing report cleared")
         void movesToProcessing(ConnectorStatus from, boolean certification) {
             ConnectorStaged c = SampleConnectors.inStatus(from);
-            assertEquals(bumped(c, c.withStatus(ConnectorStatus.Processing).withPublishingReport(null)),
+            assertEquals(bumped(c, c.withStatus(ConnectorStatus.PROCESSING).withPublishingReport(null)),
                     applied(c, new ConnectorPublishAction(certification)));
         }
 
@@ -501,7 +501,7 @@ class ConnectorUpdateActionTest {
         void rejectsWhileInCertification(ConnectorStatus status, boolean certification) {
             ConnectError error = singleWithCode(
                     rejected(SampleConnectors.inStatus(status), new ConnectorPublishAction(certification)),
-                    ErrorCode.ConnectorStagedInCertification);
+                    ErrorCode.CONNECTOR_STAGED_IN_CERTIFICATION);
             assertEquals("The ConnectorStaged is already in certification", error.message());
         }
 
@@ -510,7 +510,7 @@ class ConnectorUpdateActionTest {
         void rejectsCertificationOfCertifiedConnector() {
             ConnectorStaged listed = SampleConnectors.certifiedAndListed();
             ConnectError error = singleWithCode(rejected(listed, new ConnectorPublishAction(true)),
-                    ErrorCode.ConnectorAlreadyCertified);
+                    ErrorCode.CONNECTOR_ALREADY_CERTIFIED);
             assertEquals("The ConnectorStaged is already certified", error.message());
         }
 
@@ -519,14 +519,14 @@ class ConnectorUpdateActionTest {
         void certifiesChangedConnectorAgain() {
             ConnectorStaged changed = applied(SampleConnectors.certifiedAndListed(), new ConnectorSetNameAction("v2"));
             assertTrue(changed.hasChanges());
-            assertEquals(ConnectorStatus.Processing, applied(changed, new ConnectorPublishAction(true)).status());
+            assertEquals(ConnectorStatus.PROCESSING, applied(changed, new ConnectorPublishAction(true)).status());
         }
 
         @Test
         @DisplayName("without certification on a certified, listed, unchanged connector starts publishing")
         void publishesCertifiedConnectorWithoutCertification() {
             ConnectorStaged listed = SampleConnectors.certifiedAndListed();
-            assertEquals(ConnectorStatus.Processing, applied(listed, new ConnectorPublishAction(false)).status());
+            assertEquals(ConnectorStatus.PROCESSING, applied(listed, new ConnectorPublishAction(false)).status());
         }
 
         @ParameterizedTest(name = "{0}")
@@ -534,9 +534,9 @@ class ConnectorUpdateActionTest {
         @DisplayName("while Processing every action is refused with ConcurrentModification saying it is being published")
         void refusesEveryActionWhileProcessing(ConnectorUpdateAction action) {
             ConnectorStaged processing = SampleConnectors.publishRequested(SampleConnectors.createdFromFullDraft(), true);
-            assertEquals(ConnectorStatus.Processing, processing.status());
+            assertEquals(ConnectorStatus.PROCESSING, processing.status());
 
-            ConnectError error = singleWithCode(rejected(processing, action), ErrorCode.ConcurrentModification);
+            ConnectError error = singleWithCode(rejected(processing, action), ErrorCode.CONCURRENT_MODIFICATION);
 
             assertEquals(409, error.httpStatus());
             assertTrue(error.message().contains("is being published"), error.message());
@@ -547,7 +547,7 @@ class ConnectorUpdateActionTest {
         @DisplayName("refuses the actions after it in the same request")
         void refusesLaterActionsOfSameRequest() {
             ConnectError error = singleWithCode(rejected(full(), new ConnectorPublishAction(false),
-                    new ConnectorSetNameAction("too late")), ErrorCode.ConcurrentModification);
+                    new ConnectorSetNameAction("too late")), ErrorCode.CONCURRENT_MODIFICATION);
             assertTrue(error.message().contains("is being published"), error.message());
         }
 
@@ -562,13 +562,13 @@ class ConnectorUpdateActionTest {
     }
 
     static Stream<Arguments> publishableStatuses() {
-        return Stream.of(ConnectorStatus.Draft, ConnectorStatus.Published, ConnectorStatus.Failed)
+        return Stream.of(ConnectorStatus.DRAFT, ConnectorStatus.PUBLISHED, ConnectorStatus.FAILED)
                 .flatMap(s -> Stream.of(Arguments.of(s, false),
                         Arguments.of(s, true)));
     }
 
     static Stream<Arguments> inCertification() {
-        return Stream.of(ConnectorStatus.ReadyForCertification, ConnectorStatus.InCertification)
+        return Stream.of(ConnectorStatus.READY_FOR_CERTIFICATION, ConnectorStatus.IN_CERTIFICATION)
                 .flatMap(s -> Stream.of(Arguments.of(s, false),
                         Arguments.of(s, true)));
     }
@@ -587,10 +587,10 @@ class ConnectorUpdateActionTest {
         @Test
         @DisplayName("on a connector that is not listed is an error")
         void rejectsConnectorNotListed() {
-            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.Published);
+            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.PUBLISHED);
             assertFalse(published.alreadyListed());
             ConnectError error = singleWithCode(rejected(published, new ConnectorUnlistAction()),
-                    ErrorCode.ConcurrentModification);
+                    ErrorCode.CONCURRENT_MODIFICATION);
             assertTrue(error.message().contains("not listed"), error.message());
         }
     }

@@ -37,7 +37,7 @@ final class Answers {
         assertAll(
                 () -> assertEquals(400, response.statusCode(), "statusCode"),
                 () -> assertEquals(response.errors().get(0).message(), response.message(), "message"),
-                () -> assertTrue(response.errors().stream().allMatch(e -> e.code() == ErrorCode.InvalidJsonInput),
+                () -> assertTrue(response.errors().stream().allMatch(e -> e.code() == ErrorCode.INVALID_JSON_INPUT),
                         () -> "not all InvalidJsonInput: " + ConnectJson.write(response)),
                 () -> assertTrue(response.errors().stream().allMatch(e -> e.detailedErrorMessage() != null),
                         () -> "an error without detailedErrorMessage: " + ConnectJson.write(response)));

@@ -47,9 +47,9 @@ class ConnectJsonErrorResponseTest {
         @DisplayName("two InvalidJsonInput errors, as in error-response.json")
         void twoInvalidJsonInputErrorsAreWrittenAsTheExample() {
             ErrorResponse response = ErrorResponse.of(List.of(
-                    new ConnectError(ErrorCode.InvalidJsonInput, "First error message.",
+                    new ConnectError(ErrorCode.INVALID_JSON_INPUT, "First error message.",
                             Map.of("detailedErrorMessage", "")),
-                    new ConnectError(ErrorCode.InvalidJsonInput, "Second error message.",
+                    new ConnectError(ErrorCode.INVALID_JSON_INPUT, "Second error message.",
                             Map.of("detailedErrorMessage", ""))));
             assertWrittenAsExample("error/error-response.json", ConnectJson.write(response));
         }

@@ -69,7 +69,7 @@ class ConnectJsonWireShapeTest {
             assertEquals(Set.of("key", "description"),
                     fieldNames(tree(new StandardConfigurationKey("CONFIG_KEY", "d", null, null))));
             assertEquals(Set.of("type", "title", "createdAt"), fieldNames(tree(new ConnectorReportEntry(
-                    ConnectorReportEntryType.Error, "t", null, Instant.parse("2023-08-08T12:20:31.143Z"), null))));
+                    ConnectorReportEntryType.ERROR, "t", null, Instant.parse("2023-08-08T12:20:31.143Z"), null))));
         }
     }
 

@@ -138,8 +138,8 @@ class ConnectJsonWireSpellingTest {
         @DisplayName("statuses and report entry types in Pascal case")
         void statusAndEntryTypeAreWrittenInPascalCase() {
             assertEquals("ReadyForCertification",
-                    tree(bareStaged().withStatus(ConnectorStatus.ReadyForCertification)).get("status").textValue());
-            ConnectorReportEntry entry = new ConnectorReportEntry(ConnectorReportEntryType.Information, "t", null,
+                    tree(bareStaged().withStatus(ConnectorStatus.READY_FOR_CERTIFICATION)).get("status").textValue());
+            ConnectorReportEntry entry = new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION, "t", null,
                     Instant.parse("2024-02-15T10:12:12.069Z"), null);
             assertEquals("Information", tree(entry).get("type").textValue());
         }

@@ -1,11 +1,11 @@
 package io.connectstage.lifecycle;
 
-import static io.connectstage.connector.ConnectorStatus.Draft;
-import static io.connectstage.connector.ConnectorStatus.Failed;
-import static io.connectstage.connector.ConnectorStatus.InCertification;
-import static io.connectstage.connector.ConnectorStatus.Processing;
-import static io.connectstage.connector.ConnectorStatus.Published;
-import static io.connectstage.connector.ConnectorStatus.ReadyForCertification;
+import static io.connectstage.connector.ConnectorStatus.DRAFT;
+import static io.connectstage.connector.ConnectorStatus.FAILED;
+import static io.connectstage.connector.ConnectorStatus.IN_CERTIFICATION;
+import static io.connectstage.connector.ConnectorStatus.PROCESSING;
+import static io.connectstage.connector.ConnectorStatus.PUBLISHED;
+import static io.connectstage.connector.ConnectorStatus.READY_FOR_CERTIFICATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,12 +39,12 @@ class ConnectorLifecycleTest {
 
     /** The status moves of the class documentation, written out independently of the code. */
     private static final Map<ConnectorStatus, Set<ConnectorStatus>> EXPECTED_STATUS_EDGES = Map.of(
-            Draft, EnumSet.of(Processing),
-            Published, EnumSet.of(Processing),
-            Failed, EnumSet.of(Processing),
-            Processing, EnumSet.of(Published, ReadyForCertification, Failed),
-            ReadyForCertification, EnumSet.of(InCertification),
-            InCertification, EnumSet.of(Published, Failed));
+            DRAFT, EnumSet.of(PROCESSING),
+            PUBLISHED, EnumSet.of(PROCESSING),
+            FAILED, EnumSet.of(PROCESSING),
+            PROCESSING, EnumSet.of(PUBLISHED, READY_FOR_CERTIFICATION, FAILED),
+            READY_FOR_CERTIFICATION, EnumSet.of(IN_CERTIFICATION),
+            IN_CERTIFICATION, EnumSet.of(PUBLISHED, FAILED));
 
     private static final Map<IsPreviewable, Set<IsPreviewable>> EXPECTED_PREVIEWABLE_EDGES = Map.of(
             IsPreviewable.NONE, EnumSet.of(IsPreviewable.PENDING),
@@ -66,7 +66,7 @@ class ConnectorLifecycleTest {
     private static ConnectError refused(ConnectorStaged c, Either<ConnectError, ConnectorStaged> result) {
         assertTrue(result.isLeft(), () -> "expected the move to be refused, got " + result);
         ConnectError error = result.getLeft();
-        assertEquals(ErrorCode.ConcurrentModification, error.code(), error::toString);
+        assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code(), error::toString);
         assertEquals(c.version(), error.fields().get("currentVersion"));
         return error;
     }
@@ -132,7 +132,7 @@ class ConnectorLifecycleTest {
         @DisplayName("the tables cannot be changed")
         void tablesAreUnmodifiable() {
             assertThrows(UnsupportedOperationException.class,
-                    () -> ConnectorLifecycle.STATUS_EDGES.get(Draft).add(Published));
+                    () -> ConnectorLifecycle.STATUS_EDGES.get(DRAFT).add(PUBLISHED));
             assertThrows(UnsupportedOperationException.class,
                     () -> ConnectorLifecycle.PREVIEWABLE_EDGES.put(IsPreviewable.NONE, Set.of()));
         }
@@ -151,14 +151,14 @@ class ConnectorLifecycleTest {
         @Test
         @DisplayName("moves Processing to Published, stores the report and clears hasChanges")
         void publishesFromProcessing() {
-            ConnectorStaged changed = SampleConnectors.applied(in(Published), new ConnectorSetNameAction("v2"));
+            ConnectorStaged changed = SampleConnectors.applied(in(PUBLISHED), new ConnectorSetNameAction("v2"));
             ConnectorStaged processing = SampleConnectors.publishRequested(changed, false);
             assertTrue(processing.hasChanges());
 
             ConnectorStaged published = settled(processing,
                     ConnectorLifecycle.publishAnalysisSucceeded(processing, false, REPORT));
 
-            assertEquals(Published, published.status());
+            assertEquals(PUBLISHED, published.status());
             assertEquals(REPORT, published.publishingReport());
             assertFalse(published.hasChanges());
             assertEquals("v2", published.name());
@@ -182,7 +182,7 @@ class ConnectorLifecycleTest {
             ConnectorStaged processing = SampleConnectors.publishRequested(SampleConnectors.created(), true);
             ConnectorStaged ready = settled(processing,
                     ConnectorLifecycle.publishAnalysisSucceeded(processing, true, REPORT));
-            assertEquals(ReadyForCertification, ready.status());
+            assertEquals(READY_FOR_CERTIFICATION, ready.status());
             assertEquals(REPORT, ready.publishingReport());
             assertFalse(ready.alreadyListed());
         }
@@ -202,10 +202,10 @@ class ConnectorLifecycleTest {
         @Test
         @DisplayName("moves Processing to Failed with the report that says why")
         void failsFromProcessing() {
-            ConnectorStaged processing = in(Processing);
+            ConnectorStaged processing = in(PROCESSING);
             ConnectorReport why = SampleConnectors.failureReport();
             ConnectorStaged failed = settled(processing, ConnectorLifecycle.publishFailed(processing, why));
-            assertEquals(Failed, failed.status());
+            assertEquals(FAILED, failed.status());
             assertEquals(why, failed.publishingReport());
         }
 
@@ -224,9 +224,9 @@ class ConnectorLifecycleTest {
         @Test
         @DisplayName("moves ReadyForCertification to InCertification")
         void startsFromReady() {
-            ConnectorStaged ready = in(ReadyForCertification);
+            ConnectorStaged ready = in(READY_FOR_CERTIFICATION);
             ConnectorStaged started = settled(ready, ConnectorLifecycle.startCertification(ready));
-            assertEquals(InCertification, started.status());
+            assertEquals(IN_CERTIFICATION, started.status());
             assertEquals(ready.publishingReport(), started.publishingReport());
         }
 
@@ -245,12 +245,12 @@ class ConnectorLifecycleTest {
         @Test
         @DisplayName("moves InCertification to Published: listed, certified, not private, without changes")
         void approvesFromInCertification() {
-            ConnectorStaged inCertification = in(InCertification);
+            ConnectorStaged inCertification = in(IN_CERTIFICATION);
             assertTrue(inCertification.isPrivate());
 
             ConnectorStaged approved = settled(inCertification, ConnectorLifecycle.approveCertification(inCertification));
 
-            assertEquals(Published, approved.status());
+            assertEquals(PUBLISHED, approved.status());
             assertTrue(approved.alreadyListed());
             assertEquals(Boolean.TRUE, approved.certified());
             assertFalse(approved.isPrivate());
@@ -272,11 +272,11 @@ class ConnectorLifecycleTest {
         @Test
         @DisplayName("moves InCertification to Failed with the report that says why, still unlisted")
         void rejectsFromInCertification() {
-            ConnectorStaged inCertification = in(InCertification);
+            ConnectorStaged inCertification = in(IN_CERTIFICATION);
             ConnectorReport why = SampleConnectors.failureReport();
             ConnectorStaged rejected = settled(inCertification,
                     ConnectorLifecycle.rejectCertification(inCertification, why));
-            assertEquals(Failed, rejected.status());
+            assertEquals(FAILED, rejected.status());
             assertEquals(why, rejected.publishingReport());
             assertFalse(rejected.alreadyListed());
             assertNull(rejected.certified());
@@ -344,7 +344,7 @@ class ConnectorLifecycleTest {
         void requestPublishFromPublishable(ConnectorStatus from) {
             ConnectorStaged c = in(from);
             ConnectorStaged next = ConnectorLifecycle.requestPublish(c, false).get();
-            assertEquals(Processing, next.status());
+            assertEquals(PROCESSING, next.status());
             assertNull(next.publishingReport());
             assertEquals(c.version(), next.version());
         }
@@ -352,14 +352,14 @@ class ConnectorLifecycleTest {
         @Test
         @DisplayName("requestPublish refuses a connector already Processing")
         void requestPublishRefusedWhileProcessing() {
-            ConnectorStaged c = in(Processing);
+            ConnectorStaged c = in(PROCESSING);
             refused(c, ConnectorLifecycle.requestPublish(c, false));
         }
 
         @Test
         @DisplayName("requestPreview refuses a pending connector with ConnectorStagedPreviewRequestUnderProcess")
         void requestPreviewRefusedWhilePending() {
-            assertEquals(ErrorCode.ConnectorStagedPreviewRequestUnderProcess,
+            assertEquals(ErrorCode.CONNECTOR_STAGED_PREVIEW_REQUEST_UNDER_PROCESS,
                     ConnectorLifecycle.requestPreview(previewable(IsPreviewable.PENDING)).getLeft().code());
         }
 
@@ -377,7 +377,7 @@ class ConnectorLifecycleTest {
                     c -> ConnectorLifecycle.previewRejected(c, REPORT));
             for (ConnectorStatus status : ConnectorStatus.values()) {
                 for (IsPreviewable previewable : IsPreviewable.values()) {
-                    if (status != Draft && previewable == IsPreviewable.NONE) {
+                    if (status != DRAFT && previewable == IsPreviewable.NONE) {
                         continue;
                     }
                     ConnectorStaged c = SampleConnectors.inStatus(

@@ -228,7 +228,7 @@ class ConnectorStagingProperties {
                         if (!request.current()) {
                             assertEquals(1, result.getLeft().size(), at(step, command, "a stale version is the only error"));
                             ConnectError error = result.getLeft().head();
-                            assertEquals(ErrorCode.ConcurrentModification, error.code(), at(step, command, "stale version code"));
+                            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code(), at(step, command, "stale version code"));
                             assertEquals(real.version(), ((Number) error.fields().get("currentVersion")).longValue(),
                                     at(step, command, "currentVersion of the refusal"));
                         }
@@ -245,7 +245,7 @@ class ConnectorStagingProperties {
                         assertEquals(real.version() + 1, next.version(), at(step, command, "version + 1 when moved"));
                     } else {
                         next = real;
-                        assertEquals(ErrorCode.ConcurrentModification, result.getLeft().code(),
+                        assertEquals(ErrorCode.CONCURRENT_MODIFICATION, result.getLeft().code(),
                                 at(step, command, "an illegal move is a state conflict"));
                     }
                 }
@@ -369,15 +369,15 @@ class ConnectorStagingProperties {
         private static Map<ConnectorStatus, Set<ConnectorStatus>> statusMoves() {
             Map<ConnectorStatus, Set<ConnectorStatus>> moves = new EnumMap<>(ConnectorStatus.class);
             // publish
-            moves.put(ConnectorStatus.Draft, Set.of(ConnectorStatus.Processing));
-            moves.put(ConnectorStatus.Published, Set.of(ConnectorStatus.Processing));
-            moves.put(ConnectorStatus.Failed, Set.of(ConnectorStatus.Processing));
+            moves.put(ConnectorStatus.DRAFT, Set.of(ConnectorStatus.PROCESSING));
+            moves.put(ConnectorStatus.PUBLISHED, Set.of(ConnectorStatus.PROCESSING));
+            moves.put(ConnectorStatus.FAILED, Set.of(ConnectorStatus.PROCESSING));
             // the analysis of the publish request
-            moves.put(ConnectorStatus.Processing, Set.of(ConnectorStatus.Published, ConnectorStatus.ReadyForCertification,
-                    ConnectorStatus.Failed));
+            moves.put(ConnectorStatus.PROCESSING, Set.of(ConnectorStatus.PUBLISHED, ConnectorStatus.READY_FOR_CERTIFICATION,
+                    ConnectorStatus.FAILED));
             // the certification desk
-            moves.put(ConnectorStatus.ReadyForCertification, Set.of(ConnectorStatus.InCertification));
-            moves.put(ConnectorStatus.InCertification, Set.of(ConnectorStatus.Published, ConnectorStatus.Failed));
+            moves.put(ConnectorStatus.READY_FOR_CERTIFICATION, Set.of(ConnectorStatus.IN_CERTIFICATION));
+            moves.put(ConnectorStatus.IN_CERTIFICATION, Set.of(ConnectorStatus.PUBLISHED, ConnectorStatus.FAILED));
             return Map.copyOf(moves);
         }
 
@@ -385,7 +385,7 @@ class ConnectorStagingProperties {
         static Model of(ConnectorStagedDraft draft) {
             Model m = new Model();
             m.version = 1;
-            m.status = ConnectorStatus.Draft;
+            m.status = ConnectorStatus.DRAFT;
             m.previewable = IsPreviewable.NONE;
             m.isPrivate = true;
             m.privateProjects = orEmpty(draft.privateProjects());
@@ -426,13 +426,13 @@ class ConnectorStagingProperties {
 
         /** The model after an update request, or {@code null} when the request is refused. */
         Model request(long sentVersion, List<ConnectorUpdateAction> actions) {
-            if (sentVersion != version || status == ConnectorStatus.Processing || actions.isEmpty()) {
+            if (sentVersion != version || status == ConnectorStatus.PROCESSING || actions.isEmpty()) {
                 return null;
             }
             Model next = copy();
             boolean dataChanged = false;
             for (ConnectorUpdateAction action : actions) {
-                if (next.status == ConnectorStatus.Processing) {
+                if (next.status == ConnectorStatus.PROCESSING) {
                     return null; // a publish earlier in the request: no update until it completes
                 }
                 Boolean changedData = next.accept(action);
@@ -553,13 +553,13 @@ class ConnectorStagingProperties {
                     if (certification == null) {
                         return null;
                     }
-                    if (status == ConnectorStatus.ReadyForCertification || status == ConnectorStatus.InCertification) {
+                    if (status == ConnectorStatus.READY_FOR_CERTIFICATION || status == ConnectorStatus.IN_CERTIFICATION) {
                         return null; // in the certification process
                     }
                     if (certification && certified && listed && !hasChanges) {
                         return null; // ConnectorAlreadyCertified: nothing new to certify
                     }
-                    status = ConnectorStatus.Processing;
+                    status = ConnectorStatus.PROCESSING;
                     publishingReport = null;
                     return false;
                 }
@@ -590,19 +590,19 @@ class ConnectorStagingProperties {
             next.version = version + 1;
             switch (outcome) {
                 case PUBLISH_ANALYSIS_SUCCEEDED_WITH_CERTIFICATION:
-                    if (status != ConnectorStatus.Processing) {
+                    if (status != ConnectorStatus.PROCESSING) {
                         return null;
                     }
-                    next.status = ConnectorStatus.ReadyForCertification;
+                    next.status = ConnectorStatus.READY_FOR_CERTIFICATION;
                     next.publishingReport = report;
                     return next;
                 case PUBLISH_ANALYSIS_SUCCEEDED_WITHOUT_CERTIFICATION:
-                    if (status != ConnectorStatus.Processing) {
+                    if (status != ConnectorStatus.PROCESSING) {
                         return null;
                     }
                     // "Set to false to make the Connector private and skip the certification process."
                     // A private Connector is not in the public listings.
-                    next.status = ConnectorStatus.Published;
+                    next.status = ConnectorStatus.PUBLISHED;
                     next.isPrivate = true;
                     next.listed = false;
                     next.publishingReport = report;
@@ -610,24 +610,24 @@ class ConnectorStagingProperties {
                     next.hasChanges = false;
                     return next;
                 case PUBLISH_FAILED:
-                    if (status != ConnectorStatus.Processing) {
+                    if (status != ConnectorStatus.PROCESSING) {
                         return null;
                     }
-                    next.status = ConnectorStatus.Failed;
+                    next.status = ConnectorStatus.FAILED;
                     next.publishingReport = report;
                     return next;
                 case START_CERTIFICATION:
-                    if (status != ConnectorStatus.ReadyForCertification) {
+                    if (status != ConnectorStatus.READY_FOR_CERTIFICATION) {
                         return null;
                     }
-                    next.status = ConnectorStatus.InCertification;
+                    next.status = ConnectorStatus.IN_CERTIFICATION;
                     return next;
                 case APPROVE_CERTIFICATION:
-                    if (status != ConnectorStatus.InCertification) {
+                    if (status != ConnectorStatus.IN_CERTIFICATION) {
                         return null;
                     }
                     // "After completing the certification process, the Connector will become publicly available."
-                    next.status = ConnectorStatus.Published;
+                    next.status = ConnectorStatus.PUBLISHED;
                     next.listed = true;
                     next.certified = true;
                     next.isPrivate = false;
@@ -635,10 +635,10 @@ class ConnectorStagingProperties {
                     next.hasChanges = false;
                     return next;
                 case REJECT_CERTIFICATION:
-                    if (status != ConnectorStatus.InCertification) {
+                    if (status != ConnectorStatus.IN_CERTIFICATION) {
                         return null;
                     }
-                    next.status = ConnectorStatus.Failed;
+                    next.status = ConnectorStatus.FAILED;
                     next.publishingReport = report;
                     return next;
                 case PREVIEW_GRANTED:

@@ -100,7 +100,7 @@ class ConnectorStagingTest {
 
             assertEquals(ID, c.id());
             assertEquals(1, c.version());
-            assertEquals(ConnectorStatus.Draft, c.status());
+            assertEquals(ConnectorStatus.DRAFT, c.status());
             assertEquals(IsPreviewable.NONE, c.isPreviewable());
             assertTrue(c.isPrivate());
             assertEquals(List.of(), c.privateProjects());
@@ -251,7 +251,7 @@ class ConnectorStagingTest {
         @Test
         @DisplayName("no draft at all is one InvalidJsonInput")
         void rejectsNullDraft() {
-            assertEquals(ErrorCode.InvalidJsonInput, single(createErrors(null)).code());
+            assertEquals(ErrorCode.INVALID_JSON_INPUT, single(createErrors(null)).code());
         }
     }
 
@@ -268,7 +268,7 @@ class ConnectorStagingTest {
                     new ConnectorSetSupportedRegionsAction(List.of()));
 
             ConnectError error = singleWithCode(ConnectorStaging.apply(c, update, CONTEXT).getLeft(),
-                    ErrorCode.ConcurrentModification);
+                    ErrorCode.CONCURRENT_MODIFICATION);
 
             assertEquals(409, error.httpStatus());
             assertEquals(expected, error.fields().get("expectedVersion"));
@@ -312,7 +312,7 @@ class ConnectorStagingTest {
                     new ConnectorRemovePrivateProjectAction(OTHER_PROJECT),
                     new ConnectorSetNameAction(null));
 
-            assertEquals(List.of(ErrorCode.DuplicateField, ErrorCode.FieldValueNotFound, ErrorCode.InvalidJsonInput),
+            assertEquals(List.of(ErrorCode.DUPLICATE_FIELD, ErrorCode.FIELD_VALUE_NOT_FOUND, ErrorCode.INVALID_JSON_INPUT),
                     errors.map(ConnectError::code).toJavaList());
         }
 
@@ -345,7 +345,7 @@ class ConnectorStagingTest {
 
             Seq<ConnectError> errors = rejected(c, new ConnectorRemovePrivateProjectAction(OTHER_PROJECT),
                     new ConnectorAddPrivateProjectAction(OTHER_PROJECT));
-            assertEquals(ErrorCode.FieldValueNotFound, single(errors).code());
+            assertEquals(ErrorCode.FIELD_VALUE_NOT_FOUND, single(errors).code());
         }
 
         @Test
@@ -393,7 +393,7 @@ class ConnectorStagingTest {
         @MethodSource("publishedDataChanges")
         @DisplayName("a change of published data makes a Published connector differ from its production version")
         void becomesTrueOnPublishedConnector(ConnectorUpdateAction action) {
-            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.Published);
+            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.PUBLISHED);
             assertFalse(published.hasChanges());
             assertTrue(applied(published, action).hasChanges());
         }
@@ -409,7 +409,7 @@ class ConnectorStagingTest {
         @MethodSource("stagedOnlyChanges")
         @DisplayName("addPrivateProject, addCertificationComment and updatePreviewable do not count as changes")
         void staysFalseOnStagedOnlyChange(ConnectorUpdateAction action) {
-            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.Published);
+            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.PUBLISHED);
             assertFalse(applied(published, action).hasChanges());
         }
 
@@ -417,7 +417,7 @@ class ConnectorStagingTest {
         @DisplayName("a listed connector whose republish failed still has a production version")
         void becomesTrueOnListedConnectorWhoseRepublishFailed() {
             ConnectorStaged listed = SampleConnectors.certifiedAndListed();
-            ConnectorStaged failed = SampleConnectors.inStatus(listed, ConnectorStatus.Failed);
+            ConnectorStaged failed = SampleConnectors.inStatus(listed, ConnectorStatus.FAILED);
             assertTrue(failed.alreadyListed());
             assertTrue(applied(failed, new ConnectorSetNameAction("Renamed")).hasChanges());
         }
@@ -425,7 +425,7 @@ class ConnectorStagingTest {
         @Test
         @DisplayName("once true it stays true until a publish succeeds")
         void staysTrueUntilPublished() {
-            ConnectorStaged changed = applied(SampleConnectors.inStatus(ConnectorStatus.Published),
+            ConnectorStaged changed = applied(SampleConnectors.inStatus(ConnectorStatus.PUBLISHED),
                     new ConnectorSetNameAction("Renamed"));
             ConnectorStaged commented = applied(changed, new ConnectorAddCertificationCommentAction("A comment."));
             assertTrue(commented.hasChanges());
@@ -440,7 +440,7 @@ class ConnectorStagingTest {
         @Test
         @DisplayName("a rejected request does not set it")
         void staysFalseOnRejectedRequest() {
-            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.Published);
+            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.PUBLISHED);
             rejected(published, new ConnectorSetNameAction("Renamed"), new ConnectorSetNameAction(null));
             assertFalse(published.hasChanges());
         }

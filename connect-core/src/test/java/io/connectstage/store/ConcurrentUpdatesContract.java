@@ -171,6 +171,6 @@ public abstract class ConcurrentUpdatesContract {
 
     /** The refusal a lost race answers: {@code ConcurrentModification} carrying the current version. */
     private static boolean isConflict(ConnectError error) {
-        return error.code() == ErrorCode.ConcurrentModification && error.fields().containsKey("currentVersion");
+        return error.code() == ErrorCode.CONCURRENT_MODIFICATION && error.fields().containsKey("currentVersion");
     }
 }

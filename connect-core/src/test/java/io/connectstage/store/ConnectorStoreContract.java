@@ -149,7 +149,7 @@ public abstract class ConnectorStoreContract {
         void refusesADuplicateKey() {
             ConnectorStaged first = inserted(connector(1, "connector-key"));
             ConnectError error = refused(store.insert(connector(2, "connector-key").withName("Second")));
-            assertEquals(ErrorCode.DuplicateField, error.code());
+            assertEquals(ErrorCode.DUPLICATE_FIELD, error.code());
             assertEquals("key", error.fields().get("field"));
             assertEquals("connector-key", error.fields().get("duplicateValue"));
             assertEquals(Option.some(first), store.findByKey("connector-key"));
@@ -162,7 +162,7 @@ public abstract class ConnectorStoreContract {
         void refusesADuplicateId() {
             ConnectorStaged first = inserted(connector(1, "first-key"));
             ConnectError error = refused(store.insert(connector(1, "second-key").withName("Second")));
-            assertEquals(ErrorCode.DuplicateField, error.code());
+            assertEquals(ErrorCode.DUPLICATE_FIELD, error.code());
             assertEquals("id", error.fields().get("field"));
             assertEquals(Option.some(first), store.findById(id(1)));
             assertEquals(Option.none(), store.findByKey("second-key"));
@@ -200,7 +200,7 @@ public abstract class ConnectorStoreContract {
         void refusesAStaleVersion() {
             ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(3));
             ConnectError error = refused(store.replace(stored.withVersion(4).withName("lost"), 2));
-            assertEquals(ErrorCode.ConcurrentModification, error.code());
+            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code());
             assertEquals(409, error.httpStatus());
             assertEquals(3, currentVersionOf(error));
             assertEquals(Option.some(stored), store.findById(id(1)));
@@ -211,7 +211,7 @@ public abstract class ConnectorStoreContract {
         void refusesAFutureVersion() {
             ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(3));
             ConnectError error = refused(store.replace(stored.withVersion(5).withName("lost"), 4));
-            assertEquals(ErrorCode.ConcurrentModification, error.code());
+            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code());
             assertEquals(3, currentVersionOf(error));
             assertEquals(Option.some(stored), store.findById(id(1)));
         }
@@ -223,7 +223,7 @@ public abstract class ConnectorStoreContract {
             ConnectorStaged mine = stored.withVersion(2).withName("mine");
             accepted(store.replace(mine, 1));
             ConnectError error = refused(store.replace(stored.withVersion(2).withName("theirs"), 1));
-            assertEquals(ErrorCode.ConcurrentModification, error.code());
+            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code());
             assertEquals(2, currentVersionOf(error));
             assertEquals(Option.some(mine), store.findById(id(1)));
         }
@@ -232,7 +232,7 @@ public abstract class ConnectorStoreContract {
         @DisplayName("refuses an id it does not hold with ResourceNotFound, and stores nothing")
         void refusesAnUnknownId() {
             ConnectError error = refused(store.replace(connector(1, "connector-key").withVersion(2), 1));
-            assertEquals(ErrorCode.ResourceNotFound, error.code());
+            assertEquals(ErrorCode.RESOURCE_NOT_FOUND, error.code());
             assertEquals(Option.none(), store.findById(id(1)));
             assertEquals(Option.none(), store.findByKey("connector-key"));
         }
@@ -272,7 +272,7 @@ public abstract class ConnectorStoreContract {
         void refusesAStaleVersion() {
             ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(4));
             ConnectError error = refused(store.delete(id(1), 3));
-            assertEquals(ErrorCode.ConcurrentModification, error.code());
+            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code());
             assertEquals(4, currentVersionOf(error));
             assertEquals(Option.some(stored), store.findById(id(1)));
             assertEquals(Option.some(stored), store.findByKey("connector-key"));
@@ -281,7 +281,7 @@ public abstract class ConnectorStoreContract {
         @Test
         @DisplayName("refuses an id it does not hold with ResourceNotFound")
         void refusesAnUnknownId() {
-            assertEquals(ErrorCode.ResourceNotFound, refused(store.delete(id(1), 1)).code());
+            assertEquals(ErrorCode.RESOURCE_NOT_FOUND, refused(store.delete(id(1), 1)).code());
         }
 
         @Test
@@ -306,14 +306,14 @@ public abstract class ConnectorStoreContract {
          */
         private List<ConnectorStaged> sample() {
             List<ConnectorStaged> sample = List.of(
-                    shaped(5, "key-c", "beta", 2, ConnectorStatus.Published, false, List.of(IntegrationType.TAX)),
-                    shaped(2, null, "alpha", 1, ConnectorStatus.Draft, true, List.of()),
-                    shaped(8, "key-a", "gamma", 3, ConnectorStatus.Failed, true, List.of(IntegrationType.PSP, IntegrationType.TAX)),
-                    shaped(1, "key-b", "beta", 2, ConnectorStatus.Draft, true, List.of(IntegrationType.OTHER)),
-                    shaped(7, null, "alpha", 7, ConnectorStatus.Processing, false, List.of(IntegrationType.PSP)),
-                    shaped(3, "key-d", "beta", 1, ConnectorStatus.Published, true, List.of(IntegrationType.SEARCH)),
-                    shaped(6, "key-e", "gamma", 2, ConnectorStatus.InCertification, false, List.of()),
-                    shaped(4, "key-f", "alpha", 3, ConnectorStatus.ReadyForCertification, true,
+                    shaped(5, "key-c", "beta", 2, ConnectorStatus.PUBLISHED, false, List.of(IntegrationType.TAX)),
+                    shaped(2, null, "alpha", 1, ConnectorStatus.DRAFT, true, List.of()),
+                    shaped(8, "key-a", "gamma", 3, ConnectorStatus.FAILED, true, List.of(IntegrationType.PSP, IntegrationType.TAX)),
+                    shaped(1, "key-b", "beta", 2, ConnectorStatus.DRAFT, true, List.of(IntegrationType.OTHER)),
+                    shaped(7, null, "alpha", 7, ConnectorStatus.PROCESSING, false, List.of(IntegrationType.PSP)),
+                    shaped(3, "key-d", "beta", 1, ConnectorStatus.PUBLISHED, true, List.of(IntegrationType.SEARCH)),
+                    shaped(6, "key-e", "gamma", 2, ConnectorStatus.IN_CERTIFICATION, false, List.of()),
+                    shaped(4, "key-f", "alpha", 3, ConnectorStatus.READY_FOR_CERTIFICATION, true,
                             List.of(IntegrationType.TAX, IntegrationType.OTHER)));
             sample.forEach(ConnectorStoreContract.this::inserted);
             return sample;
@@ -418,7 +418,7 @@ public abstract class ConnectorStoreContract {
                     .thenComparing(Comparator.comparingLong(ConnectorStaged::version).reversed())
                     .thenComparing(ConnectorStaged::id)).toList();
             QueryPage page = store.query(ConnectorQuery.defaults()
-                    .withSort(List.of(Sort.asc(SortField.name), Sort.desc(SortField.version))));
+                    .withSort(List.of(Sort.asc(SortField.NAME), Sort.desc(SortField.VERSION))));
             assertEquals(names(expected), names(page.results()));
         }
 
@@ -429,15 +429,15 @@ public abstract class ConnectorStoreContract {
          */
         private Comparator<ConnectorStaged> expectedOrder(SortField field) {
             switch (field) {
-                case id:
+                case ID:
                     return Comparator.comparing(ConnectorStaged::id);
-                case key:
+                case KEY:
                     return Comparator.comparing(ConnectorStaged::key, Comparator.nullsLast(Comparator.naturalOrder()));
-                case name:
+                case NAME:
                     return Comparator.comparing(ConnectorStaged::name);
-                case version:
+                case VERSION:
                     return Comparator.comparingLong(ConnectorStaged::version);
-                case status:
+                case STATUS:
                     return Comparator.comparing(c -> c.status().wireValue());
                 default:
                     throw new IllegalArgumentException("no expected order for " + field);
@@ -483,7 +483,7 @@ public abstract class ConnectorStoreContract {
             List<ConnectorStaged> sample = sample();
             QueryPage page = store.query(ConnectorQuery.defaults().withIsPrivate(true)
                     .withIntegrationTypes(Set.of(IntegrationType.TAX, IntegrationType.PSP))
-                    .withSort(List.of(Sort.desc(SortField.version))).withLimit(1).withOffset(1));
+                    .withSort(List.of(Sort.desc(SortField.VERSION))).withLimit(1).withOffset(1));
             List<ConnectorStaged> matching = sample.stream()
                     .filter(c -> c.isPrivate() && c.integrationTypes().stream()
                             .anyMatch(t -> t == IntegrationType.TAX || t == IntegrationType.PSP))
@@ -510,7 +510,7 @@ public abstract class ConnectorStoreContract {
         void pendingPreviewsAndPublishes() {
             inserted(connector(1, "draft"));
             ConnectorStaged previewing = inserted(connector(2, "previewing").withPreviewable(IsPreviewable.PENDING));
-            ConnectorStaged publishing = inserted(connector(3, null).withStatus(ConnectorStatus.Processing));
+            ConnectorStaged publishing = inserted(connector(3, null).withStatus(ConnectorStatus.PROCESSING));
             inserted(connector(4, "granted").withPreviewable(IsPreviewable.TRUE));
             inserted(connector(5, "mentions-pending").withName("\"isPreviewable\":\"pending\"")
                     .withDescription("isPreviewable pending Processing"));

@@ -307,7 +307,7 @@ public abstract class PublishedConnectorStoreContract {
         }
 
         static Stream<Arguments> sortCriteria() {
-            return Stream.of(SortField.id, SortField.key, SortField.name, SortField.version)
+            return Stream.of(SortField.ID, SortField.KEY, SortField.NAME, SortField.VERSION)
                     .flatMap(field -> Stream.of(Arguments.of(field, true), Arguments.of(field, false)));
         }
 
@@ -334,19 +334,19 @@ public abstract class PublishedConnectorStoreContract {
                     .thenComparing(Comparator.comparingLong(Connector::version).reversed())
                     .thenComparing(Connector::id)).toList();
             ConnectorSearchPage page = store.search(ConnectorSearch.defaults().withSort(
-                    List.of(Sort.asc(SortField.name), Sort.desc(SortField.status), Sort.desc(SortField.version))));
+                    List.of(Sort.asc(SortField.NAME), Sort.desc(SortField.STATUS), Sort.desc(SortField.VERSION))));
             assertEquals(ids(expected), ids(page.results()));
         }
 
         private Comparator<Connector> expectedOrder(SortField field) {
             switch (field) {
-                case id:
+                case ID:
                     return Comparator.comparing(Connector::id);
-                case key:
+                case KEY:
                     return Comparator.comparing(Connector::key, Comparator.nullsLast(Comparator.naturalOrder()));
-                case name:
+                case NAME:
                     return Comparator.comparing(Connector::name);
-                case version:
+                case VERSION:
                     return Comparator.comparingLong(Connector::version);
                 default:
                     throw new IllegalArgumentException("no expected order for " + field);
@@ -375,7 +375,7 @@ public abstract class PublishedConnectorStoreContract {
         void pagesTextMatches() {
             sample();
             ConnectorSearchPage page = store.search(ConnectorSearch.defaults().withText("a")
-                    .withSort(List.of(Sort.desc(SortField.version))).withLimit(2).withOffset(1));
+                    .withSort(List.of(Sort.desc(SortField.VERSION))).withLimit(2).withOffset(1));
             // Every sample Connector has an "a" in its name: versions 7, 3, 3, 2, 2, 2, 1, 1.
             assertEquals(8, page.total());
             assertEquals(List.of(id(4), id(8)), idsOf(page));
@@ -423,7 +423,7 @@ public abstract class PublishedConnectorStoreContract {
             ConnectorSearch search = ConnectorSearch.defaults().withText("a").withIsPrivate(true)
                     .withCreatorCompany("acme").withIntegrationTypes(Set.of(IntegrationType.TAX, IntegrationType.OTHER))
                     .withKeys(Set.of("key-f", "key-c", "key-b")).withIds(Set.of(id(4), id(5), id(1)))
-                    .withSort(List.of(Sort.desc(SortField.name))).withLimit(1);
+                    .withSort(List.of(Sort.desc(SortField.NAME))).withLimit(1);
             ConnectorSearchPage page = store.search(search);
             assertEquals(1, page.total());
             assertEquals(List.of(id(4)), idsOf(page));

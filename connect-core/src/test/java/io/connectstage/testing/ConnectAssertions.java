@@ -42,7 +42,7 @@ public final class ConnectAssertions {
     /** Every error is an {@code InvalidJsonInput}, and they name exactly these fields, in order. */
     public static void assertInvalidFields(Seq<ConnectError> errors, String... fields) {
         for (ConnectError error : errors) {
-            assertEquals(ErrorCode.InvalidJsonInput, error.code(), () -> "code of " + error);
+            assertEquals(ErrorCode.INVALID_JSON_INPUT, error.code(), () -> "code of " + error);
             assertEquals("Request body does not contain valid JSON.", error.message());
         }
         assertEquals(List.of(fields), errors.map(ConnectAssertions::fieldOf).toJavaList(), () -> errors.toString());

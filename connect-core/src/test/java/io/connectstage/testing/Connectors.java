@@ -33,7 +33,7 @@ public final class Connectors {
     public static ConnectorStaged minimal(String id, String key) {
         return new ConnectorStaged(id, key, 1, "Connector's name", null, List.of(), Creator.ofEmail("john.doe@example.com"),
                 new Repository("git@github.com:commercetools/connect-application-kit.git", "0.0.0"), List.of(), null,
-                null, true, List.of(), List.of(), null, ConnectorStatus.Draft, null, false, false, IsPreviewable.NONE,
+                null, true, List.of(), List.of(), null, ConnectorStatus.DRAFT, null, false, false, IsPreviewable.NONE,
                 null, null, null);
     }
 
@@ -45,14 +45,14 @@ public final class Connectors {
         Instant first = Instant.parse("2023-08-08T12:20:31.143Z");
         Instant second = Instant.parse("2024-02-15T10:12:12.069Z");
         ConnectorReport publishing = new ConnectorReport(List.of(
-                new ConnectorReportEntry(ConnectorReportEntryType.Information, "Image security analysis check succeeded",
+                new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION, "Image security analysis check succeeded",
                         null, first, null),
-                new ConnectorReportEntry(ConnectorReportEntryType.Warning, "Deprecated runtime",
+                new ConnectorReportEntry(ConnectorReportEntryType.WARNING, "Deprecated runtime",
                         "node 16 is deprecated", first.plusMillis(1), "app-1"),
-                new ConnectorReportEntry(ConnectorReportEntryType.Error, "Connector specification file not found",
+                new ConnectorReportEntry(ConnectorReportEntryType.ERROR, "Connector specification file not found",
                         "connect.yaml is missing at tag 1.2.3", second, null)));
         ConnectorReport previewable = new ConnectorReport(List.of(
-                new ConnectorReportEntry(ConnectorReportEntryType.Information, "SAST and SCA analysis check succeeded",
+                new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION, "SAST and SCA analysis check succeeded",
                         null, second, "app-2")));
         List<ConnectorConfigurationApplication> configurations = List.of(
                 new ConnectorConfigurationApplication("app-1", ApplicationType.SERVICE,
@@ -76,7 +76,7 @@ public final class Connectors {
                 new Repository("git@github.com:commercetools/connect-application-kit.git", "1.2.3"),
                 configurations, global, new ConnectorApiClient(List.of("manage_orders", "view_products")),
                 true, List.of("europe-west1.gcp:example-project-key", "us-central1.gcp:shop_42"),
-                List.of(Region.US_CENTRAL1_GCP, Region.EUROPE_WEST1_GCP), certification, ConnectorStatus.Published,
+                List.of(Region.US_CENTRAL1_GCP, Region.EUROPE_WEST1_GCP), certification, ConnectorStatus.PUBLISHED,
                 publishing, true, true, IsPreviewable.TRUE, previewable, "https://www.example.com/documentation", true);
     }
 }

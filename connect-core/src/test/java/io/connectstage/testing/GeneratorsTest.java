@@ -57,7 +57,7 @@ class GeneratorsTest {
                     (action, staged) -> {
                         Either<Seq<ConnectError>, ConnectorStaged> result = action.applyTo(staged, CONTEXT);
                         if (result.isLeft()) {
-                            assertTrue(result.getLeft().forAll(e -> e.code() != ErrorCode.InvalidJsonInput),
+                            assertTrue(result.getLeft().forAll(e -> e.code() != ErrorCode.INVALID_JSON_INPUT),
                                     () -> action + " was refused for a field: " + result.getLeft());
                         }
                     });
@@ -70,7 +70,7 @@ class GeneratorsTest {
                     Generators.stagedConnectors(), (action, staged) -> {
                         Either<Seq<ConnectError>, ConnectorStaged> result = action.applyTo(staged, CONTEXT);
                         assertTrue(result.isLeft(), () -> action + " was accepted");
-                        assertTrue(result.getLeft().exists(e -> e.code() == ErrorCode.InvalidJsonInput),
+                        assertTrue(result.getLeft().exists(e -> e.code() == ErrorCode.INVALID_JSON_INPUT),
                                 () -> action + " was refused, but not for a field: " + result.getLeft());
                     });
         }

@@ -113,10 +113,10 @@ public final class SampleConnectors {
                 true, List.of(PROJECT), List.of(Region.US_CENTRAL1_GCP, Region.EUROPE_WEST1_GCP),
                 new CertificationInfo(List.of(new CertificationInfoComment(USER_ID,
                         Instant.parse("2023-03-17T14:00:00.000Z"), "An example comment."))),
-                ConnectorStatus.Draft,
-                report(ConnectorReportEntryType.Error, "Connector specification file not found"),
+                ConnectorStatus.DRAFT,
+                report(ConnectorReportEntryType.ERROR, "Connector specification file not found"),
                 false, false, IsPreviewable.TRUE,
-                report(ConnectorReportEntryType.Information, "Image security analysis check succeeded"),
+                report(ConnectorReportEntryType.INFORMATION, "Image security analysis check succeeded"),
                 "https://www.example.com/my-connector/documentation", null);
     }
 
@@ -140,12 +140,12 @@ public final class SampleConnectors {
 
     /** A report of a check that succeeded. */
     public static ConnectorReport successReport() {
-        return report(ConnectorReportEntryType.Information, "Connector specification file validation check succeeded");
+        return report(ConnectorReportEntryType.INFORMATION, "Connector specification file validation check succeeded");
     }
 
     /** A report of a check that failed. */
     public static ConnectorReport failureReport() {
-        return report(ConnectorReportEntryType.Error, "Connector specification file not found");
+        return report(ConnectorReportEntryType.ERROR, "Connector specification file not found");
     }
 
     /** {@link #minimalDraft()} created with {@link #ID}: version 1, status {@code Draft}. */
@@ -218,23 +218,23 @@ public final class SampleConnectors {
      */
     public static ConnectorStaged inStatus(ConnectorStaged base, ConnectorStatus status) {
         switch (status) {
-            case Draft:
-                if (base.status() != ConnectorStatus.Draft) {
+            case DRAFT:
+                if (base.status() != ConnectorStatus.DRAFT) {
                     throw new IllegalArgumentException("no move leads back to Draft from " + base.status());
                 }
                 return base;
-            case Processing:
+            case PROCESSING:
                 return publishRequested(base, false);
-            case Published:
+            case PUBLISHED:
                 return ok(ConnectorLifecycle.publishAnalysisSucceeded(publishRequested(base, false), false,
                         successReport()));
-            case Failed:
+            case FAILED:
                 return ok(ConnectorLifecycle.publishFailed(publishRequested(base, false), failureReport()));
-            case ReadyForCertification:
+            case READY_FOR_CERTIFICATION:
                 return ok(ConnectorLifecycle.publishAnalysisSucceeded(publishRequested(base, true), true,
                         successReport()));
-            case InCertification:
-                return ok(ConnectorLifecycle.startCertification(inStatus(base, ConnectorStatus.ReadyForCertification)));
+            case IN_CERTIFICATION:
+                return ok(ConnectorLifecycle.startCertification(inStatus(base, ConnectorStatus.READY_FOR_CERTIFICATION)));
             default:
                 throw new IllegalArgumentException("unknown status " + status);
         }
@@ -252,7 +252,7 @@ public final class SampleConnectors {
 
     /** {@code base} published with certification and approved by the certification desk. */
     public static ConnectorStaged certifiedAndListed(ConnectorStaged base) {
-        return ok(ConnectorLifecycle.approveCertification(inStatus(base, ConnectorStatus.InCertification)));
+        return ok(ConnectorLifecycle.approveCertification(inStatus(base, ConnectorStatus.IN_CERTIFICATION)));
     }
 
     /**

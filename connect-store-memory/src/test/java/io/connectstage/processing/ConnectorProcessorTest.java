@@ -54,7 +54,7 @@ class ConnectorProcessorTest {
     private CertificationDesk desk;
 
     private static Analysis valid(Repository repository, Instant at) {
-        return new Analysis(true, List.of(new ConnectorReportEntry(ConnectorReportEntryType.Information,
+        return new Analysis(true, List.of(new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION,
                 "Connector specification file validation check succeeded", null, at, null)), List.of(APP), null, null);
     }
 
@@ -116,7 +116,7 @@ class ConnectorProcessorTest {
             executor.runAll();
             ConnectorStaged settled = current(pending);
             assertEquals(IsPreviewable.FALSE, settled.isPreviewable());
-            assertEquals(ConnectorReportEntryType.Error, settled.previewableReport().entries().get(0).type());
+            assertEquals(ConnectorReportEntryType.ERROR, settled.previewableReport().entries().get(0).type());
         }
 
         @Test
@@ -167,12 +167,12 @@ class ConnectorProcessorTest {
         @Test
         void processesThenPublishesAndCreatesTheProductionConnector() {
             ConnectorStaged processing = update(create(), new ConnectorPublishAction(false));
-            assertEquals(ConnectorStatus.Processing, processing.status());
-            assertEquals(ErrorCode.ConcurrentModification, service.updateById(processing.id(),
+            assertEquals(ConnectorStatus.PROCESSING, processing.status());
+            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, service.updateById(processing.id(),
                     ConnectorUpdate.of(processing.version(), new ConnectorSetNameAction("x"))).getLeft().errors().get(0).code());
             executor.runAll();
             ConnectorStaged settled = current(processing);
-            assertEquals(ConnectorStatus.Published, settled.status());
+            assertEquals(ConnectorStatus.PUBLISHED, settled.status());
             assertFalse(settled.hasChanges());
             Connector connector = new PublishedConnectorService(published).getById(settled.id()).get();
             assertEquals(settled.name(), connector.name());
@@ -187,7 +187,7 @@ class ConnectorProcessorTest {
             ConnectorStaged processing = update(create(), new ConnectorPublishAction(false));
             executor.runAll();
             ConnectorStaged settled = current(processing);
-            assertEquals(ConnectorStatus.Failed, settled.status());
+            assertEquals(ConnectorStatus.FAILED, settled.status());
             assertEquals("Connector specification file not found", settled.publishingReport().entries().get(0).title());
             assertTrue(published.findById(settled.id()).isEmpty());
         }
@@ -222,7 +222,7 @@ class ConnectorProcessorTest {
 
             assertEquals(IsPreviewable.TRUE, current(previewing).isPreviewable());
             ConnectorStaged failed = current(publishing);
-            assertEquals(ConnectorStatus.Failed, failed.status());
+            assertEquals(ConnectorStatus.FAILED, failed.status());
             assertEquals(ConnectorProcessor.PUBLISH_INTERRUPTED, failed.publishingReport().entries().get(0).title());
             assertEquals(0, restarted.resume());
         }
@@ -235,12 +235,12 @@ class ConnectorProcessorTest {
         void goesThroughTheDeskToAListedCertifiedPublicConnector() {
             ConnectorStaged processing = update(create(), new ConnectorPublishAction(true));
             executor.runAll();
-            assertEquals(ConnectorStatus.ReadyForCertification, current(processing).status());
-            assertEquals(ConnectorStatus.InCertification, desk.start(processing.id()).get().status());
+            assertEquals(ConnectorStatus.READY_FOR_CERTIFICATION, current(processing).status());
+            assertEquals(ConnectorStatus.IN_CERTIFICATION, desk.start(processing.id()).get().status());
             assertEquals(1, desk.comment(processing.id(), "ct-staff", "Looks good").get()
                     .certificationInfo().comments().size());
             ConnectorStaged approved = desk.approve(processing.id()).get();
-            assertEquals(ConnectorStatus.Published, approved.status());
+            assertEquals(ConnectorStatus.PUBLISHED, approved.status());
             assertTrue(approved.alreadyListed());
             assertFalse(approved.isPrivate());
             Connector connector = published.findById(approved.id()).get();
@@ -260,7 +260,7 @@ class ConnectorProcessorTest {
             executor.runAll();
             desk.start(processing.id());
             ConnectorStaged rejected = desk.reject(processing.id(), "Missing tests").get();
-            assertEquals(ConnectorStatus.Failed, rejected.status());
+            assertEquals(ConnectorStatus.FAILED, rejected.status());
             assertEquals("Missing tests", rejected.publishingReport().entries().get(0).message());
         }
 
@@ -270,7 +270,7 @@ class ConnectorProcessorTest {
             assertTrue(desk.start(created.id()).isLeft());
             assertTrue(desk.approve(created.id()).isLeft());
             assertEquals(created, current(created));
-            assertEquals(ErrorCode.ResourceNotFound, desk.start("nope").getLeft().errors().get(0).code());
+            assertEquals(ErrorCode.RESOURCE_NOT_FOUND, desk.start("nope").getLeft().errors().get(0).code());
         }
     }
 }

@@ -110,7 +110,7 @@ class ConnectorStagedServiceTest {
             ConnectorStaged first = ok(service.create(SampleConnectors.fullDraft()));
 
             ConnectError error = onlyError(failed(service.create(SampleConnectors.fullDraft().withDescription("other"))),
-                    ErrorCode.DuplicateField, 400);
+                    ErrorCode.DUPLICATE_FIELD, 400);
 
             assertEquals("key", error.fields().get("field"));
             assertEquals(SampleConnectors.KEY, error.fields().get("duplicateValue"));
@@ -133,8 +133,8 @@ class ConnectorStagedServiceTest {
         @Test
         @DisplayName("an unknown id or key answers ResourceNotFound (404)")
         void answersNotFoundForUnknown() {
-            onlyError(failed(service.getById("nope")), ErrorCode.ResourceNotFound, 404);
-            onlyError(failed(service.getByKey("nope")), ErrorCode.ResourceNotFound, 404);
+            onlyError(failed(service.getById("nope")), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.getByKey("nope")), ErrorCode.RESOURCE_NOT_FOUND, 404);
         }
     }
 
@@ -180,7 +180,7 @@ class ConnectorStagedServiceTest {
             ConnectorStaged v2 = ok(service.updateById(created.id(), ConnectorUpdate.of(1, new ConnectorSetNameAction("v2"))));
 
             ConnectError error = onlyError(failed(service.updateById(created.id(),
-                    ConnectorUpdate.of(1, new ConnectorSetNameAction("stale")))), ErrorCode.ConcurrentModification, 409);
+                    ConnectorUpdate.of(1, new ConnectorSetNameAction("stale")))), ErrorCode.CONCURRENT_MODIFICATION, 409);
 
             assertEquals(1L, error.fields().get("expectedVersion"));
             assertEquals(2L, error.fields().get("currentVersion"));
@@ -201,8 +201,8 @@ class ConnectorStagedServiceTest {
         @DisplayName("an unknown id or key answers ResourceNotFound (404)")
         void answersNotFoundForUnknown() {
             ConnectorUpdate update = ConnectorUpdate.of(1, new ConnectorSetNameAction("x"));
-            onlyError(failed(service.updateById("nope", update)), ErrorCode.ResourceNotFound, 404);
-            onlyError(failed(service.updateByKey("nope", update)), ErrorCode.ResourceNotFound, 404);
+            onlyError(failed(service.updateById("nope", update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.updateByKey("nope", update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
         }
     }
 
@@ -330,7 +330,7 @@ class ConnectorStagedServiceTest {
         @DisplayName("a limit outside 0 to 500 answers InvalidQueryParam")
         void rejectsBadLimit(int limit) {
             ConnectError error = onlyError(failed(service.query(ConnectorQuery.defaults().withLimit(limit))),
-                    ErrorCode.InvalidQueryParam, 400);
+                    ErrorCode.INVALID_QUERY_PARAM, 400);
             assertTrue(error.detailedErrorMessage().startsWith("limit: "), error.detailedErrorMessage());
         }
 
@@ -339,7 +339,7 @@ class ConnectorStagedServiceTest {
         @DisplayName("an offset outside 0 to 10000 answers InvalidQueryParam")
         void rejectsBadOffset(int offset) {
             ConnectError error = onlyError(failed(service.query(ConnectorQuery.defaults().withOffset(offset))),
-                    ErrorCode.InvalidQueryParam, 400);
+                    ErrorCode.INVALID_QUERY_PARAM, 400);
             assertTrue(error.detailedErrorMessage().startsWith("offset: "), error.detailedErrorMessage());
         }
 
@@ -348,7 +348,7 @@ class ConnectorStagedServiceTest {
         void reportsBothBadParams() {
             ErrorResponse response = failed(service.query(ConnectorQuery.defaults().withLimit(501).withOffset(10_001)));
             assertEquals(2, response.errors().size());
-            assertTrue(response.errors().stream().allMatch(e -> e.code() == ErrorCode.InvalidQueryParam));
+            assertTrue(response.errors().stream().allMatch(e -> e.code() == ErrorCode.INVALID_QUERY_PARAM));
         }
     }
 
@@ -360,8 +360,8 @@ class ConnectorStagedServiceTest {
         void deletesByIdWithoutVersion() {
             ConnectorStaged created = create("k-1", "n");
             assertEquals(created, ok(service.deleteById(created.id(), null)));
-            onlyError(failed(service.getById(created.id())), ErrorCode.ResourceNotFound, 404);
-            onlyError(failed(service.getByKey("k-1")), ErrorCode.ResourceNotFound, 404);
+            onlyError(failed(service.getById(created.id())), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.getByKey("k-1")), ErrorCode.RESOURCE_NOT_FOUND, 404);
         }
 
         @Test
@@ -389,9 +389,9 @@ class ConnectorStagedServiceTest {
             ConnectorStaged created = create("k-1", "n");
             ConnectorStaged v2 = ok(service.updateById(created.id(), ConnectorUpdate.of(1, new ConnectorSetNameAction("v2"))));
 
-            ConnectError byId = onlyError(failed(service.deleteById(created.id(), 1L)), ErrorCode.ConcurrentModification, 409);
+            ConnectError byId = onlyError(failed(service.deleteById(created.id(), 1L)), ErrorCode.CONCURRENT_MODIFICATION, 409);
             assertEquals(2L, byId.fields().get("currentVersion"));
-            onlyError(failed(service.deleteByKey("k-1", 3L)), ErrorCode.ConcurrentModification, 409);
+            onlyError(failed(service.deleteByKey("k-1", 3L)), ErrorCode.CONCURRENT_MODIFICATION, 409);
 
             assertEquals(v2, ok(service.getById(created.id())));
         }
@@ -399,8 +399,8 @@ class ConnectorStagedServiceTest {
         @Test
         @DisplayName("an unknown id or key answers ResourceNotFound (404)")
         void answersNotFoundForUnknown() {
-            onlyError(failed(service.deleteById("nope", null)), ErrorCode.ResourceNotFound, 404);
-            onlyError(failed(service.deleteByKey("nope", 1L)), ErrorCode.ResourceNotFound, 404);
+            onlyError(failed(service.deleteById("nope", null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.deleteByKey("nope", 1L)), ErrorCode.RESOURCE_NOT_FOUND, 404);
             assertFalse(store.findByKey("nope").isDefined());
         }
     }

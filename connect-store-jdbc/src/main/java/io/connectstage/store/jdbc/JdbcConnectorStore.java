@@ -332,12 +332,12 @@ public final class JdbcConnectorStore implements ConnectorStore {
         for (Sort criterion : sort) {
             String direction = criterion.ascending() ? " ASC" : " DESC";
             switch (criterion.field()) {
-                case id -> order.append("c.id").append(direction);
-                case key -> order.append("c.connector_key").append(direction)
+                case ID -> order.append("c.id").append(direction);
+                case KEY -> order.append("c.connector_key").append(direction)
                         .append(criterion.ascending() ? " NULLS LAST" : " NULLS FIRST");
-                case name -> order.append("c.name_utf16").append(direction);
-                case version -> order.append("c.version").append(direction);
-                case status -> {
+                case NAME -> order.append("c.name_utf16").append(direction);
+                case VERSION -> order.append("c.version").append(direction);
+                case STATUS -> {
                     if (!withStatus) {
                         continue; // Connectors have no status: the criterion orders nothing
                     }
@@ -402,7 +402,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
             List<ConnectorStaged> found = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT document FROM connector_staged"
                     + " WHERE status = ? OR document LIKE ? ORDER BY id")) {
-                select.setString(1, ConnectorStatus.Processing.wireValue());
+                select.setString(1, ConnectorStatus.PROCESSING.wireValue());
                 select.setString(2, "%\"isPreviewable\":\"" + IsPreviewable.PENDING.wireValue() + "\"%");
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -64,7 +64,7 @@ class JdbcExactnessTest {
             List<ConnectorStaged> expected = connectors.stream()
                     .sorted((ascending ? byName : byName.reversed()).thenComparing(ConnectorStaged::id)).toList();
             List<ConnectorStaged> found = store.query(ConnectorQuery.defaults().withLimit(100)
-                    .withSort(List.of(new Sort(SortField.name, ascending)))).results();
+                    .withSort(List.of(new Sort(SortField.NAME, ascending)))).results();
             assertEquals(expected.stream().map(ConnectorStaged::name).toList(),
                     found.stream().map(ConnectorStaged::name).toList());
             assertEquals(expected, found);
@@ -87,7 +87,7 @@ class JdbcExactnessTest {
         List<Connector> expected = connectors.stream()
                 .sorted(Comparator.comparing(Connector::name).reversed().thenComparing(Connector::id)).toList();
         assertEquals(expected, store.search(ConnectorSearch.defaults().withLimit(100)
-                .withSort(List.of(Sort.desc(SortField.name)))).results());
+                .withSort(List.of(Sort.desc(SortField.NAME)))).results());
         for (Connector c : connectors) {
             assertEquals(List.of(c), store.search(ConnectorSearch.defaults().withCreatorCompany(c.name())).results(),
                     "company " + c.name());

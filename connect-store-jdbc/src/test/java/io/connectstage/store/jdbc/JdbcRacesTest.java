@@ -124,7 +124,7 @@ class JdbcRacesTest {
         Map<String, Integer> tally = new TreeMap<>();
         for (Either<ConnectError, ConnectorStaged> answer : answers) {
             String what = answer.isRight() ? "won"
-                    : answer.getLeft().code() == ErrorCode.DuplicateField
+                    : answer.getLeft().code() == ErrorCode.DUPLICATE_FIELD
                     ? "DuplicateField " + answer.getLeft().fields().get("field")
                     : answer.getLeft().code().toString();
             tally.merge(what, 1, Integer::sum);

@@ -111,8 +111,8 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     @Override
     public List<ConnectorStaged> awaitingProcessing() {
         return byId.values().stream()
-                .filter(c -> c.isPreviewable() == IsPreviewable.PENDING || c.status() == ConnectorStatus.Processing)
-                .sorted(SortField.id.ascending())
+                .filter(c -> c.isPreviewable() == IsPreviewable.PENDING || c.status() == ConnectorStatus.PROCESSING)
+                .sorted(SortField.ID.ascending())
                 .toList();
     }
 

@@ -1,8 +1,8 @@
 package io.connectstage.repository;
 
-import static io.connectstage.repository.RepositoryProblem.Kind.ConnectorSpecificationFileNotFound;
-import static io.connectstage.repository.RepositoryProblem.Kind.ConnectorSpecificationFileNotValid;
-import static io.connectstage.repository.RepositoryProblem.Kind.GitRepositoryNotReachable;
+import static io.connectstage.repository.RepositoryProblem.Kind.CONNECTOR_SPECIFICATION_FILE_NOT_FOUND;
+import static io.connectstage.repository.RepositoryProblem.Kind.CONNECTOR_SPECIFICATION_FILE_NOT_VALID;
+import static io.connectstage.repository.RepositoryProblem.Kind.GIT_REPOSITORY_NOT_REACHABLE;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -191,7 +191,7 @@ class GitRepositorySourceTest {
             fixture.branch("9.9.9");
             GitRepositorySource source = source().mirror(SSH_URL, fixture.dir).build();
 
-            RepositoryProblem problem = problem(source.fetchSpec(new Repository(SSH_URL, "9.9.9")), GitRepositoryNotReachable);
+            RepositoryProblem problem = problem(source.fetchSpec(new Repository(SSH_URL, "9.9.9")), GIT_REPOSITORY_NOT_REACHABLE);
 
             assertTrue(problem.detail().contains("no tag '9.9.9'"), problem.detail());
         }
@@ -202,7 +202,7 @@ class GitRepositorySourceTest {
 
             RepositoryProblem problem = assertTimeoutPreemptively(Duration.ofSeconds(10),
                     () -> problem(source.fetchSpec(new Repository("https://127.0.0.1:1/x.git", "1.0.0")),
-                            GitRepositoryNotReachable));
+                            GIT_REPOSITORY_NOT_REACHABLE));
 
             assertEquals("https://127.0.0.1:1/x.git", problem.url());
         }
@@ -212,7 +212,7 @@ class GitRepositorySourceTest {
             String url = temp.resolve("nothing-here").toUri().toString();
 
             RepositoryProblem problem = problem(source().build().fetchSpec(new Repository(url, "1.0.0")),
-                    GitRepositoryNotReachable);
+                    GIT_REPOSITORY_NOT_REACHABLE);
 
             assertEquals("the repository was not found", problem.detail());
         }
@@ -222,7 +222,7 @@ class GitRepositorySourceTest {
             Path empty = Files.createDirectory(temp.resolve("empty"));
 
             RepositoryProblem problem = problem(source().mirror(SSH_URL, empty).build()
-                    .fetchSpec(new Repository(SSH_URL, "1.0.0")), GitRepositoryNotReachable);
+                    .fetchSpec(new Repository(SSH_URL, "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE);
 
             assertTrue(problem.detail().contains("is not a git repository"), problem.detail());
         }
@@ -230,7 +230,7 @@ class GitRepositorySourceTest {
         @Test
         void anSshUrlWithoutAnSshClientOrMirrorIsNotReachable() {
             RepositoryProblem problem = problem(source().build().fetchSpec(new Repository(SSH_URL, "1.0.0")),
-                    GitRepositoryNotReachable);
+                    GIT_REPOSITORY_NOT_REACHABLE);
 
             assertTrue(problem.detail().contains("no SSH client"), problem.detail());
         }
@@ -240,7 +240,7 @@ class GitRepositorySourceTest {
             GitRepositorySource source = source().build();
 
             for (String url : List.of("amazon-s3://bucket/repo.git", "sftp://host/repo.git", "ftp://host/repo.git")) {
-                RepositoryProblem problem = problem(source.fetchSpec(new Repository(url, "1.0.0")), GitRepositoryNotReachable);
+                RepositoryProblem problem = problem(source.fetchSpec(new Repository(url, "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE);
                 assertTrue(problem.detail().contains("is not supported"), problem.detail());
             }
         }
@@ -250,7 +250,7 @@ class GitRepositorySourceTest {
             GitRepositorySource source = source().allowLocalRepositories(false).mirror(SSH_URL, fixture.dir).build();
 
             for (String url : List.of(fixture.dir.toUri().toString(), fixture.dir.toString())) {
-                RepositoryProblem problem = problem(source.fetchSpec(new Repository(url, "1.0.0")), GitRepositoryNotReachable);
+                RepositoryProblem problem = problem(source.fetchSpec(new Repository(url, "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE);
                 assertEquals("local repositories are not allowed", problem.detail());
             }
             spec(source.fetchSpec(new Repository(SSH_URL, "1.0.0")));
@@ -264,7 +264,7 @@ class GitRepositorySourceTest {
                     new Repository(SSH_URL, null), new Repository(SSH_URL, ""), new Repository(SSH_URL, "a..b"),
                     new Repository(SSH_URL, "refs/heads/main:x"), new Repository(SSH_URL, "*"),
                     new Repository("::not a url::", "1.0.0"), new Repository("http://[bad", "1.0.0"))) {
-                problem(source.fetchSpec(repository), GitRepositoryNotReachable);
+                problem(source.fetchSpec(repository), GIT_REPOSITORY_NOT_REACHABLE);
             }
         }
 
@@ -275,7 +275,7 @@ class GitRepositorySourceTest {
             // upload-pack, which prints its stack trace; the full fetch reaches our own check
             try (GitHttpServer server = GitHttpServer.withoutShallow(fixture.dir)) {
                 RepositoryProblem problem = problem(source().build().fetchSpec(new Repository(server.url(), "tree-tag")),
-                        GitRepositoryNotReachable);
+                        GIT_REPOSITORY_NOT_REACHABLE);
 
                 assertEquals("the tag 'tree-tag' does not point to a commit", problem.detail());
             }
@@ -287,7 +287,7 @@ class GitRepositorySourceTest {
                 GitRepositorySource source = source().cloneTimeout(Duration.ofSeconds(1)).build();
 
                 RepositoryProblem problem = assertTimeoutPreemptively(Duration.ofSeconds(8),
-                        () -> problem(source.fetchSpec(new Repository(server.url(), "1.0.0")), GitRepositoryNotReachable));
+                        () -> problem(source.fetchSpec(new Repository(server.url(), "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE));
 
                 assertEquals("the fetch did not finish within 1 s", problem.detail());
             }
@@ -301,7 +301,7 @@ class GitRepositorySourceTest {
                 long start = System.nanoTime();
 
                 RepositoryProblem problem = assertTimeoutPreemptively(Duration.ofSeconds(8),
-                        () -> problem(source.fetchSpec(new Repository(server.url(), "1.0.0")), GitRepositoryNotReachable));
+                        () -> problem(source.fetchSpec(new Repository(server.url(), "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE));
 
                 assertEquals("the fetch did not finish within 1500 ms", problem.detail());
                 assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0);
@@ -323,7 +323,7 @@ class GitRepositorySourceTest {
         void noConnectYamlAtTheRootIsNotFoundEvenWithOneInAFolder() throws Exception {
             fixture.remove("connect.yaml").write("service-app/connect.yaml", SPEC_V1);
 
-            RepositoryProblem problem = problem(fetchNewTag(), ConnectorSpecificationFileNotFound);
+            RepositoryProblem problem = problem(fetchNewTag(), CONNECTOR_SPECIFICATION_FILE_NOT_FOUND);
 
             assertEquals("there is no connect.yaml at the root of the tag", problem.detail());
             assertEquals("The file connect.yaml at " + SSH_URL + " with the tag 2.0.0 was not found", problem.message());
@@ -333,14 +333,14 @@ class GitRepositorySourceTest {
         void otherSpellingsOfTheNameAreNotFound() throws Exception {
             fixture.remove("connect.yaml").write("Connect.yaml", SPEC_V1).write("connect.yml", SPEC_V1);
 
-            problem(fetchNewTag(), ConnectorSpecificationFileNotFound);
+            problem(fetchNewTag(), CONNECTOR_SPECIFICATION_FILE_NOT_FOUND);
         }
 
         @Test
         void aDirectoryNamedConnectYamlIsNotFound() throws Exception {
             fixture.remove("connect.yaml").write("connect.yaml/deployAs.yaml", SPEC_V1);
 
-            RepositoryProblem problem = problem(fetchNewTag(), ConnectorSpecificationFileNotFound);
+            RepositoryProblem problem = problem(fetchNewTag(), CONNECTOR_SPECIFICATION_FILE_NOT_FOUND);
 
             assertTrue(problem.detail().contains("is a directory"), problem.detail());
         }
@@ -350,7 +350,7 @@ class GitRepositorySourceTest {
             fixture.write("spec/real.yaml", SPEC_V1)
                     .stage("connect.yaml", FileMode.SYMLINK, "spec/real.yaml".getBytes(StandardCharsets.UTF_8));
 
-            RepositoryProblem problem = problem(fetchNewTag(), ConnectorSpecificationFileNotValid);
+            RepositoryProblem problem = problem(fetchNewTag(), CONNECTOR_SPECIFICATION_FILE_NOT_VALID);
 
             assertTrue(problem.detail().contains("symbolic link"), problem.detail());
             assertEquals("The file connect.yaml at " + SSH_URL + " with the tag 2.0.0 is not valid", problem.message());
@@ -360,7 +360,7 @@ class GitRepositorySourceTest {
         void aSubmoduleIsNotValid() throws Exception {
             fixture.remove("connect.yaml").stageGitlink("connect.yaml", tagged);
 
-            RepositoryProblem problem = problem(fetchNewTag(), ConnectorSpecificationFileNotValid);
+            RepositoryProblem problem = problem(fetchNewTag(), CONNECTOR_SPECIFICATION_FILE_NOT_VALID);
 
             assertTrue(problem.detail().contains("submodule"), problem.detail());
         }
@@ -369,7 +369,7 @@ class GitRepositorySourceTest {
         void aFileLargerThanTheDefaultLimitIsNotValid() throws Exception {
             fixture.write("connect.yaml", new byte[(int) GitRepositorySource.DEFAULT_MAX_SPEC_SIZE + 1]);
 
-            RepositoryProblem problem = problem(fetchNewTag(), ConnectorSpecificationFileNotValid);
+            RepositoryProblem problem = problem(fetchNewTag(), CONNECTOR_SPECIFICATION_FILE_NOT_VALID);
 
             assertEquals("connect.yaml is 1048577 bytes, more than the limit of 1048576 bytes", problem.detail());
         }
@@ -385,7 +385,7 @@ class GitRepositorySourceTest {
             assertEquals(64, spec(source.fetchSpec(new Repository(SSH_URL, "2.0.0"))).size());
 
             problem(source().maxSpecSize(63).mirror(SSH_URL, fixture.dir).build()
-                    .fetchSpec(new Repository(SSH_URL, "2.0.0")), ConnectorSpecificationFileNotValid);
+                    .fetchSpec(new Repository(SSH_URL, "2.0.0")), CONNECTOR_SPECIFICATION_FILE_NOT_VALID);
         }
 
         @Test
@@ -441,8 +441,8 @@ class GitRepositorySourceTest {
                 RecordingCredentials wrong = new RecordingCredentials("alice", "wrong-pass");
 
                 problem(source().credentialsProvider(wrong).build().fetchSpec(new Repository(server.url(), "1.0.0")),
-                        GitRepositoryNotReachable);
-                problem(source().build().fetchSpec(new Repository(server.url(), "1.0.0")), GitRepositoryNotReachable);
+                        GIT_REPOSITORY_NOT_REACHABLE);
+                problem(source().build().fetchSpec(new Repository(server.url(), "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE);
 
                 assertFalse(wrong.askedFor.isEmpty());
             }
@@ -454,7 +454,7 @@ class GitRepositorySourceTest {
                 spec(source().build().fetchSpec(new Repository(server.url("alice:s3cr3t-pass"), "1.0.0")));
 
                 RepositoryProblem problem = problem(source().build()
-                        .fetchSpec(new Repository(server.url("alice:s3cr3t-pass"), "no-such-tag")), GitRepositoryNotReachable);
+                        .fetchSpec(new Repository(server.url("alice:s3cr3t-pass"), "no-such-tag")), GIT_REPOSITORY_NOT_REACHABLE);
 
                 assertEquals(server.url(), problem.url());
                 assertNoSecret(problem, "s3cr3t-pass");
@@ -497,7 +497,7 @@ class GitRepositorySourceTest {
         @Test
         void anSshUserIsPartOfTheAddressAndStays() {
             RepositoryProblem problem = problem(source().build().fetchSpec(new Repository(SSH_URL, "1.0.0")),
-                    GitRepositoryNotReachable);
+                    GIT_REPOSITORY_NOT_REACHABLE);
 
             assertEquals(SSH_URL, problem.url());
         }
@@ -530,10 +530,10 @@ class GitRepositorySourceTest {
             fixture.lightweightTag("big");
             GitRepositorySource source = source().maxSpecSize(10).mirror(SSH_URL, fixture.dir).build();
 
-            problem(source.fetchSpec(new Repository(SSH_URL, "9.9.9")), GitRepositoryNotReachable);
-            problem(source.fetchSpec(new Repository(SSH_URL, "no-spec")), ConnectorSpecificationFileNotFound);
-            problem(source.fetchSpec(new Repository(SSH_URL, "big")), ConnectorSpecificationFileNotValid);
-            problem(source.fetchSpec(new Repository("https://127.0.0.1:1/x.git", "1.0.0")), GitRepositoryNotReachable);
+            problem(source.fetchSpec(new Repository(SSH_URL, "9.9.9")), GIT_REPOSITORY_NOT_REACHABLE);
+            problem(source.fetchSpec(new Repository(SSH_URL, "no-spec")), CONNECTOR_SPECIFICATION_FILE_NOT_FOUND);
+            problem(source.fetchSpec(new Repository(SSH_URL, "big")), CONNECTOR_SPECIFICATION_FILE_NOT_VALID);
+            problem(source.fetchSpec(new Repository("https://127.0.0.1:1/x.git", "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE);
 
             assertWorkDirectoryIsEmpty();
         }

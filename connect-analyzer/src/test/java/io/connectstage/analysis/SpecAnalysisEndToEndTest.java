@@ -167,7 +167,7 @@ class SpecAnalysisEndToEndTest {
             ConnectorStaged settled = processAll(update(create(EMPTY_URL, "1.0.0"), new ConnectorUpdatePreviewableAction()));
             assertEquals(IsPreviewable.FALSE, settled.isPreviewable());
             ConnectorReportEntry entry = settled.previewableReport().entries().get(0);
-            assertEquals(ConnectorReportEntryType.Error, entry.type());
+            assertEquals(ConnectorReportEntryType.ERROR, entry.type());
             assertEquals(ReportTitles.SPEC_NOT_FOUND, entry.title());
         }
 
@@ -194,9 +194,9 @@ class SpecAnalysisEndToEndTest {
         @Test
         void goesProcessingThenPublishedAndTheConnectorIsReadable() {
             ConnectorStaged processing = update(create(URL, "1.0.0"), new ConnectorPublishAction(false));
-            assertEquals(ConnectorStatus.Processing, processing.status());
+            assertEquals(ConnectorStatus.PROCESSING, processing.status());
             ConnectorStaged settled = processAll(processing);
-            assertEquals(ConnectorStatus.Published, settled.status());
+            assertEquals(ConnectorStatus.PUBLISHED, settled.status());
             Connector connector = new PublishedConnectorService(published).getByKey(settled.key() == null
                     ? "none" : settled.key()).getOrElse(() -> published.findById(settled.id()).get());
             assertEquals(settled.configurations(), connector.configurations());
@@ -208,18 +208,18 @@ class SpecAnalysisEndToEndTest {
         @Test
         void aTagThatDoesNotExistFailsWithThePublishingReport() {
             ConnectorStaged settled = processAll(update(create(URL, "9.9.9"), new ConnectorPublishAction(false)));
-            assertEquals(ConnectorStatus.Failed, settled.status());
+            assertEquals(ConnectorStatus.FAILED, settled.status());
             assertEquals(ReportTitles.REPOSITORY_NOT_REACHABLE, settled.publishingReport().entries().get(0).title());
         }
 
         @Test
         void theCertificationPathEndsListedAndSearchable() {
             ConnectorStaged ready = processAll(update(create(URL, "1.0.0"), new ConnectorPublishAction(true)));
-            assertEquals(ConnectorStatus.ReadyForCertification, ready.status());
+            assertEquals(ConnectorStatus.READY_FOR_CERTIFICATION, ready.status());
             desk.start(ready.id());
             desk.comment(ready.id(), "certification-team", "All checks done");
             ConnectorStaged approved = desk.approve(ready.id()).get();
-            assertEquals(ConnectorStatus.Published, approved.status());
+            assertEquals(ConnectorStatus.PUBLISHED, approved.status());
             assertTrue(approved.alreadyListed());
             assertEquals(List.of(approved.id()), new PublishedConnectorService(published)
                     .search(ConnectorSearch.defaults().withText("acme")).get().results().stream().map(Connector::id).toList());

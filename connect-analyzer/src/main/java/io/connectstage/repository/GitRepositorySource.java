@@ -1,8 +1,8 @@
 package io.connectstage.repository;
 
-import static io.connectstage.repository.RepositoryProblem.Kind.ConnectorSpecificationFileNotFound;
-import static io.connectstage.repository.RepositoryProblem.Kind.ConnectorSpecificationFileNotValid;
-import static io.connectstage.repository.RepositoryProblem.Kind.GitRepositoryNotReachable;
+import static io.connectstage.repository.RepositoryProblem.Kind.CONNECTOR_SPECIFICATION_FILE_NOT_FOUND;
+import static io.connectstage.repository.RepositoryProblem.Kind.CONNECTOR_SPECIFICATION_FILE_NOT_VALID;
+import static io.connectstage.repository.RepositoryProblem.Kind.GIT_REPOSITORY_NOT_REACHABLE;
 
 import io.connectstage.connector.Repository;
 import io.vavr.control.Either;
@@ -128,7 +128,7 @@ public final class GitRepositorySource implements RepositorySource {
         try {
             return attempt.run();
         } catch (RuntimeException unexpected) {
-            return attempt.problem(GitRepositoryNotReachable, "the repository could not be read: " + describe(unexpected));
+            return attempt.problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository could not be read: " + describe(unexpected));
         }
     }
 
@@ -146,13 +146,13 @@ public final class GitRepositorySource implements RepositorySource {
 
         Either<RepositoryProblem, SpecFile> run() {
             if (url == null || url.isBlank()) {
-                return problem(GitRepositoryNotReachable, "the repository URL is empty");
+                return problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository URL is empty");
             }
             if (tag == null || tag.isBlank()) {
-                return problem(GitRepositoryNotReachable, "the tag is empty");
+                return problem(GIT_REPOSITORY_NOT_REACHABLE, "the tag is empty");
             }
             if (!org.eclipse.jgit.lib.Repository.isValidRefName(Constants.R_TAGS + tag)) {
-                return problem(GitRepositoryNotReachable, "'" + tag + "' is not a valid tag name");
+                return problem(GIT_REPOSITORY_NOT_REACHABLE, "'" + tag + "' is not a valid tag name");
             }
             Either<RepositoryProblem, URIish> source = source();
             if (source.isLeft()) {
@@ -163,7 +163,7 @@ public final class GitRepositorySource implements RepositorySource {
                 Files.createDirectories(workDirectory);
                 folder = Files.createTempDirectory(workDirectory, "connectstage-git-");
             } catch (IOException | RuntimeException e) {
-                return problem(GitRepositoryNotReachable, "the work directory cannot be used: " + describe(e));
+                return problem(GIT_REPOSITORY_NOT_REACHABLE, "the work directory cannot be used: " + describe(e));
             }
             try {
                 return fetchAndRead(folder, source.get());
@@ -178,7 +178,7 @@ public final class GitRepositorySource implements RepositorySource {
             if (mirror != null) {
                 File dir = mirror.toAbsolutePath().toFile();
                 if (RepositoryCache.FileKey.resolve(dir, FS.DETECTED) == null) {
-                    return Either.left(issue(GitRepositoryNotReachable,
+                    return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE,
                             "the mirror of this URL, " + dir + ", is not a git repository"));
                 }
                 return localUri(dir.getPath());
@@ -187,27 +187,27 @@ public final class GitRepositorySource implements RepositorySource {
             try {
                 uri = new URIish(url);
             } catch (URISyntaxException | RuntimeException e) {
-                return Either.left(issue(GitRepositoryNotReachable, "the URL is not a git URL: " + describe(e)));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "the URL is not a git URL: " + describe(e)));
             }
             String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean local = "file".equals(scheme) || (scheme == null && uri.getHost() == null);
             if (scheme != null && !SCHEMES.contains(scheme)) {
-                return Either.left(issue(GitRepositoryNotReachable, "the URL scheme '" + scheme + "' is not supported"));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "the URL scheme '" + scheme + "' is not supported"));
             }
             if (!local) {
                 return Either.right(uri);
             }
             if (!allowLocalRepositories) {
-                return Either.left(issue(GitRepositoryNotReachable, "local repositories are not allowed"));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "local repositories are not allowed"));
             }
             if (uri.getPath() == null || uri.getPath().isEmpty()) {
-                return Either.left(issue(GitRepositoryNotReachable, "the URL has no path"));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "the URL has no path"));
             }
             try {
                 // JGit resolves a relative path against the fetching repository: make it absolute here.
                 return localUri(Path.of(uri.getPath()).toAbsolutePath().toString());
             } catch (InvalidPathException e) {
-                return Either.left(issue(GitRepositoryNotReachable, "the URL is not a usable path: " + describe(e)));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "the URL is not a usable path: " + describe(e)));
             }
         }
 
@@ -215,7 +215,7 @@ public final class GitRepositorySource implements RepositorySource {
             try {
                 return Either.right(new URIish(absolutePath));
             } catch (URISyntaxException e) {
-                return Either.left(issue(GitRepositoryNotReachable, "the path is not usable: " + describe(e)));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "the path is not usable: " + describe(e)));
             }
         }
 
@@ -236,7 +236,7 @@ public final class GitRepositorySource implements RepositorySource {
                 }
                 return read(local);
             } catch (IOException e) {
-                return problem(GitRepositoryNotReachable, "the repository could not be read: " + describe(e));
+                return problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository could not be read: " + describe(e));
             }
         }
 
@@ -250,11 +250,11 @@ public final class GitRepositorySource implements RepositorySource {
             try {
                 transport = Transport.open(local, source);
             } catch (NoRemoteRepositoryException e) {
-                return Either.left(issue(GitRepositoryNotReachable, "the repository was not found"));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "the repository was not found"));
             } catch (NotSupportedException e) {
-                return Either.left(issue(GitRepositoryNotReachable, "no git transport can fetch this URL"));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "no git transport can fetch this URL"));
             } catch (IOException | RuntimeException e) {
-                return Either.left(issue(GitRepositoryNotReachable, "the repository could not be opened: " + describe(e)));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "the repository could not be opened: " + describe(e)));
             }
             if (transport instanceof SshTransport) {
                 SshTransport ssh = (SshTransport) transport;
@@ -262,7 +262,7 @@ public final class GitRepositorySource implements RepositorySource {
                     ssh.setSshSessionFactory(sshSessionFactory);
                 } else if (ssh.getSshSessionFactory() == null) {
                     transport.close();
-                    return Either.left(issue(GitRepositoryNotReachable,
+                    return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE,
                             "no SSH client is configured: give the source an SshSessionFactory, or a mirror for this URL"));
                 }
             }
@@ -295,7 +295,7 @@ public final class GitRepositorySource implements RepositorySource {
             } catch (InterruptedException e) {
                 stop(task, worker, cancellation);
                 Thread.currentThread().interrupt();
-                return Either.left(issue(GitRepositoryNotReachable, "the fetch was interrupted"));
+                return Either.left(issue(GIT_REPOSITORY_NOT_REACHABLE, "the fetch was interrupted"));
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (shallow && refusedShallow(cause)) {
@@ -310,50 +310,50 @@ public final class GitRepositorySource implements RepositorySource {
                 return timedOut(); // SocketTimeoutException is an InterruptedIOException
             }
             if (hasCause(cause, NoRemoteRepositoryException.class)) {
-                return issue(GitRepositoryNotReachable, "the repository was not found");
+                return issue(GIT_REPOSITORY_NOT_REACHABLE, "the repository was not found");
             }
             String missing = MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, Constants.R_TAGS + tag);
             if (missing.equals(cause.getMessage())) {
-                return issue(GitRepositoryNotReachable, "the repository has no tag '" + tag + "'");
+                return issue(GIT_REPOSITORY_NOT_REACHABLE, "the repository has no tag '" + tag + "'");
             }
-            return issue(GitRepositoryNotReachable, "the tag could not be fetched: " + describe(cause));
+            return issue(GIT_REPOSITORY_NOT_REACHABLE, "the tag could not be fetched: " + describe(cause));
         }
 
         private RepositoryProblem timedOut() {
-            return issue(GitRepositoryNotReachable, "the fetch did not finish within " + seconds(cloneTimeout));
+            return issue(GIT_REPOSITORY_NOT_REACHABLE, "the fetch did not finish within " + seconds(cloneTimeout));
         }
 
         /** Reads connect.yaml at the fetched tag, checking what it is before reading its bytes. */
         private Either<RepositoryProblem, SpecFile> read(org.eclipse.jgit.lib.Repository local) throws IOException {
             Ref ref = local.exactRef(Constants.R_TAGS + tag);
             if (ref == null || ref.getObjectId() == null) {
-                return problem(GitRepositoryNotReachable, "the repository has no tag '" + tag + "'");
+                return problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository has no tag '" + tag + "'");
             }
             try (ObjectReader reader = local.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
                 RevObject target = walk.peel(walk.parseAny(ref.getObjectId()));
                 if (!(target instanceof RevCommit)) {
-                    return problem(GitRepositoryNotReachable, "the tag '" + tag + "' does not point to a commit");
+                    return problem(GIT_REPOSITORY_NOT_REACHABLE, "the tag '" + tag + "' does not point to a commit");
                 }
                 RevCommit commit = (RevCommit) target;
                 try (TreeWalk entry = TreeWalk.forPath(reader, SPEC_FILE, commit.getTree())) {
                     if (entry == null) {
-                        return problem(ConnectorSpecificationFileNotFound,
+                        return problem(CONNECTOR_SPECIFICATION_FILE_NOT_FOUND,
                                 "there is no " + SPEC_FILE + " at the root of the tag");
                     }
                     switch (entry.getRawMode(0) & FileMode.TYPE_MASK) {
                         case FileMode.TYPE_FILE:
                             return readBlob(reader, entry.getObjectId(0), commit);
                         case FileMode.TYPE_TREE:
-                            return problem(ConnectorSpecificationFileNotFound,
+                            return problem(CONNECTOR_SPECIFICATION_FILE_NOT_FOUND,
                                     SPEC_FILE + " at the root of the tag is a directory, not a file");
                         case FileMode.TYPE_SYMLINK:
-                            return problem(ConnectorSpecificationFileNotValid,
+                            return problem(CONNECTOR_SPECIFICATION_FILE_NOT_VALID,
                                     SPEC_FILE + " is a symbolic link; it must be a regular file");
                         case FileMode.TYPE_GITLINK:
-                            return problem(ConnectorSpecificationFileNotValid,
+                            return problem(CONNECTOR_SPECIFICATION_FILE_NOT_VALID,
                                     SPEC_FILE + " is a submodule; it must be a regular file");
                         default:
-                            return problem(ConnectorSpecificationFileNotValid, SPEC_FILE
+                            return problem(CONNECTOR_SPECIFICATION_FILE_NOT_VALID, SPEC_FILE
                                     + " is not a regular file (mode " + Integer.toOctalString(entry.getRawMode(0)) + ")");
                     }
                 }
@@ -364,7 +364,7 @@ public final class GitRepositorySource implements RepositorySource {
                 throws IOException {
             long size = reader.getObjectSize(blob, Constants.OBJ_BLOB); // from the pack header, not the content
             if (size > maxSpecSize) {
-                return problem(ConnectorSpecificationFileNotValid,
+                return problem(CONNECTOR_SPECIFICATION_FILE_NOT_VALID,
                         SPEC_FILE + " is " + size + " bytes, more than the limit of " + maxSpecSize + " bytes");
             }
             byte[] bytes = reader.open(blob, Constants.OBJ_BLOB).getCachedBytes((int) maxSpecSize);

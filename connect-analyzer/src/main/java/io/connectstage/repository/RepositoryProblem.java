@@ -19,15 +19,19 @@ public record RepositoryProblem(Kind kind, String url, String tag, String detail
     /** The three Connect errors a repository can cause; each constant is spelled as its code. */
     public enum Kind {
         /** The URL is unknown or unreachable, access is refused, the tag does not exist, or the fetch timed out. */
-        GitRepositoryNotReachable,
+        GIT_REPOSITORY_NOT_REACHABLE,
         /** The tag has no file {@code connect.yaml} at its root (nothing there, or a directory). */
-        ConnectorSpecificationFileNotFound,
+        CONNECTOR_SPECIFICATION_FILE_NOT_FOUND,
         /** Something is at {@code connect.yaml} but it cannot be a specification: a symlink, a submodule, too large. */
-        ConnectorSpecificationFileNotValid;
+        CONNECTOR_SPECIFICATION_FILE_NOT_VALID;
 
         /** The Connect error code, e.g. {@code GitRepositoryNotReachable}. */
         public String code() {
-            return name();
+            StringBuilder camel = new StringBuilder();
+            for (String word : name().split("_")) {
+                camel.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            return camel.toString();
         }
     }
 
@@ -44,9 +48,9 @@ public record RepositoryProblem(Kind kind, String url, String tag, String detail
      */
     public String message() {
         switch (kind) {
-            case GitRepositoryNotReachable:
+            case GIT_REPOSITORY_NOT_REACHABLE:
                 return "Repository " + url + " with the tag " + tag + " is not reachable";
-            case ConnectorSpecificationFileNotFound:
+            case CONNECTOR_SPECIFICATION_FILE_NOT_FOUND:
                 return "The file " + RepositorySource.SPEC_FILE + " at " + url + " with the tag " + tag + " was not found";
             default:
                 return "The file " + RepositorySource.SPEC_FILE + " at " + url + " with the tag " + tag + " is not valid";

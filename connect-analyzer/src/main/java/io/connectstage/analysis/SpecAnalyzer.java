@@ -91,17 +91,17 @@ public final class SpecAnalyzer implements ConnectorAnalyzer {
         if (parsed.isLeft()) {
             List<ConnectorReportEntry> entries = new ArrayList<>();
             for (SpecProblem problem : parsed.getLeft()) {
-                entries.add(new ConnectorReportEntry(ConnectorReportEntryType.Error, ReportTitles.SPEC_NOT_VALID,
+                entries.add(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, ReportTitles.SPEC_NOT_VALID,
                         describe(problem), at, null));
             }
             return new Analysis(false, entries, List.of(), null, null);
         }
         ConnectorSpecification spec = parsed.get();
         List<ConnectorReportEntry> entries = List.of(
-                new ConnectorReportEntry(ConnectorReportEntryType.Information, ReportTitles.SPEC_VALID,
+                new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION, ReportTitles.SPEC_VALID,
                         "connect.yaml declares " + spec.configurations().size() + " application"
                                 + (spec.configurations().size() == 1 ? "" : "s") + ".", at, null),
-                new ConnectorReportEntry(ConnectorReportEntryType.Warning, ReportTitles.CHECKS_NOT_RUN,
+                new ConnectorReportEntry(ConnectorReportEntryType.WARNING, ReportTitles.CHECKS_NOT_RUN,
                         ReportTitles.CHECKS_NOT_RUN_MESSAGE, at, null));
         return new Analysis(true, entries, spec.configurations(), spec.globalConfiguration(), spec.apiClient());
     }
@@ -115,9 +115,9 @@ public final class SpecAnalyzer implements ConnectorAnalyzer {
 
     private static String titleOf(RepositoryProblem.Kind kind) {
         switch (kind) {
-            case GitRepositoryNotReachable:
+            case GIT_REPOSITORY_NOT_REACHABLE:
                 return ReportTitles.REPOSITORY_NOT_REACHABLE;
-            case ConnectorSpecificationFileNotFound:
+            case CONNECTOR_SPECIFICATION_FILE_NOT_FOUND:
                 return ReportTitles.SPEC_NOT_FOUND;
             default:
                 return ReportTitles.SPEC_NOT_VALID;

@@ -165,7 +165,7 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "Processing", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "PROCESSING", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but Processing")
         void refusedOutsideProcessing(ConnectorStatus from) {
             ConnectorStaged c = in(from);
@@ -188,7 +188,7 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "Processing", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "PROCESSING", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but Processing")
         void refusedOutsideProcessing(ConnectorStatus from) {
             ConnectorStaged c = in(from);
@@ -210,7 +210,7 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "Processing", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "PROCESSING", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but Processing")
         void refusedOutsideProcessing(ConnectorStatus from) {
             ConnectorStaged c = in(from);
@@ -231,7 +231,7 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "ReadyForCertification", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "READY_FOR_CERTIFICATION", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but ReadyForCertification")
         void refusedOutsideReady(ConnectorStatus from) {
             ConnectorStaged c = in(from);
@@ -258,7 +258,7 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "InCertification", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "IN_CERTIFICATION", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but InCertification")
         void refusedOutsideInCertification(ConnectorStatus from) {
             ConnectorStaged c = in(from);
@@ -283,7 +283,7 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "InCertification", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "IN_CERTIFICATION", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but InCertification")
         void refusedOutsideInCertification(ConnectorStatus from) {
             ConnectorStaged c = in(from);
@@ -339,7 +339,7 @@ class ConnectorLifecycleTest {
     @DisplayName("request moves")
     class RequestMoves {
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = {"Draft", "Published", "Failed"})
+        @EnumSource(value = ConnectorStatus.class, names = {"DRAFT", "PUBLISHED", "FAILED"})
         @DisplayName("requestPublish moves a publishable connector to Processing without bumping the version")
         void requestPublishFromPublishable(ConnectorStatus from) {
             ConnectorStaged c = in(from);

@@ -294,6 +294,10 @@ public final class DeploymentJson {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "expected " + describe(mismatch.getTargetType());
         }
+        if (e.getClass() == JsonMappingException.class && e.getOriginalMessage() != null) {
+            // Raised by the enum deserializers here and in ConnectJson: a wire spelling and the accepted ones.
+            return e.getOriginalMessage();
+        }
         return "invalid value";
     }
 

@@ -39,7 +39,7 @@ class DeploymentJsonTest {
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     static String example(String path) {
-        try (InputStream in = DeploymentJsonTest.class.getClassLoader().getResourceAsStream("examples/" + path)) {
+        try (InputStream in = DeploymentJsonTest.class.getClassLoader().getResourceAsStream("deployment-examples/" + path)) {
             assertNotNull(in, "no example " + path);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

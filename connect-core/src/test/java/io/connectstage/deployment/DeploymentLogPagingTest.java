@@ -127,6 +127,31 @@ class DeploymentLogPagingTest {
     }
 
     @Nested
+    @DisplayName("at scale")
+    class Scale {
+
+        @Test
+        @DisplayName("a page deep into 100,000 entries is found by its token, and the last page has no next")
+        void deepPage() {
+            DeploymentLogs logs = logs(100_000);
+            DeploymentLogQuery query = DeploymentLogQuery.builder().applicationName("service").limit(500).build();
+            DeploymentLogPage first = page(logs, query).get();
+            DeploymentLogPage second = page(logs, query.withPageToken(first.next())).get();
+            assertEquals(logs.of("service").get(500), second.data().get(0));
+            List<DeploymentLog> tail = walk(logs, DeploymentLogQuery.builder().startDate(T0.plusSeconds(99_990)).limit(3).build());
+            assertEquals(logs.all().subSequence(99_990).toJavaList(), tail);
+        }
+
+        @Test
+        @DisplayName("the last page is written without a next token")
+        void lastPageJson() {
+            DeploymentLogPage last = page(logs(3), DeploymentLogQuery.firstPage()).get();
+            assertEquals(false, DeploymentJson.toTree(last).has("next"));
+            assertEquals(3, DeploymentJson.toTree(last).get("data").size());
+        }
+    }
+
+    @Nested
     @DisplayName("bad queries")
     class BadQueries {
         private final DeploymentLogs logs = logs(30);

@@ -21,7 +21,24 @@ public enum ErrorCode {
     CONNECTOR_SPECIFICATION_FILE_NOT_VALID("ConnectorSpecificationFileNotValid", 400),
     RESOURCE_NOT_FOUND("ResourceNotFound", 404),
     CONCURRENT_MODIFICATION("ConcurrentModification", 409),
-    GENERAL("General", 500);
+    GENERAL("General", 500),
+    CONNECTOR_REFERENCE_NOT_FOUND("ConnectorReferenceNotFound", 400),
+    DEPLOYMENT_APPLICATION_DO_NOT_BELONG("DeploymentApplicationDoNotBelong", 400),
+    DEPLOYMENT_APPLICATION_DOES_NOT_EXIST("DeploymentApplicationDoesNotExist", 400),
+    DEPLOYMENT_APPLICATION_REQUIRED("DeploymentApplicationRequired", 400),
+    DEPLOYMENT_CONNECTOR_UPDATE_FAILURE("DeploymentConnectorUpdateFailure", 400),
+    DEPLOYMENT_EMPTY_REQUIRED_GLOBAL_CONFIGURATION_KEY("DeploymentEmptyRequiredGlobalConfigurationKey", 400),
+    DEPLOYMENT_INVALID_STATUS_TRANSITION("DeploymentInvalidStatusTransition", 400),
+    DEPLOYMENT_INVALID_TYPE("DeploymentInvalidType", 400),
+    DEPLOYMENT_LOG_INVALID_DATE("DeploymentLogInvalidDate", 400),
+    DEPLOYMENT_LOG_INVALID_PAGE_TOKEN("DeploymentLogInvalidPageToken", 400),
+    DEPLOYMENT_LOG_MISSING_APPLICATION_NAME("DeploymentLogMissingApplicationName", 400),
+    DEPLOYMENT_MISSING_GLOBAL_CONFIGURATION_KEY("DeploymentMissingGlobalConfigurationKey", 400),
+    DEPLOYMENT_PRODUCTION_DEACTIVATED("DeploymentProductionDeactivated", 400),
+    DEPLOYMENT_UNKNOWN_APPLICATION_CONFIGURATION("DeploymentUnknownApplicationConfiguration", 400),
+    DEPLOYMENT_UNKNOWN_APPLICATION_CONFIGURATION_KEY("DeploymentUnknownApplicationConfigurationKey", 400),
+    DEPLOYMENT_UNKNOWN_GLOBAL_CONFIGURATION_KEY("DeploymentUnknownGlobalConfigurationKey", 400),
+    DEPLOYMENT_UNSUPPORTED_REGION("DeploymentUnsupportedRegion", 400);
 
     private final String wireValue;
     private final int httpStatus;

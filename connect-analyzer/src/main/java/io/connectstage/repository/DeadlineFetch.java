@@ -1,0 +1,184 @@
+package io.connectstage.repository;
+
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.errors.PackProtocolException;
+import org.eclipse.jgit.errors.TooLargeObjectInPackException;
+import org.eclipse.jgit.errors.TooLargePackException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.BaseRepositoryBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshSessionFactory;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * Fetches one tag into a throw-away repository within a deadline, on a thread of its own, and
+ * makes sure the transfer ends when the deadline passes: the {@link FetchGuard} fails every later
+ * read and closes the fetch's HTTP connections and SSH sessions, and the thread is waited for
+ * (briefly) before the caller deletes the folder. The pack is parsed through a
+ * {@link CappedRepository}: no object above the object limit, no stream above the download limit.
+ * Failures are told apart by JGit's exception types, never by their messages.
+ */
+final class DeadlineFetch {
+
+    /** How long a stopped fetch gets to let go of its files before its folder is deleted under it. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final String THREAD_NAME = "connectstage-git-fetch";
+
+    /** How a fetch ended when it did not end well; the detail holds no credentials of ours but may quote the server. */
+    enum Outcome {
+        DONE, NO_TAG, TIMED_OUT, TOO_LARGE_DOWNLOAD, TOO_LARGE_OBJECT, NOT_FOUND, NO_TRANSPORT, FAILED
+    }
+
+    /** The result of one fetch: an outcome, and for {@link Outcome#FAILED} the cause. */
+    record Result(Outcome outcome, Throwable cause) {
+    }
+
+    private final Duration timeout;
+    private final long maxDownload;
+    private final long maxObjectSize;
+    private final CredentialsProvider credentials;
+    private final SshSessionFactory ssh;
+
+    DeadlineFetch(Duration timeout, long maxDownload, long maxObjectSize, CredentialsProvider credentials,
+                  SshSessionFactory ssh) {
+        this.timeout = timeout;
+        this.maxDownload = maxDownload;
+        this.maxObjectSize = maxObjectSize;
+        this.credentials = credentials;
+        this.ssh = ssh;
+        GuardedHttpConnections.install();
+    }
+
+    static String threadName() {
+        return THREAD_NAME;
+    }
+
+    /** Fetches {@code refs/tags/<tag>} from {@code source} into {@code local}: shallow first, in full when refused. */
+    Result fetch(Repository local, BaseRepositoryBuilder<?, ?> options, URIish source, String tag) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        FetchGuard guard = new FetchGuard(deadline, maxDownload);
+        Repository capped = new CappedRepository(local, options, maxObjectSize, guard);
+        String ref = Constants.R_TAGS + tag;
+        FutureTask<Outcome> task = new FutureTask<>(() -> {
+            guard.bindToThisThread();
+            try {
+                return run(capped, source, ref, guard);
+            } finally {
+                FetchGuard.unbind();
+            }
+        });
+        Thread worker = new Thread(task, THREAD_NAME);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return new Result(task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null);
+        } catch (TimeoutException e) {
+            stop(task, worker, guard);
+            return new Result(Outcome.TIMED_OUT, null);
+        } catch (InterruptedException e) {
+            stop(task, worker, guard);
+            Thread.currentThread().interrupt();
+            return new Result(Outcome.TIMED_OUT, null);
+        } catch (ExecutionException e) {
+            Result failed = classify(e.getCause() == null ? e : e.getCause(), guard);
+            stop(task, worker, guard); // the thread is ending; wait for it to let go of the files
+            return failed;
+        }
+    }
+
+    private Outcome run(Repository capped, URIish source, String ref, FetchGuard guard) throws IOException {
+        RefSpec spec = new RefSpec(ref + ":" + ref);
+        try (Transport advertised = open(capped, source);
+             FetchConnection connection = advertised.openFetch(List.of(spec))) {
+            if (connection.getRef(ref) == null) {
+                return Outcome.NO_TAG;
+            }
+        }
+        guard.check();
+        try (Transport transport = open(capped, source)) {
+            transport.setDepth(1);
+            transport.fetch(guard, List.of(spec));
+            return Outcome.DONE;
+        } catch (TransportException e) {
+            if (!hasCause(e, PackProtocolException.class)) {
+                throw e;
+            }
+            // the server cannot fetch shallow (or broke the protocol): once more in full, within the same bounds
+            guard.check();
+        }
+        try (Transport transport = open(capped, source)) {
+            transport.fetch(guard, List.of(spec));
+            return Outcome.DONE;
+        }
+    }
+
+    private Transport open(Repository capped, URIish source) throws IOException {
+        Transport transport = Transport.open(capped, source);
+        if (transport instanceof SshTransport && ssh != null) {
+            ((SshTransport) transport).setSshSessionFactory(ssh);
+        }
+        if (credentials != null) {
+            transport.setCredentialsProvider(credentials);
+        }
+        transport.setTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+        transport.setTagOpt(TagOpt.NO_TAGS);
+        return transport;
+    }
+
+    private static Result classify(Throwable cause, FetchGuard guard) {
+        if (guard.wasTooLarge() || hasCause(cause, TooLargePackException.class)) {
+            return new Result(Outcome.TOO_LARGE_DOWNLOAD, cause);
+        }
+        if (hasCause(cause, TooLargeObjectInPackException.class)) {
+            return new Result(Outcome.TOO_LARGE_OBJECT, cause);
+        }
+        if (guard.wasStopped() || guard.expired() || hasCause(cause, InterruptedIOException.class)) {
+            return new Result(Outcome.TIMED_OUT, cause); // SocketTimeoutException is an InterruptedIOException
+        }
+        if (hasCause(cause, NoRemoteRepositoryException.class)) {
+            return new Result(Outcome.NOT_FOUND, cause);
+        }
+        if (hasCause(cause, NotSupportedException.class)) {
+            return new Result(Outcome.NO_TRANSPORT, cause);
+        }
+        return new Result(Outcome.FAILED, cause);
+    }
+
+    static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stops the fetch: no more reads, its connections closed, its thread waited for. */
+    private static void stop(FutureTask<?> task, Thread worker, FetchGuard guard) {
+        guard.stop();
+        task.cancel(true);
+        try {
+            worker.join(STOP_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -86,6 +86,7 @@ final class DeadlineFetch {
         });
         Thread worker = new Thread(task, THREAD_NAME);
         worker.setDaemon(true);
+        guard.started();
         worker.start();
         try {
             return new Result(task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null);
@@ -100,6 +101,8 @@ final class DeadlineFetch {
             Result failed = classify(e.getCause() == null ? e : e.getCause(), guard);
             stop(task, worker, guard); // the thread is ending; wait for it to let go of the files
             return failed;
+        } finally {
+            guard.finished();
         }
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.jgit.lib.ProgressMonitor;
 final class FetchGuard implements ProgressMonitor {
 
     private static final ThreadLocal<FetchGuard> CURRENT = new ThreadLocal<>();
+    private static final java.util.Set<FetchGuard> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final long deadline;
     private final long maxBytes;
@@ -32,6 +33,22 @@ final class FetchGuard implements ProgressMonitor {
     FetchGuard(long deadlineNanos, long maxBytes) {
         this.deadline = deadlineNanos;
         this.maxBytes = maxBytes;
+    }
+
+    /** Marks the fetch as running, until {@link #finished()}: {@link #stopAll()} stops it. */
+    void started() {
+        RUNNING.add(this);
+    }
+
+    void finished() {
+        RUNNING.remove(this);
+    }
+
+    /** Stops every fetch in progress: at JVM shutdown, before their folders are deleted. */
+    static void stopAll() {
+        for (FetchGuard guard : java.util.List.copyOf(RUNNING)) {
+            guard.stop();
+        }
     }
 
     /** The guard of the fetch running on this thread, or null. */

@@ -21,8 +21,13 @@ final class Redaction {
     private final Set<String> secrets = new LinkedHashSet<>();
 
     Redaction(String rawUrl) {
-        this.rawUrl = rawUrl == null ? "" : rawUrl;
-        this.safeUrl = RepositoryUrl.redact(this.rawUrl);
+        String given = rawUrl == null ? "" : rawUrl;
+        this.safeUrl = RepositoryUrl.redact(given);
+        // an over-long URL is refused before any message could quote it: nothing of it to look for
+        this.rawUrl = given.length() > RepositoryUrl.MAX_LENGTH ? "" : given;
+        if (this.rawUrl.isEmpty()) {
+            return;
+        }
         Either<String, RepositoryUrl> parsed = RepositoryUrl.parse(this.rawUrl);
         if (parsed.isRight()) {
             RepositoryUrl url = parsed.get();

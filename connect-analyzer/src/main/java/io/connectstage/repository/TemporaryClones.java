@@ -47,6 +47,7 @@ final class TemporaryClones {
     }
 
     private static void deleteAll() {
+        FetchGuard.stopAll();
         for (Path folder : Set.copyOf(LIVE)) {
             delete(folder);
         }

@@ -175,7 +175,7 @@ class GitRepositorySourceTest {
                 SpecFile spec = spec(source().build().fetchSpec(new Repository(server.url(), "v1.0.0-annotated")));
 
                 assertEquals(SPEC_V1, spec.contentAsUtf8());
-                assertEquals(2, server.advertisements.get(), "one refused shallow attempt, one full fetch");
+                assertEquals(3, server.advertisements.get(), "one look for the tag, one refused shallow attempt, one full fetch");
                 assertEquals(1, server.uploadRequests.size());
                 String request = server.uploadRequests.get(0);
                 assertFalse(request.contains("deepen"), request);

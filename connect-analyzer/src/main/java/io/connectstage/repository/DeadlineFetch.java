@@ -43,7 +43,7 @@ final class DeadlineFetch {
 
     /** How a fetch ended when it did not end well; the detail holds no credentials of ours but may quote the server. */
     enum Outcome {
-        DONE, NO_TAG, TIMED_OUT, TOO_LARGE_DOWNLOAD, TOO_LARGE_OBJECT, NOT_FOUND, NO_TRANSPORT, FAILED
+        DONE, NO_TAG, TIMED_OUT, REFUSED_REDIRECT, TOO_LARGE_DOWNLOAD, TOO_LARGE_OBJECT, NOT_FOUND, NO_TRANSPORT, FAILED
     }
 
     /** The result of one fetch: an outcome, and for {@link Outcome#FAILED} the cause. */
@@ -70,10 +70,14 @@ final class DeadlineFetch {
         return THREAD_NAME;
     }
 
-    /** Fetches {@code refs/tags/<tag>} from {@code source} into {@code local}: shallow first, in full when refused. */
-    Result fetch(Repository local, BaseRepositoryBuilder<?, ?> options, URIish source, String tag) {
+    /**
+     * Fetches {@code refs/tags/<tag>} from {@code source} into {@code local}: shallow first, in
+     * full when refused. Every HTTP connection, redirects included, must pass {@code reach}
+     * (null: anything goes, as for mirrors).
+     */
+    Result fetch(Repository local, BaseRepositoryBuilder<?, ?> options, URIish source, String tag, RepositoryReach reach) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        FetchGuard guard = new FetchGuard(deadline, maxDownload);
+        FetchGuard guard = new FetchGuard(deadline, maxDownload, reach);
         Repository capped = new CappedRepository(local, options, maxObjectSize, guard);
         String ref = Constants.R_TAGS + tag;
         FutureTask<Outcome> task = new FutureTask<>(() -> {
@@ -146,6 +150,12 @@ final class DeadlineFetch {
     }
 
     private static Result classify(Throwable cause, FetchGuard guard) {
+        Throwable t = cause;
+        for (int depth = 0; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof FetchGuard.RefusedHost) {
+                return new Result(Outcome.REFUSED_REDIRECT, t);
+            }
+        }
         if (guard.wasTooLarge() || hasCause(cause, TooLargePackException.class)) {
             return new Result(Outcome.TOO_LARGE_DOWNLOAD, cause);
         }

@@ -30,9 +30,29 @@ final class FetchGuard implements ProgressMonitor {
     private volatile boolean stopped;
     private volatile boolean tooLarge;
 
-    FetchGuard(long deadlineNanos, long maxBytes) {
+    private final RepositoryReach reach;
+
+    FetchGuard(long deadlineNanos, long maxBytes, RepositoryReach reach) {
         this.deadline = deadlineNanos;
         this.maxBytes = maxBytes;
+        this.reach = reach;
+    }
+
+    /** Fails when the reach policy refuses {@code host}: a redirect must not lead where the URL could not. */
+    void checkHost(String host) throws IOException {
+        String refusal = reach == null ? null : reach.refusal(host);
+        if (refusal != null) {
+            throw new RefusedHost("a redirect was refused: " + refusal);
+        }
+    }
+
+    /** A connection to a host the reach policy refuses (after a redirect). */
+    static final class RefusedHost extends org.eclipse.jgit.errors.TransportException {
+        private static final long serialVersionUID = 1L;
+
+        RefusedHost(String message) {
+            super(message);
+        }
     }
 
     /** Marks the fetch as running, until {@link #finished()}: {@link #stopAll()} stops it. */

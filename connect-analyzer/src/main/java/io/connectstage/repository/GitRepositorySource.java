@@ -216,7 +216,8 @@ public final class GitRepositorySource implements RepositorySource {
             options.setGitDir(folder.toFile()).setBare();
             try (org.eclipse.jgit.lib.Repository local = options.build()) {
                 local.create(true);
-                DeadlineFetch.Result result = fetch.fetch(local, options, source.uri, tag);
+                DeadlineFetch.Result result = fetch.fetch(local, options, source.uri, tag,
+                        source.localGitDir == null ? reach : null);
                 switch (result.outcome()) {
                     case DONE:
                         return treeReader.read(local, tag, this);
@@ -232,6 +233,8 @@ public final class GitRepositorySource implements RepositorySource {
                                 + maxObjectSize + " bytes; the fetch was stopped");
                     case NOT_FOUND:
                         return problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository was not found");
+                    case REFUSED_REDIRECT:
+                        return problem(GIT_REPOSITORY_NOT_REACHABLE, describe(result.cause()));
                     case NO_TRANSPORT:
                         return problem(GIT_REPOSITORY_NOT_REACHABLE, "no git transport can fetch this URL");
                     default:

@@ -61,6 +61,7 @@ final class GuardedHttpConnections implements HttpConnectionFactory {
             return proxy == null ? delegate.create(url) : delegate.create(url, proxy);
         }
         guard.check();
+        guard.checkHost(url.getHost());
         java.net.URLConnection opened = proxy == null ? url.openConnection() : url.openConnection(proxy);
         if (!(opened instanceof HttpURLConnection)) {
             throw new IOException("not an HTTP URL");

@@ -95,25 +95,34 @@ public final class RepositoryReach {
         if (url.form() == RepositoryUrl.Form.LOCAL) {
             return localPaths ? Either.right(url) : Either.left("local repositories are not allowed");
         }
-        if (privateAddresses || allowedHosts.contains(url.host())) {
-            return Either.right(url);
+        String refusal = refusal(url.host());
+        return refusal == null ? Either.right(url) : Either.left(refusal);
+    }
+
+    /** Null when {@code host} may be reached, else why not: for the URL and for every redirect. */
+    String refusal(String host) {
+        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (privateAddresses || allowedHosts.contains(h)) {
+            return null;
         }
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(url.host());
+            addresses = resolver.resolve(h);
         } catch (UnknownHostException | RuntimeException e) {
-            return Either.left("the host " + url.host() + " is unknown");
+            return "the host " + h + " is unknown";
         }
         if (addresses == null || addresses.length == 0) {
-            return Either.left("the host " + url.host() + " is unknown");
+            return "the host " + h + " is unknown";
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return Either.left("the host " + url.host() + " resolves to " + address.getHostAddress()
-                        + ", which is not a public address");
+                return "the host " + h + " resolves to " + address.getHostAddress() + ", which is not a public address";
             }
         }
-        return Either.right(url);
+        return null;
     }
 
     /** Whether {@code address} is a public unicast address. */

@@ -243,6 +243,31 @@ class GitRepositorySourceHostileTest {
         }
 
         @Test
+        void aRedirectToAPrivateAddressIsRefusedBeforeConnecting() throws Exception {
+            com.sun.net.httpserver.HttpServer redirecting = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            redirecting.createContext("/", exchange -> {
+                exchange.getResponseHeaders().add("Location", "http://10.255.255.1/latest/meta-data.git/info/refs?service=git-upload-pack");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
+            redirecting.start();
+            try {
+                String url = "http://127.0.0.1:" + redirecting.getAddress().getPort() + "/r.git";
+                GitRepositorySource source = GitRepositorySource.builder().workDirectory(work)
+                        .reach(RepositoryReach.publicOnly().allowHost("127.0.0.1")).build();
+
+                RepositoryProblem problem = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> notReachable(source.fetchSpec(new Repository(url, "1.0.0"))));
+
+                assertEquals("a redirect was refused: the host 10.255.255.1 resolves to 10.255.255.1, which is not a public address",
+                        problem.detail());
+            } finally {
+                redirecting.stop(0);
+            }
+        }
+
+        @Test
         void aPublicAddressIsAllowed() {
             assertAll(
                     () -> assertTrue(RepositoryReach.isPublic(InetAddress.getByName("140.82.121.3"))),

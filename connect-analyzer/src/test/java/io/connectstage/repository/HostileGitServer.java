@@ -147,13 +147,13 @@ final class HostileGitServer implements AutoCloseable {
     }
 
     static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater();
-        deflater.setInput(data);
-        deflater.finish();
-        byte[] buffer = new byte[data.length + 64];
-        int n = deflater.deflate(buffer);
-        deflater.end();
-        return java.util.Arrays.copyOf(buffer, n);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflating = new java.util.zip.DeflaterOutputStream(out)) {
+            deflating.write(data);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 
     @Override

@@ -3,14 +3,12 @@ package io.connectstage.repository;
 import static io.connectstage.repository.RepositoryProblem.Kind.GIT_REPOSITORY_NOT_REACHABLE;
 
 import io.connectstage.connector.Repository;
-import io.connectstage.spec.SpecLimits;
 import io.vavr.control.Either;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -70,7 +68,7 @@ public final class GitRepositorySource implements RepositorySource {
     private final SpecTreeReader treeReader;
     private final DeadlineFetch fetch;
 
-    private GitRepositorySource(Builder b) {
+    GitRepositorySource(GitRepositorySourceBuilder b) {
         this.mirrors = Map.copyOf(b.mirrors);
         this.credentialsProvider = b.credentialsProvider;
         this.sshSessionFactory = SshClient.Guarded.wrap(b.sshSessionFactory != null ? b.sshSessionFactory
@@ -87,8 +85,9 @@ public final class GitRepositorySource implements RepositorySource {
         this.fetch = new DeadlineFetch(cloneTimeout, maxDownloadSize, maxObjectSize, credentialsProvider, sshSessionFactory);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** A builder with every default; see {@link GitRepositorySourceBuilder}. */
+    public static GitRepositorySourceBuilder builder() {
+        return new GitRepositorySourceBuilder();
     }
 
     public Duration cloneTimeout() {
@@ -303,149 +302,5 @@ public final class GitRepositorySource implements RepositorySource {
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    /**
-     * Configures a {@link GitRepositorySource}. Every setting has a default: no mirrors, no
-     * credentials provider, a 60 s clone timeout, the size limit of {@link SpecLimits}, 256 MiB
-     * per download and 64 MiB per object, the system temp folder as work directory, public
-     * addresses only ({@link RepositoryReach#publicOnly()}), SSH from {@code ~/.ssh} and the agent.
-     */
-    public static final class Builder {
-        private final Map<String, Path> mirrors = new LinkedHashMap<>();
-        private CredentialsProvider credentialsProvider;
-        private SshSessionFactory sshSessionFactory;
-        private Duration cloneTimeout = DEFAULT_CLONE_TIMEOUT;
-        private long maxSpecSize = SpecLimits.DEFAULT_MAX_BYTES;
-        private long maxDownloadSize = DEFAULT_MAX_DOWNLOAD_SIZE;
-        private long maxObjectSize = DEFAULT_MAX_OBJECT_SIZE;
-        private Path workDirectory;
-        private RepositoryReach reach = RepositoryReach.publicOnly();
-        private Boolean allowLocalRepositories;
-        private Path sshDirectory;
-        private Path sshKey;
-        private Path knownHosts;
-        private boolean sshAgent = true;
-
-        private Builder() {
-        }
-
-        /**
-         * Fetch {@code url} (matched exactly as given in the repository) from the local repository
-         * at {@code localRepository}, bare or not, instead of from the network.
-         */
-        public Builder mirror(String url, Path localRepository) {
-            mirrors.put(Objects.requireNonNull(url, "url is null"),
-                    Objects.requireNonNull(localRepository, "localRepository is null"));
-            return this;
-        }
-
-        /** Adds every entry of {@code urlToLocalRepository} as a {@link #mirror}. */
-        public Builder mirrors(Map<String, Path> urlToLocalRepository) {
-            Objects.requireNonNull(urlToLocalRepository, "urlToLocalRepository is null")
-                    .forEach(this::mirror);
-            return this;
-        }
-
-        /** Where user names, passwords and tokens for the remote come from. */
-        public Builder credentialsProvider(CredentialsProvider credentialsProvider) {
-            this.credentialsProvider = Objects.requireNonNull(credentialsProvider, "credentialsProvider is null");
-            return this;
-        }
-
-        /** Another SSH client instead of the built-in one (its sessions are still cut at the deadline). */
-        public Builder sshSessionFactory(SshSessionFactory sshSessionFactory) {
-            this.sshSessionFactory = Objects.requireNonNull(sshSessionFactory, "sshSessionFactory is null");
-            return this;
-        }
-
-        /** The folder of the SSH keys, {@code known_hosts} and {@code config}; default {@code ~/.ssh}. */
-        public Builder sshDirectory(Path sshDirectory) {
-            this.sshDirectory = Objects.requireNonNull(sshDirectory, "sshDirectory is null");
-            return this;
-        }
-
-        /** The one private key file to authenticate with, instead of the SSH directory's {@code id_*} files. */
-        public Builder sshKey(Path keyFile) {
-            this.sshKey = Objects.requireNonNull(keyFile, "keyFile is null");
-            return this;
-        }
-
-        /** The {@code known_hosts} file that host keys are checked against; default the SSH directory's. */
-        public Builder knownHosts(Path knownHostsFile) {
-            this.knownHosts = Objects.requireNonNull(knownHostsFile, "knownHostsFile is null");
-            return this;
-        }
-
-        /** Whether to ask the SSH agent at {@code SSH_AUTH_SOCK} for keys; default true. */
-        public Builder sshAgent(boolean useAgent) {
-            this.sshAgent = useAgent;
-            return this;
-        }
-
-        /** The longest one fetch may take, connection included; also JGit's timeout per network operation. */
-        public Builder cloneTimeout(Duration cloneTimeout) {
-            Objects.requireNonNull(cloneTimeout, "cloneTimeout is null");
-            if (cloneTimeout.isNegative() || cloneTimeout.isZero()) {
-                throw new IllegalArgumentException("cloneTimeout must be positive: " + cloneTimeout);
-            }
-            this.cloneTimeout = cloneTimeout;
-            return this;
-        }
-
-        /** The largest {@code connect.yaml} accepted, in bytes; default {@link SpecLimits#DEFAULT_MAX_BYTES}. */
-        public Builder maxSpecSize(long bytes) {
-            this.maxSpecSize = bounded("maxSpecSize", bytes, Integer.MAX_VALUE - 8);
-            return this;
-        }
-
-        /** The most bytes one fetch may receive; the transfer stops when the server sends more. */
-        public Builder maxDownloadSize(long bytes) {
-            this.maxDownloadSize = bounded("maxDownloadSize", bytes, Long.MAX_VALUE);
-            return this;
-        }
-
-        /** The largest object a fetched pack may hold (whole or as the result of a delta), checked as the pack is parsed. */
-        public Builder maxObjectSize(long bytes) {
-            this.maxObjectSize = bounded("maxObjectSize", bytes, Long.MAX_VALUE);
-            return this;
-        }
-
-        private static long bounded(String name, long bytes, long max) {
-            if (bytes < 1 || bytes > max) {
-                throw new IllegalArgumentException(name + " must be between 1 and " + max + ": " + bytes);
-            }
-            return bytes;
-        }
-
-        /** The folder under which each fetch gets a folder of its own, deleted when it is done. */
-        public Builder workDirectory(Path workDirectory) {
-            this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory is null");
-            return this;
-        }
-
-        /** What URLs that are not mirrors may reach; default {@link RepositoryReach#publicOnly()}. */
-        public Builder reach(RepositoryReach reach) {
-            this.reach = Objects.requireNonNull(reach, "reach is null");
-            return this;
-        }
-
-        /** Whether {@code file://} URLs and plain paths that are not mirrors may be fetched (overrides the reach policy's). */
-        public Builder allowLocalRepositories(boolean allow) {
-            this.allowLocalRepositories = allow;
-            return this;
-        }
-
-        private Path home() {
-            return Path.of(System.getProperty("user.home"));
-        }
-
-        private Path sshDirectory() {
-            return sshDirectory != null ? sshDirectory : home().resolve(".ssh");
-        }
-
-        public GitRepositorySource build() {
-            return new GitRepositorySource(this);
-        }
     }
 }

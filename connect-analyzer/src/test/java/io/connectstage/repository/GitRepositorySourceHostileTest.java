@@ -48,7 +48,7 @@ class GitRepositorySourceHostileTest {
         fixture.lightweightTag("1.0.0");
     }
 
-    private GitRepositorySource.Builder source() {
+    private GitRepositorySourceBuilder source() {
         return GitRepositorySource.builder().workDirectory(work).cloneTimeout(Duration.ofSeconds(20))
                 .reach(RepositoryReach.anywhere()).sshDirectory(temp.resolve("no-ssh")).sshAgent(false);
     }
@@ -124,6 +124,17 @@ class GitRepositorySourceHostileTest {
                     assertEquals("the server sent an object larger than the limit of "
                             + GitRepositorySource.DEFAULT_MAX_OBJECT_SIZE + " bytes; the fetch was stopped", problem.detail());
                 }
+            }
+            assertNothingLeft();
+        }
+
+        @Test
+        void aDeltaDeclaringAHugeResultIsRefusedBeforeItIsApplied() throws Exception {
+            try (HostileGitServer server = HostileGitServer.declaringDeltaResultOf(2_000_000_000L)) {
+                RepositoryProblem problem = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> notReachable(source().build().fetchSpec(new Repository(server.url(), HostileGitServer.TAG))));
+
+                assertTrue(problem.detail().startsWith("the server sent an object larger than the limit"), problem.detail());
             }
             assertNothingLeft();
         }

@@ -45,7 +45,7 @@ class GitRepositorySourceSshTest {
         server.close();
     }
 
-    private GitRepositorySource.Builder source() {
+    private GitRepositorySourceBuilder source() {
         return GitRepositorySource.builder().workDirectory(work).cloneTimeout(Duration.ofSeconds(20))
                 .reach(RepositoryReach.anywhere()).sshDirectory(ssh).sshAgent(false);
     }

@@ -60,7 +60,7 @@ class GitRepositorySourceTest {
         fixture.write("connect.yaml", SPEC_HEAD).commit("work after the release");
     }
 
-    private GitRepositorySource.Builder source() {
+    private GitRepositorySourceBuilder source() {
         return GitRepositorySource.builder().workDirectory(work).cloneTimeout(Duration.ofSeconds(20))
                 .reach(RepositoryReach.anywhere()).sshDirectory(temp.resolve("no-ssh")).sshAgent(false);
     }

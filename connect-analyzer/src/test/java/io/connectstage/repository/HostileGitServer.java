@@ -78,6 +78,55 @@ final class HostileGitServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Answers with a pack of a small blob and a delta against it whose header declares a result of
+     * {@code declaredResultSize} bytes: a few dozen bytes on the wire, an allocation of that size
+     * when the delta is applied.
+     */
+    static HostileGitServer declaringDeltaResultOf(long declaredResultSize) throws IOException {
+        byte[] base = "hello".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream delta = new ByteArrayOutputStream();
+        writeVarint(delta, base.length);
+        writeVarint(delta, declaredResultSize);
+        delta.write(1);            // insert one byte
+        delta.write('x');
+        byte[] deltaBytes = delta.toByteArray();
+        ByteArrayOutputStream pack = new ByteArrayOutputStream();
+        pack.write(packHeader(2));
+        pack.write(objectHeader(3, base.length));
+        pack.write(deflate(base));
+        pack.write(objectHeader(7, deltaBytes.length)); // REF_DELTA
+        byte[] baseId = new byte[20];
+        new org.eclipse.jgit.lib.ObjectInserter.Formatter().idFor(3, base).copyRawTo(baseId, 0);
+        pack.write(baseId);
+        pack.write(deflate(deltaBytes));
+        byte[] body = withChecksum(pack.toByteArray());
+        return new HostileGitServer((out, sent) -> {
+            out.write(body);
+            sent.addAndGet(body.length);
+        });
+    }
+
+    private static void writeVarint(ByteArrayOutputStream out, long value) {
+        long v = value;
+        while (v >= 0x80) {
+            out.write((int) (v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+
+    private static byte[] withChecksum(byte[] pack) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(pack);
+            out.write(MessageDigest.getInstance("SHA-1").digest(pack));
+            return out.toByteArray();
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/repo.git";
     }

@@ -10,6 +10,7 @@ import io.connectstage.connector.StandardConfigurationKey;
 import io.connectstage.json.ConnectJson;
 import io.connectstage.processing.Analysis;
 import io.connectstage.repository.GitRepositorySource;
+import io.connectstage.repository.GitRepositorySourceBuilder;
 import io.connectstage.repository.RepositoryReach;
 import io.connectstage.repository.RepositoryUrl;
 import io.connectstage.spec.SpecLimits;
@@ -117,7 +118,7 @@ final class AnalyzeCommand {
         if (tag == null) {
             analysis = SpecAnalyzer.analyzeLocal(Path.of(target), SpecLimits.defaults(), now);
         } else {
-            GitRepositorySource.Builder source = GitRepositorySource.builder().reach(RepositoryReach.anywhere());
+            GitRepositorySourceBuilder source = GitRepositorySource.builder().reach(RepositoryReach.anywhere());
             if (sshKey != null) {
                 source.sshKey(sshKey);
             }

@@ -80,20 +80,73 @@ final class SshClient {
                 throws TransportException {
             FetchGuard guard = FetchGuard.current();
             RemoteSession session = delegate.getSession(uri, credentialsProvider, fs, tms);
-            if (guard != null) {
-                guard.register(session::disconnect);
+            if (guard == null) {
+                return session;
             }
-            return session;
+            guard.register(session::disconnect);
+            return new RemoteSession() {
+                @Override
+                public Process exec(String commandName, int timeout) throws java.io.IOException {
+                    guard.check();
+                    return new GuardedProcess(session.exec(commandName, timeout), guard);
+                }
+
+                @Override
+                public void disconnect() {
+                    session.disconnect();
+                }
+            };
+        }
+
+        @Override
+        public void releaseSession(RemoteSession session) {
+            session.disconnect();
         }
 
         @Override
         public String getType() {
             return delegate.getType();
         }
+    }
+
+    /** The remote git command of a guarded fetch: what it sends is read through the guard (deadline, byte cap). */
+    private static final class GuardedProcess extends Process {
+        private final Process process;
+        private final java.io.InputStream in;
+
+        GuardedProcess(Process process, FetchGuard guard) {
+            this.process = process;
+            this.in = guard.guardConnection(process.getInputStream());
+        }
 
         @Override
-        public void releaseSession(RemoteSession session) {
-            delegate.releaseSession(session);
+        public java.io.OutputStream getOutputStream() {
+            return process.getOutputStream();
+        }
+
+        @Override
+        public java.io.InputStream getInputStream() {
+            return in;
+        }
+
+        @Override
+        public java.io.InputStream getErrorStream() {
+            return process.getErrorStream();
+        }
+
+        @Override
+        public int waitFor() throws InterruptedException {
+            return process.waitFor();
+        }
+
+        @Override
+        public int exitValue() {
+            return process.exitValue();
+        }
+
+        @Override
+        public void destroy() {
+            process.destroy();
         }
     }
 }

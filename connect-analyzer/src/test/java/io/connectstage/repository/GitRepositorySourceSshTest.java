@@ -28,12 +28,13 @@ class GitRepositorySourceSshTest {
     Path ssh;
     KeyPair clientKey;
     GitSshServer server;
+    GitFixture fixture;
 
     @BeforeEach
     void startServer() throws Exception {
         work = Files.createDirectory(temp.resolve("work"));
         ssh = Files.createDirectory(temp.resolve("ssh"));
-        GitFixture fixture = GitFixture.init(temp.resolve("origin"));
+        fixture = GitFixture.init(temp.resolve("origin"));
         fixture.write("connect.yaml", SPEC).commit("release");
         fixture.lightweightTag("1.0.0");
         clientKey = GitSshServer.newKey();
@@ -67,6 +68,21 @@ class GitRepositorySourceSshTest {
 
         assertTrue(result.isRight(), () -> result.getLeft().toString());
         assertEquals(SPEC, result.get().contentAsUtf8());
+    }
+
+    @Test
+    void capsTheBytesReceivedOverSshToo() throws Exception {
+        byte[] noise = new byte[3 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(noise);
+        fixture.write("big.bin", noise).commit("big");
+        fixture.lightweightTag("2.0.0");
+        Path key = GitSshServer.writePrivateKey(clientKey, temp.resolve("deploy-key"));
+        Files.writeString(ssh.resolve("known_hosts"), server.knownHostsLine(server.hostKey));
+
+        RepositoryProblem problem = problem(source().sshKey(key).maxDownloadSize(1024 * 1024).build()
+                .fetchSpec(new Repository(server.url("acme/connector.git"), "2.0.0")));
+
+        assertEquals("the server sent more than the limit of 1048576 bytes; the fetch was stopped", problem.detail());
     }
 
     @Test

@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.PackProtocolException;
@@ -28,18 +27,19 @@ import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
 
 /**
- * Fetches one tag into a throw-away repository within a deadline, on a thread of its own, and
- * makes sure the transfer ends when the deadline passes: the {@link FetchGuard} fails every later
- * read and closes the fetch's HTTP connections and SSH sessions, and the thread is waited for
- * (briefly) before the caller deletes the folder. The pack is parsed through a
+ * Fetches one tag into a throw-away repository within a deadline, on the calling thread (no
+ * thread per fetch), and makes sure the transfer ends when the deadline passes: a shared timer
+ * stops the {@link FetchGuard}, which fails every later read and closes the fetch's HTTP
+ * connections and SSH sessions, so the blocked read fails and the fetch returns before the
+ * caller deletes the folder. The pack is parsed through a
  * {@link CappedRepository}: no object above the object limit, no stream above the download limit.
  * Failures are told apart by JGit's exception types, never by their messages.
  */
 final class DeadlineFetch {
 
-    /** How long a stopped fetch gets to let go of its files before its folder is deleted under it. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-    private static final String THREAD_NAME = "connectstage-git-fetch";
+    private static final String THREAD_NAME = "connectstage-git-deadline";
+    /** One daemon thread for every fetch of the process: it only calls {@link FetchGuard#stop()} at deadlines. */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     /** How a fetch ended when it did not end well; the detail holds no credentials of ours but may quote the server. */
     enum Outcome {
@@ -66,46 +66,33 @@ final class DeadlineFetch {
         GuardedHttpConnections.install();
     }
 
-    static String threadName() {
+    /** The name of the timer thread, the one thread the fetches of a process share. */
+    static String timerThreadName() {
         return THREAD_NAME;
     }
 
     /**
      * Fetches {@code refs/tags/<tag>} from {@code source} into {@code local}: shallow first, in
      * full when refused. Every HTTP connection, redirects included, must pass {@code reach}
-     * (null: anything goes, as for mirrors).
+     * (null: anything goes, as for mirrors). Runs on the calling thread; one shared timer stops
+     * it at the deadline.
      */
     Result fetch(Repository local, BaseRepositoryBuilder<?, ?> options, URIish source, String tag, RepositoryReach reach) {
         long deadline = System.nanoTime() + timeout.toNanos();
         FetchGuard guard = new FetchGuard(deadline, maxDownload, reach);
         Repository capped = new CappedRepository(local, options, maxObjectSize, guard);
         String ref = Constants.R_TAGS + tag;
-        FutureTask<Outcome> task = new FutureTask<>(() -> {
-            guard.bindToThisThread();
-            try {
-                return run(capped, source, ref, guard);
-            } finally {
-                FetchGuard.unbind();
-            }
-        });
-        Thread worker = new Thread(task, THREAD_NAME);
-        worker.setDaemon(true);
         guard.started();
-        worker.start();
+        guard.bindToThisThread();
+        ScheduledFuture<?> alarm = TIMER.schedule(guard::stop, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
-            return new Result(task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null);
-        } catch (TimeoutException e) {
-            stop(task, worker, guard);
-            return new Result(Outcome.TIMED_OUT, null);
-        } catch (InterruptedException e) {
-            stop(task, worker, guard);
-            Thread.currentThread().interrupt();
-            return new Result(Outcome.TIMED_OUT, null);
-        } catch (ExecutionException e) {
-            Result failed = classify(e.getCause() == null ? e : e.getCause(), guard);
-            stop(task, worker, guard); // the thread is ending; wait for it to let go of the files
-            return failed;
+            return new Result(run(capped, source, ref, guard), null);
+        } catch (IOException | RuntimeException e) {
+            return classify(e, guard);
         } finally {
+            alarm.cancel(false);
+            guard.stop(); // whatever is still open goes now, before the caller deletes the folder
+            FetchGuard.unbind();
             guard.finished();
         }
     }
@@ -184,14 +171,13 @@ final class DeadlineFetch {
         return false;
     }
 
-    /** Stops the fetch: no more reads, its connections closed, its thread waited for. */
-    private static void stop(FutureTask<?> task, Thread worker, FetchGuard guard) {
-        guard.stop();
-        task.cancel(true);
-        try {
-            worker.join(STOP_GRACE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, THREAD_NAME);
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 }

@@ -61,13 +61,27 @@ class GitRepositorySourceHostileTest {
         return result.getLeft();
     }
 
+    private java.util.Set<Thread> threadsBefore;
+
+    @BeforeEach
+    void rememberThreads() {
+        threadsBefore = Thread.getAllStackTraces().keySet();
+    }
+
+    /** No file in the work directory, and no thread started by the fetch still alive (the shared timer aside). */
     private void assertNothingLeft() throws IOException {
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "files left in the work directory");
         }
-        assertFalse(Thread.getAllStackTraces().keySet().stream()
-                        .anyMatch(t -> t.isAlive() && t.getName().equals(DeadlineFetch.threadName())),
-                "a fetch thread is still running");
+        List<String> started = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !threadsBefore.contains(t))
+                .map(Thread::getName)
+                .filter(name -> !name.equals(DeadlineFetch.timerThreadName()) && !name.startsWith("hostile-git-server")
+                        && !name.startsWith("HTTP-Dispatcher") && !name.startsWith("server-timer")
+                        && !name.startsWith("Keep-Alive-") && !name.startsWith("idle-timeout-task")
+                        && !name.startsWith("junit-timeout-thread"))
+                .toList();
+        assertEquals(List.of(), started, "threads left running");
     }
 
     private static void assertTransferStopped(HostileGitServer server) throws InterruptedException {

@@ -7,7 +7,7 @@ import static io.connectstage.connector.ConnectorStatus.PROCESSING;
 import static io.connectstage.connector.ConnectorStatus.PUBLISHED;
 import static io.connectstage.connector.ConnectorStatus.READY_FOR_CERTIFICATION;
 
-import io.connectstage.action.Resources;
+import io.connectstage.rule.Resources;
 import io.connectstage.connector.ConnectorReport;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;

@@ -9,7 +9,7 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.lifecycle.ConnectorLifecycle;
-import io.connectstage.staging.FieldRules;
+import io.connectstage.rule.FieldRules;
 import io.connectstage.store.ConnectorStore;
 import io.vavr.control.Either;
 import java.util.List;

@@ -4,7 +4,10 @@ import io.connectstage.connector.Connector;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.error.ConnectError;
 import io.vavr.collection.Seq;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,11 +29,16 @@ public record ConnectorSearch(
         Set<String> keys,
         Set<IntegrationType> integrationTypes) {
 
+    /** Holds what was asked, valid or not: {@code null} elements are reported by {@link #errors()}. */
     public ConnectorSearch {
-        sort = sort == null ? java.util.List.of() : java.util.List.copyOf(sort);
-        ids = ids == null ? Set.of() : Set.copyOf(ids);
-        keys = keys == null ? Set.of() : Set.copyOf(keys);
-        integrationTypes = integrationTypes == null ? Set.of() : Set.copyOf(integrationTypes);
+        sort = sort == null ? java.util.List.of() : Collections.unmodifiableList(new ArrayList<>(sort));
+        ids = copy(ids);
+        keys = copy(keys);
+        integrationTypes = copy(integrationTypes);
+    }
+
+    private static <T> Set<T> copy(Set<T> values) {
+        return values == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
     /** Everything, first page, default size, ordered by id. */
@@ -76,9 +84,14 @@ public record ConnectorSearch(
 
     /** The {@code InvalidQueryParam} errors of this search; none when a store may run it. */
     public Seq<ConnectError> errors() {
-        Seq<ConnectError> errors = ConnectorQuery.pagingErrors(limit, offset);
+        Seq<ConnectError> errors = ConnectorQuery.pagingErrors(limit, offset)
+                .appendAll(ConnectorQuery.nullErrors(sort, "sort"));
+        if (ids.contains(null) || keys.contains(null) || integrationTypes.contains(null)) {
+            errors = errors.append(ConnectError.invalidQueryParam(ids.contains(null) ? "id"
+                    : keys.contains(null) ? "key" : "integrationTypes", "must not contain null"));
+        }
         for (Sort criterion : sort) {
-            if (criterion.field().connectorAscending() == null) {
+            if (criterion != null && criterion.field().connectorAscending() == null) {
                 errors = errors.append(ConnectError.invalidQueryParam("sort", "Connectors have no "
                         + criterion.field().wireValue() + " to sort by"));
             }

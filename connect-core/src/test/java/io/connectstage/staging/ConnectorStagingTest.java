@@ -75,18 +75,15 @@ class ConnectorStagingTest {
     }
 
     private static ConnectorStagedDraft withCreator(ConnectorStagedDraft d, Creator creator) {
-        return new ConnectorStagedDraft(d.key(), d.name(), d.description(), d.integrationTypes(), creator,
-                d.repository(), d.supportedRegions(), d.privateProjects(), d.documentationUrl());
+        return d.withCreator(creator);
     }
 
     private static ConnectorStagedDraft withRepository(ConnectorStagedDraft d, Repository repository) {
-        return new ConnectorStagedDraft(d.key(), d.name(), d.description(), d.integrationTypes(), d.creator(),
-                repository, d.supportedRegions(), d.privateProjects(), d.documentationUrl());
+        return d.withRepository(repository);
     }
 
     private static ConnectorStagedDraft withName(ConnectorStagedDraft d, String name) {
-        return new ConnectorStagedDraft(d.key(), name, d.description(), d.integrationTypes(), d.creator(),
-                d.repository(), d.supportedRegions(), d.privateProjects(), d.documentationUrl());
+        return d.withName(name);
     }
 
     @Nested

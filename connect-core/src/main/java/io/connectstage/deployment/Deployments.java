@@ -4,7 +4,7 @@ import io.connectstage.connector.ConnectorReference;
 import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
-import io.connectstage.staging.FieldRules;
+import io.connectstage.rule.FieldRules;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;

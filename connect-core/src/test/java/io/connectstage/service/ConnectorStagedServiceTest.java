@@ -21,7 +21,7 @@ import io.connectstage.staging.ConnectorStaging;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.Sort;
-import io.connectstage.store.memory.InMemoryConnectorStore;
+import io.connectstage.testing.SimpleConnectorStore;
 import io.connectstage.testing.SampleConnectors;
 import io.vavr.control.Either;
 import java.time.Clock;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("ConnectorStagedService over the in-memory store")
+@DisplayName("ConnectorStagedService over connect-core's test store")
 class ConnectorStagedServiceTest {
     private static final Instant NOW = Instant.parse("2024-02-15T10:12:12.069Z");
 
@@ -46,7 +46,7 @@ class ConnectorStagedServiceTest {
 
     @BeforeEach
     void setUp() {
-        store = new InMemoryConnectorStore();
+        store = new SimpleConnectorStore();
         AtomicInteger counter = new AtomicInteger();
         service = ConnectorStagedService.builder(store)
                 .clock(Clock.fixed(NOW.plusNanos(123_456), ZoneOffset.UTC))

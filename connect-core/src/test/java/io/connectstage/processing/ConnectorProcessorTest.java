@@ -25,8 +25,9 @@ import io.connectstage.error.ErrorCode;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.PublishedConnectorService;
 import io.connectstage.store.ConnectorSearch;
-import io.connectstage.store.memory.InMemoryConnectorStore;
-import io.connectstage.store.memory.InMemoryPublishedConnectorStore;
+import io.connectstage.testing.MutableClock;
+import io.connectstage.testing.SimpleConnectorStore;
+import io.connectstage.testing.SimplePublishedConnectorStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +46,8 @@ class ConnectorProcessorTest {
             ApplicationType.SERVICE, List.of(new StandardConfigurationKey("CONFIG_KEY", "config key", true, null)),
             List.of());
 
-    private final InMemoryConnectorStore store = new InMemoryConnectorStore();
-    private final InMemoryPublishedConnectorStore published = new InMemoryPublishedConnectorStore();
+    private final SimpleConnectorStore store = new SimpleConnectorStore();
+    private final SimplePublishedConnectorStore published = new SimplePublishedConnectorStore();
     private final QueuedExecutor executor = new QueuedExecutor();
     private final AtomicReference<ConnectorAnalyzer> analyzer = new AtomicReference<>(ConnectorProcessorTest::valid);
     private ConnectorProcessor processor;
@@ -61,8 +62,7 @@ class ConnectorProcessorTest {
     @BeforeEach
     void wire() {
         processor = ConnectorProcessor.builder(store, published, (r, at) -> analyzer.get().analyze(r, at))
-                .executor(executor).analysisExecutor(Runnable::run)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).analysisTimeout(Duration.ofSeconds(2)).build();
+                .executor(executor).clock(Clock.fixed(NOW, ZoneOffset.UTC)).analysisTimeout(Duration.ofSeconds(2)).build();
         service = ConnectorStagedService.builder(store).processing(processor).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         desk = new CertificationDesk(store, processor);
     }
@@ -133,18 +133,13 @@ class ConnectorProcessorTest {
 
         @Test
         void settlesToFalseWhenTheAnalyzerRunsPastItsTimeout() {
-            processor = ConnectorProcessor.builder(store, published, (r, at) -> {
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            MutableClock clock = new MutableClock(NOW);
+            ConnectorProcessor slow = ConnectorProcessor.builder(store, published, (r, at) -> {
+                clock.advance(Duration.ofMillis(2_001));
                 return valid(r, at);
-            }).executor(executor).clock(Clock.fixed(NOW, ZoneOffset.UTC)).analysisTimeout(Duration.ofMillis(200)).build();
-            ConnectorStaged created = create();
-            ConnectorStaged pending = ConnectorStagedService.builder(store).build()
-                    .updateById(created.id(), ConnectorUpdate.of(created.version(), new ConnectorUpdatePreviewableAction())).get();
-            processor.settlePreview(pending.id());
+            }).executor(executor).clock(clock).analysisTimeout(Duration.ofSeconds(2)).build();
+            ConnectorStaged pending = update(create(), new ConnectorUpdatePreviewableAction());
+            assertEquals(1, slow.runClaimable());
             ConnectorStaged settled = current(pending);
             assertEquals(IsPreviewable.FALSE, settled.isPreviewable());
             assertTrue(settled.previewableReport().entries().get(0).message().contains("did not finish"));
@@ -207,24 +202,59 @@ class ConnectorProcessorTest {
     @DisplayName("a processor started over a store with unsettled requests")
     class Resume {
         @Test
-        void analyzesPendingPreviewsAgainAndFailsInterruptedPublishes() {
+        void analyzesPendingPreviewsAndRedoesPublishesWithTheCertificationTheyAskedFor() {
             ConnectorStaged previewing = update(create(), new ConnectorUpdatePreviewableAction());
             ConnectorStaged other = service.create(ConnectorStagedDraft.of("Other", Creator.ofEmail("b@example.com"),
                     new Repository("git@github.com:acme/other.git", "1.0.0")).withKey("other")).get();
             ConnectorStaged publishing = update(other, new ConnectorPublishAction(true));
+            assertEquals(2, store.work().size());
             QueuedExecutor afterRestart = new QueuedExecutor();
             ConnectorProcessor restarted = ConnectorProcessor.builder(store, published, ConnectorProcessorTest::valid)
-                    .executor(afterRestart).analysisExecutor(Runnable::run)
-                    .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+                    .executor(afterRestart).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
-            assertEquals(2, restarted.resume());
+            restarted.resume();
+            assertEquals(1, afterRestart.pending());
             afterRestart.runAll();
 
             assertEquals(IsPreviewable.TRUE, current(previewing).isPreviewable());
-            ConnectorStaged failed = current(publishing);
-            assertEquals(ConnectorStatus.FAILED, failed.status());
-            assertEquals(ConnectorProcessor.PUBLISH_INTERRUPTED, failed.publishingReport().entries().get(0).title());
-            assertEquals(0, restarted.resume());
+            assertEquals(ConnectorStatus.READY_FOR_CERTIFICATION, current(publishing).status());
+            assertEquals(List.of(), store.work());
+            assertEquals(0, restarted.runClaimable());
+        }
+
+        @Test
+        void leavesRequestsOfAServiceWithoutProcessingWaitingInTheStore() {
+            ConnectorStagedService unprocessed = ConnectorStagedService.builder(store).build();
+            ConnectorStaged created = create();
+            ConnectorStaged processing = unprocessed.updateById(created.id(),
+                    ConnectorUpdate.of(created.version(), new ConnectorPublishAction(false))).get();
+            assertEquals(0, executor.pending());
+            assertEquals(List.of(processing.id() + "/publish/" + processing.version()),
+                    store.work().stream().map(w -> w.id()).toList());
+            processor.resume();
+            executor.runAll();
+            assertEquals(ConnectorStatus.PUBLISHED, current(processing).status());
+        }
+    }
+
+    @Nested
+    @DisplayName("the inline processor (every repository accepted, on the caller's thread)")
+    class Inline {
+        @Test
+        void settlesEveryRequestBeforeTheUpdateReturns() {
+            ConnectorStagedService simple = ConnectorStagedService.builder(store)
+                    .processing(ConnectorProcessor.inline(store, published)).build();
+            ConnectorStaged created = simple.create(ConnectorStagedDraft.of("Connector", Creator.ofEmail("a@example.com"),
+                    new Repository("git@github.com:acme/connector.git", "1.0.0"))).getOrElseThrow(e -> new AssertionError(e.toString()));
+            ConnectorStaged processing = simple.updateById(created.id(), ConnectorUpdate.of(created.version(),
+                    new ConnectorUpdatePreviewableAction(), new ConnectorPublishAction(false))).get();
+            ConnectorStaged settled = current(processing);
+            assertEquals(ConnectorStatus.PUBLISHED, settled.status());
+            assertEquals(IsPreviewable.TRUE, settled.isPreviewable());
+            assertEquals(ConnectorAnalyzer.NOT_ANALYZED, settled.publishingReport().entries().get(0).title());
+            assertTrue(published.findById(created.id()).get().isPrivate());
+            assertTrue(simple.updateById(settled.id(), ConnectorUpdate.of(settled.version(),
+                    new ConnectorSetNameAction("Renamed"))).isRight());
         }
     }
 
@@ -252,6 +282,41 @@ class ConnectorProcessorTest {
             assertFalse(unlisted.alreadyListed());
             assertEquals(0, published.search(ConnectorSearch.defaults()).total());
             assertTrue(published.findById(approved.id()).isDefined());
+        }
+
+        @Test
+        void aPublishWithoutCertificationAfterACertifiedOneMakesTheConnectorPrivate() {
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(true));
+            executor.runAll();
+            desk.start(processing.id());
+            ConnectorStaged approved = desk.approve(processing.id()).get();
+            assertFalse(published.findById(approved.id()).get().isPrivate());
+
+            update(approved, new ConnectorPublishAction(false));
+            executor.runAll();
+            ConnectorStaged republished = current(approved);
+            assertEquals(ConnectorStatus.PUBLISHED, republished.status());
+            Connector connector = published.findById(approved.id()).get();
+            assertTrue(connector.isPrivate());
+            assertEquals(republished.isPrivate(), connector.isPrivate());
+        }
+
+        @Test
+        void aPublishWithoutCertificationAfterARejectedReCertificationMakesTheConnectorPrivate() {
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(true));
+            executor.runAll();
+            desk.start(processing.id());
+            ConnectorStaged approved = desk.approve(processing.id()).get();
+            update(update(approved, new ConnectorSetNameAction("Renamed")), new ConnectorPublishAction(true));
+            executor.runAll();
+            desk.start(approved.id());
+            ConnectorStaged rejected = desk.reject(approved.id(), "Missing tests").get();
+            assertFalse(published.findById(approved.id()).get().isPrivate(), "the certified Connector stays as it was");
+
+            update(rejected, new ConnectorPublishAction(false));
+            executor.runAll();
+            assertEquals(ConnectorStatus.PUBLISHED, current(rejected).status());
+            assertTrue(published.findById(approved.id()).get().isPrivate());
         }
 
         @Test

@@ -123,14 +123,19 @@ public final class ConnectorProcessor implements AutoCloseable {
 
     /**
      * Called after an accepted update has been stored: keeps the listing of the production
-     * Connector in step with {@code alreadyListed}, and wakes the processor for the work the
-     * update may have left.
+     * Connector in step with {@code alreadyListed}, and wakes the processor when the update made a
+     * request (and so left work).
      */
     public void updated(ConnectorStaged before, ConnectorStaged after) {
         if (before.alreadyListed() && !after.alreadyListed()) {
             published.setListed(after.id(), false);
         }
-        wake();
+        boolean previewRequested = after.isPreviewable() == IsPreviewable.PENDING
+                && before.isPreviewable() != IsPreviewable.PENDING;
+        boolean publishRequested = after.status() == ConnectorStatus.PROCESSING && before.status() != ConnectorStatus.PROCESSING;
+        if (previewRequested || publishRequested) {
+            wake();
+        }
     }
 
     /**

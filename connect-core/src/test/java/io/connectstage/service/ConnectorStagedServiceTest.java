@@ -23,6 +23,7 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.Sort;
 import io.connectstage.testing.SimpleConnectorStore;
 import io.connectstage.testing.SampleConnectors;
+import io.connectstage.testing.SimplePublishedConnectorStore;
 import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Instant;
@@ -203,6 +204,29 @@ class ConnectorStagedServiceTest {
             ConnectorUpdate update = ConnectorUpdate.of(1, new ConnectorSetNameAction("x"));
             onlyError(failed(service.updateById("nope", update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
             onlyError(failed(service.updateByKey("nope", update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+        }
+    }
+
+    @Nested
+    @DisplayName("null input")
+    class NullInput {
+        @Test
+        @DisplayName("every entry point answers an ErrorResponse for null, and changes nothing")
+        void answersErrorsForNull() {
+            ConnectorStaged created = create("k-1", "Name");
+            onlyError(failed(service.create(null)), ErrorCode.INVALID_JSON_INPUT, 400);
+            onlyError(failed(service.updateById(created.id(), null)), ErrorCode.INVALID_JSON_INPUT, 400);
+            onlyError(failed(service.updateByKey("k-1", null)), ErrorCode.INVALID_JSON_INPUT, 400);
+            assertEquals(400, failed(service.query(null)).statusCode());
+            onlyError(failed(service.getById(null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.getByKey(null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.updateById(null, ConnectorUpdate.of(1, new ConnectorSetNameAction("x")))),
+                    ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.deleteById(null, null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.deleteByKey(null, 1L)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            assertEquals(400, failed(new PublishedConnectorService(new SimplePublishedConnectorStore()).search(null))
+                    .statusCode());
+            assertEquals(created, ok(service.getById(created.id())));
         }
     }
 

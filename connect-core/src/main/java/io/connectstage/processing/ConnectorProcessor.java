@@ -90,7 +90,8 @@ public final class ConnectorProcessor implements AutoCloseable {
     /**
      * The simplest processing: every repository is accepted ({@link ConnectorAnalyzer#acceptingEverything()}),
      * on the caller's thread, so that a request is settled before the update that made it
-     * returns. For harnesses that need requests to settle and no repository read.
+     * returns (when updates come from several threads at once, the one already processing settles
+     * the others' requests). For harnesses that need requests to settle and no repository read.
      */
     public static ConnectorProcessor inline(ConnectorStore staged, PublishedConnectorStore published) {
         return builder(staged, published, ConnectorAnalyzer.acceptingEverything()).executor(Runnable::run).build();

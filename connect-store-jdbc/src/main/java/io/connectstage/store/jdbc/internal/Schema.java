@@ -125,7 +125,7 @@ public final class Schema {
     static List<String> tables(Dialect dialect) {
         String text = "VARCHAR" + dialect.binaryCollation();
         String json = dialect.largeText();
-        return List.of(
+        List<String> all = new ArrayList<>(List.of(
                 "CREATE TABLE IF NOT EXISTS connector_staged ("
                         + "id " + text + " NOT NULL PRIMARY KEY, "
                         + "connector_key " + text + ", "
@@ -174,8 +174,9 @@ public final class Schema {
                         + "integration_type " + text + " NOT NULL, "
                         + "PRIMARY KEY (connector_id, integration_type))",
                 "CREATE INDEX IF NOT EXISTS connector_published_integration_type_type "
-                        + "ON connector_published_integration_type (integration_type, connector_id)",
-                WorkTable.create(dialect).get(0), WorkTable.create(dialect).get(1), WorkTable.create(dialect).get(2));
+                        + "ON connector_published_integration_type (integration_type, connector_id)"));
+        all.addAll(WorkTable.create(dialect));
+        return all;
     }
 
     private static void pause(int attempt) {

@@ -2,6 +2,7 @@ package io.connectstage.processing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.action.ConnectorPublishAction;
@@ -25,6 +26,7 @@ import io.connectstage.error.ErrorCode;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.PublishedConnectorService;
 import io.connectstage.store.ConnectorSearch;
+import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.testing.MutableClock;
 import io.connectstage.testing.SimpleConnectorStore;
 import io.connectstage.testing.SimplePublishedConnectorStore;
@@ -234,6 +236,63 @@ class ConnectorProcessorTest {
             processor.resume();
             executor.runAll();
             assertEquals(ConnectorStatus.PUBLISHED, current(processing).status());
+        }
+    }
+
+    @Nested
+    @DisplayName("a processor that crashes between saving the Connector and settling")
+    class CrashBetweenWrites {
+        @Test
+        void isRedoneAfterItsLeaseWithOneConnectorVersionAndOneSettle() {
+            MutableClock clock = new MutableClock(NOW);
+            boolean[] crashed = new boolean[1];
+            PublishedConnectorStore crashingOnce = new PublishedConnectorStore() {
+                @Override
+                public io.vavr.control.Option<Connector> findById(String id) {
+                    return published.findById(id);
+                }
+
+                @Override
+                public io.vavr.control.Option<Connector> findByKey(String key) {
+                    return published.findByKey(key);
+                }
+
+                @Override
+                public void save(Connector connector, boolean listed) {
+                    published.save(connector, listed);
+                    if (!crashed[0]) {
+                        crashed[0] = true;
+                        throw new IllegalStateException("the process dies here");
+                    }
+                }
+
+                @Override
+                public boolean setListed(String id, boolean listed) {
+                    return published.setListed(id, listed);
+                }
+
+                @Override
+                public io.connectstage.store.ConnectorSearchPage search(ConnectorSearch search) {
+                    return published.search(search);
+                }
+            };
+            ConnectorProcessor crashing = ConnectorProcessor.builder(store, crashingOnce, ConnectorProcessorTest::valid)
+                    .executor(Runnable::run).clock(clock).lease(Duration.ofMinutes(1)).build();
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(false));
+
+            assertThrows(IllegalStateException.class, crashing::runClaimable);
+            assertEquals(ConnectorStatus.PROCESSING, current(processing).status());
+            assertEquals(1, published.findById(processing.id()).get().version());
+            assertEquals(0, crashing.runClaimable(), "the crashed claim still holds");
+
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(1, crashing.runClaimable());
+            ConnectorStaged settled = current(processing);
+            assertEquals(ConnectorStatus.PUBLISHED, settled.status());
+            assertEquals(processing.version() + 1, settled.version());
+            assertEquals(1, settled.publishingReport().entries().size());
+            assertEquals(1, published.findById(processing.id()).get().version(), "the same Connector saved again");
+            assertEquals(List.of(), store.work());
         }
     }
 

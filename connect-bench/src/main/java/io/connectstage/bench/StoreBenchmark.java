@@ -8,7 +8,7 @@ import io.connectstage.connector.ConnectorStagedDraft;
 import io.connectstage.connector.Creator;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.connector.Repository;
-import io.connectstage.error.ConnectError;
+import io.connectstage.store.StoreRefusal;
 import io.connectstage.staging.ConnectorStaging;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
@@ -244,7 +244,7 @@ public class StoreBenchmark {
         return String.format("00000000-0000-4000-8000-%012d", n);
     }
 
-    private static ConnectorStaged accepted(Either<ConnectError, ConnectorStaged> result) {
+    private static ConnectorStaged accepted(Either<StoreRefusal, ConnectorStaged> result) {
         if (result.isLeft()) {
             throw new IllegalStateException("the store refused: " + result.getLeft());
         }

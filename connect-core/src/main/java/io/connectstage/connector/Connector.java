@@ -43,6 +43,19 @@ public record Connector(
     }
 
     /**
+     * The production copy of a staged connector whose publish has just settled, at this version:
+     * {@code private} and {@code certified} as the settled staged connector has them (a publish
+     * without certification makes it private, an approved certification public), whether or not
+     * it was certified before.
+     */
+    public static Connector publishedFrom(ConnectorStaged settled, long version) {
+        Connector copy = publishedFrom(settled, version, Boolean.TRUE.equals(settled.certified()));
+        return new Connector(copy.id, copy.key, version, copy.name, copy.description, copy.integrationTypes,
+                copy.creator, copy.repository, copy.configurations, copy.apiClient, settled.isPrivate(),
+                copy.globalConfiguration, copy.supportedRegions, copy.certified, copy.documentationUrl);
+    }
+
+    /**
      * The production copy of a staged connector at this version: what a successful publish
      * creates or replaces. It is private unless certified.
      */

@@ -55,8 +55,9 @@ public final class CertificationDesk {
 
     /** {@code InCertification → Published}: listed, certified, public; the production Connector is replaced. */
     public Either<ErrorResponse, ConnectorStaged> approve(String id) {
-        return change(id, c -> ConnectorLifecycle.approveCertification(c, processor.now()))
-                .peek(c -> processor.publishConnector(c, true));
+        // The production Connector first (saving it again changes nothing), so that no approval is
+        // stored without its Connector.
+        return change(id, c -> ConnectorLifecycle.approveCertification(c, processor.now()).peek(processor::publishConnector));
     }
 
     /** {@code InCertification → Failed}, with an {@code Error} entry carrying the reason. */

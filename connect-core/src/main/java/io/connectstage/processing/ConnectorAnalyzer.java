@@ -1,7 +1,10 @@
 package io.connectstage.processing;
 
+import io.connectstage.connector.ConnectorReportEntry;
+import io.connectstage.connector.ConnectorReportEntryType;
 import io.connectstage.connector.Repository;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The port to a connector's code: analyzes the repository at its tag and says what it found.
@@ -13,4 +16,18 @@ public interface ConnectorAnalyzer {
 
     /** The analysis of this repository; report entries are stamped {@code at}. */
     Analysis analyze(Repository repository, Instant at);
+
+    /** The title of the one entry of {@link #acceptingEverything()}. */
+    String NOT_ANALYZED = "Connector specification file not analyzed";
+
+    /**
+     * An analyzer that reads nothing and accepts every repository, with one {@code Information}
+     * entry saying so (and no configurations): for harnesses that need requests to settle.
+     */
+    static ConnectorAnalyzer acceptingEverything() {
+        return (repository, at) -> new Analysis(true, List.of(new ConnectorReportEntry(
+                ConnectorReportEntryType.INFORMATION, NOT_ANALYZED,
+                "Every repository is accepted: this processor does not read repositories.", at, null)),
+                List.of(), null, null);
+    }
 }

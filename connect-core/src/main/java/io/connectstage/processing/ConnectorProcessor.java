@@ -1,8 +1,5 @@
 package io.connectstage.processing;
 
-import io.connectstage.action.ConnectorPublishAction;
-import io.connectstage.action.ConnectorUpdate;
-import io.connectstage.action.ConnectorUpdateAction;
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;
@@ -11,6 +8,9 @@ import io.connectstage.error.ConnectError;
 import io.connectstage.lifecycle.ConnectorLifecycle;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.PublishedConnectorStore;
+import io.connectstage.store.StoreRefusal;
+import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -19,50 +19,82 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Settles what update requests leave pending: a preview request ({@code isPreviewable: pending})
- * and a publish request ({@code status: Processing}). Each runs the analyzer on the connector's
- * repository at its tag on the injected executor and moves the connector along the lifecycle
- * with the report of the analysis; a successful publish creates or replaces the production
- * Connector.
+ * Does the work that preview and publish requests leave in the store ({@link Work}): claims an
+ * item with a lease, runs the analyzer on the connector's repository at its tag, and settles the
+ * request through the store's compare-and-set in the same write that completes the item. A
+ * successful publish creates or replaces the production Connector first (idempotently: saving
+ * the same Connector twice changes nothing).
  *
- * <p>Nothing is left pending for ever: an analyzer that throws or runs past the timeout counts
- * as a failed analysis with an {@code Error} entry. Tests pass an executor that queues the tasks
- * and run them one by one; the default runs them on a background thread.
+ * <p>Processors may share a store, in one JVM or in several over one database: each item is
+ * claimed by one of them at a time, and only the holder of the claim can settle it, so each
+ * request is settled exactly once. A processor that dies leaves a lease that expires; then any
+ * processor claims the item and does it again ({@link #resume()} at start-up picks up what a
+ * previous run left). An analyzer that throws or runs past the timeout settles the request as a
+ * failed analysis with an {@code Error} entry.
+ *
+ * <pre>{@code
+ * try (ConnectorProcessor processor = ConnectorProcessor.builder(store, published, analyzer).build()) {
+ *     ConnectorStagedService service = ConnectorStagedService.builder(store).processing(processor).build();
+ *     processor.resume();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>One clock and one executor per processor. Without an executor of its own it runs on two
+ * daemon threads that it shuts down on {@link #close()}: one does the work, one times analyses.
  */
-public final class ConnectorProcessor {
-    static final String ANALYSIS_FAILED = "Connector analysis failed";
-    static final String PUBLISH_INTERRUPTED = "Connector publishing interrupted";
-    private static final ConnectError NOT_WAITING = ConnectError.general("the request has been settled already");
+public final class ConnectorProcessor implements AutoCloseable {
+    /** The title of the entry of a failed analysis. */
+    public static final String ANALYSIS_FAILED = TimeLimitedAnalyzer.ANALYSIS_FAILED;
+
+    private static final System.Logger LOG = System.getLogger(ConnectorProcessor.class.getName());
 
     private final ConnectorStore staged;
     private final PublishedConnectorStore published;
-    private final ConnectorAnalyzer analyzer;
+    private final TimeLimitedAnalyzer analyzer;
     private final Executor executor;
-    private final Executor analysisExecutor;
+    private final ScheduledExecutorService ownExecutor;
     private final Clock clock;
-    private final Duration analysisTimeout;
+    private final Duration lease;
+    private final int maxAttempts;
+    private final String owner;
+    private final AtomicInteger wakeups = new AtomicInteger();
+    private volatile boolean closed;
 
     private ConnectorProcessor(Builder b) {
         this.staged = b.staged;
         this.published = b.published;
-        this.analyzer = b.analyzer;
-        this.executor = b.executor == null ? defaultExecutor() : b.executor;
-        this.analysisExecutor = b.analysisExecutor == null ? ConnectorProcessor::runOnOwnThread : b.analysisExecutor;
         this.clock = b.clock;
-        this.analysisTimeout = b.analysisTimeout;
+        this.ownExecutor = b.executor == null ? newExecutor() : null;
+        this.executor = b.executor == null ? ownExecutor : b.executor;
+        ScheduledExecutorService scheduler = executor instanceof ScheduledExecutorService s ? s : null;
+        this.analyzer = new TimeLimitedAnalyzer(b.analyzer, b.analysisTimeout, clock, scheduler);
+        this.lease = b.lease == null ? b.analysisTimeout.plusMinutes(1) : b.lease;
+        this.maxAttempts = b.maxAttempts;
+        this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
     }
 
     public static Builder builder(ConnectorStore staged, PublishedConnectorStore published, ConnectorAnalyzer analyzer) {
         return new Builder(staged, published, analyzer);
+    }
+
+    /**
+     * The simplest processing: every repository is accepted ({@link ConnectorAnalyzer#acceptingEverything()}),
+     * on the caller's thread, so that a request is settled before the update that made it
+     * returns (when updates come from several threads at once, the one already processing settles
+     * the others' requests). For harnesses that need requests to settle and no repository read.
+     */
+    public static ConnectorProcessor inline(ConnectorStore staged, PublishedConnectorStore published) {
+        return builder(staged, published, ConnectorAnalyzer.acceptingEverything()).executor(Runnable::run).build();
     }
 
     /** The store of published Connectors this processor writes to. */
@@ -70,9 +102,14 @@ public final class ConnectorProcessor {
         return published;
     }
 
-    /** The analyzer this processor runs. */
+    /** The analyzer this processor runs, with its time limit. */
     public ConnectorAnalyzer analyzer() {
         return analyzer;
+    }
+
+    /** Who this processor is in the leases it takes. */
+    public String owner() {
+        return owner;
     }
 
     /** Now, to the millisecond, as the API writes date-times. */
@@ -80,104 +117,157 @@ public final class ConnectorProcessor {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The analyzer's verdict on this connector's repository, now, on the caller's thread. */
+    public Analysis analyze(ConnectorStaged c) {
+        return analyzer.analyze(c.repository(), now());
+    }
+
     /**
-     * Called after an accepted update has been stored: schedules what the update asked for (a
-     * preview, a publish) and keeps the listing of the production Connector in step with
-     * {@code alreadyListed}.
+     * Called after an accepted update has been stored: keeps the listing of the production
+     * Connector in step with {@code alreadyListed}, and wakes the processor when the update made a
+     * request (and so left work).
      */
-    public void updated(ConnectorStaged before, ConnectorStaged after, ConnectorUpdate update) {
-        if (after.isPreviewable() == IsPreviewable.PENDING && before.isPreviewable() != IsPreviewable.PENDING) {
-            String id = after.id();
-            executor.execute(() -> settlePreview(id));
-        }
-        if (after.status() == ConnectorStatus.PROCESSING && before.status() != ConnectorStatus.PROCESSING) {
-            String id = after.id();
-            boolean certification = certificationOf(update);
-            executor.execute(() -> settlePublish(id, certification));
-        }
+    public void updated(ConnectorStaged before, ConnectorStaged after) {
         if (before.alreadyListed() && !after.alreadyListed()) {
             published.setListed(after.id(), false);
         }
-    }
-
-    private static boolean certificationOf(ConnectorUpdate update) {
-        boolean certification = false;
-        for (ConnectorUpdateAction action : update.actions()) {
-            if (action instanceof ConnectorPublishAction publish) {
-                certification = Boolean.TRUE.equals(publish.certification());
-            }
+        boolean previewRequested = after.isPreviewable() == IsPreviewable.PENDING
+                && before.isPreviewable() != IsPreviewable.PENDING;
+        boolean publishRequested = after.status() == ConnectorStatus.PROCESSING && before.status() != ConnectorStatus.PROCESSING;
+        if (previewRequested || publishRequested) {
+            wake();
         }
-        return certification;
     }
 
     /**
-     * Picks up what a previous run left unsettled in a durable store, so that nothing stays
-     * pending for ever across a restart: a pending preview is analyzed again; a publish that was
-     * being processed fails with an {@code Error} entry asking for a new request, since whether it
-     * asked for certification was not stored. Call it once after building the processor; answers
-     * how many connectors it scheduled.
+     * Claims what is unclaimed or whose lease has run out (what a previous run left, too) and does
+     * it, on the executor. Call it once after building a processor over a durable store.
      */
-    public int resume() {
-        List<ConnectorStaged> unsettled = staged.awaitingProcessing();
-        for (ConnectorStaged c : unsettled) {
-            String id = c.id();
-            if (c.isPreviewable() == IsPreviewable.PENDING) {
-                executor.execute(() -> settlePreview(id));
-            }
-            if (c.status() == ConnectorStatus.PROCESSING) {
-                executor.execute(() -> settleInterruptedPublish(id));
-            }
-        }
-        return unsettled.size();
-    }
-
-    private void settleInterruptedPublish(String id) {
-        Analysis interrupted = Analysis.failed(PUBLISH_INTERRUPTED, "The publish request was being processed when"
-                + " processing stopped; request the publish again.", now());
-        settle(id, c -> c.status() == ConnectorStatus.PROCESSING,
-                c -> ConnectorLifecycle.publishFailed(c, interrupted.report(), now()));
-    }
-
-    /** Analyzes and settles a pending preview request of this connector, if it still has one. */
-    public void settlePreview(String id) {
-        Option<ConnectorStaged> start = staged.findById(id);
-        if (start.isEmpty() || start.get().isPreviewable() != IsPreviewable.PENDING) {
-            return;
-        }
-        Analysis analysis = analyze(start.get());
-        settle(id, c -> c.isPreviewable() == IsPreviewable.PENDING, c -> analysis.valid()
-                ? ConnectorLifecycle.previewGranted(withSpecification(c, analysis), analysis.report(), now())
-                : ConnectorLifecycle.previewRejected(c, analysis.report(), now()));
-    }
-
-    /** Analyzes and settles a publish request of this connector, if it is still being processed. */
-    public void settlePublish(String id, boolean certification) {
-        Option<ConnectorStaged> start = staged.findById(id);
-        if (start.isEmpty() || start.get().status() != ConnectorStatus.PROCESSING) {
-            return;
-        }
-        Analysis analysis = analyze(start.get());
-        Option<ConnectorStaged> settled = settle(id, c -> c.status() == ConnectorStatus.PROCESSING, c -> analysis.valid()
-                ? ConnectorLifecycle.publishAnalysisSucceeded(withSpecification(c, analysis), certification,
-                        analysis.report(), now())
-                : ConnectorLifecycle.publishFailed(c, analysis.report(), now()));
-        settled.filter(c -> c.status() == ConnectorStatus.PUBLISHED)
-                .forEach(c -> publishConnector(c, Boolean.TRUE.equals(c.certified())));
-    }
-
-    /** Creates or replaces the production Connector of a staged connector that has just been published. */
-    void publishConnector(ConnectorStaged c, boolean certified) {
-        long version = published.findById(c.id()).map(p -> p.version() + 1).getOrElse(1L);
-        published.save(Connector.publishedFrom(c, version, certified), c.alreadyListed());
+    public void resume() {
+        wake();
     }
 
     /**
-     * Applies an outcome move to the stored connector while it still waits for it, retrying when
-     * another change got in between (a preview may settle while a publish does).
+     * Asks for a run on the executor; runs coalesce, so that one run at a time claims work and a
+     * wake-up during a run makes it look again.
      */
-    Option<ConnectorStaged> settle(String id, java.util.function.Predicate<ConnectorStaged> waiting,
-            Function<ConnectorStaged, Either<ConnectError, ConnectorStaged>> move) {
-        return StoredMove.apply(staged, id, c -> waiting.test(c) ? move.apply(c) : Either.left(NOT_WAITING)).toOption();
+    public void wake() {
+        if (closed) {
+            return;
+        }
+        if (wakeups.getAndIncrement() == 0) {
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                wakeups.set(0);
+            }
+        }
+    }
+
+    private void drain() {
+        int seen;
+        do {
+            seen = wakeups.get();
+            try {
+                runClaimable();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "processing stopped; the work stays stored and is claimed again", e);
+            }
+        } while (wakeups.addAndGet(-seen) != 0);
+    }
+
+    /**
+     * Claims and does work on the calling thread until none is claimable now; answers how many
+     * items it took. Tests call this to run processing step by step.
+     */
+    public int runClaimable() {
+        int done = 0;
+        while (!closed) {
+            Option<Work> claimed = staged.claim(owner, clock.instant(), clock.instant().plus(lease));
+            if (claimed.isEmpty()) {
+                break;
+            }
+            process(claimed.get());
+            done++;
+        }
+        return done;
+    }
+
+    /**
+     * Settles the request of one claimed item, or only completes it when its connector no longer
+     * waits (deleted, or settled already by an earlier holder of the item).
+     */
+    void process(Work work) {
+        Option<ConnectorStaged> start = staged.findById(work.connectorId());
+        if (start.isEmpty() || !waiting(work, start.get())) {
+            staged.complete(work);
+            return;
+        }
+        Analysis analysis = work.attempts() > maxAttempts
+                ? Analysis.failed(ANALYSIS_FAILED, "The analysis was started " + maxAttempts
+                        + " times and never finished.", now())
+                : analyzer.analyze(start.get().repository(), now());
+        while (!closed) {
+            ConnectorStaged current = staged.findById(work.connectorId()).getOrNull();
+            if (current == null || !waiting(work, current)) {
+                staged.complete(work);
+                return;
+            }
+            Either<ConnectError, ConnectorStaged> next = settled(work, current, analysis, now());
+            if (next.isLeft()) {
+                staged.complete(work);
+                return;
+            }
+            if (next.get().status() == ConnectorStatus.PUBLISHED && work.kind() == WorkKind.PUBLISH) {
+                publishConnector(next.get());
+            }
+            Either<StoreRefusal, ConnectorStaged> stored = staged.replace(next.get(), current.version(), List.of(), work);
+            if (stored.isRight() || !(stored.getLeft() instanceof StoreRefusal.VersionMismatch)) {
+                return; // settled, or the claim is no longer ours (another holder settles it), or the connector is gone
+            }
+        }
+    }
+
+    private static boolean waiting(Work work, ConnectorStaged c) {
+        switch (work.kind()) {
+            case PREVIEW:
+                return c.isPreviewable() == IsPreviewable.PENDING;
+            case PUBLISH:
+                return c.status() == ConnectorStatus.PROCESSING;
+            default:
+                return false;
+        }
+    }
+
+    private static Either<ConnectError, ConnectorStaged> settled(Work work, ConnectorStaged c, Analysis analysis,
+            Instant now) {
+        switch (work.kind()) {
+            case PREVIEW:
+                return analysis.valid()
+                        ? ConnectorLifecycle.previewGranted(withSpecification(c, analysis), analysis.report(), now)
+                        : ConnectorLifecycle.previewRejected(c, analysis.report(), now);
+            case PUBLISH:
+                return analysis.valid()
+                        ? ConnectorLifecycle.publishAnalysisSucceeded(withSpecification(c, analysis), work.certification(),
+                                analysis.report(), now)
+                        : ConnectorLifecycle.publishFailed(c, analysis.report(), now);
+            default:
+                throw new IllegalStateException("no processing for " + work.kind());
+        }
+    }
+
+    /**
+     * Creates or replaces the production Connector of a staged connector that is (about to be)
+     * published: {@code private} and {@code certified} as the settled publish has them. Saving the
+     * same Connector again keeps its version, so a publish done twice counts once.
+     */
+    void publishConnector(ConnectorStaged c) {
+        Option<Connector> existing = published.findById(c.id());
+        Connector next = existing
+                .map(p -> Connector.publishedFrom(c, p.version()))
+                .filter(same -> same.equals(existing.get()))
+                .getOrElse(() -> Connector.publishedFrom(c, existing.map(p -> p.version() + 1).getOrElse(1L)));
+        published.save(next, c.alreadyListed());
     }
 
     private static ConnectorStaged withSpecification(ConnectorStaged c, Analysis analysis) {
@@ -187,49 +277,30 @@ public final class ConnectorProcessor {
     }
 
     /**
-     * The analyzer's verdict on this connector's repository, or a failed analysis when the
-     * analyzer throws or runs past the timeout. Runs on the caller's thread (waiting for the
-     * analysis executor).
+     * Stops taking work and shuts down the threads this processor started (an analysis under way
+     * is interrupted; its item stays claimed until its lease runs out, then it is done again). An
+     * executor passed in is left to its owner.
      */
-    public Analysis analyze(ConnectorStaged c) {
-        Instant at = now();
-        CompletableFuture<Analysis> running = new CompletableFuture<>();
-        try {
-            analysisExecutor.execute(() -> {
-                try {
-                    running.complete(Objects.requireNonNull(analyzer.analyze(c.repository(), at), "analysis is null"));
-                } catch (Throwable e) {
-                    running.completeExceptionally(e);
-                }
-            });
-            return running.get(analysisTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            return Analysis.failed(ANALYSIS_FAILED, "The analysis did not finish within " + analysisTimeout.toSeconds()
-                    + " s.", at);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Analysis.failed(ANALYSIS_FAILED, "The analysis was interrupted.", at);
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return Analysis.failed(ANALYSIS_FAILED, "The analyzer failed: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), at);
+    @Override
+    public void close() {
+        closed = true;
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+            try {
+                ownExecutor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private static Executor defaultExecutor() {
-        ExecutorService service = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "connectstage-processing");
+    private static ScheduledExecutorService newExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "connectstage-processing-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        return service;
-    }
-
-    private static void runOnOwnThread(Runnable task) {
-        Thread t = new Thread(task, "connectstage-analysis");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Wiring of a {@link ConnectorProcessor}. */
@@ -238,9 +309,11 @@ public final class ConnectorProcessor {
         private final PublishedConnectorStore published;
         private final ConnectorAnalyzer analyzer;
         private Executor executor;
-        private Executor analysisExecutor;
         private Clock clock = Clock.systemUTC();
         private Duration analysisTimeout = Duration.ofMinutes(5);
+        private Duration lease;
+        private int maxAttempts = 5;
+        private String owner;
 
         private Builder(ConnectorStore staged, PublishedConnectorStore published, ConnectorAnalyzer analyzer) {
             this.staged = Objects.requireNonNull(staged, "staged is null");
@@ -248,22 +321,17 @@ public final class ConnectorProcessor {
             this.analyzer = Objects.requireNonNull(analyzer, "analyzer is null");
         }
 
-        /** Where processing tasks run; default one background daemon thread. */
+        /**
+         * Where runs happen; default two daemon threads of the processor's own, shut down by
+         * {@link #close()}. {@code Runnable::run} runs on the caller's thread; tests pass one that
+         * queues. A {@link ScheduledExecutorService} also times analyses (interrupts at the limit).
+         */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor is null");
             return this;
         }
 
-        /**
-         * Where each analysis runs while its task waits for it with the timeout; default a new
-         * daemon thread per analysis, so that a hanging analyzer cannot hold processing. Tests
-         * can pass {@code Runnable::run} to stay on one thread.
-         */
-        public Builder analysisExecutor(Executor value) {
-            this.analysisExecutor = Objects.requireNonNull(value, "analysisExecutor is null");
-            return this;
-        }
-
+        /** The one clock of report times, analysis time limits and leases. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock is null");
             return this;
@@ -272,6 +340,30 @@ public final class ConnectorProcessor {
         /** How long one analysis may take before it counts as failed; default 5 minutes. */
         public Builder analysisTimeout(Duration value) {
             this.analysisTimeout = Objects.requireNonNull(value, "analysisTimeout is null");
+            return this;
+        }
+
+        /**
+         * How long a claim holds a work item before another processor may take it; default the
+         * analysis timeout plus one minute. Keep it longer than an analysis.
+         */
+        public Builder lease(Duration value) {
+            this.lease = Objects.requireNonNull(value, "lease is null");
+            return this;
+        }
+
+        /** After how many claims an item is settled as a failed analysis without analyzing again; default 5. */
+        public Builder maxAttempts(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1: " + value);
+            }
+            this.maxAttempts = value;
+            return this;
+        }
+
+        /** Who this processor is in its leases; default {@code processor-<random UUID>}. */
+        public Builder owner(String value) {
+            this.owner = Objects.requireNonNull(value, "owner is null");
             return this;
         }
 

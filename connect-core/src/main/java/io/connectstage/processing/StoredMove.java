@@ -3,13 +3,13 @@ package io.connectstage.processing;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.StoreRefusal;
 import io.vavr.control.Either;
 import java.util.function.Function;
 
 /**
  * A move applied to the stored connector by compare-and-set, decided again on the new state
- * whenever another change got in between: what settling a request and the certification desk
- * both do.
+ * whenever another change got in between: what the certification desk does.
  */
 final class StoredMove {
     private StoredMove() {
@@ -27,9 +27,12 @@ final class StoredMove {
             if (next.isLeft()) {
                 return next;
             }
-            Either<ConnectError, ConnectorStaged> stored = store.replace(next.get(), current.version());
+            Either<StoreRefusal, ConnectorStaged> stored = store.replace(next.get(), current.version());
             if (stored.isRight()) {
-                return stored;
+                return Either.right(stored.get());
+            }
+            if (!(stored.getLeft() instanceof StoreRefusal.VersionMismatch)) {
+                return Either.left(stored.getLeft().toError());
             }
         }
     }

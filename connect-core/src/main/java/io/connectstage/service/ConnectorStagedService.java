@@ -1,10 +1,14 @@
 package io.connectstage.service;
 
+import io.connectstage.action.ConnectorPublishAction;
 import io.connectstage.action.ConnectorUpdate;
-import io.connectstage.action.Resources;
+import io.connectstage.action.ConnectorUpdateAction;
 import io.connectstage.action.UpdateContext;
+import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStagedDraft;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.PagedQueryResponse;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
@@ -14,12 +18,16 @@ import io.connectstage.staging.ConnectorStaging;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
+import io.connectstage.store.StoreRefusal;
+import io.connectstage.store.Work;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,7 +36,11 @@ import java.util.function.Supplier;
  * The ConnectorStaged endpoints of the Connect API as a Java service: create, get, query, update
  * and delete, by id or key. It is the imperative shell around the pure core: it reads the clock,
  * makes ids, loads from and writes to the store, and answers every failure with an
- * {@link ErrorResponse}; nothing throws for bad input.
+ * {@link ErrorResponse}; nothing throws for bad input ({@code null} included).
+ *
+ * <p>A preview or publish request is stored with its {@link Work} in one write; the processor
+ * ({@link Builder#processing}) claims and settles it. Without a processor the work waits in the
+ * store for one: {@link ConnectorProcessor#inline} is the simplest.
  *
  * <pre>{@code
  * ConnectorStagedService service = ConnectorStagedService.builder(new InMemoryConnectorStore()).build();
@@ -65,7 +77,7 @@ public final class ConnectorStagedService {
     public Either<ErrorResponse, ConnectorStaged> create(ConnectorStagedDraft draft) {
         return errors(ConnectorStaging.create(draft, ids.get(), now()))
                 .map(this::withSpecification)
-                .flatMap(created -> error(store.insert(created)));
+                .flatMap(created -> stored(store.insert(created)));
     }
 
     public Either<ErrorResponse, ConnectorStaged> getById(String id) {
@@ -78,6 +90,9 @@ public final class ConnectorStagedService {
 
     /** A page of ConnectorStaged, as the query endpoint answers it. */
     public Either<ErrorResponse, PagedQueryResponse<ConnectorStaged>> query(ConnectorQuery query) {
+        if (query == null) {
+            return Either.left(ErrorResponse.of(ConnectError.requiredField("query")));
+        }
         Seq<ConnectError> invalid = query.errors();
         if (!invalid.isEmpty()) {
             return Either.left(ErrorResponse.of(invalid.toJavaList()));
@@ -107,15 +122,40 @@ public final class ConnectorStagedService {
     }
 
     private Either<ErrorResponse, ConnectorStaged> update(ConnectorStaged current, ConnectorUpdate update) {
+        if (update == null) {
+            return Either.left(ErrorResponse.of(ConnectError.invalidJson(
+                    "the request body must be an update with a version and actions")));
+        }
+        Option<Connector> production = processor == null ? Option.none() : processor.published().findById(current.id());
         Either<ErrorResponse, ConnectorStaged> stored = errors(
-                ConnectorStaging.apply(current, update, new UpdateContext(now(), projectKey)))
+                ConnectorStaging.apply(current, update, new UpdateContext(now(), projectKey, production.getOrNull())))
                 .map(next -> next.repository().equals(current.repository()) ? next : withSpecification(next))
-                .map(this::withExactHasChanges)
-                .flatMap(next -> error(store.replace(next, current.version())));
+                .flatMap(next -> stored(store.replace(next, current.version(), workOf(current, next, update), null)));
         if (processor != null) {
-            stored.forEach(next -> processor.updated(current, next, update));
+            stored.forEach(next -> processor.updated(current, next));
         }
         return stored;
+    }
+
+    /**
+     * The work an accepted update leaves, stored with it: a preview when it made the preview
+     * pending, a publish (with the certification it asked for) when it started processing.
+     */
+    private static List<Work> workOf(ConnectorStaged before, ConnectorStaged after, ConnectorUpdate update) {
+        List<Work> work = new ArrayList<>(2);
+        if (after.isPreviewable() == IsPreviewable.PENDING && before.isPreviewable() != IsPreviewable.PENDING) {
+            work.add(Work.preview(after));
+        }
+        if (after.status() == ConnectorStatus.PROCESSING && before.status() != ConnectorStatus.PROCESSING) {
+            boolean certification = false;
+            for (ConnectorUpdateAction action : update.actions()) {
+                if (action instanceof ConnectorPublishAction publish) { // one per request: a second is refused
+                    certification = Boolean.TRUE.equals(publish.certification());
+                }
+            }
+            work.add(Work.publish(after, certification));
+        }
+        return work;
     }
 
     /**
@@ -133,24 +173,12 @@ public final class ConnectorStagedService {
                 .withApiClient(analysis.apiClient());
     }
 
-    /**
-     * {@code hasChanges} exactly as the API defines it when the production Connectors are known:
-     * whether the staged data differs from the published Connector.
-     */
-    private ConnectorStaged withExactHasChanges(ConnectorStaged c) {
-        if (processor == null) {
-            return c;
-        }
-        boolean differs = processor.published().findById(c.id()).map(p -> !p.sameDataAs(c)).getOrElse(false);
-        return differs == c.hasChanges() ? c : c.withHasChanges(differs);
-    }
-
     private Either<ErrorResponse, ConnectorStaged> delete(ConnectorStaged current, Long version) {
         if (version != null && version != current.version()) {
-            return error(Either.left(ConnectError.concurrentModification(
-                    Resources.describe(current), version, current.version())));
+            return Either.left(ErrorResponse.of(new StoreRefusal.VersionMismatch(current.id(), current.key(), version,
+                    current.version()).toError()));
         }
-        return error(store.delete(current.id(), current.version()));
+        return stored(store.delete(current.id(), current.version()));
     }
 
     /** Now, to the millisecond: the API writes date-times with millisecond precision. */
@@ -166,8 +194,8 @@ public final class ConnectorStagedService {
         return result.mapLeft(errors -> ErrorResponse.of(errors.toJavaList()));
     }
 
-    private static <T> Either<ErrorResponse, T> error(Either<ConnectError, T> result) {
-        return result.mapLeft(ErrorResponse::of);
+    private static <T> Either<ErrorResponse, T> stored(Either<StoreRefusal, T> result) {
+        return result.mapLeft(refusal -> ErrorResponse.of(refusal.toError()));
     }
 
     /** Wiring of a {@link ConnectorStagedService}; every part has a default but the store. */
@@ -195,9 +223,12 @@ public final class ConnectorStagedService {
         }
 
         /**
-         * Processing of preview and publish requests, and the reading of configurations from
-         * the repository on create and on {@code setRepository}. Without it, requests stay
-         * pending until someone settles them through {@link io.connectstage.lifecycle.ConnectorLifecycle}.
+         * Processing of preview and publish requests (woken after each request), the reading of
+         * configurations from the repository on create and on {@code setRepository}, and the
+         * production Connectors that {@code hasChanges} compares with. Without it, requests wait in
+         * the store until a processor over the same store claims them
+         * ({@link ConnectorProcessor#resume()}); {@link ConnectorProcessor#inline} settles them
+         * at once, accepting every repository.
          */
         public Builder processing(ConnectorProcessor value) {
             this.processor = Objects.requireNonNull(value, "processor is null");

@@ -32,6 +32,9 @@ public final class PublishedConnectorService {
 
     /** A page of listed (or private) Connectors matching the search. */
     public Either<ErrorResponse, PagedQueryResponse<Connector>> search(ConnectorSearch search) {
+        if (search == null) {
+            return Either.left(ErrorResponse.of(ConnectError.requiredField("search")));
+        }
         Seq<ConnectError> invalid = search.errors();
         if (!invalid.isEmpty()) {
             return Either.left(ErrorResponse.of(invalid.toJavaList()));

@@ -156,7 +156,11 @@ public final class ConnectorStaging {
         if (!errors.isEmpty()) {
             return Either.left(List.ofAll(ErrorResponse.ofOneStatus(errors)));
         }
-        boolean hasChanges = next.hasChanges() || changesPublishedData && hasProductionVersion(current);
+        // hasChanges has this one owner: exact against the production Connector when it is given,
+        // else sticky once published data changed after a production version existed.
+        boolean hasChanges = context.production() != null
+                ? !context.production().sameDataAs(next)
+                : next.hasChanges() || changesPublishedData && hasProductionVersion(current);
         return Either.right(next.withVersionAndHasChanges(current.version() + 1, hasChanges)
                 .withLastModifiedAt(context.now()));
     }

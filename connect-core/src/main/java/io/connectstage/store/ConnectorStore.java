@@ -1,17 +1,25 @@
 package io.connectstage.store;
 
 import io.connectstage.connector.ConnectorStaged;
-import io.connectstage.error.ConnectError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * Where ConnectorStaged values live: a narrow, dumb SPI. Validation, actions and the state
- * machine stay in the core; a store only keeps values, keeps keys unique and refuses a write
- * whose expected version is not the stored one. Implementations must be safe for concurrent use.
+ * Where ConnectorStaged values and the work their requests leave live: a narrow, dumb SPI.
+ * Validation, actions, the state machine and every error text stay in the core; a store keeps
+ * values, keeps keys unique, refuses a write whose expected version is not the stored one, and
+ * answers a refusal as a {@link StoreRefusal} (the core turns it into a Connect error).
+ * Implementations must be safe for concurrent use, also between processes where they share a
+ * database.
  *
- * <p>Every store runs the contract suite {@code ConnectorStoreContract} of connect-core's
- * test-jar.
+ * <p>Work ({@link Work}) is stored, claimed and completed only together with connector writes
+ * or by {@link #claim}: a request's work is enqueued by the write that records the request, and
+ * completed by the write that settles it, so that work is never lost nor done twice.
+ *
+ * <p>Every store runs the contract suites {@code ConnectorStoreContract} (work queue included)
+ * and {@code ConcurrentUpdatesContract} of connect-core's test-jar.
  */
 public interface ConnectorStore {
 
@@ -22,32 +30,53 @@ public interface ConnectorStore {
     Option<ConnectorStaged> findByKey(String key);
 
     /**
-     * Stores a new connector. {@code DuplicateField} (field {@code key}, or {@code id}) when
-     * another connector has that key or id; nothing is stored then.
+     * Stores a new connector; {@link StoreRefusal.KeyTaken} (checked first) or
+     * {@link StoreRefusal.IdTaken} when another connector has that key or id, and nothing is
+     * stored then.
      */
-    Either<ConnectError, ConnectorStaged> insert(ConnectorStaged connector);
+    Either<StoreRefusal, ConnectorStaged> insert(ConnectorStaged connector);
+
+    /** {@link #replace(ConnectorStaged, long, List, Work)} with no work to enqueue or complete. */
+    default Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion) {
+        return replace(next, expectedVersion, List.of(), null);
+    }
 
     /**
-     * Replaces the stored connector with the same id by {@code next}, only when the stored
-     * version equals {@code expectedVersion}: else {@code ConcurrentModification} with the stored
-     * version, or {@code ResourceNotFound} when there is none. The key of a connector never
-     * changes.
+     * In one atomic write: replaces the stored connector with the same id by {@code next} when
+     * the stored version equals {@code expectedVersion}, enqueues {@code enqueue} (unleased), and
+     * removes {@code completes} (a claim answered by {@link #claim}) when given. Refusals, in
+     * this order: {@link StoreRefusal.NotFound}, {@link StoreRefusal.VersionMismatch} (with the
+     * stored version), {@link StoreRefusal.KeyChanged} (the key of a connector never changes),
+     * {@link StoreRefusal.WorkGone} (the store no longer holds that very claim); a refused write
+     * changes nothing.
      */
-    Either<ConnectError, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion);
+    Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
+            Work completes);
 
     /**
-     * Removes the connector with this id when its version is {@code expectedVersion}, answering
-     * the removed value; {@code ConcurrentModification} or {@code ResourceNotFound} otherwise.
+     * Removes the connector with this id, and its work, when its version is
+     * {@code expectedVersion}, answering the removed value; {@link StoreRefusal.VersionMismatch}
+     * or {@link StoreRefusal.NotFound} otherwise.
      */
-    Either<ConnectError, ConnectorStaged> delete(String id, long expectedVersion);
+    Either<StoreRefusal, ConnectorStaged> delete(String id, long expectedVersion);
 
     /** One page of the connectors that match, in the query's order, and how many match in all. */
     QueryPage query(ConnectorQuery query);
 
     /**
-     * Every connector whose request is still unsettled: {@code isPreviewable} {@code pending} or
-     * status {@code Processing}. A processor started over a durable store picks these up, so that
-     * a restart does not leave them pending for ever.
+     * Claims one work item that nobody holds at {@code now} (never claimed, or its lease ended
+     * at or before {@code now}) for {@code owner} until {@code until}, counting the attempt, and
+     * answers the claim; none when there is nothing to claim. Of processors claiming at once,
+     * each item goes to one.
      */
-    java.util.List<ConnectorStaged> awaitingProcessing();
+    Option<Work> claim(String owner, Instant now, Instant until);
+
+    /**
+     * Removes this claim's work without changing its connector (there was nothing left to
+     * settle); {@code false} when the store no longer holds that very claim.
+     */
+    boolean complete(Work claimed);
+
+    /** Every stored work item, by id: for tests and for looking at what waits. */
+    List<Work> work();
 }

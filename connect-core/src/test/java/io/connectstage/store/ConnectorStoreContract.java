@@ -1,23 +1,29 @@
 package io.connectstage.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.connector.IsPreviewable;
-import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
 import io.connectstage.testing.Connectors;
 import io.connectstage.testing.Generators;
 import io.connectstage.testing.Seeds;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -68,20 +74,14 @@ public abstract class ConnectorStoreContract {
         return accepted(store.insert(connector));
     }
 
-    protected static <T> T accepted(Either<ConnectError, T> result) {
+    protected static <T> T accepted(Either<StoreRefusal, T> result) {
         assertTrue(result.isRight(), () -> "expected success, got " + result);
         return result.get();
     }
 
-    protected static ConnectError refused(Either<ConnectError, ?> result) {
+    protected static StoreRefusal refused(Either<StoreRefusal, ?> result) {
         assertTrue(result.isLeft(), () -> "expected a refusal, got " + result);
         return result.getLeft();
-    }
-
-    private static long currentVersionOf(ConnectError error) {
-        Object current = error.fields().get("currentVersion");
-        assertTrue(current instanceof Number, () -> "currentVersion of " + error);
-        return ((Number) current).longValue();
     }
 
     private List<ConnectorStaged> everything() {
@@ -145,25 +145,22 @@ public abstract class ConnectorStoreContract {
         }
 
         @Test
-        @DisplayName("refuses a key that is taken with DuplicateField on key, and keeps the first connector")
+        @DisplayName("refuses a key that is taken (KeyTaken), and keeps the first connector")
         void refusesADuplicateKey() {
             ConnectorStaged first = inserted(connector(1, "connector-key"));
-            ConnectError error = refused(store.insert(connector(2, "connector-key").withName("Second")));
-            assertEquals(ErrorCode.DUPLICATE_FIELD, error.code());
-            assertEquals("key", error.fields().get("field"));
-            assertEquals("connector-key", error.fields().get("duplicateValue"));
+            assertEquals(new StoreRefusal.KeyTaken("connector-key"),
+                    refused(store.insert(connector(2, "connector-key").withName("Second"))));
             assertEquals(Option.some(first), store.findByKey("connector-key"));
             assertEquals(Option.none(), store.findById(id(2)));
             assertEquals(List.of(first), everything());
         }
 
         @Test
-        @DisplayName("refuses an id that is taken with DuplicateField, keeps the first, and claims no key")
+        @DisplayName("refuses an id that is taken (IdTaken), keeps the first, and claims no key")
         void refusesADuplicateId() {
             ConnectorStaged first = inserted(connector(1, "first-key"));
-            ConnectError error = refused(store.insert(connector(1, "second-key").withName("Second")));
-            assertEquals(ErrorCode.DUPLICATE_FIELD, error.code());
-            assertEquals("id", error.fields().get("field"));
+            assertEquals(new StoreRefusal.IdTaken(id(1)),
+                    refused(store.insert(connector(1, "second-key").withName("Second"))));
             assertEquals(Option.some(first), store.findById(id(1)));
             assertEquals(Option.none(), store.findByKey("second-key"));
             ConnectorStaged other = inserted(connector(2, "second-key"));
@@ -196,13 +193,13 @@ public abstract class ConnectorStoreContract {
         }
 
         @Test
-        @DisplayName("refuses an older expected version with ConcurrentModification carrying the current version")
+        @DisplayName("refuses an older expected version with a VersionMismatch carrying the current version")
         void refusesAStaleVersion() {
             ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(3));
-            ConnectError error = refused(store.replace(stored.withVersion(4).withName("lost"), 2));
-            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code());
-            assertEquals(409, error.httpStatus());
-            assertEquals(3, currentVersionOf(error));
+            StoreRefusal refusal = refused(store.replace(stored.withVersion(4).withName("lost"), 2));
+            assertEquals(new StoreRefusal.VersionMismatch(id(1), "connector-key", 2, 3), refusal);
+            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, refusal.toError().code());
+            assertEquals(409, refusal.toError().httpStatus());
             assertEquals(Option.some(stored), store.findById(id(1)));
         }
 
@@ -210,9 +207,8 @@ public abstract class ConnectorStoreContract {
         @DisplayName("refuses a newer expected version the same way")
         void refusesAFutureVersion() {
             ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(3));
-            ConnectError error = refused(store.replace(stored.withVersion(5).withName("lost"), 4));
-            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code());
-            assertEquals(3, currentVersionOf(error));
+            assertEquals(new StoreRefusal.VersionMismatch(id(1), "connector-key", 4, 3),
+                    refused(store.replace(stored.withVersion(5).withName("lost"), 4)));
             assertEquals(Option.some(stored), store.findById(id(1)));
         }
 
@@ -222,17 +218,16 @@ public abstract class ConnectorStoreContract {
             ConnectorStaged stored = inserted(connector(1, "connector-key"));
             ConnectorStaged mine = stored.withVersion(2).withName("mine");
             accepted(store.replace(mine, 1));
-            ConnectError error = refused(store.replace(stored.withVersion(2).withName("theirs"), 1));
-            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code());
-            assertEquals(2, currentVersionOf(error));
+            assertEquals(new StoreRefusal.VersionMismatch(id(1), "connector-key", 1, 2),
+                    refused(store.replace(stored.withVersion(2).withName("theirs"), 1)));
             assertEquals(Option.some(mine), store.findById(id(1)));
         }
 
         @Test
-        @DisplayName("refuses an id it does not hold with ResourceNotFound, and stores nothing")
+        @DisplayName("refuses an id it does not hold (NotFound), and stores nothing")
         void refusesAnUnknownId() {
-            ConnectError error = refused(store.replace(connector(1, "connector-key").withVersion(2), 1));
-            assertEquals(ErrorCode.RESOURCE_NOT_FOUND, error.code());
+            assertEquals(new StoreRefusal.NotFound(id(1)),
+                    refused(store.replace(connector(1, "connector-key").withVersion(2), 1)));
             assertEquals(Option.none(), store.findById(id(1)));
             assertEquals(Option.none(), store.findByKey("connector-key"));
         }
@@ -242,9 +237,9 @@ public abstract class ConnectorStoreContract {
         void keepsTheKey() {
             ConnectorStaged keyed = inserted(connector(1, "connector-key"));
             ConnectorStaged keyless = inserted(connector(2, null));
-            refused(store.replace(keyed.withVersion(2).withKey("other-key"), 1));
-            refused(store.replace(keyed.withVersion(2).withKey(null), 1));
-            refused(store.replace(keyless.withVersion(2).withKey("new-key"), 1));
+            assertEquals(new StoreRefusal.KeyChanged(id(1)), refused(store.replace(keyed.withVersion(2).withKey("other-key"), 1)));
+            assertEquals(new StoreRefusal.KeyChanged(id(1)), refused(store.replace(keyed.withVersion(2).withKey(null), 1)));
+            assertEquals(new StoreRefusal.KeyChanged(id(2)), refused(store.replace(keyless.withVersion(2).withKey("new-key"), 1)));
             assertEquals(Option.some(keyed), store.findById(id(1)));
             assertEquals(Option.some(keyless), store.findById(id(2)));
             assertEquals(Option.some(keyed), store.findByKey("connector-key"));
@@ -268,20 +263,18 @@ public abstract class ConnectorStoreContract {
         }
 
         @Test
-        @DisplayName("refuses another version with ConcurrentModification carrying the current version, and keeps it")
+        @DisplayName("refuses another version with a VersionMismatch carrying the current version, and keeps it")
         void refusesAStaleVersion() {
             ConnectorStaged stored = inserted(connector(1, "connector-key").withVersion(4));
-            ConnectError error = refused(store.delete(id(1), 3));
-            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, error.code());
-            assertEquals(4, currentVersionOf(error));
+            assertEquals(new StoreRefusal.VersionMismatch(id(1), "connector-key", 3, 4), refused(store.delete(id(1), 3)));
             assertEquals(Option.some(stored), store.findById(id(1)));
             assertEquals(Option.some(stored), store.findByKey("connector-key"));
         }
 
         @Test
-        @DisplayName("refuses an id it does not hold with ResourceNotFound")
+        @DisplayName("refuses an id it does not hold (NotFound)")
         void refusesAnUnknownId() {
-            assertEquals(ErrorCode.RESOURCE_NOT_FOUND, refused(store.delete(id(1), 1)).code());
+            assertEquals(new StoreRefusal.NotFound(id(1)), refused(store.delete(id(1), 1)));
         }
 
         @Test
@@ -505,33 +498,138 @@ public abstract class ConnectorStoreContract {
     }
 
     @Nested
-    @DisplayName("finding what awaits processing")
-    class AwaitingProcessing {
+    @DisplayName("keeping work")
+    class KeepingWork {
+        private final Instant now = Instant.parse("2026-01-01T10:00:00Z");
+        private final Instant later = now.plusSeconds(60);
 
-        @Test
-        @DisplayName("finds nothing in an empty store")
-        void emptyStore() {
-            assertEquals(List.of(), store.awaitingProcessing());
+        private ConnectorStaged requested(ConnectorStaged stored, Work... work) {
+            ConnectorStaged next = stored.withVersion(stored.version() + 1).withPreviewable(IsPreviewable.PENDING);
+            return accepted(store.replace(next, stored.version(), List.of(work), null));
         }
 
         @Test
-        @DisplayName("finds exactly the connectors with a pending preview or a publish being processed, by id")
-        void pendingPreviewsAndPublishes() {
-            inserted(connector(1, "draft"));
-            ConnectorStaged previewing = inserted(connector(2, "previewing").withPreviewable(IsPreviewable.PENDING));
-            ConnectorStaged publishing = inserted(connector(3, null).withStatus(ConnectorStatus.PROCESSING));
-            inserted(connector(4, "granted").withPreviewable(IsPreviewable.TRUE));
-            inserted(connector(5, "mentions-pending").withName("\"isPreviewable\":\"pending\"")
-                    .withDescription("isPreviewable pending Processing"));
-            assertEquals(List.of(previewing, publishing), store.awaitingProcessing());
+        @DisplayName("has no work to claim when empty")
+        void nothingToClaim() {
+            assertEquals(Option.none(), store.claim("a", now, later));
+            assertEquals(List.of(), store.work());
         }
 
         @Test
-        @DisplayName("no longer finds a connector once its request has settled")
-        void settledRequests() {
-            ConnectorStaged previewing = inserted(connector(1, "a").withPreviewable(IsPreviewable.PENDING));
-            accepted(store.replace(previewing.withPreviewable(IsPreviewable.FALSE).withVersion(2), 1));
-            assertEquals(List.of(), store.awaitingProcessing());
+        @DisplayName("stores work with the write that asks for it, unleased, and not when the write is refused")
+        void enqueuesWithTheWrite() {
+            ConnectorStaged stored = inserted(connector(1, "k"));
+            ConnectorStaged next = stored.withVersion(2).withPreviewable(IsPreviewable.PENDING);
+            Work preview = Work.preview(next);
+            refused(store.replace(next, 7, List.of(preview), null));
+            assertEquals(List.of(), store.work());
+            requested(stored, preview, Work.publish(next.withStatus(ConnectorStatus.PROCESSING), true));
+            List<Work> work = store.work();
+            assertEquals(List.of(id(1) + "/preview/2", id(1) + "/publish/2"), work.stream().map(Work::id).toList());
+            assertEquals(preview, work.get(0));
+            assertEquals("true", work.get(1).parameters().get(Work.CERTIFICATION));
+            assertEquals(0, work.get(1).attempts());
+            assertEquals(null, work.get(1).lease());
+        }
+
+        @Test
+        @DisplayName("gives an item to one claimant until its lease ends, then to the next, counting attempts")
+        void claimsWithALease() {
+            ConnectorStaged stored = inserted(connector(1, "k"));
+            Work preview = Work.preview(stored.withVersion(2));
+            requested(stored, preview);
+            Work first = store.claim("a", now, later).get();
+            assertEquals(preview.claimedBy("a", later), first);
+            assertEquals(Option.none(), store.claim("b", now, later));
+            assertEquals(Option.none(), store.claim("b", later.minusMillis(1), later.plusSeconds(60)));
+            Work second = store.claim("b", later, later.plusSeconds(60)).get();
+            assertEquals(2, second.attempts());
+            assertEquals(new Lease("b", later.plusSeconds(60)), second.lease());
+            assertEquals(List.of(second), store.work());
+        }
+
+        @Test
+        @DisplayName("completes only the claim that holds an item")
+        void completesTheHoldingClaim() {
+            ConnectorStaged stored = inserted(connector(1, "k"));
+            requested(stored, Work.preview(stored.withVersion(2)));
+            Work first = store.claim("a", now, later).get();
+            Work second = store.claim("b", later, later.plusSeconds(60)).get();
+            assertFalse(store.complete(first));
+            assertEquals(List.of(second), store.work());
+            assertTrue(store.complete(second));
+            assertEquals(List.of(), store.work());
+            assertFalse(store.complete(second));
+        }
+
+        @Test
+        @DisplayName("settles and completes in one write, refused with WorkGone for a claim it no longer holds")
+        void settlesAndCompletesAtOnce() {
+            ConnectorStaged pending = requested(inserted(connector(1, "k")), Work.preview(connector(1, "k").withVersion(2)));
+            Work stale = store.claim("a", now, later).get();
+            Work holding = store.claim("b", later, later.plusSeconds(60)).get();
+            ConnectorStaged settled = pending.withVersion(3).withPreviewable(IsPreviewable.TRUE);
+            assertEquals(new StoreRefusal.WorkGone(stale.id()), refused(store.replace(settled, 2, List.of(), stale)));
+            assertEquals(Option.some(pending), store.findById(id(1)));
+            assertEquals(List.of(holding), store.work());
+            accepted(store.replace(settled, 2, List.of(), holding));
+            assertEquals(Option.some(settled), store.findById(id(1)));
+            assertEquals(List.of(), store.work());
+            assertEquals(new StoreRefusal.VersionMismatch(id(1), "k", 2, 3),
+                    refused(store.replace(settled.withVersion(4), 2, List.of(), holding)));
+        }
+
+        @Test
+        @DisplayName("keeps the work when the settling write misses the version")
+        void keepsWorkOnAMissedSettle() {
+            ConnectorStaged pending = requested(inserted(connector(1, "k")), Work.preview(connector(1, "k").withVersion(2)));
+            Work claim = store.claim("a", now, later).get();
+            refused(store.replace(pending.withVersion(3), 1, List.of(), claim));
+            assertEquals(List.of(claim), store.work());
+        }
+
+        @Test
+        @DisplayName("drops a connector's work with the connector")
+        void deleteDropsWork() {
+            ConnectorStaged pending = requested(inserted(connector(1, "k")), Work.preview(connector(1, "k").withVersion(2)));
+            requested(inserted(connector(2, "other")), Work.preview(connector(2, "other").withVersion(2)));
+            accepted(store.delete(id(1), pending.version()));
+            assertEquals(List.of(id(2) + "/preview/2"), store.work().stream().map(Work::id).toList());
+        }
+
+        @Test
+        @DisplayName("gives each of 100 items to exactly one of 4 processors claiming at once")
+        void claimsExactlyOnceUnderConcurrency() throws Exception {
+            for (int n = 1; n <= 100; n++) {
+                requested(inserted(connector(n, "k" + n)), Work.preview(connector(n, "k" + n).withVersion(2)));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<String>>> claims = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    String owner = "p" + t;
+                    claims.add(pool.submit(() -> {
+                        start.await();
+                        List<String> mine = new ArrayList<>();
+                        for (Option<Work> w = store.claim(owner, now, later); w.isDefined(); w = store.claim(owner, now, later)) {
+                            mine.add(w.get().id());
+                            assertTrue(store.complete(w.get()));
+                        }
+                        return mine;
+                    }));
+                }
+                start.countDown();
+                List<String> all = new ArrayList<>();
+                for (Future<List<String>> f : claims) {
+                    all.addAll(f.get(60, TimeUnit.SECONDS));
+                }
+                assertEquals(100, all.size());
+                assertEquals(100, Set.copyOf(all).size());
+                assertEquals(List.of(), store.work());
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

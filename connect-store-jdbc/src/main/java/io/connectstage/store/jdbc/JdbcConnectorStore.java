@@ -1,23 +1,24 @@
 package io.connectstage.store.jdbc;
 
-import io.connectstage.action.Resources;
 import io.connectstage.connector.ConnectorStaged;
-import io.connectstage.connector.ConnectorStatus;
-import io.connectstage.connector.IsPreviewable;
-import io.connectstage.error.ConnectError;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.Sort;
+import io.connectstage.store.StoreRefusal;
+import io.connectstage.store.Work;
 import io.connectstage.store.jdbc.internal.Columns;
+import io.connectstage.store.jdbc.internal.Dialect;
 import io.connectstage.store.jdbc.internal.Jdbc;
 import io.connectstage.store.jdbc.internal.Schema;
+import io.connectstage.store.jdbc.internal.WorkTable;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,10 +45,9 @@ import javax.sql.DataSource;
 public final class JdbcConnectorStore implements ConnectorStore {
     private static final String COLUMNS = "id, connector_key, version, name_utf16, is_private, status, integration_types, document";
     private static final int RETRIES = 100;
-    /** Not an answer: a compare-and-set to try again. */
-    private static final ConnectError AGAIN = ConnectError.general("try again");
 
     private final Jdbc jdbc;
+    private final Dialect dialect;
 
     /**
      * A store over this data source; creates the tables when they are missing. Use a data source
@@ -57,7 +57,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
      */
     public JdbcConnectorStore(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource is null");
-        Schema.ensure(dataSource);
+        this.dialect = Schema.ensure(dataSource);
         this.jdbc = new Jdbc(dataSource);
     }
 
@@ -80,14 +80,14 @@ public final class JdbcConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public Either<ConnectError, ConnectorStaged> insert(ConnectorStaged connector) {
+    public Either<StoreRefusal, ConnectorStaged> insert(ConnectorStaged connector) {
         Objects.requireNonNull(connector, "connector is null");
         return jdbc.transaction("insert a connector", c -> {
             for (int attempt = 0; attempt < RETRIES; attempt++) {
                 try {
                     insertRow(c, connector);
                     insertTypes(c, connector);
-                    return Either.<ConnectError, ConnectorStaged>right(connector);
+                    return Either.<StoreRefusal, ConnectorStaged>right(connector);
                 } catch (SQLException e) {
                     if (!Jdbc.isUniqueViolation(e)) {
                         throw e;
@@ -97,10 +97,10 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 // As in the memory store, a taken key is reported before a taken id.
                 if (connector.key() != null && one(c, "SELECT id FROM connector_staged WHERE connector_key = ?",
                         connector.key()).isDefined()) {
-                    return Either.left(ConnectError.duplicateField("key", connector.key()));
+                    return Either.left(new StoreRefusal.KeyTaken(connector.key()));
                 }
                 if (one(c, "SELECT id FROM connector_staged WHERE id = ?", connector.id()).isDefined()) {
-                    return Either.left(ConnectError.duplicateField("id", connector.id()));
+                    return Either.left(new StoreRefusal.IdTaken(connector.id()));
                 }
                 c.rollback(); // the other connector was deleted meanwhile: try again
             }
@@ -108,35 +108,51 @@ public final class JdbcConnectorStore implements ConnectorStore {
         });
     }
 
+    /**
+     * Without work, the common case (integration types and privacy unchanged, so are the rows of
+     * connector_staged_integration_type) is one statement in auto-commit mode; when it misses,
+     * the row says why. Everything else is one transaction: the row updated by compare-and-set, the
+     * work to complete deleted (only if it is still that very claim), the type rows rewritten and
+     * the new work inserted, or nothing at all.
+     */
     @Override
-    public Either<ConnectError, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion) {
+    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
+            Work completes) {
         Objects.requireNonNull(next, "next is null");
+        List<Work> added = List.copyOf(enqueue);
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            // The common case, integration types and privacy unchanged (so are the rows of
-            // connector_staged_integration_type): one statement, no transaction. When it misses,
-            // the row says why; only a change of those goes on below.
-            Either<ConnectError, ConnectorStaged> outcome = jdbc.autoCommit("replace a connector", c -> {
-                if (update(c, next, expectedVersion, true) == 1) {
-                    return Either.right(next);
-                }
-                return refusal(c, next, expectedVersion);
-            });
-            if (outcome == null) {
-                outcome = jdbc.transaction("replace a connector", c -> {
-                    if (update(c, next, expectedVersion, false) != 1) {
-                        return null;
+            if (added.isEmpty() && completes == null) {
+                Option<Either<StoreRefusal, ConnectorStaged>> fast = jdbc.autoCommit("replace a connector", c -> {
+                    if (update(c, next, expectedVersion, true) == 1) {
+                        return Option.some(Either.right(next));
                     }
-                    try (PreparedStatement delete = c.prepareStatement(
-                            "DELETE FROM connector_staged_integration_type WHERE connector_id = ?")) {
-                        delete.setString(1, next.id());
-                        delete.executeUpdate();
-                    }
-                    insertTypes(c, next);
-                    return Either.right(next);
+                    return refusal(c, next, expectedVersion).map(Either::left);
                 });
+                if (fast.isDefined()) {
+                    return fast.get();
+                }
             }
-            if (outcome != null && !(outcome.isLeft() && outcome.getLeft() == AGAIN)) {
-                return outcome;
+            Option<Either<StoreRefusal, ConnectorStaged>> outcome = jdbc.transaction("replace a connector", c -> {
+                // The connector row first, then the work: the order a delete (cascading to the work) locks them in.
+                if (update(c, next, expectedVersion, false) != 1) {
+                    c.rollback();
+                    return refusal(c, next, expectedVersion).map(Either::left); // none: the row changed back, try again
+                }
+                if (completes != null && !WorkTable.complete(c, completes)) {
+                    c.rollback();
+                    return Option.some(Either.left(new StoreRefusal.WorkGone(completes.id())));
+                }
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM connector_staged_integration_type WHERE connector_id = ?")) {
+                    delete.setString(1, next.id());
+                    delete.executeUpdate();
+                }
+                insertTypes(c, next);
+                WorkTable.enqueue(c, added);
+                return Option.some(Either.right(next));
+            });
+            if (outcome.isDefined()) {
+                return outcome.get();
             }
         }
         throw new JdbcStoreException("cannot replace connector " + next.id() + ": the compare-and-set keeps missing");
@@ -177,37 +193,35 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     /**
      * Why a compare-and-set missed, in the memory store's order: no such connector, another
-     * version, another key. {@code null} when none of them holds but the integration types or
-     * the privacy differ (the update must also rewrite the type rows); {@link #AGAIN} when
-     * nothing differs any more (the row changed back since): the caller tries again.
+     * version, another key. None when none of them holds: the fast update missed because the
+     * integration types or the privacy differ, or the row changed back since; the caller goes on
+     * with a full update.
      */
-    private static Either<ConnectError, ConnectorStaged> refusal(Connection c, ConnectorStaged next,
-            long expectedVersion) throws SQLException {
+    private static Option<StoreRefusal> refusal(Connection c, ConnectorStaged next, long expectedVersion)
+            throws SQLException {
         String id = next.id();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT version, connector_key, integration_types, is_private FROM connector_staged WHERE id = ?")) {
+                "SELECT version, connector_key FROM connector_staged WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    return Either.left(ConnectError.resourceNotFound("id '" + id + "'"));
+                    return Option.some(new StoreRefusal.NotFound(id));
                 }
                 long storedVersion = row.getLong(1);
                 String storedKey = row.getString(2);
                 if (storedVersion != expectedVersion) {
-                    return Either.left(ConnectError.concurrentModification(Resources.describe(id, storedKey),
-                            expectedVersion, storedVersion));
+                    return Option.some(new StoreRefusal.VersionMismatch(id, storedKey, expectedVersion, storedVersion));
                 }
                 if (!Objects.equals(storedKey, next.key())) {
-                    return Either.left(ConnectError.invalidField("key", "cannot be changed"));
+                    return Option.some(new StoreRefusal.KeyChanged(id));
                 }
-                boolean sameTypeRows = Columns.integrationTypeList(next.integrationTypes()).equals(row.getString(3)) && row.getBoolean(4) == next.isPrivate();
-                return sameTypeRows ? Either.left(AGAIN) : null;
+                return Option.none();
             }
         }
     }
 
     @Override
-    public Either<ConnectError, ConnectorStaged> delete(String id, long expectedVersion) {
+    public Either<StoreRefusal, ConnectorStaged> delete(String id, long expectedVersion) {
         Objects.requireNonNull(id, "id is null");
         return jdbc.transaction("delete a connector", c -> {
             ConnectorStaged current;
@@ -216,14 +230,14 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
-                        return Either.left(ConnectError.resourceNotFound("id '" + id + "'"));
+                        return Either.left(new StoreRefusal.NotFound(id));
                     }
                     current = Columns.staged(row.getString(1));
                 }
             }
             if (current.version() != expectedVersion) {
-                return Either.left(ConnectError.concurrentModification(Resources.describe(current),
-                        expectedVersion, current.version()));
+                return Either.left(new StoreRefusal.VersionMismatch(id, current.key(), expectedVersion,
+                        current.version()));
             }
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM connector_staged WHERE id = ? AND version = ?")) {
@@ -391,27 +405,21 @@ public final class JdbcConnectorStore implements ConnectorStore {
         }
     }
 
-    /**
-     * The status is a column; {@code isPreviewable} lives only in the document, where
-     * {@code ConnectJson} writes it compactly, so a pattern finds it. This runs once per processor
-     * start, not per request, so the scan is acceptable.
-     */
     @Override
-    public List<ConnectorStaged> awaitingProcessing() {
-        return jdbc.autoCommit("find the connectors awaiting processing", c -> {
-            List<ConnectorStaged> found = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT document FROM connector_staged"
-                    + " WHERE status = ? OR document LIKE ? ORDER BY id")) {
-                select.setString(1, ConnectorStatus.PROCESSING.wireValue());
-                select.setString(2, "%\"isPreviewable\":\"" + IsPreviewable.PENDING.wireValue() + "\"%");
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(Columns.staged(rows.getString(1)));
-                    }
-                }
-            }
-            return found;
-        });
+    public Option<Work> claim(String owner, Instant now, Instant until) {
+        Objects.requireNonNull(owner, "owner is null");
+        return jdbc.autoCommit("claim work", c -> WorkTable.claim(c, dialect, owner, now, until));
+    }
+
+    @Override
+    public boolean complete(Work claimed) {
+        Objects.requireNonNull(claimed, "claimed is null");
+        return jdbc.autoCommit("complete work", c -> WorkTable.complete(c, claimed));
+    }
+
+    @Override
+    public List<Work> work() {
+        return jdbc.autoCommit("list the work", WorkTable::all);
     }
 
     private static Option<String> one(Connection c, String sql, String parameter) throws SQLException {

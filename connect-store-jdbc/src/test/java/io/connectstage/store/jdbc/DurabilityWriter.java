@@ -3,6 +3,7 @@ package io.connectstage.store.jdbc;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.error.ConnectError;
+import io.connectstage.store.StoreRefusal;
 import io.connectstage.json.ConnectJson;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.QueryPage;
@@ -49,7 +50,7 @@ public final class DurabilityWriter {
                     ConnectorStaged next = Connectors.fullyPopulated(id, "key-" + id).withVersion(1)
                             .withName("Connector " + id).withIntegrationTypes(types(random));
                     out.println("write " + ConnectJson.write(next));
-                    result = store.insert(next);
+                    result = store.insert(next).mapLeft(StoreRefusal::toError);
                     ids.add(id);
                 } else {
                     ConnectorStaged current = store.findById(ids.get(random.nextInt(ids.size())))
@@ -58,7 +59,7 @@ public final class DurabilityWriter {
                             .withDescription(prefix + " write " + n + ": Zahlungs-Connector für Österreich \uD83D\uDE80")
                             .withIntegrationTypes(random.nextBoolean() ? current.integrationTypes() : types(random));
                     out.println("write " + ConnectJson.write(next));
-                    result = store.replace(next, current.version());
+                    result = store.replace(next, current.version()).mapLeft(StoreRefusal::toError);
                 }
                 if (result.isLeft()) {
                     out.println("refused " + result.getLeft());

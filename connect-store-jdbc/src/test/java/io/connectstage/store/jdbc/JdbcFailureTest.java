@@ -8,10 +8,12 @@ import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorSearch;
+import io.connectstage.store.Work;
 import io.connectstage.testing.Connectors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -32,6 +34,12 @@ class JdbcFailureTest {
                 Map.entry("replace", () -> staged.replace(STAGED.withVersion(2), 1)),
                 Map.entry("delete", () -> staged.delete("id-1", 1)),
                 Map.entry("query", () -> staged.query(ConnectorQuery.defaults())),
+                Map.entry("replace with work", () -> staged.replace(STAGED.withVersion(2), 1,
+                        List.of(Work.preview(STAGED.withVersion(2))), null)),
+                Map.entry("claim", () -> staged.claim("p", Instant.EPOCH, Instant.EPOCH.plusSeconds(1))),
+                Map.entry("complete", () -> staged.complete(Work.preview(STAGED)
+                        .claimedBy("p", Instant.EPOCH))),
+                Map.entry("work", staged::work),
                 Map.entry("published findById", () -> published.findById("id-1")),
                 Map.entry("published findByKey", () -> published.findByKey("key-1")),
                 Map.entry("save", () -> published.save(PUBLISHED, true)),
@@ -67,7 +75,7 @@ class JdbcFailureTest {
             JdbcConnectorStore staged = new JdbcConnectorStore(database.dataSource());
             JdbcPublishedConnectorStore published = new JdbcPublishedConnectorStore(database.dataSource());
             try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-                for (String table : List.of("connector_staged_integration_type", "connector_staged",
+                for (String table : List.of("connector_work", "connector_staged_integration_type", "connector_staged",
                         "connector_published_integration_type", "connector_published")) {
                     s.execute("DROP TABLE " + table);
                 }

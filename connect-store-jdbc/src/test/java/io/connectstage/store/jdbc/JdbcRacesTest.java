@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
+import io.connectstage.store.StoreRefusal;
 import io.connectstage.error.ErrorCode;
 import io.connectstage.testing.Connectors;
 import io.vavr.control.Either;
@@ -50,7 +51,7 @@ class JdbcRacesTest {
             String key = "key-" + round;
             int r = round;
             List<Either<ConnectError, ConnectorStaged>> answers = race(w ->
-                    store.insert(Connectors.minimal("id-" + r + "-" + w, key)));
+                    store.insert(Connectors.minimal("id-" + r + "-" + w, key)).mapLeft(StoreRefusal::toError));
             assertEquals(Map.of("won", 1, "DuplicateField key", WRITERS - 1), tally(answers), "round " + round);
             ConnectorStaged winner = answers.stream().filter(Either::isRight).findFirst().orElseThrow().get();
             assertEquals(Option.some(winner), store.findByKey(key));
@@ -67,7 +68,7 @@ class JdbcRacesTest {
             String id = "id-" + round;
             int r = round;
             List<Either<ConnectError, ConnectorStaged>> answers = race(w ->
-                    store.insert(Connectors.minimal(id, "key-" + r + "-" + w)));
+                    store.insert(Connectors.minimal(id, "key-" + r + "-" + w)).mapLeft(StoreRefusal::toError));
             assertEquals(Map.of("won", 1, "DuplicateField id", WRITERS - 1), tally(answers), "round " + round);
         }
     }
@@ -81,10 +82,10 @@ class JdbcRacesTest {
         for (int round = 0; round < ROUNDS; round++) {
             ConnectorStaged stored = store.insert(Connectors.fullyPopulated("id-" + round, "key-" + round)).get();
             List<Either<ConnectError, ConnectorStaged>> answers = race(w -> w == 0
-                    ? store.delete(stored.id(), stored.version())
+                    ? store.delete(stored.id(), stored.version()).mapLeft(StoreRefusal::toError)
                     : store.replace(stored.withVersion(stored.version() + 1).withPrivate(w % 2 == 0)
                             .withIntegrationTypes(w % 3 == 0 ? List.of() : stored.integrationTypes())
-                            .withDescription("writer " + w), stored.version()));
+                            .withDescription("writer " + w), stored.version()).mapLeft(StoreRefusal::toError));
             Map<String, Integer> tally = tally(answers);
             assertEquals(1, tally.get("won"), "round " + round + ": " + tally);
             Option<ConnectorStaged> found = store.findById(stored.id());

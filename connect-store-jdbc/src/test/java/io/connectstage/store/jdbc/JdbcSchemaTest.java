@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IsPreviewable;
+import io.connectstage.store.Work;
 import io.connectstage.store.jdbc.internal.Schema;
 import io.connectstage.testing.Connectors;
 import io.vavr.control.Option;
@@ -32,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("The schema of the JDBC stores")
 class JdbcSchemaTest {
     private static final Set<String> TABLES = Set.of("connectstage_schema", "connector_staged",
-            "connector_staged_integration_type", "connector_published", "connector_published_integration_type");
+            "connector_staged_integration_type", "connector_published", "connector_published_integration_type",
+            "connector_work");
 
     @TempDir
     Path folder;
@@ -58,7 +62,7 @@ class JdbcSchemaTest {
         new JdbcPublishedConnectorStore(database.dataSource());
         assertEquals(TABLES, tables(database));
         try (Connection connection = database.dataSource().getConnection()) {
-            assertEquals(1, Schema.version(connection));
+            assertEquals(Schema.VERSION, Schema.version(connection));
         }
     }
 
@@ -83,17 +87,41 @@ class JdbcSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("of version 1 gets the work table, with work for the requests it left unsettled")
+    void version1IsMigrated(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
+        first.insert(Connectors.minimal("id-1", "previewing").withPreviewable(IsPreviewable.PENDING));
+        first.insert(Connectors.minimal("id-2", "publishing").withStatus(ConnectorStatus.PROCESSING));
+        first.insert(Connectors.minimal("id-3", "settled").withPreviewable(IsPreviewable.TRUE));
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE connector_work");
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 1");
+        }
+        JdbcConnectorStore migrated = new JdbcConnectorStore(database.dataSource());
+        assertEquals(List.of("id-1/preview/1", "id-2/publish/1"), migrated.work().stream().map(Work::id).toList());
+        assertEquals("false", migrated.work().get(1).parameters().get(Work.CERTIFICATION));
+        assertEquals(TABLES, tables(database));
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
     @DisplayName("of a newer version is refused with a clear JdbcStoreException")
     void newerVersionIsRefused(TestDatabase.Kind kind) throws SQLException {
         TestDatabase database = open(kind);
         new JdbcConnectorStore(database.dataSource());
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE connectstage_schema SET version = 2");
+            statement.executeUpdate("UPDATE connectstage_schema SET version = " + (Schema.VERSION + 1));
         }
         JdbcStoreException staged = assertThrows(JdbcStoreException.class,
                 () -> new JdbcConnectorStore(database.dataSource()));
-        assertTrue(staged.getMessage().contains("schema version 2, newer than version 1"), staged.getMessage());
+        assertTrue(staged.getMessage().contains("schema version " + (Schema.VERSION + 1) + ", newer than version "
+                + Schema.VERSION), staged.getMessage());
         assertThrows(JdbcStoreException.class, () -> new JdbcPublishedConnectorStore(database.dataSource()));
     }
 
@@ -124,7 +152,7 @@ class JdbcSchemaTest {
         }
         assertEquals(TABLES, tables(database));
         try (Connection connection = database.dataSource().getConnection()) {
-            assertEquals(1, Schema.version(connection));
+            assertEquals(Schema.VERSION, Schema.version(connection));
         }
     }
 

@@ -1,23 +1,22 @@
 package io.connectstage.store.memory;
 
-import io.connectstage.action.Resources;
 import io.connectstage.connector.ConnectorStaged;
-import io.connectstage.connector.ConnectorStatus;
-import io.connectstage.connector.IsPreviewable;
-import io.connectstage.error.ConnectError;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
-import io.connectstage.store.SortField;
+import io.connectstage.store.StoreRefusal;
+import io.connectstage.store.Work;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The default store: two concurrent maps, by id and by key. A write locks only the entry it
+ * The default store: concurrent maps of connectors by id and by key, and of work by id. A write locks only the entry it
  * changes (the map's own per-bin locking), so writers of different connectors never wait on
  * each other, and readers never wait at all. Values are immutable, so what a reader gets is a
  * consistent snapshot of one connector.
@@ -29,6 +28,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryConnectorStore implements ConnectorStore {
     private final ConcurrentMap<String, ConnectorStaged> byId = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> idByKey = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Work> works = new ConcurrentHashMap<>();
 
     @Override
     public Option<ConnectorStaged> findById(String id) {
@@ -45,62 +45,79 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public Either<ConnectError, ConnectorStaged> insert(ConnectorStaged connector) {
+    public Either<StoreRefusal, ConnectorStaged> insert(ConnectorStaged connector) {
         Objects.requireNonNull(connector, "connector is null");
         String key = connector.key();
         // The key is claimed first, so two inserts racing for one key cannot both win.
         if (key != null && idByKey.putIfAbsent(key, connector.id()) != null) {
-            return Either.left(ConnectError.duplicateField("key", key));
+            return Either.left(new StoreRefusal.KeyTaken(key));
         }
         if (byId.putIfAbsent(connector.id(), connector) != null) {
             if (key != null) {
                 idByKey.remove(key, connector.id());
             }
-            return Either.left(ConnectError.duplicateField("id", connector.id()));
+            return Either.left(new StoreRefusal.IdTaken(connector.id()));
         }
         return Either.right(connector);
     }
 
+    /**
+     * The compare-and-set runs under the map's lock of this connector's entry; the work to
+     * complete is removed (only if it is still that very claim) and the new work added inside
+     * it, so the connector change and its work are one step for every other writer of this
+     * connector. {@link #claim} skips work whose connector write is still under way.
+     */
     @Override
-    public Either<ConnectError, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion) {
+    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
+            Work completes) {
         Objects.requireNonNull(next, "next is null");
-        ConnectError[] refusal = new ConnectError[1];
+        List<Work> added = List.copyOf(enqueue);
+        StoreRefusal[] refusal = new StoreRefusal[1];
         ConnectorStaged stored = byId.computeIfPresent(next.id(), (id, current) -> {
             if (current.version() != expectedVersion) {
-                refusal[0] = ConnectError.concurrentModification(Resources.describe(current), expectedVersion,
-                        current.version());
+                refusal[0] = new StoreRefusal.VersionMismatch(id, current.key(), expectedVersion, current.version());
                 return current;
             }
             if (!Objects.equals(current.key(), next.key())) {
-                refusal[0] = ConnectError.invalidField("key", "cannot be changed");
+                refusal[0] = new StoreRefusal.KeyChanged(id);
                 return current;
+            }
+            if (completes != null) {
+                Work held = works.get(completes.id());
+                if (!completes.sameClaimAs(held) || !works.remove(completes.id(), held)) {
+                    refusal[0] = new StoreRefusal.WorkGone(completes.id());
+                    return current;
+                }
+            }
+            for (Work work : added) {
+                works.put(work.id(), work);
             }
             return next;
         });
         if (stored == null) {
-            return Either.left(ConnectError.resourceNotFound("id '" + next.id() + "'"));
+            return Either.left(new StoreRefusal.NotFound(next.id()));
         }
         return refusal[0] == null ? Either.right(stored) : Either.left(refusal[0]);
     }
 
     @Override
-    public Either<ConnectError, ConnectorStaged> delete(String id, long expectedVersion) {
-        ConnectError[] refusal = new ConnectError[1];
+    public Either<StoreRefusal, ConnectorStaged> delete(String id, long expectedVersion) {
+        StoreRefusal[] refusal = new StoreRefusal[1];
         ConnectorStaged[] removed = new ConnectorStaged[1];
         byId.computeIfPresent(id, (key, current) -> {
             if (current.version() != expectedVersion) {
-                refusal[0] = ConnectError.concurrentModification(Resources.describe(current), expectedVersion,
-                        current.version());
+                refusal[0] = new StoreRefusal.VersionMismatch(id, current.key(), expectedVersion, current.version());
                 return current;
             }
             removed[0] = current;
+            works.values().removeIf(w -> w.connectorId().equals(id));
             return null;
         });
         if (refusal[0] != null) {
             return Either.left(refusal[0]);
         }
         if (removed[0] == null) {
-            return Either.left(ConnectError.resourceNotFound("id '" + id + "'"));
+            return Either.left(new StoreRefusal.NotFound(id));
         }
         if (removed[0].key() != null) {
             idByKey.remove(removed[0].key(), id);
@@ -109,11 +126,29 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public List<ConnectorStaged> awaitingProcessing() {
-        return byId.values().stream()
-                .filter(c -> c.isPreviewable() == IsPreviewable.PENDING || c.status() == ConnectorStatus.PROCESSING)
-                .sorted(SortField.ID.ascending())
-                .toList();
+    public Option<Work> claim(String owner, Instant now, Instant until) {
+        for (Work work : works.values()) {
+            ConnectorStaged connector = byId.get(work.connectorId());
+            if (!work.claimableAt(now) || connector != null && connector.version() < work.connectorVersion()) {
+                continue;
+            }
+            Work claimed = work.claimedBy(owner, until);
+            if (works.replace(work.id(), work, claimed)) {
+                return Option.some(claimed);
+            }
+        }
+        return Option.none();
+    }
+
+    @Override
+    public boolean complete(Work claimed) {
+        Work held = works.get(claimed.id());
+        return claimed.sameClaimAs(held) && works.remove(claimed.id(), held);
+    }
+
+    @Override
+    public List<Work> work() {
+        return works.values().stream().sorted(Comparator.comparing(Work::id)).toList();
     }
 
     @Override

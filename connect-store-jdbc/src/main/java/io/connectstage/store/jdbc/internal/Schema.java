@@ -1,11 +1,16 @@
 package io.connectstage.store.jdbc.internal;
 
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IsPreviewable;
+import io.connectstage.store.Work;
 import io.connectstage.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -17,8 +22,8 @@ import javax.sql.DataSource;
  * layout raises {@link #VERSION} and migrates from the one it finds.
  */
 public final class Schema {
-    /** The layout this code reads and writes. */
-    public static final int VERSION = 1;
+    /** The layout this code reads and writes: 2 added the work table ({@link WorkTable}). */
+    public static final int VERSION = 2;
 
     private static final int ATTEMPTS = 5;
 
@@ -69,8 +74,43 @@ public final class Schema {
                 insert.setInt(1, VERSION);
                 insert.executeUpdate();
             }
+        } else if (found < VERSION) {
+            migrateFrom1(connection, dialect);
         }
         return dialect;
+    }
+
+    /**
+     * Version 1 had no work table: it is created, and the requests a version-1 store left
+     * unsettled get their work (a publish as one without certification, which version 1 did not
+     * record), so that a processor settles them.
+     */
+    private static void migrateFrom1(Connection connection, Dialect dialect) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : WorkTable.create(dialect)) {
+                statement.execute(sql);
+            }
+        }
+        List<Work> work = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT document FROM connector_staged WHERE status = '"
+                     + ConnectorStatus.PROCESSING.wireValue() + "' OR document LIKE '%\"isPreviewable\":\""
+                     + IsPreviewable.PENDING.wireValue() + "\"%'")) {
+            while (rows.next()) {
+                ConnectorStaged c = Columns.staged(rows.getString(1));
+                if (c.isPreviewable() == IsPreviewable.PENDING) {
+                    work.add(Work.preview(c));
+                }
+                if (c.status() == ConnectorStatus.PROCESSING) {
+                    work.add(Work.publish(c, false));
+                }
+            }
+        }
+        WorkTable.enqueue(connection, work);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE connectstage_schema SET version = ? WHERE id = 1")) {
+            update.setInt(1, VERSION);
+            update.executeUpdate();
+        }
     }
 
     /** The schema version written in the database, or {@code null} when there is none yet. */
@@ -85,7 +125,7 @@ public final class Schema {
     static List<String> tables(Dialect dialect) {
         String text = "VARCHAR" + dialect.binaryCollation();
         String json = dialect.largeText();
-        return List.of(
+        List<String> all = new ArrayList<>(List.of(
                 "CREATE TABLE IF NOT EXISTS connector_staged ("
                         + "id " + text + " NOT NULL PRIMARY KEY, "
                         + "connector_key " + text + ", "
@@ -134,7 +174,9 @@ public final class Schema {
                         + "integration_type " + text + " NOT NULL, "
                         + "PRIMARY KEY (connector_id, integration_type))",
                 "CREATE INDEX IF NOT EXISTS connector_published_integration_type_type "
-                        + "ON connector_published_integration_type (integration_type, connector_id)");
+                        + "ON connector_published_integration_type (integration_type, connector_id)"));
+        all.addAll(WorkTable.create(dialect));
+        return all;
     }
 
     private static void pause(int attempt) {

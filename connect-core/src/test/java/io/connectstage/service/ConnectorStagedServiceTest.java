@@ -21,8 +21,9 @@ import io.connectstage.staging.ConnectorStaging;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.Sort;
-import io.connectstage.store.memory.InMemoryConnectorStore;
+import io.connectstage.testing.SimpleConnectorStore;
 import io.connectstage.testing.SampleConnectors;
+import io.connectstage.testing.SimplePublishedConnectorStore;
 import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("ConnectorStagedService over the in-memory store")
+@DisplayName("ConnectorStagedService over connect-core's test store")
 class ConnectorStagedServiceTest {
     private static final Instant NOW = Instant.parse("2024-02-15T10:12:12.069Z");
 
@@ -46,7 +47,7 @@ class ConnectorStagedServiceTest {
 
     @BeforeEach
     void setUp() {
-        store = new InMemoryConnectorStore();
+        store = new SimpleConnectorStore();
         AtomicInteger counter = new AtomicInteger();
         service = ConnectorStagedService.builder(store)
                 .clock(Clock.fixed(NOW.plusNanos(123_456), ZoneOffset.UTC))
@@ -203,6 +204,29 @@ class ConnectorStagedServiceTest {
             ConnectorUpdate update = ConnectorUpdate.of(1, new ConnectorSetNameAction("x"));
             onlyError(failed(service.updateById("nope", update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
             onlyError(failed(service.updateByKey("nope", update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+        }
+    }
+
+    @Nested
+    @DisplayName("null input")
+    class NullInput {
+        @Test
+        @DisplayName("every entry point answers an ErrorResponse for null, and changes nothing")
+        void answersErrorsForNull() {
+            ConnectorStaged created = create("k-1", "Name");
+            onlyError(failed(service.create(null)), ErrorCode.INVALID_JSON_INPUT, 400);
+            onlyError(failed(service.updateById(created.id(), null)), ErrorCode.INVALID_JSON_INPUT, 400);
+            onlyError(failed(service.updateByKey("k-1", null)), ErrorCode.INVALID_JSON_INPUT, 400);
+            assertEquals(400, failed(service.query(null)).statusCode());
+            onlyError(failed(service.getById(null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.getByKey(null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.updateById(null, ConnectorUpdate.of(1, new ConnectorSetNameAction("x")))),
+                    ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.deleteById(null, null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.deleteByKey(null, 1L)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            assertEquals(400, failed(new PublishedConnectorService(new SimplePublishedConnectorStore()).search(null))
+                    .statusCode());
+            assertEquals(created, ok(service.getById(created.id())));
         }
     }
 

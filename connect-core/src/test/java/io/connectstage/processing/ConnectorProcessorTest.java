@@ -2,6 +2,7 @@ package io.connectstage.processing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.action.ConnectorPublishAction;
@@ -25,8 +26,10 @@ import io.connectstage.error.ErrorCode;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.PublishedConnectorService;
 import io.connectstage.store.ConnectorSearch;
-import io.connectstage.store.memory.InMemoryConnectorStore;
-import io.connectstage.store.memory.InMemoryPublishedConnectorStore;
+import io.connectstage.store.PublishedConnectorStore;
+import io.connectstage.testing.MutableClock;
+import io.connectstage.testing.SimpleConnectorStore;
+import io.connectstage.testing.SimplePublishedConnectorStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +48,8 @@ class ConnectorProcessorTest {
             ApplicationType.SERVICE, List.of(new StandardConfigurationKey("CONFIG_KEY", "config key", true, null)),
             List.of());
 
-    private final InMemoryConnectorStore store = new InMemoryConnectorStore();
-    private final InMemoryPublishedConnectorStore published = new InMemoryPublishedConnectorStore();
+    private final SimpleConnectorStore store = new SimpleConnectorStore();
+    private final SimplePublishedConnectorStore published = new SimplePublishedConnectorStore();
     private final QueuedExecutor executor = new QueuedExecutor();
     private final AtomicReference<ConnectorAnalyzer> analyzer = new AtomicReference<>(ConnectorProcessorTest::valid);
     private ConnectorProcessor processor;
@@ -61,8 +64,7 @@ class ConnectorProcessorTest {
     @BeforeEach
     void wire() {
         processor = ConnectorProcessor.builder(store, published, (r, at) -> analyzer.get().analyze(r, at))
-                .executor(executor).analysisExecutor(Runnable::run)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).analysisTimeout(Duration.ofSeconds(2)).build();
+                .executor(executor).clock(Clock.fixed(NOW, ZoneOffset.UTC)).analysisTimeout(Duration.ofSeconds(2)).build();
         service = ConnectorStagedService.builder(store).processing(processor).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         desk = new CertificationDesk(store, processor);
     }
@@ -133,18 +135,13 @@ class ConnectorProcessorTest {
 
         @Test
         void settlesToFalseWhenTheAnalyzerRunsPastItsTimeout() {
-            processor = ConnectorProcessor.builder(store, published, (r, at) -> {
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            MutableClock clock = new MutableClock(NOW);
+            ConnectorProcessor slow = ConnectorProcessor.builder(store, published, (r, at) -> {
+                clock.advance(Duration.ofMillis(2_001));
                 return valid(r, at);
-            }).executor(executor).clock(Clock.fixed(NOW, ZoneOffset.UTC)).analysisTimeout(Duration.ofMillis(200)).build();
-            ConnectorStaged created = create();
-            ConnectorStaged pending = ConnectorStagedService.builder(store).build()
-                    .updateById(created.id(), ConnectorUpdate.of(created.version(), new ConnectorUpdatePreviewableAction())).get();
-            processor.settlePreview(pending.id());
+            }).executor(executor).clock(clock).analysisTimeout(Duration.ofSeconds(2)).build();
+            ConnectorStaged pending = update(create(), new ConnectorUpdatePreviewableAction());
+            assertEquals(1, slow.runClaimable());
             ConnectorStaged settled = current(pending);
             assertEquals(IsPreviewable.FALSE, settled.isPreviewable());
             assertTrue(settled.previewableReport().entries().get(0).message().contains("did not finish"));
@@ -207,24 +204,116 @@ class ConnectorProcessorTest {
     @DisplayName("a processor started over a store with unsettled requests")
     class Resume {
         @Test
-        void analyzesPendingPreviewsAgainAndFailsInterruptedPublishes() {
+        void analyzesPendingPreviewsAndRedoesPublishesWithTheCertificationTheyAskedFor() {
             ConnectorStaged previewing = update(create(), new ConnectorUpdatePreviewableAction());
             ConnectorStaged other = service.create(ConnectorStagedDraft.of("Other", Creator.ofEmail("b@example.com"),
                     new Repository("git@github.com:acme/other.git", "1.0.0")).withKey("other")).get();
             ConnectorStaged publishing = update(other, new ConnectorPublishAction(true));
+            assertEquals(2, store.work().size());
             QueuedExecutor afterRestart = new QueuedExecutor();
             ConnectorProcessor restarted = ConnectorProcessor.builder(store, published, ConnectorProcessorTest::valid)
-                    .executor(afterRestart).analysisExecutor(Runnable::run)
-                    .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+                    .executor(afterRestart).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
-            assertEquals(2, restarted.resume());
+            restarted.resume();
+            assertEquals(1, afterRestart.pending());
             afterRestart.runAll();
 
             assertEquals(IsPreviewable.TRUE, current(previewing).isPreviewable());
-            ConnectorStaged failed = current(publishing);
-            assertEquals(ConnectorStatus.FAILED, failed.status());
-            assertEquals(ConnectorProcessor.PUBLISH_INTERRUPTED, failed.publishingReport().entries().get(0).title());
-            assertEquals(0, restarted.resume());
+            assertEquals(ConnectorStatus.READY_FOR_CERTIFICATION, current(publishing).status());
+            assertEquals(List.of(), store.work());
+            assertEquals(0, restarted.runClaimable());
+        }
+
+        @Test
+        void leavesRequestsOfAServiceWithoutProcessingWaitingInTheStore() {
+            ConnectorStagedService unprocessed = ConnectorStagedService.builder(store).build();
+            ConnectorStaged created = create();
+            ConnectorStaged processing = unprocessed.updateById(created.id(),
+                    ConnectorUpdate.of(created.version(), new ConnectorPublishAction(false))).get();
+            assertEquals(0, executor.pending());
+            assertEquals(List.of(processing.id() + "/publish/" + processing.version()),
+                    store.work().stream().map(w -> w.id()).toList());
+            processor.resume();
+            executor.runAll();
+            assertEquals(ConnectorStatus.PUBLISHED, current(processing).status());
+        }
+    }
+
+    @Nested
+    @DisplayName("a processor that crashes between saving the Connector and settling")
+    class CrashBetweenWrites {
+        @Test
+        void isRedoneAfterItsLeaseWithOneConnectorVersionAndOneSettle() {
+            MutableClock clock = new MutableClock(NOW);
+            boolean[] crashed = new boolean[1];
+            PublishedConnectorStore crashingOnce = new PublishedConnectorStore() {
+                @Override
+                public io.vavr.control.Option<Connector> findById(String id) {
+                    return published.findById(id);
+                }
+
+                @Override
+                public io.vavr.control.Option<Connector> findByKey(String key) {
+                    return published.findByKey(key);
+                }
+
+                @Override
+                public void save(Connector connector, boolean listed) {
+                    published.save(connector, listed);
+                    if (!crashed[0]) {
+                        crashed[0] = true;
+                        throw new IllegalStateException("the process dies here");
+                    }
+                }
+
+                @Override
+                public boolean setListed(String id, boolean listed) {
+                    return published.setListed(id, listed);
+                }
+
+                @Override
+                public io.connectstage.store.ConnectorSearchPage search(ConnectorSearch search) {
+                    return published.search(search);
+                }
+            };
+            ConnectorProcessor crashing = ConnectorProcessor.builder(store, crashingOnce, ConnectorProcessorTest::valid)
+                    .executor(Runnable::run).clock(clock).lease(Duration.ofMinutes(1)).build();
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(false));
+
+            assertThrows(IllegalStateException.class, crashing::runClaimable);
+            assertEquals(ConnectorStatus.PROCESSING, current(processing).status());
+            assertEquals(1, published.findById(processing.id()).get().version());
+            assertEquals(0, crashing.runClaimable(), "the crashed claim still holds");
+
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(1, crashing.runClaimable());
+            ConnectorStaged settled = current(processing);
+            assertEquals(ConnectorStatus.PUBLISHED, settled.status());
+            assertEquals(processing.version() + 1, settled.version());
+            assertEquals(1, settled.publishingReport().entries().size());
+            assertEquals(1, published.findById(processing.id()).get().version(), "the same Connector saved again");
+            assertEquals(List.of(), store.work());
+        }
+    }
+
+    @Nested
+    @DisplayName("the inline processor (every repository accepted, on the caller's thread)")
+    class Inline {
+        @Test
+        void settlesEveryRequestBeforeTheUpdateReturns() {
+            ConnectorStagedService simple = ConnectorStagedService.builder(store)
+                    .processing(ConnectorProcessor.inline(store, published)).build();
+            ConnectorStaged created = simple.create(ConnectorStagedDraft.of("Connector", Creator.ofEmail("a@example.com"),
+                    new Repository("git@github.com:acme/connector.git", "1.0.0"))).getOrElseThrow(e -> new AssertionError(e.toString()));
+            ConnectorStaged processing = simple.updateById(created.id(), ConnectorUpdate.of(created.version(),
+                    new ConnectorUpdatePreviewableAction(), new ConnectorPublishAction(false))).get();
+            ConnectorStaged settled = current(processing);
+            assertEquals(ConnectorStatus.PUBLISHED, settled.status());
+            assertEquals(IsPreviewable.TRUE, settled.isPreviewable());
+            assertEquals(ConnectorAnalyzer.NOT_ANALYZED, settled.publishingReport().entries().get(0).title());
+            assertTrue(published.findById(created.id()).get().isPrivate());
+            assertTrue(simple.updateById(settled.id(), ConnectorUpdate.of(settled.version(),
+                    new ConnectorSetNameAction("Renamed"))).isRight());
         }
     }
 
@@ -252,6 +341,41 @@ class ConnectorProcessorTest {
             assertFalse(unlisted.alreadyListed());
             assertEquals(0, published.search(ConnectorSearch.defaults()).total());
             assertTrue(published.findById(approved.id()).isDefined());
+        }
+
+        @Test
+        void aPublishWithoutCertificationAfterACertifiedOneMakesTheConnectorPrivate() {
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(true));
+            executor.runAll();
+            desk.start(processing.id());
+            ConnectorStaged approved = desk.approve(processing.id()).get();
+            assertFalse(published.findById(approved.id()).get().isPrivate());
+
+            update(approved, new ConnectorPublishAction(false));
+            executor.runAll();
+            ConnectorStaged republished = current(approved);
+            assertEquals(ConnectorStatus.PUBLISHED, republished.status());
+            Connector connector = published.findById(approved.id()).get();
+            assertTrue(connector.isPrivate());
+            assertEquals(republished.isPrivate(), connector.isPrivate());
+        }
+
+        @Test
+        void aPublishWithoutCertificationAfterARejectedReCertificationMakesTheConnectorPrivate() {
+            ConnectorStaged processing = update(create(), new ConnectorPublishAction(true));
+            executor.runAll();
+            desk.start(processing.id());
+            ConnectorStaged approved = desk.approve(processing.id()).get();
+            update(update(approved, new ConnectorSetNameAction("Renamed")), new ConnectorPublishAction(true));
+            executor.runAll();
+            desk.start(approved.id());
+            ConnectorStaged rejected = desk.reject(approved.id(), "Missing tests").get();
+            assertFalse(published.findById(approved.id()).get().isPrivate(), "the certified Connector stays as it was");
+
+            update(rejected, new ConnectorPublishAction(false));
+            executor.runAll();
+            assertEquals(ConnectorStatus.PUBLISHED, current(rejected).status());
+            assertTrue(published.findById(approved.id()).get().isPrivate());
         }
 
         @Test

@@ -1,0 +1,75 @@
+package io.connectstage.store;
+
+import io.connectstage.connector.ConnectorStaged;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Durable work that a request leaves behind, stored in the same write as the connector change
+ * that asked for it: a preview or a publish of one connector. A processor claims it with a
+ * {@link Lease}, does it, and completes it in the same write as the connector change that
+ * settles it; a processor that dies leaves a lease that expires, and another claims the work.
+ *
+ * <p>The id is {@code connectorId/kind/version}: a connector has at most one request of each
+ * kind at a version, so the same request always makes the same id.
+ *
+ * <pre>{@code
+ * Work work = Work.publish(processing, true);   // processing: the connector as the request stored it
+ * store.replace(processing, current.version(), List.of(work), null);
+ * }</pre>
+ *
+ * @param connectorVersion the connector's version in the write that made the work
+ * @param parameters       what the request asked, in words a store can keep ({@code certification})
+ * @param attempts         how many times it has been claimed
+ * @param lease            the claim that holds it, or {@code null}
+ */
+public record Work(String id, WorkKind kind, String connectorId, long connectorVersion, Map<String, String> parameters,
+        int attempts, Lease lease) {
+
+    /** The parameter of a publish: {@code "true"} when it asked for certification. */
+    public static final String CERTIFICATION = "certification";
+
+    public Work {
+        Objects.requireNonNull(id, "id is null");
+        Objects.requireNonNull(kind, "kind is null");
+        Objects.requireNonNull(connectorId, "connectorId is null");
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /** The work a preview request leaves; {@code requested} is the connector as the request stored it. */
+    public static Work preview(ConnectorStaged requested) {
+        return of(WorkKind.PREVIEW, requested, Map.of());
+    }
+
+    /** The work a publish request leaves, with whether it asked for certification. */
+    public static Work publish(ConnectorStaged requested, boolean certification) {
+        return of(WorkKind.PUBLISH, requested, Map.of(CERTIFICATION, Boolean.toString(certification)));
+    }
+
+    private static Work of(WorkKind kind, ConnectorStaged requested, Map<String, String> parameters) {
+        String id = requested.id() + "/" + kind.wireValue() + "/" + requested.version();
+        return new Work(id, kind, requested.id(), requested.version(), parameters, 0, null);
+    }
+
+    /** Whether anyone may claim it at {@code now}: it has no lease, or its lease has run out. */
+    public boolean claimableAt(Instant now) {
+        return lease == null || !lease.until().isAfter(now);
+    }
+
+    /** This work claimed: one more attempt, held by {@code owner} until {@code until}. */
+    public Work claimedBy(String owner, Instant until) {
+        return new Work(id, kind, connectorId, connectorVersion, parameters, attempts + 1, new Lease(owner, until));
+    }
+
+    /** Whether this is the same claim as {@code other}: the same item, attempt and holder. */
+    public boolean sameClaimAs(Work other) {
+        return other != null && id.equals(other.id()) && attempts == other.attempts()
+                && Objects.equals(lease, other.lease());
+    }
+
+    /** Whether the publish asked for certification. */
+    public boolean certification() {
+        return Boolean.parseBoolean(parameters.get(CERTIFICATION));
+    }
+}

@@ -1,0 +1,12 @@
+package io.connectstage.store;
+
+import io.connectstage.testing.SimpleConnectorStore;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("SimpleConnectorStore under concurrent updates of one connector")
+class SimpleConcurrentUpdatesTest extends ConcurrentUpdatesContract {
+    @Override
+    protected ConnectorStore newStore() {
+        return new SimpleConnectorStore();
+    }
+}

@@ -1,0 +1,182 @@
+package io.connectstage.store.jdbc.internal;
+
+import io.connectstage.store.Lease;
+import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
+import io.vavr.control.Option;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The SQL of the work table {@code connector_work}, one row per stored {@link Work}: enqueue,
+ * claim, complete. Its writes take the caller's connection, so that the store puts them in the
+ * transaction of the connector change they go with. Lease times are epoch milliseconds.
+ *
+ * <p>A claim is a conditional update that only a row nobody holds passes, and that counts the
+ * attempt ({@code attempts} then tells claims apart, as a version does): on PostgreSQL one
+ * statement that picks the row with {@code FOR UPDATE SKIP LOCKED}, so that claimants never wait
+ * for each other; on H2 a read of candidates, then the conditional update of each until one
+ * passes.
+ */
+public final class WorkTable {
+    private static final String COLUMNS = "id, kind, connector_id, connector_version, parameters, attempts, lease_owner, lease_until";
+    private static final String CLAIMABLE = "(lease_until IS NULL OR lease_until <= ?)";
+    private static final int CANDIDATES = 16;
+
+    private WorkTable() {
+    }
+
+    /** The statements that create the table and its indexes. */
+    public static List<String> create(Dialect dialect) {
+        String text = "VARCHAR" + dialect.binaryCollation();
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS connector_work ("
+                        + "id " + text + " NOT NULL PRIMARY KEY, "
+                        + "kind " + text + " NOT NULL, "
+                        + "connector_id " + text + " NOT NULL REFERENCES connector_staged (id) ON DELETE CASCADE, "
+                        + "connector_version BIGINT NOT NULL, "
+                        + "parameters " + text + " NOT NULL, "
+                        + "attempts INTEGER NOT NULL, "
+                        + "lease_owner " + text + ", "
+                        + "lease_until BIGINT)",
+                "CREATE INDEX IF NOT EXISTS connector_work_connector ON connector_work (connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_work_lease ON connector_work (lease_until, id)");
+    }
+
+    /** Adds these items, unleased. */
+    public static void enqueue(Connection c, List<Work> work) throws SQLException {
+        if (work.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO connector_work (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, 0, NULL, NULL)")) {
+            for (Work w : work) {
+                w.parameters().forEach((k, v) -> {
+                    if (k.isEmpty() || k.indexOf('=') >= 0 || (k + v).indexOf('\n') >= 0) {
+                        throw new IllegalArgumentException("a work parameter is a word and a line: " + k + "=" + v);
+                    }
+                });
+                insert.setString(1, w.id());
+                insert.setString(2, w.kind().wireValue());
+                insert.setString(3, w.connectorId());
+                insert.setLong(4, w.connectorVersion());
+                insert.setString(5, parameters(w.parameters()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Removes the item of this claim if the table still holds that very claim; answers whether it did. */
+    public static boolean complete(Connection c, Work claimed) throws SQLException {
+        if (claimed.lease() == null) {
+            return false;
+        }
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM connector_work WHERE id = ? AND attempts = ? AND lease_owner = ?")) {
+            delete.setString(1, claimed.id());
+            delete.setInt(2, claimed.attempts());
+            delete.setString(3, claimed.lease().owner());
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    /** Claims one item nobody holds at {@code now}, in auto-commit mode. */
+    public static Option<Work> claim(Connection c, Dialect dialect, String owner, Instant now, Instant until)
+            throws SQLException {
+        return dialect == Dialect.POSTGRESQL ? claimSkippingLocked(c, owner, now, until) : claimByCondition(c, owner, now, until);
+    }
+
+    private static Option<Work> claimSkippingLocked(Connection c, String owner, Instant now, Instant until)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE connector_work SET lease_owner = ?, lease_until = ?, "
+                + "attempts = attempts + 1 WHERE id = (SELECT id FROM connector_work WHERE " + CLAIMABLE
+                + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)) {
+            update.setString(1, owner);
+            update.setLong(2, until.toEpochMilli());
+            update.setLong(3, now.toEpochMilli());
+            try (ResultSet row = update.executeQuery()) {
+                return row.next() ? Option.some(work(row)) : Option.none();
+            }
+        }
+    }
+
+    private static Option<Work> claimByCondition(Connection c, String owner, Instant now, Instant until)
+            throws SQLException {
+        while (true) {
+            List<Work> candidates = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM connector_work WHERE "
+                    + CLAIMABLE + " ORDER BY id LIMIT " + CANDIDATES)) {
+                select.setLong(1, now.toEpochMilli());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        candidates.add(work(rows));
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                return Option.none();
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE connector_work SET lease_owner = ?, "
+                    + "lease_until = ?, attempts = attempts + 1 WHERE id = ? AND attempts = ? AND " + CLAIMABLE)) {
+                for (Work candidate : candidates) {
+                    update.setString(1, owner);
+                    update.setLong(2, until.toEpochMilli());
+                    update.setString(3, candidate.id());
+                    update.setInt(4, candidate.attempts());
+                    update.setLong(5, now.toEpochMilli());
+                    if (update.executeUpdate() == 1) {
+                        return Option.some(candidate.claimedBy(owner, Instant.ofEpochMilli(until.toEpochMilli())));
+                    }
+                }
+            }
+            // every candidate went to another claimant meanwhile: look again
+        }
+    }
+
+    /** Every item, by id. */
+    public static List<Work> all(Connection c) throws SQLException {
+        List<Work> found = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM connector_work ORDER BY id");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(work(rows));
+            }
+        }
+        return found;
+    }
+
+    private static Work work(ResultSet row) throws SQLException {
+        String owner = row.getString(7);
+        long until = row.getLong(8);
+        Lease lease = owner == null || row.wasNull() ? null : new Lease(owner, Instant.ofEpochMilli(until));
+        return new Work(row.getString(1), WorkKind.ofWireValue(row.getString(2)), row.getString(3), row.getLong(4),
+                parameters(row.getString(5)), row.getInt(6), lease);
+    }
+
+    /** Parameters as {@code key=value} lines, sorted: keys and values are plain words. */
+    static String parameters(Map<String, String> parameters) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(parameters).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        return text.toString();
+    }
+
+    static Map<String, String> parameters(String text) {
+        Map<String, String> parameters = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                parameters.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return parameters;
+    }
+
+}

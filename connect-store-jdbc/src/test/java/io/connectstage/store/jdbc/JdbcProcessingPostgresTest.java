@@ -1,0 +1,30 @@
+package io.connectstage.store.jdbc;
+
+import io.connectstage.processing.ProcessingContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Two processors sharing one database: PostgreSQL")
+class JdbcProcessingPostgresTest extends ProcessingContract {
+    @TempDir
+    Path folder;
+    private TestDatabase database;
+
+    @BeforeEach
+    void openDatabase() {
+        database = TestDatabase.Kind.POSTGRES.open(folder);
+    }
+
+    @Override
+    protected Stores openStores() {
+        return new Stores(new JdbcConnectorStore(database.dataSource()), new JdbcPublishedConnectorStore(database.dataSource()));
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+}

@@ -196,7 +196,7 @@ final class ConnectHandler extends Handler.Abstract {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("access_token", token.value());
             body.put("token_type", "Bearer");
-            body.put("expires_in", issuer.secondsLeft(token));
+            body.put("expires_in", issuer.lifetime().toSeconds());
             body.put("scope", token.scopeString());
             return Answer.json(200, body);
         });

@@ -40,7 +40,7 @@ public final class ConnectServer implements AutoCloseable {
     private final String host;
 
     private ConnectServer(Builder b) throws Exception {
-        this.spaces = b.spaces != null ? b.spaces : MemoryProjectSpaces.builder().clock(b.clock).build();
+        this.spaces = b.spaces != null ? b.spaces : PerProjectSpaces.builder().clock(b.clock).build();
         this.issuer = new TokenIssuer(b.clients, b.clock, b.tokenLifetime);
         QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, Math.min(8, b.maxThreads));
         threads.setName("connect-http");

@@ -5,11 +5,11 @@ package io.connectstage.http;
  * from another's. A connector belongs to the project of the token that created it; other projects
  * neither see nor touch it.
  *
- * <p>{@link MemoryProjectSpaces} keeps one store per project. A shared database, where the store
+ * <p>{@link PerProjectSpaces} keeps one store per project. A shared database, where the store
  * itself knows the owning project, is another implementation of this one method.
  *
  * <pre>{@code
- * ProjectSpaces spaces = MemoryProjectSpaces.builder().build();
+ * ProjectSpaces spaces = PerProjectSpaces.builder().build();
  * spaces.of("my-project").connectors().create(draft);
  * }</pre>
  */

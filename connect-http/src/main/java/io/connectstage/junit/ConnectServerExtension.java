@@ -29,7 +29,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @RegisterExtension
  * static ConnectServerExtension connect = ConnectServerExtension.builder()
  *         .projectKey("my-project")
- *         .spaces(MemoryProjectSpaces.builder().analyzer(analyzer).build())   // or your own stores
+ *         .spaces(PerProjectSpaces.builder().analyzer(analyzer).build())   // or your own stores
  *         .build();
  *
  * @Test

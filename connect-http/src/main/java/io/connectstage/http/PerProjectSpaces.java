@@ -22,16 +22,16 @@ import java.util.function.Function;
  * publishes settle in the background.
  *
  * <pre>{@code
- * ProjectSpaces spaces = MemoryProjectSpaces.builder()
+ * ProjectSpaces spaces = PerProjectSpaces.builder()
  *         .analyzer(new SpecAnalyzer(GitRepositorySource.builder().build()))
  *         .build();
  * }</pre>
  */
-public final class MemoryProjectSpaces implements ProjectSpaces {
+public final class PerProjectSpaces implements ProjectSpaces {
     private final Builder builder;
     private final Map<String, ProjectSpace> spaces = new ConcurrentHashMap<>();
 
-    private MemoryProjectSpaces(Builder builder) {
+    private PerProjectSpaces(Builder builder) {
         this.builder = builder;
     }
 
@@ -107,8 +107,8 @@ public final class MemoryProjectSpaces implements ProjectSpaces {
             return this;
         }
 
-        public MemoryProjectSpaces build() {
-            return new MemoryProjectSpaces(this);
+        public PerProjectSpaces build() {
+            return new PerProjectSpaces(this);
         }
     }
 }

@@ -221,7 +221,7 @@ final class ConnectHandler extends Handler.Abstract {
         if (token != null) {
             body.put("scope", token.scopeString());
             body.put("client_id", token.clientId());
-            body.put("exp", token.expiresAt().toEpochMilli());
+            body.put("exp", token.expiresAt().getEpochSecond());
         }
         return Answer.json(200, body);
     }

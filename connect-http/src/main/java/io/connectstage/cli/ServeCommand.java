@@ -61,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
+        }
         List<OAuthClient> parsed = new ArrayList<>();
         for (String c : clients) {
             Either<String, OAuthClient> client = OAuthClient.parse(c);

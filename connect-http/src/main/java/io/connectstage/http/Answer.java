@@ -13,7 +13,11 @@ import java.util.List;
 record Answer(int status, byte[] body, String allow, String wwwAuthenticate) {
 
     static Answer json(int status, Object value) {
-        return new Answer(status, ConnectJson.write(value).getBytes(StandardCharsets.UTF_8), null, null);
+        try {
+            return new Answer(status, ConnectJson.mapper().writeValueAsBytes(value), null, null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     static Answer error(ErrorResponse error) {

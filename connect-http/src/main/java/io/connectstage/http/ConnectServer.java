@@ -59,7 +59,12 @@ public final class ConnectServer implements AutoCloseable {
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
         server.setStopAtShutdown(false);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
         this.host = b.bind;
     }
 

@@ -107,6 +107,31 @@ class HttpServeProcessTest {
     }
 
     @Test
+    void aPostgresStoreKeepsEachProjectInASchemaOfItsOwn() throws Exception {
+        String url = System.getenv().getOrDefault("CONNECTSTAGE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/connectstage");
+        String user = System.getenv().getOrDefault("CONNECTSTAGE_PG_USER", "connectstage");
+        String password = System.getenv().getOrDefault("CONNECTSTAGE_PG_PASSWORD", "connectstage");
+        String project = "serve-" + Long.toHexString(System.nanoTime());
+        String schema = "connectstage_" + project.replace('-', '_');
+        String store = url + (url.contains("?") ? "&" : "?") + "user=" + user + "&password=" + password;
+        Child child = serve("--port", "0", "--store", store, "--client", "me:s:manage_project:" + project);
+        try {
+            new Http(child.base()).post("/connectors/drafts", token(child.base(), "me", "s"), Http.draft("in-postgres")).expect(201);
+        } finally {
+            stop(child);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT connector_key FROM \"" + schema + "\".connector_staged")) {
+                assertTrue(rs.next());
+                assertEquals("in-postgres", rs.getString(1));
+            } finally {
+                st.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
+            }
+        }
+    }
+
+    @Test
     void usageErrorsExit2BeforeAnythingStarts() {
         for (String[] args : new String[][] {{"--port", "x"}, {"--port", "70000"}, {"--client", "no-colons"},
                 {"--client", "a:b:bad_scope:p"}, {"--client", "a:b:view_connectors:p,manage_project:q"},

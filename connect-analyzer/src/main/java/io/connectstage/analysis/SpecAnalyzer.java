@@ -5,6 +5,7 @@ import io.connectstage.connector.ConnectorReportEntryType;
 import io.connectstage.connector.Repository;
 import io.connectstage.processing.Analysis;
 import io.connectstage.processing.ConnectorAnalyzer;
+import io.connectstage.repository.DirectorySource;
 import io.connectstage.repository.RepositoryProblem;
 import io.connectstage.repository.RepositorySource;
 import io.connectstage.repository.SpecFile;
@@ -14,9 +15,6 @@ import io.connectstage.spec.SpecLimits;
 import io.connectstage.spec.SpecProblem;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,30 +57,11 @@ public final class SpecAnalyzer implements ConnectorAnalyzer {
 
     /**
      * The analysis of a local {@code connect.yaml}: {@code path} is the file itself or a directory
-     * holding it. A symlink, a directory or a file over the size limit is refused as the
-     * repository source would refuse it.
+     * holding it, read by a {@link DirectorySource} with the size limit of {@code limits}.
      */
     public static Analysis analyzeLocal(Path path, SpecLimits limits, Instant at) {
-        Path file = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? path.resolve(RepositorySource.SPEC_FILE) : path;
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Analysis.failed(ReportTitles.SPEC_NOT_FOUND, "The file " + file + " was not found", at);
-        }
-        if (Files.isSymbolicLink(file)) {
-            return Analysis.failed(ReportTitles.SPEC_NOT_VALID, "The file " + file + " is a symbolic link", at);
-        }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Analysis.failed(ReportTitles.SPEC_NOT_FOUND, "The file " + file + " is not a regular file", at);
-        }
-        try {
-            long size = Files.size(file);
-            if (size > limits.maxBytes()) {
-                return Analysis.failed(ReportTitles.SPEC_NOT_VALID, "The file " + file + " has " + size
-                        + " bytes, more than the limit of " + limits.maxBytes(), at);
-            }
-            return ofSpecification(Files.readAllBytes(file), limits, at);
-        } catch (IOException e) {
-            return Analysis.failed(ReportTitles.SPEC_NOT_FOUND, "The file " + file + " cannot be read: " + e.getMessage(), at);
-        }
+        return new SpecAnalyzer(new DirectorySource(limits.maxBytes()), limits)
+                .analyze(new Repository(path.toString(), null), at);
     }
 
     /** The analysis of the bytes of a {@code connect.yaml}. */

@@ -1,33 +1,52 @@
 package io.connectstage.repository;
 
+import io.vavr.control.Either;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Removes the credentials of one repository URL from any text before it leaves this package.
  * JGit puts the URL (without the password but with the user, which for HTTP is often a token)
  * into its exception messages, so every message is cleaned, not only the URL we print ourselves.
+ * Every step is one pass over the text: no regular expression.
  */
 final class Redaction {
 
     private static final String MASK = "***";
-    /** {@code scheme://userinfo@} anywhere in a text; the userinfo stops at '/', '@' or blank. */
-    private static final Pattern URL_USERINFO =
-            Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://)([^/@\\s]*)@");
 
     private final String rawUrl;
     private final String safeUrl;
     private final Set<String> secrets = new LinkedHashSet<>();
 
     Redaction(String rawUrl) {
-        this.rawUrl = rawUrl == null ? "" : rawUrl;
-        this.safeUrl = stripUserInfo(this.rawUrl);
-        collectSecrets(this.rawUrl);
+        String given = rawUrl == null ? "" : rawUrl;
+        this.safeUrl = RepositoryUrl.redact(given);
+        // an over-long URL is refused before any message could quote it: nothing of it to look for
+        this.rawUrl = given.length() > RepositoryUrl.MAX_LENGTH ? "" : given;
+        if (this.rawUrl.isEmpty()) {
+            return;
+        }
+        Either<String, RepositoryUrl> parsed = RepositoryUrl.parse(this.rawUrl);
+        if (parsed.isRight()) {
+            RepositoryUrl url = parsed.get();
+            addSecret(url.rawPassword());
+            if (url.userIsSecret() && url.rawUser().length() >= 8) {
+                addSecret(url.rawUser()); // a long lone HTTP user is a token; a short one is masked by the URL rules
+            }
+        } else {
+            // an ambiguous URL: everything before its last '@' may be a secret
+            int start = this.rawUrl.indexOf("://");
+            start = start < 0 ? 0 : start + 3;
+            int at = this.rawUrl.lastIndexOf('@');
+            if (at > start) {
+                String userInfo = this.rawUrl.substring(start, at);
+                int colon = userInfo.indexOf(':');
+                addSecret(colon < 0 ? userInfo : userInfo.substring(colon + 1));
+                addSecret(userInfo);
+            }
+        }
     }
 
     /** The URL without its credentials: fit for any message. */
@@ -41,15 +60,7 @@ final class Redaction {
             return "";
         }
         String cleaned = rawUrl.isEmpty() ? text : text.replace(rawUrl, safeUrl);
-        Matcher m = URL_USERINFO.matcher(cleaned);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String scheme = m.group(1);
-            String kept = isSecret(scheme, m.group(2)) ? scheme : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(kept));
-        }
-        m.appendTail(out);
-        cleaned = out.toString();
+        cleaned = stripUserInfoInText(cleaned);
         for (String secret : secrets) {
             cleaned = cleaned.replace(secret, MASK);
         }
@@ -57,68 +68,69 @@ final class Redaction {
     }
 
     /**
-     * The URL without user information that can be a credential: all of it for HTTP-like schemes
-     * (a user alone is often a token there), and any user with a password. An SSH user such as
-     * {@code git@} is kept, it is part of the address.
+     * Every {@code scheme://userinfo@} in a text loses its user information (for SSH a user
+     * without password stays). One pass: each scan after a {@code ://} stops at the next '/',
+     * which ends that {@code ://} too, so no character is looked at twice by the inner loop.
      */
-    static String stripUserInfo(String url) {
-        int start = 0;
-        String scheme = "";
-        int sep = url.indexOf("://");
-        if (sep > 0 && url.substring(0, sep).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-            start = sep + 3;
-            scheme = url.substring(0, sep + 3);
-        }
-        int at = userInfoEnd(url, start);
-        if (at < 0) {
-            return url;
-        }
-        String userInfo = url.substring(start, at);
-        return isSecret(scheme, userInfo) ? url.substring(0, start) + url.substring(at + 1) : url;
-    }
-
-    /** The index of the '@' that ends the user information (the last one before the path), or -1. */
-    private static int userInfoEnd(String url, int start) {
-        int slash = url.indexOf('/', start);
-        int end = slash < 0 ? url.length() : slash;
-        int at = end == 0 ? -1 : url.lastIndexOf('@', end - 1);
-        return at < start ? -1 : at;
-    }
-
-    private static boolean isSecret(String scheme, String userInfo) {
-        String s = scheme.toLowerCase(Locale.ROOT);
-        boolean httpLike = s.startsWith("http") || s.startsWith("ftp");
-        return !userInfo.isEmpty() && (httpLike || userInfo.contains(":"));
-    }
-
-    private void collectSecrets(String url) {
-        int start = url.indexOf("://");
-        start = start < 0 ? 0 : start + 3;
-        int at = userInfoEnd(url, start);
-        if (at < 0) {
-            return;
-        }
-        String userInfo = url.substring(start, at);
-        int colon = userInfo.indexOf(':');
-        if (colon >= 0) {
-            addSecret(userInfo.substring(colon + 1));
-        }
-        if (isSecret(url.substring(0, start), userInfo)) {
-            // a lone HTTP user is usually a token; a short plain user name is masked by the URL rules only
-            String user = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
-            if (colon < 0 && user.length() >= 8) {
-                addSecret(user);
+    static String stripUserInfoInText(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        while (true) {
+            int sep = text.indexOf("://", from);
+            if (sep < 0) {
+                break;
             }
+            int start = sep + 3;
+            int at = -1;
+            int i = start;
+            for (; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '/' || Character.isWhitespace(c)) {
+                    break;
+                }
+                if (c == '@') {
+                    at = i;
+                }
+            }
+            from = Math.max(i, sep + 1);
+            if (at < 0) {
+                continue;
+            }
+            int schemeStart = sep;
+            while (schemeStart > 0 && isSchemeChar(text.charAt(schemeStart - 1))) {
+                schemeStart--;
+            }
+            String scheme = text.substring(schemeStart, sep).toLowerCase(java.util.Locale.ROOT);
+            String userInfo = text.substring(start, at);
+            boolean ssh = scheme.endsWith("ssh") || scheme.startsWith("ssh");
+            if (ssh && userInfo.indexOf(':') < 0) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, start);
+            copied = at + 1;
         }
+        if (out == null) {
+            return text;
+        }
+        out.append(text, copied, text.length());
+        return out.toString();
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
     }
 
     private void addSecret(String secret) {
-        if (secret.length() < 3) {
+        if (secret == null || secret.length() < 3) {
             return; // too short to mask as free text without mangling the message; the URL rules still apply
         }
         secrets.add(secret);
         try {
-            secrets.add(URLDecoder.decode(secret, StandardCharsets.UTF_8));
+            secrets.add(URLDecoder.decode(secret.replace("+", "%2B"), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException notEncoded) {
             // keep the raw form only
         }

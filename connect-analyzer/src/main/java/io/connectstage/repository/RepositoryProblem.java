@@ -47,13 +47,14 @@ public record RepositoryProblem(Kind kind, String url, String tag, String detail
      * filled in.
      */
     public String message() {
+        String atTag = tag.isEmpty() ? "" : " with the tag " + tag;
         switch (kind) {
             case GIT_REPOSITORY_NOT_REACHABLE:
-                return "Repository " + url + " with the tag " + tag + " is not reachable";
+                return "Repository " + url + atTag + " is not reachable";
             case CONNECTOR_SPECIFICATION_FILE_NOT_FOUND:
-                return "The file " + RepositorySource.SPEC_FILE + " at " + url + " with the tag " + tag + " was not found";
+                return "The file " + RepositorySource.SPEC_FILE + " at " + url + atTag + " was not found";
             default:
-                return "The file " + RepositorySource.SPEC_FILE + " at " + url + " with the tag " + tag + " is not valid";
+                return "The file " + RepositorySource.SPEC_FILE + " at " + url + atTag + " is not valid";
         }
     }
 

@@ -10,7 +10,6 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -71,17 +70,30 @@ public final class GitFixture implements AutoCloseable {
 
     /**
      * Many files at once, each with its own content, through one index edit; the blobs go into
-     * one pack (thousands of loose objects take seconds to write).
+     * one pack, written here and parsed with JGit's public PackParser (thousands of loose objects
+     * take seconds to write).
      */
     GitFixture stageMany(Map<String, String> files) throws IOException {
+        java.io.ByteArrayOutputStream pack = new java.io.ByteArrayOutputStream();
+        pack.write(new byte[] {'P', 'A', 'C', 'K', 0, 0, 0, 2});
+        pack.write(java.nio.ByteBuffer.allocate(4).putInt(files.size()).array());
+        ObjectInserter.Formatter ids = new ObjectInserter.Formatter();
         DirCache index = git.getRepository().lockDirCache();
-        try (ObjectInserter inserter = ((ObjectDirectory) git.getRepository().getObjectDatabase()).newPackInserter()) {
+        try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
             DirCacheEditor editor = index.editor();
             for (Map.Entry<String, String> file : files.entrySet()) {
                 byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
-                ObjectId id = inserter.insert(Constants.OBJ_BLOB, bytes);
-                editor.add(edit(file.getKey(), FileMode.REGULAR_FILE, id, bytes.length));
+                pack.write(HostileGitServer.objectHeader(Constants.OBJ_BLOB, bytes.length));
+                pack.write(HostileGitServer.deflate(bytes));
+                editor.add(edit(file.getKey(), FileMode.REGULAR_FILE, ids.idFor(Constants.OBJ_BLOB, bytes), bytes.length));
             }
+            try {
+                pack.write(java.security.MessageDigest.getInstance("SHA-1").digest(pack.toByteArray()));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            inserter.newPackParser(new java.io.ByteArrayInputStream(pack.toByteArray()))
+                    .parse(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE);
             inserter.flush();
             editor.commit();
         } finally {

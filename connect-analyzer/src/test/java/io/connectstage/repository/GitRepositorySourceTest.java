@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.connectstage.connector.Repository;
+import io.connectstage.spec.SpecLimits;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +60,9 @@ class GitRepositorySourceTest {
         fixture.write("connect.yaml", SPEC_HEAD).commit("work after the release");
     }
 
-    private GitRepositorySource.Builder source() {
-        return GitRepositorySource.builder().workDirectory(work).cloneTimeout(Duration.ofSeconds(20));
+    private GitRepositorySourceBuilder source() {
+        return GitRepositorySource.builder().workDirectory(work).cloneTimeout(Duration.ofSeconds(20))
+                .reach(RepositoryReach.anywhere()).sshDirectory(temp.resolve("no-ssh")).sshAgent(false);
     }
 
     private static SpecFile spec(Either<RepositoryProblem, SpecFile> result) {
@@ -173,7 +175,7 @@ class GitRepositorySourceTest {
                 SpecFile spec = spec(source().build().fetchSpec(new Repository(server.url(), "v1.0.0-annotated")));
 
                 assertEquals(SPEC_V1, spec.contentAsUtf8());
-                assertEquals(2, server.advertisements.get(), "one refused shallow attempt, one full fetch");
+                assertEquals(3, server.advertisements.get(), "one look for the tag, one refused shallow attempt, one full fetch");
                 assertEquals(1, server.uploadRequests.size());
                 String request = server.uploadRequests.get(0);
                 assertFalse(request.contains("deepen"), request);
@@ -228,18 +230,10 @@ class GitRepositorySourceTest {
         }
 
         @Test
-        void anSshUrlWithoutAnSshClientOrMirrorIsNotReachable() {
-            RepositoryProblem problem = problem(source().build().fetchSpec(new Repository(SSH_URL, "1.0.0")),
-                    GIT_REPOSITORY_NOT_REACHABLE);
-
-            assertTrue(problem.detail().contains("no SSH client"), problem.detail());
-        }
-
-        @Test
         void schemesOtherThanGitTransportsAreRefused() {
             GitRepositorySource source = source().build();
 
-            for (String url : List.of("amazon-s3://bucket/repo.git", "sftp://host/repo.git", "ftp://host/repo.git")) {
+            for (String url : List.of("amazon-s3://bucket/repo.git", "sftp://host/repo.git", "ftp://host/repo.git", "git://host/repo.git")) {
                 RepositoryProblem problem = problem(source.fetchSpec(new Repository(url, "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE);
                 assertTrue(problem.detail().contains("is not supported"), problem.detail());
             }
@@ -277,7 +271,7 @@ class GitRepositorySourceTest {
                 RepositoryProblem problem = problem(source().build().fetchSpec(new Repository(server.url(), "tree-tag")),
                         GIT_REPOSITORY_NOT_REACHABLE);
 
-                assertEquals("the tag 'tree-tag' does not point to a commit", problem.detail());
+                assertEquals("the tag 'tree-tag' does not point to a commit (it names a tree)", problem.detail());
             }
         }
 
@@ -367,7 +361,7 @@ class GitRepositorySourceTest {
 
         @Test
         void aFileLargerThanTheDefaultLimitIsNotValid() throws Exception {
-            fixture.write("connect.yaml", new byte[(int) GitRepositorySource.DEFAULT_MAX_SPEC_SIZE + 1]);
+            fixture.write("connect.yaml", new byte[(int) SpecLimits.DEFAULT_MAX_BYTES + 1]);
 
             RepositoryProblem problem = problem(fetchNewTag(), CONNECTOR_SPECIFICATION_FILE_NOT_VALID);
 
@@ -496,8 +490,9 @@ class GitRepositorySourceTest {
 
         @Test
         void anSshUserIsPartOfTheAddressAndStays() {
-            RepositoryProblem problem = problem(source().build().fetchSpec(new Repository(SSH_URL, "1.0.0")),
-                    GIT_REPOSITORY_NOT_REACHABLE);
+            RepositoryProblem problem = problem(source().reach(RepositoryReach.publicOnly().resolver(host -> {
+                throw new java.net.UnknownHostException(host);
+            })).build().fetchSpec(new Repository(SSH_URL, "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE);
 
             assertEquals(SSH_URL, problem.url());
         }
@@ -566,13 +561,13 @@ class GitRepositorySourceTest {
         @Test
         void stripsUserInfoThatCanBeACredential() {
             assertAll(
-                    () -> assertEquals("https://github.com/a/b.git", Redaction.stripUserInfo("https://u:p@github.com/a/b.git")),
-                    () -> assertEquals("https://github.com/a/b.git", Redaction.stripUserInfo("https://token@github.com/a/b.git")),
-                    () -> assertEquals("ssh://host/a/b.git", Redaction.stripUserInfo("ssh://u:p@host/a/b.git")),
-                    () -> assertEquals("host:a/b.git", Redaction.stripUserInfo("u:p@host:a/b.git")),
-                    () -> assertEquals("ssh://git@host/a/b.git", Redaction.stripUserInfo("ssh://git@host/a/b.git")),
-                    () -> assertEquals(SSH_URL, Redaction.stripUserInfo(SSH_URL)),
-                    () -> assertEquals("file:///tmp/a@b", Redaction.stripUserInfo("file:///tmp/a@b")));
+                    () -> assertEquals("https://github.com/a/b.git", RepositoryUrl.redact("https://u:p@github.com/a/b.git")),
+                    () -> assertEquals("https://github.com/a/b.git", RepositoryUrl.redact("https://token@github.com/a/b.git")),
+                    () -> assertEquals("ssh://host/a/b.git", RepositoryUrl.redact("ssh://u:p@host/a/b.git")),
+                    () -> assertEquals("host:a/b.git", RepositoryUrl.redact("u:p@host:a/b.git")),
+                    () -> assertEquals("ssh://git@host/a/b.git", RepositoryUrl.redact("ssh://git@host/a/b.git")),
+                    () -> assertEquals(SSH_URL, RepositoryUrl.redact(SSH_URL)),
+                    () -> assertEquals("file:///tmp/a@b", RepositoryUrl.redact("file:///tmp/a@b")));
         }
 
         @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectstage.action.ConnectorSetNameAction;
 import io.connectstage.action.ConnectorUpdate;
 import io.connectstage.action.UpdateContext;
 import io.connectstage.bench.StagedFixture.MixedValues;
@@ -13,6 +14,7 @@ import io.connectstage.connector.IntegrationType;
 import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
 import io.connectstage.json.ConnectJson;
+import io.connectstage.rule.Limits;
 import io.connectstage.staging.ConnectorStaging;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -68,6 +70,9 @@ public class ApplyBenchmark {
     private final ConnectorUpdate[] mixedRequests = new ConnectorUpdate[2];
     private final TreeValues[] treeValues = new TreeValues[2];
     private int op;
+    private String nowText;
+    private final ConnectorUpdate[] invalidRequests = new ConnectorUpdate[2];
+    private final String[] invalidBodies = new String[2];
 
     /** The value nodes a tree mock would take from the parsed request. */
     private record TreeValues(ArrayNode regions, ArrayNode integrationTypes, ObjectNode comment) {
@@ -78,6 +83,16 @@ public class ApplyBenchmark {
         staged = StagedFixture.fullyPopulated();
         tree = (ObjectNode) ConnectJson.toTree(staged);
         String now = ConnectJson.write(StagedFixture.NOW).replace("\"", "");
+        nowText = ConnectJson.write(context.now()).replace("\"", "");
+        // 100 and 500 (the most a request may have) invalid actions: the cost must grow 5 times, not 25
+        int[] sizes = {100, Limits.MAX_UPDATE_ACTIONS};
+        for (int i = 0; i < 2; i++) {
+            invalidRequests[i] = new ConnectorUpdate(staged.version(),
+                    java.util.Collections.nCopies(sizes[i], new ConnectorSetNameAction(null)));
+            invalidBodies[i] = java.util.stream.IntStream.range(0, sizes[i])
+                    .mapToObj(n -> "{\"action\":\"setName\",\"name\":" + n + "}")
+                    .collect(java.util.stream.Collectors.joining(",", "{\"version\":1,\"actions\":[", "]}"));
+        }
         for (int i = 0; i < 2; i++) {
             setNameRequests[i] = StagedFixture.setName(staged, names[i]);
             mixedRequests[i] = mixed[i].request(staged.version());
@@ -112,6 +127,30 @@ public class ApplyBenchmark {
         return ConnectorStaging.apply(staged, mixedRequests[op++ & 1], context);
     }
 
+    /** 100 invalid actions applied: every one reported. Compare with {@link #apply500InvalidActions}. */
+    @Benchmark
+    public Either<Seq<ConnectError>, ConnectorStaged> apply100InvalidActions() {
+        return ConnectorStaging.apply(staged, invalidRequests[0], context);
+    }
+
+    /** 500 invalid actions applied: linear work costs five times {@link #apply100InvalidActions}. */
+    @Benchmark
+    public Either<Seq<ConnectError>, ConnectorStaged> apply500InvalidActions() {
+        return ConnectorStaging.apply(staged, invalidRequests[1], context);
+    }
+
+    /** An update body of 100 actions with a wrong-typed field each, read. */
+    @Benchmark
+    public Object readUpdate100InvalidActions() {
+        return ConnectJson.readUpdate(invalidBodies[0]);
+    }
+
+    /** The same with 500 actions: linear reading costs five times {@link #readUpdate100InvalidActions}. */
+    @Benchmark
+    public Object readUpdate500InvalidActions() {
+        return ConnectJson.readUpdate(invalidBodies[1]);
+    }
+
     /** The floor: one record copy with the new name, no version bump, no checks. */
     @Benchmark
     public ConnectorStaged floorRecordCopy() {
@@ -135,6 +174,7 @@ public class ApplyBenchmark {
         copy.put("name", names[i]);
         copy.put("version", copy.get("version").asLong() + 1);
         copy.put("hasChanges", true);
+        copy.put("lastModifiedAt", nowText);
         return copy;
     }
 
@@ -155,6 +195,7 @@ public class ApplyBenchmark {
         creator.put("supportUrl", values.supportUrl());
         copy.put("version", copy.get("version").asLong() + 1);
         copy.put("hasChanges", true);
+        copy.put("lastModifiedAt", nowText);
         return copy;
     }
 

@@ -5,7 +5,7 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.connector.Lists;
 import io.connectstage.error.ConnectError;
-import io.connectstage.staging.FieldRules;
+import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.Repository;
 import io.connectstage.error.ConnectError;
-import io.connectstage.staging.FieldRules;
+import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 

@@ -2,7 +2,8 @@ package io.connectstage.action;
 
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
-import io.connectstage.staging.FieldRules;
+import io.connectstage.rule.Resources;
+import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.util.function.Supplier;

@@ -10,10 +10,15 @@ import java.util.List;
  * The record holds what was sent, valid or not: {@link io.connectstage.staging.ConnectorStaging#create}
  * checks it and reports every broken rule at once.
  *
+ * <p>Java code starts from {@link #of} with the required fields and adds the others with the
+ * {@code with…} methods; the canonical constructor is there for the JSON reader.
+ *
  * <pre>{@code
  * var draft = ConnectorStagedDraft.of("Connector's name", Creator.ofEmail("john.doe@example.com"),
  *         new Repository("git@github.com:commercetools/connect-application-kit.git", "0.0.0"))
- *     .withKey("connector-key");
+ *     .withKey("connector-key")
+ *     .withSupportedRegions(List.of(Region.EUROPE_WEST1_GCP))
+ *     .withPrivateProjects(List.of("europe-west1.gcp:my-project"));
  * }</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,6 +48,21 @@ public record ConnectorStagedDraft(
 
     public ConnectorStagedDraft withKey(String value) {
         return new ConnectorStagedDraft(value, name, description, integrationTypes, creator, repository,
+                supportedRegions, privateProjects, documentationUrl);
+    }
+
+    public ConnectorStagedDraft withName(String value) {
+        return new ConnectorStagedDraft(key, value, description, integrationTypes, creator, repository,
+                supportedRegions, privateProjects, documentationUrl);
+    }
+
+    public ConnectorStagedDraft withCreator(Creator value) {
+        return new ConnectorStagedDraft(key, name, description, integrationTypes, value, repository,
+                supportedRegions, privateProjects, documentationUrl);
+    }
+
+    public ConnectorStagedDraft withRepository(Repository value) {
+        return new ConnectorStagedDraft(key, name, description, integrationTypes, creator, value,
                 supportedRegions, privateProjects, documentationUrl);
     }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * Details of the individual or organization who developed the Connector. Only {@code email} is
  * required by the API; every other field may be {@code null} and is then omitted from the JSON.
  *
- * <p>{@code new Creator("Mr", "John Doe", "john.doe@example.com", "commercetools", 200, null, null)}
+ * <pre>{@code
+ * Creator creator = Creator.ofEmail("john.doe@example.com").withName("John Doe").withCompany("commercetools");
+ * }</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"title", "name", "email", "company", "noOfContributors", "logoUrl", "supportUrl"})

@@ -116,9 +116,31 @@ public record ConnectError(ErrorCode code, String message, Map<String, Object> f
         return code.httpStatus();
     }
 
+    /** The {@code currentVersion} of a {@code ConcurrentModification}, when this error has one. */
+    public java.util.OptionalLong currentVersion() {
+        return longField("currentVersion");
+    }
+
+    /** The {@code expectedVersion} of a {@code ConcurrentModification}, when this error has one. */
+    public java.util.OptionalLong expectedVersion() {
+        return longField("expectedVersion");
+    }
+
+    /** The {@code field} of a {@code DuplicateField} or {@code FieldValueNotFound}, when this error has one. */
+    public java.util.Optional<String> field() {
+        Object value = fields.get("field");
+        return value instanceof String text ? java.util.Optional.of(text) : java.util.Optional.empty();
+    }
+
+    private java.util.OptionalLong longField(String name) {
+        Object value = fields.get(name);
+        return value instanceof Number number && !(value instanceof Double) && !(value instanceof Float)
+                ? java.util.OptionalLong.of(number.longValue()) : java.util.OptionalLong.empty();
+    }
+
     /** The {@code detailedErrorMessage}, or {@code null} when this code has none. */
     public String detailedErrorMessage() {
-        return (String) fields.get(DETAIL);
+        return fields.get(DETAIL) instanceof String detail ? detail : null;
     }
 
     /**

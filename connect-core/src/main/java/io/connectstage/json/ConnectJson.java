@@ -2,8 +2,11 @@ package io.connectstage.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.connectstage.action.ConnectorUpdate;
 import io.connectstage.action.ConnectorUpdateAction;
 import io.connectstage.connector.Connector;
@@ -12,10 +15,10 @@ import io.connectstage.connector.ConnectorStagedDraft;
 import io.connectstage.connector.PagedQueryResponse;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
+import io.connectstage.rule.Limits;
 import io.vavr.control.Either;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The wire JSON of the Connect API, both ways. Reading never throws: bad input answers with an
@@ -30,6 +33,8 @@ import java.util.ArrayList;
  */
 public final class ConnectJson {
     private static final ObjectMapper MAPPER = ConnectObjectMapper.create();
+    /** How many wrong fields of one object (a body, an action) are reported at most. */
+    static final int MAX_ERRORS_PER_VALUE = 50;
     private static final TypeReference<PagedQueryResponse<ConnectorStaged>> STAGED_PAGE = new TypeReference<>() {
     };
     private static final TypeReference<PagedQueryResponse<Connector>> CONNECTOR_PAGE = new TypeReference<>() {
@@ -63,22 +68,30 @@ public final class ConnectJson {
 
     /** A page of ConnectorStaged. */
     public static Either<ErrorResponse, PagedQueryResponse<ConnectorStaged>> readStagedPage(String json) {
-        return parse(json).flatMap(node -> convert(node, STAGED_PAGE, ""));
+        return parse(json).flatMap(node -> node.isObject()
+                ? convert(node, MAPPER.getTypeFactory().constructType(STAGED_PAGE), "")
+                : fail(ConnectError.invalidField("body", "expected an object, a page of ConnectorStaged")));
     }
 
     /** A page of Connectors. */
     public static Either<ErrorResponse, PagedQueryResponse<Connector>> readConnectorPage(String json) {
-        return parse(json).flatMap(node -> convert(node, CONNECTOR_PAGE, ""));
+        return parse(json).flatMap(node -> node.isObject()
+                ? convert(node, MAPPER.getTypeFactory().constructType(CONNECTOR_PAGE), "")
+                : fail(ConnectError.invalidField("body", "expected an object, a page of Connectors")));
     }
 
     /** Any value of the Connect API types from a JSON string. */
     public static <T> Either<ErrorResponse, T> read(String json, Class<T> type) {
+        if (type == null) {
+            return fail(ConnectError.invalidJson("no type to read the request body as"));
+        }
         return readObject(json, type, "a " + type.getSimpleName());
     }
 
     /**
      * An update request body: {@code version} and {@code actions}. Each action is read on its own,
-     * so that every malformed action is reported, not only the first.
+     * so that every malformed action is reported, not only the first. More than
+     * {@link Limits#MAX_UPDATE_ACTIONS} actions are refused before any of them is read.
      */
     public static Either<ErrorResponse, ConnectorUpdate> readUpdate(String json) {
         return parse(json).flatMap(ConnectJson::update);
@@ -88,31 +101,34 @@ public final class ConnectJson {
         if (!root.isObject()) {
             return fail(ConnectError.invalidJson("the request body must be an object with version and actions"));
         }
-        Seq<ConnectError> errors = List.empty();
+        List<ConnectError> errors = new ArrayList<>();
         JsonNode version = root.get("version");
         if (version == null || version.isNull()) {
-            errors = errors.append(ConnectError.requiredField("version"));
+            errors.add(ConnectError.requiredField("version"));
         } else if (!version.isIntegralNumber() || !version.canConvertToLong()) {
-            errors = errors.append(ConnectError.invalidField("version", "must be an integer, got " + version));
+            errors.add(ConnectError.invalidField("version", "must be an integer, got " + JsonErrors.shortened(version)));
         }
         JsonNode actionsNode = root.get("actions");
-        java.util.List<ConnectorUpdateAction> actions = new ArrayList<>();
+        List<ConnectorUpdateAction> actions = new ArrayList<>();
         if (actionsNode == null || actionsNode.isNull()) {
-            errors = errors.append(ConnectError.requiredField("actions"));
+            errors.add(ConnectError.requiredField("actions"));
         } else if (!actionsNode.isArray()) {
-            errors = errors.append(ConnectError.invalidField("actions", "must be an array"));
+            errors.add(ConnectError.invalidField("actions", "must be an array"));
+        } else if (actionsNode.size() > Limits.MAX_UPDATE_ACTIONS) {
+            errors.add(ConnectError.invalidField("actions", "at most " + Limits.MAX_UPDATE_ACTIONS
+                    + " update actions are allowed per request, got " + actionsNode.size()));
         } else {
             for (int i = 0; i < actionsNode.size(); i++) {
                 Either<ErrorResponse, ConnectorUpdateAction> action = action(actionsNode.get(i), "actions[" + i + "]");
                 if (action.isRight()) {
                     actions.add(action.get());
                 } else {
-                    errors = errors.appendAll(action.getLeft().errors());
+                    errors.addAll(action.getLeft().errors());
                 }
             }
         }
         if (!errors.isEmpty()) {
-            return Either.left(ErrorResponse.of(errors.toJavaList()));
+            return Either.left(ErrorResponse.of(errors));
         }
         return Either.right(new ConnectorUpdate(version.asLong(), actions));
     }
@@ -123,7 +139,7 @@ public final class ConnectJson {
     }
 
     private static Either<ErrorResponse, ConnectorUpdateAction> action(JsonNode node, String at) {
-        if (!node.isObject()) {
+        if (node == null || !node.isObject()) {
             return fail(ConnectError.invalidField(at.isEmpty() ? "action" : at, "must be an object"));
         }
         JsonNode name = node.get("action");
@@ -131,10 +147,10 @@ public final class ConnectJson {
             return fail(ConnectError.requiredField(JsonErrors.join(at, "action")));
         }
         if (!name.isTextual() || !UpdateActionTypes.isKnown(name.asText())) {
-            return fail(ConnectError.invalidField(JsonErrors.join(at, "action"), "unknown update action " + name
-                    + ", expected one of " + String.join(", ", UpdateActionTypes.names())));
+            return fail(ConnectError.invalidField(JsonErrors.join(at, "action"), "unknown update action "
+                    + JsonErrors.shortened(name) + ", expected one of " + String.join(", ", UpdateActionTypes.names())));
         }
-        return convert(node, ConnectorUpdateAction.class, at);
+        return convert(node, MAPPER.getTypeFactory().constructType(ConnectorUpdateAction.class), at);
     }
 
     /** The JSON text of a value: a resource, a page, an action or an {@link ErrorResponse}. */
@@ -154,7 +170,7 @@ public final class ConnectJson {
 
     private static <T> Either<ErrorResponse, T> readObject(String json, Class<T> type, String what) {
         return parse(json).flatMap(node -> node.isObject()
-                ? convert(node, type, "")
+                ? convert(node, MAPPER.getTypeFactory().constructType(type), "")
                 : fail(ConnectError.invalidJson("the request body must be " + what + " object")));
     }
 
@@ -162,27 +178,49 @@ public final class ConnectJson {
         if (json == null || json.isBlank()) {
             return fail(ConnectError.invalidJson("the request body is empty"));
         }
+        if (json.length() > Limits.MAX_DOCUMENT_LENGTH) {
+            return fail(ConnectError.invalidJson("the request body is longer than the " + Limits.MAX_DOCUMENT_LENGTH
+                    + " characters (16 MiB) a document may have"));
+        }
         try {
             return Either.right(MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             return fail(JsonErrors.toError(e, ""));
         }
     }
 
-    private static <T> Either<ErrorResponse, T> convert(JsonNode node, Class<T> type, String at) {
-        try {
-            return Either.right(MAPPER.treeToValue(node, type));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return fail(JsonErrors.toError(e, at));
+    /**
+     * The value of this type, or every wrong field of the node: Jackson stops at the first, so the
+     * field it names is left out of a copy and the copy read again, until the rest reads (at most
+     * {@link #MAX_ERRORS_PER_VALUE} times, so the work stays linear in the size of the value).
+     */
+    private static <T> Either<ErrorResponse, T> convert(JsonNode node, JavaType type, String at) {
+        List<ConnectError> errors = new ArrayList<>();
+        JsonNode current = node;
+        while (true) {
+            try {
+                T value = MAPPER.treeToValue(current, type);
+                return errors.isEmpty() ? Either.right(value) : Either.left(ErrorResponse.of(errors));
+            } catch (JsonProcessingException | RuntimeException e) {
+                if (!errors.isEmpty() && e instanceof ValueInstantiationException) {
+                    break; // the value refuses what the fields left out made of it: nothing new to report
+                }
+                ConnectError error = JsonErrors.toError(e, at);
+                if (errors.contains(error)) {
+                    break;
+                }
+                errors.add(error);
+                if (errors.size() >= MAX_ERRORS_PER_VALUE || !(e instanceof JsonMappingException mapping)) {
+                    break;
+                }
+                JsonNode without = JsonErrors.without(current == node ? node.deepCopy() : current, mapping.getPath());
+                if (without == null) {
+                    break;
+                }
+                current = without;
+            }
         }
-    }
-
-    private static <T> Either<ErrorResponse, T> convert(JsonNode node, TypeReference<T> type, String at) {
-        try {
-            return Either.right(MAPPER.treeToValue(node, MAPPER.getTypeFactory().constructType(type)));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return fail(JsonErrors.toError(e, at));
-        }
+        return Either.left(ErrorResponse.of(errors));
     }
 
     private static <T> Either<ErrorResponse, T> fail(ConnectError error) {

@@ -2,9 +2,11 @@ package io.connectstage.json;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -20,6 +22,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.connectstage.connector.ApplicationType;
 import io.connectstage.connector.ConnectorReportEntryType;
@@ -29,6 +33,7 @@ import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
+import io.connectstage.rule.Limits;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,7 +59,16 @@ final class ConnectObjectMapper {
     }
 
     static ObjectMapper create() {
-        JsonMapper mapper = JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                // The limits of the API (Limits): a document of at most 16 MiB, shallow nesting.
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(Limits.MAX_DOCUMENT_LENGTH)
+                        .maxNestingDepth(Limits.MAX_NESTING_DEPTH)
+                        .build())
+                .build();
+        JsonMapper mapper = JsonMapper.builder(factory)
+                // {"action":"setName","action":"publish"} is refused, not read as its last key.
+                .nodeFactory(new StrictNodeFactory())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -92,6 +106,54 @@ final class ConnectObjectMapper {
             mapper.registerSubtypes(new NamedType(action));
         }
         return mapper;
+    }
+
+    /** A JSON object key given twice; names the key. */
+    static final class DuplicateKeyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String key;
+
+        DuplicateKeyException(String key) {
+            super("duplicate key '" + key + "'", null, false, false);
+            this.key = key;
+        }
+    }
+
+    /**
+     * Objects of the tree that refuse a key they already have: the tree reader puts each member
+     * with {@code replace}, which answers the value it replaced.
+     */
+    private static final class StrictNodeFactory extends JsonNodeFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ObjectNode objectNode() {
+            return new StrictObjectNode(this);
+        }
+    }
+
+    private static final class StrictObjectNode extends ObjectNode {
+        private static final long serialVersionUID = 1L;
+
+        StrictObjectNode(JsonNodeFactory factory) {
+            super(factory);
+        }
+
+        @Override
+        public JsonNode replace(String propertyName, JsonNode value) {
+            JsonNode previous = super.replace(propertyName, value);
+            if (previous != null) {
+                throw new DuplicateKeyException(propertyName);
+            }
+            return null;
+        }
+
+        @Override
+        public ObjectNode deepCopy() {
+            ObjectNode copy = new ObjectNode(_nodeFactory);
+            properties().forEach(e -> copy.set(e.getKey(), e.getValue().deepCopy()));
+            return copy;
+        }
     }
 
     private static <E extends Enum<E>> void wireEnum(SimpleModule module, Class<E> type, Function<String, E> fromWire) {

@@ -3,7 +3,10 @@ package io.connectstage.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.TreeNode;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -11,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.connectstage.connector.WireEnums;
 import io.connectstage.error.ConnectError;
+import io.connectstage.rule.Limits;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -26,6 +30,16 @@ final class JsonErrors {
     }
 
     static ConnectError toError(Exception e, String at) {
+        ConnectObjectMapper.DuplicateKeyException duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return ConnectError.invalidJson("malformed JSON: the key '" + shortened(duplicate.key)
+                    + "' appears twice in one object");
+        }
+        if (e instanceof StreamConstraintsException) {
+            return ConnectError.invalidJson("the JSON document exceeds the limits of this API: at most "
+                    + Limits.MAX_DOCUMENT_LENGTH + " characters, " + Limits.MAX_NESTING_DEPTH
+                    + " levels of nesting, numbers of at most 1000 digits and strings of at most 20,000,000 characters");
+        }
         if (e instanceof StreamReadException read && !(e instanceof JsonMappingException)) {
             return malformed(read.getLocation(), read.getOriginalMessage());
         }
@@ -36,25 +50,97 @@ final class JsonErrors {
         }
         if (e instanceof JsonMappingException mapping) {
             String path = join(at, path(mapping));
-            return ConnectError.invalidField(path.isEmpty() ? "body" : path, problem(mapping));
+            return ConnectError.invalidField(path.isEmpty() ? "body" : path, inApiWords(problem(mapping)));
         }
+        String where = at.isEmpty() ? "" : at + ": ";
         if (e instanceof JsonProcessingException processing) {
-            return ConnectError.invalidJson(join(at, "") + processing.getOriginalMessage());
+            return ConnectError.invalidJson(where + inApiWords(processing.getOriginalMessage()));
         }
-        return ConnectError.invalidJson(rootCause(e));
+        return ConnectError.invalidJson(where + inApiWords(rootCause(e)));
+    }
+
+    private static ConnectObjectMapper.DuplicateKeyException duplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectObjectMapper.DuplicateKeyException duplicate) {
+                return duplicate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A message with no Java or Jackson internals: one that names a class, a package, a library
+     * feature or an exception is replaced by a plain one. Our own messages never do; this is the
+     * net under the messages of the library.
+     */
+    static String inApiWords(String message) {
+        if (message == null || message.isBlank()) {
+            return "invalid value";
+        }
+        for (String internal : INTERNALS) {
+            if (message.contains(internal)) {
+                return "invalid value";
+            }
+        }
+        return message;
+    }
+
+    private static final java.util.List<String> INTERNALS = java.util.List.of("`", "io.connectstage", "com.fasterxml",
+            "java.", "jackson", "Jackson", "Exception", "No enum constant", "Feature", "StreamReadConstraints",
+            "DeserializationContext", "JsonNode", "Cannot construct instance", "@");
+
+    /** A JSON value as it may appear in a message: at most 60 characters of it. */
+    static String shortened(JsonNode value) {
+        return shortened(value.toString());
+    }
+
+    static String shortened(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /**
+     * {@code root} without the field at this path, changed in place: an object member is removed;
+     * an element of an array removes the whole array from its object (the other elements' indices
+     * would move). {@code null} when nothing can be removed, at the root.
+     */
+    static JsonNode without(JsonNode root, java.util.List<JsonMappingException.Reference> path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        int last = path.size() - 1;
+        while (last >= 0 && path.get(last).getFieldName() == null) {
+            last--; // an array element: remove the array
+        }
+        if (last < 0) {
+            return null;
+        }
+        JsonNode parent = root;
+        for (int i = 0; i < last; i++) {
+            JsonMappingException.Reference ref = path.get(i);
+            parent = ref.getFieldName() != null ? parent.get(ref.getFieldName()) : parent.get(ref.getIndex());
+            if (parent == null) {
+                return null;
+            }
+        }
+        if (!(parent instanceof ObjectNode object) || !object.has(path.get(last).getFieldName())) {
+            return null;
+        }
+        object.remove(path.get(last).getFieldName());
+        return root;
     }
 
     private static ConnectError malformed(JsonLocation where, String problem) {
         String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
         // Jackson's nested locations ("for Array starting at [...]") name a parser feature; keep only line and column.
-        String cleaned = problem.replace(HIDDEN_SOURCE, "");
-        return ConnectError.invalidJson("malformed JSON" + position + ": " + cleaned);
+        String cleaned = problem == null ? "" : problem.replace(HIDDEN_SOURCE, "");
+        return ConnectError.invalidJson("malformed JSON" + position + ": " + inApiWords(cleaned).replace("invalid value",
+                "not valid JSON"));
     }
 
     private static String problem(JsonMappingException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            return WireEnums.unknownValue(format.getValue(), format.getTargetType());
+            return WireEnums.unknownValue(shortened(String.valueOf(format.getValue())), format.getTargetType());
         }
         if (e instanceof InvalidNullException) {
             return "must not be null";

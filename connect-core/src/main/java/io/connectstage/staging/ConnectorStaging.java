@@ -2,7 +2,6 @@ package io.connectstage.staging;
 
 import io.connectstage.action.ConnectorUpdate;
 import io.connectstage.action.ConnectorUpdateAction;
-import io.connectstage.action.Resources;
 import io.connectstage.action.UpdateContext;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStagedDraft;
@@ -11,9 +10,16 @@ import io.connectstage.connector.Creator;
 import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Repository;
 import io.connectstage.error.ConnectError;
+import io.connectstage.error.ErrorResponse;
+import io.connectstage.rule.FieldRules;
+import io.connectstage.rule.Limits;
+import io.connectstage.rule.Resources;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Objects;
 
 /**
  * The functional core: a ConnectorStaged made from a draft, and an update request applied to one.
@@ -21,7 +27,7 @@ import io.vavr.control.Either;
  * not only the first.
  *
  * <pre>{@code
- * ConnectorStaged created = ConnectorStaging.create(draft, "5ab3edcd-…").get();
+ * ConnectorStaged created = ConnectorStaging.create(draft, "5ab3edcd-…", now).get();
  * Either<Seq<ConnectError>, ConnectorStaged> updated = ConnectorStaging.apply(created,
  *     ConnectorUpdate.of(1, new ConnectorSetNameAction("New name")), new UpdateContext(now, "my-project"));
  * }</pre>
@@ -31,11 +37,14 @@ public final class ConnectorStaging {
     }
 
     /**
-     * The new ConnectorStaged for this draft, with this id, at version 1: status {@code Draft},
+     * The new ConnectorStaged for this draft, with this id, at version 1, created and last
+     * modified at {@code now} (the time of the request): status {@code Draft},
      * {@code isPreviewable} {@code none}, private, not listed, no configurations yet (the analyzer
      * of the repository fills them in). Or every rule the draft breaks.
      */
-    public static Either<Seq<ConnectError>, ConnectorStaged> create(ConnectorStagedDraft draft, String id) {
+    public static Either<Seq<ConnectError>, ConnectorStaged> create(ConnectorStagedDraft draft, String id, Instant now) {
+        Objects.requireNonNull(id, "id is null");
+        Objects.requireNonNull(now, "now is null");
         Seq<ConnectError> errors = draftErrors(draft);
         if (!errors.isEmpty()) {
             return Either.left(errors);
@@ -43,7 +52,7 @@ public final class ConnectorStaging {
         return Either.right(new ConnectorStaged(id, draft.key(), 1, draft.name(), draft.description(),
                 draft.integrationTypes(), draft.creator(), draft.repository(), java.util.List.of(), null, null,
                 true, draft.privateProjects(), draft.supportedRegions(), null, ConnectorStatus.DRAFT, null,
-                false, false, IsPreviewable.NONE, null, draft.documentationUrl(), null));
+                false, false, IsPreviewable.NONE, null, draft.documentationUrl(), null, now, now));
     }
 
     /** Every rule of the reference that this draft breaks, each naming its field. */
@@ -51,20 +60,22 @@ public final class ConnectorStaging {
         if (draft == null) {
             return List.of(ConnectError.invalidJson("the request body must be a ConnectorStagedDraft"));
         }
-        Seq<ConnectError> errors = FieldRules.key("key", draft.key())
-                .appendAll(FieldRules.required("name", draft.name()))
-                .appendAll(creatorErrors(draft.creator()))
-                .appendAll(repositoryErrors(draft.repository()));
+        java.util.List<ConnectError> errors = new ArrayList<>();
+        errors.addAll(FieldRules.key("key", draft.key()).asJava());
+        errors.addAll(FieldRules.required("name", draft.name()).asJava());
+        errors.addAll(creatorErrors(draft.creator()).asJava());
+        errors.addAll(repositoryErrors(draft.repository()).asJava());
         if (draft.integrationTypes() != null) {
-            errors = errors.appendAll(FieldRules.noNullElements("integrationTypes", draft.integrationTypes()));
+            errors.addAll(FieldRules.noNullElements("integrationTypes", draft.integrationTypes()).asJava());
         }
         if (draft.supportedRegions() != null) {
-            errors = errors.appendAll(FieldRules.noNullElements("supportedRegions", draft.supportedRegions()));
+            errors.addAll(FieldRules.noNullElements("supportedRegions", draft.supportedRegions()).asJava());
         }
         if (draft.privateProjects() != null) {
-            errors = errors.appendAll(FieldRules.projectIdentifiers("privateProjects", draft.privateProjects()));
+            errors.addAll(FieldRules.projectIdentifiers("privateProjects", draft.privateProjects()).asJava());
+            errors.addAll(FieldRules.noDuplicates("privateProjects", draft.privateProjects()).asJava());
         }
-        return errors;
+        return List.ofAll(errors);
     }
 
     private static Seq<ConnectError> creatorErrors(Creator creator) {
@@ -88,11 +99,21 @@ public final class ConnectorStaging {
      * version + 1, or every error of the request. A version that is not the current one answers
      * only {@code ConcurrentModification} (the actions were written against another state); so
      * does a connector whose publish is being processed, which cannot be updated until it
-     * completes. Otherwise the actions are applied in order, each to the result of the ones
-     * before it, and each error names its action ({@code actions[2].regions: …}).
+     * completes. More than {@link Limits#MAX_UPDATE_ACTIONS} actions are refused before any is
+     * applied. Otherwise the actions are applied in order, each to the result of the ones
+     * before it, and each error names its action ({@code actions[2].regions: …}); when the
+     * request has errors of several HTTP statuses, only the 400 ones are answered (see
+     * {@link io.connectstage.error.ErrorResponse#of(java.util.List)}). The changed
+     * connector is last modified at {@code context.now()}. Time and memory are linear in the
+     * number of actions.
      */
     public static Either<Seq<ConnectError>, ConnectorStaged> apply(
             ConnectorStaged current, ConnectorUpdate update, UpdateContext context) {
+        Objects.requireNonNull(current, "current is null");
+        Objects.requireNonNull(context, "context is null");
+        if (update == null) {
+            return Either.left(List.of(ConnectError.invalidJson("the update request is required")));
+        }
         if (update.version() != current.version()) {
             return Either.left(List.of(ConnectError.concurrentModification(
                     Resources.describe(current), update.version(), current.version())));
@@ -104,17 +125,21 @@ public final class ConnectorStaging {
         if (actions.isEmpty()) {
             return Either.left(List.of(ConnectError.invalidField("actions", "must contain at least one update action")));
         }
+        if (actions.size() > Limits.MAX_UPDATE_ACTIONS) {
+            return Either.left(List.of(ConnectError.invalidField("actions", "at most " + Limits.MAX_UPDATE_ACTIONS
+                    + " update actions are allowed per request, got " + actions.size())));
+        }
         ConnectorStaged next = current;
         boolean changesPublishedData = false;
-        Seq<ConnectError> errors = List.empty();
+        java.util.List<ConnectError> errors = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
             ConnectorUpdateAction action = actions.get(i);
             if (action == null) {
-                errors = errors.append(ConnectError.requiredField("actions[" + i + "]"));
+                errors.add(ConnectError.requiredField("actions[" + i + "]"));
                 continue;
             }
             if (next.status() == ConnectorStatus.PROCESSING) {
-                errors = errors.append(processingConflict(next));
+                errors.add(processingConflict(next));
                 continue;
             }
             Either<Seq<ConnectError>, ConnectorStaged> result = action.applyTo(next, context);
@@ -123,14 +148,17 @@ public final class ConnectorStaging {
                 changesPublishedData |= action.changesPublishedData();
             } else {
                 String at = "actions[" + i + "]";
-                errors = errors.appendAll(result.getLeft().map(e -> e.under(at)));
+                for (ConnectError error : result.getLeft()) {
+                    errors.add(error.under(at));
+                }
             }
         }
         if (!errors.isEmpty()) {
-            return Either.left(errors);
+            return Either.left(List.ofAll(ErrorResponse.ofOneStatus(errors)));
         }
         boolean hasChanges = next.hasChanges() || changesPublishedData && hasProductionVersion(current);
-        return Either.right(next.withVersionAndHasChanges(current.version() + 1, hasChanges));
+        return Either.right(next.withVersionAndHasChanges(current.version() + 1, hasChanges)
+                .withLastModifiedAt(context.now()));
     }
 
     /**

@@ -4,14 +4,17 @@ import io.connectstage.connector.Connector;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.error.ConnectError;
 import io.vavr.collection.Seq;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * A search of published Connectors, with the parameters of {@code GET /connectors/search}:
  * {@code text} (in name or description, ignoring case), paging as for queries, sort criteria
- * (any {@link SortField} but {@code status}), {@code private} (true: only private Connectors),
+ * (any {@link SortField} a Connector has: not {@code status}, {@code createdAt}, {@code lastModifiedAt}), {@code private} (true: only private Connectors),
  * {@code creator.company}, and the {@code id}, {@code key} and {@code integrationTypes} lists
  * (a Connector matches a list when it has any of its values; an empty list matches all).
  */
@@ -26,11 +29,16 @@ public record ConnectorSearch(
         Set<String> keys,
         Set<IntegrationType> integrationTypes) {
 
+    /** Holds what was asked, valid or not: {@code null} elements are reported by {@link #errors()}. */
     public ConnectorSearch {
-        sort = sort == null ? java.util.List.of() : java.util.List.copyOf(sort);
-        ids = ids == null ? Set.of() : Set.copyOf(ids);
-        keys = keys == null ? Set.of() : Set.copyOf(keys);
-        integrationTypes = integrationTypes == null ? Set.of() : Set.copyOf(integrationTypes);
+        sort = sort == null ? java.util.List.of() : Collections.unmodifiableList(new ArrayList<>(sort));
+        ids = copy(ids);
+        keys = copy(keys);
+        integrationTypes = copy(integrationTypes);
+    }
+
+    private static <T> Set<T> copy(Set<T> values) {
+        return values == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
     /** Everything, first page, default size, ordered by id. */
@@ -76,10 +84,16 @@ public record ConnectorSearch(
 
     /** The {@code InvalidQueryParam} errors of this search; none when a store may run it. */
     public Seq<ConnectError> errors() {
-        Seq<ConnectError> errors = ConnectorQuery.pagingErrors(limit, offset);
+        Seq<ConnectError> errors = ConnectorQuery.pagingErrors(limit, offset)
+                .appendAll(ConnectorQuery.nullErrors(sort, "sort"));
+        if (ids.contains(null) || keys.contains(null) || integrationTypes.contains(null)) {
+            errors = errors.append(ConnectError.invalidQueryParam(ids.contains(null) ? "id"
+                    : keys.contains(null) ? "key" : "integrationTypes", "must not contain null"));
+        }
         for (Sort criterion : sort) {
-            if (criterion.field() == SortField.STATUS) {
-                errors = errors.append(ConnectError.invalidQueryParam("sort", "Connectors have no status to sort by"));
+            if (criterion != null && criterion.field().connectorAscending() == null) {
+                errors = errors.append(ConnectError.invalidQueryParam("sort", "Connectors have no "
+                        + criterion.field().wireValue() + " to sort by"));
             }
         }
         return errors;

@@ -75,6 +75,9 @@ public record Sort(SortField field, boolean ascending) {
             Comparator<T> tieBreak) {
         Comparator<T> order = null;
         for (Sort criterion : criteria) {
+            if (criterion == null) {
+                continue; // reported by errors(); a store that runs the query anyway is not made to throw
+            }
             order = order == null ? of.apply(criterion) : order.thenComparing(of.apply(criterion));
         }
         return order == null ? tieBreak : order.thenComparing(tieBreak);

@@ -63,30 +63,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConnectorStagingTest {
 
     private static Seq<ConnectError> createErrors(ConnectorStagedDraft draft) {
-        Either<Seq<ConnectError>, ConnectorStaged> result = ConnectorStaging.create(draft, ID);
+        Either<Seq<ConnectError>, ConnectorStaged> result = ConnectorStaging.create(draft, ID, CONTEXT.now());
         assertTrue(result.isLeft(), () -> "expected the draft to be rejected, got " + result);
         return result.getLeft();
     }
 
     private static ConnectorStaged created(ConnectorStagedDraft draft) {
-        Either<Seq<ConnectError>, ConnectorStaged> result = ConnectorStaging.create(draft, ID);
+        Either<Seq<ConnectError>, ConnectorStaged> result = ConnectorStaging.create(draft, ID, CONTEXT.now());
         assertTrue(result.isRight(), () -> "expected the draft to be accepted, got " + result);
         return result.get();
     }
 
     private static ConnectorStagedDraft withCreator(ConnectorStagedDraft d, Creator creator) {
-        return new ConnectorStagedDraft(d.key(), d.name(), d.description(), d.integrationTypes(), creator,
-                d.repository(), d.supportedRegions(), d.privateProjects(), d.documentationUrl());
+        return d.withCreator(creator);
     }
 
     private static ConnectorStagedDraft withRepository(ConnectorStagedDraft d, Repository repository) {
-        return new ConnectorStagedDraft(d.key(), d.name(), d.description(), d.integrationTypes(), d.creator(),
-                repository, d.supportedRegions(), d.privateProjects(), d.documentationUrl());
+        return d.withRepository(repository);
     }
 
     private static ConnectorStagedDraft withName(ConnectorStagedDraft d, String name) {
-        return new ConnectorStagedDraft(d.key(), name, d.description(), d.integrationTypes(), d.creator(),
-                d.repository(), d.supportedRegions(), d.privateProjects(), d.documentationUrl());
+        return d.withName(name);
     }
 
     @Nested
@@ -433,7 +430,7 @@ class ConnectorStagingTest {
             ConnectorStaged processing = SampleConnectors.publishRequested(commented, false);
             assertTrue(processing.hasChanges());
             ConnectorStaged republished = ConnectorLifecycle.publishAnalysisSucceeded(processing, false,
-                    SampleConnectors.successReport()).get();
+                    SampleConnectors.successReport(), CONTEXT.now()).get();
             assertFalse(republished.hasChanges());
         }
 

@@ -11,7 +11,7 @@ import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
 import io.connectstage.json.ConnectJson;
 import io.connectstage.staging.ConnectorStaging;
-import io.connectstage.staging.FieldRules;
+import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.time.Instant;

@@ -10,23 +10,35 @@ import io.connectstage.connector.StandardConfigurationKey;
 import io.connectstage.json.ConnectJson;
 import io.connectstage.processing.Analysis;
 import io.connectstage.repository.GitRepositorySource;
+import io.connectstage.repository.GitRepositorySourceBuilder;
+import io.connectstage.repository.RepositoryReach;
+import io.connectstage.repository.RepositoryUrl;
 import io.connectstage.spec.SpecLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * {@code ./connect analyze PATH} and {@code ./connect analyze URL --tag TAG}: the analysis a
  * preview or publish request would run, before the connector is ever created. Prints the report
  * (or, with {@code --json}, one JSON object); exit code 0 when the specification is valid, 1 when
- * it is not, 2 on usage errors.
+ * it is not, 2 on usage errors, 3 when the analysis crashed (a bug: no verdict). A URL is only ever
+ * printed without its credentials, and control characters in human-readable output are escaped.
+ * Local paths, {@code file://} and private addresses are allowed here: the user names them.
  */
 final class AnalyzeCommand {
     static final String USAGE = "usage: ./connect analyze PATH [--json]\n"
             + "       ./connect analyze URL --tag TAG [--json]\n"
             + "  PATH  a directory holding connect.yaml, or the file itself\n"
-            + "  URL   a git repository (https://, git@host:org/repo.git, ssh://, file:// or a local path)";
+            + "  URL   a git repository (https://, git@host:org/repo.git, ssh://, file:// or a local path)\n"
+            + "  --ssh-key FILE      the private key for SSH URLs (default: ~/.ssh/id_* and the SSH agent)\n"
+            + "  --known-hosts FILE  the known_hosts file host keys are checked against (default: ~/.ssh/known_hosts)\n"
+            + "  --token-env NAME    read an HTTPS token from the environment variable NAME (never printed)\n"
+            + "  --token-user USER   the user name sent with that token (default: x-access-token)";
+    /** The exit code of a crash: distinct from 1, which is a verdict ("not valid"). */
+    static final int CRASHED = 3;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -37,13 +49,50 @@ final class AnalyzeCommand {
     }
 
     int run(String[] args) {
+        return guarded(() -> analyze(args));
+    }
+
+    /** Runs {@code command}; a throwable that escapes it is a crash: one line on stderr and exit code 3. */
+    int guarded(java.util.function.IntSupplier command) {
+        try {
+            return command.getAsInt();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError crash) {
+            err.println("connect analyze: the analysis crashed (" + crash.getClass().getName()
+                    + "); no verdict. This is a bug; please report it.");
+            return CRASHED;
+        }
+    }
+
+    private int analyze(String[] args) {
         String target = null;
         String tag = null;
         boolean json = false;
+        Path sshKey = null;
+        Path knownHosts = null;
+        String tokenEnv = null;
+        String tokenUser = "x-access-token";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json":
                     json = true;
+                    break;
+                case "--ssh-key":
+                case "--known-hosts":
+                case "--token-env":
+                case "--token-user":
+                    if (i + 1 >= args.length) {
+                        return usage(args[i] + " needs a value");
+                    }
+                    String value = args[++i];
+                    if (args[i - 1].equals("--ssh-key")) {
+                        sshKey = Path.of(value);
+                    } else if (args[i - 1].equals("--known-hosts")) {
+                        knownHosts = Path.of(value);
+                    } else if (args[i - 1].equals("--token-env")) {
+                        tokenEnv = value;
+                    } else {
+                        tokenUser = value;
+                    }
                     break;
                 case "--tag":
                     if (i + 1 >= args.length) {
@@ -53,7 +102,7 @@ final class AnalyzeCommand {
                     break;
                 default:
                     if (args[i].startsWith("--")) {
-                        return usage("unknown option " + args[i]);
+                        return usage("unknown option " + Sanitize.line(args[i]));
                     }
                     if (target != null) {
                         return usage("one PATH or URL only");
@@ -65,19 +114,36 @@ final class AnalyzeCommand {
             return usage("PATH or URL missing");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Analysis analysis = tag == null
-                ? SpecAnalyzer.analyzeLocal(Path.of(target), SpecLimits.defaults(), now)
-                : new SpecAnalyzer(GitRepositorySource.builder().build()).analyze(new Repository(target, tag), now);
+        Analysis analysis;
+        if (tag == null) {
+            analysis = SpecAnalyzer.analyzeLocal(Path.of(target), SpecLimits.defaults(), now);
+        } else {
+            GitRepositorySourceBuilder source = GitRepositorySource.builder().reach(RepositoryReach.anywhere());
+            if (sshKey != null) {
+                source.sshKey(sshKey);
+            }
+            if (knownHosts != null) {
+                source.knownHosts(knownHosts);
+            }
+            if (tokenEnv != null) {
+                String token = System.getenv(tokenEnv);
+                if (token == null || token.isEmpty()) {
+                    return usage("the environment variable " + Sanitize.line(tokenEnv) + " is not set");
+                }
+                source.credentialsProvider(new UsernamePasswordCredentialsProvider(tokenUser, token));
+            }
+            analysis = new SpecAnalyzer(source.build()).analyze(new Repository(target, tag), now);
+        }
         if (json) {
             out.println(toJson(analysis).toPrettyString());
         } else {
-            print(tag == null ? target : target + " at tag " + tag, analysis);
+            print(tag == null ? target : RepositoryUrl.redact(target) + " at tag " + tag, analysis);
         }
         return analysis.valid() ? 0 : 1;
     }
 
     private int usage(String problem) {
-        err.println("connect analyze: " + problem);
+        err.println("connect analyze: " + Sanitize.line(problem));
         err.println(USAGE);
         return 2;
     }
@@ -93,9 +159,10 @@ final class AnalyzeCommand {
     }
 
     private void print(String what, Analysis analysis) {
+        PrintStream out = Sanitize.printing(this.out);
         out.println(what + ": " + (analysis.valid() ? "valid" : "NOT valid"));
         for (ConnectorReportEntry entry : analysis.entries()) {
-            out.printf("  %-11s %s%n", entry.type().wireValue(), entry.title());
+            out.println(String.format("  %-11s %s", entry.type().wireValue(), entry.title()));
             if (entry.message() != null) {
                 out.println("              " + entry.message());
             }

@@ -70,7 +70,7 @@ public final class ConnectCli implements Callable<Integer> {
 
     @Command(name = "analyze", description = {
             "Analyze a connect.yaml (a directory holding it, the file, or a git repository at a tag) and print the report.",
-            "Exit code 0 when valid, 1 when not, 2 on usage errors."})
+            "Exit code 0 when valid, 1 when not, 2 on usage errors, 3 when the analysis crashed."})
     static final class Analyze implements Callable<Integer> {
         @ParentCommand
         ConnectCli parent;
@@ -85,6 +85,18 @@ public final class ConnectCli implements Callable<Integer> {
         @Option(names = "--json", description = "print one JSON object {valid, configurations, globalConfiguration, apiClient, entries}")
         boolean json;
 
+        @Option(names = "--ssh-key", paramLabel = "FILE", description = "the private key for SSH URLs (default: ~/.ssh/id_* and the SSH agent)")
+        String sshKey;
+
+        @Option(names = "--known-hosts", paramLabel = "FILE", description = "the known_hosts file host keys are checked against (default: ~/.ssh/known_hosts)")
+        String knownHosts;
+
+        @Option(names = "--token-env", paramLabel = "NAME", description = "read an HTTPS token from the environment variable NAME (never printed)")
+        String tokenEnv;
+
+        @Option(names = "--token-user", paramLabel = "USER", description = "the user name sent with that token (default: x-access-token)")
+        String tokenUser;
+
         @Override
         public Integer call() {
             List<String> args = new ArrayList<>(List.of(target));
@@ -94,6 +106,13 @@ public final class ConnectCli implements Callable<Integer> {
             }
             if (json) {
                 args.add("--json");
+            }
+            for (String[] option : new String[][] {{"--ssh-key", sshKey}, {"--known-hosts", knownHosts},
+                    {"--token-env", tokenEnv}, {"--token-user", tokenUser}}) {
+                if (option[1] != null) {
+                    args.add(option[0]);
+                    args.add(option[1]);
+                }
             }
             return new AnalyzeCommand(parent.out, parent.err).run(args.toArray(String[]::new));
         }

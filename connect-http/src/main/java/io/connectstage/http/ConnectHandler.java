@@ -148,8 +148,8 @@ final class ConnectHandler extends Handler.Abstract {
     }
 
     private Answer queryDrafts(Map<String, List<String>> params, ProjectSpace space) {
-        return QueryParameters.query(params)
-                .fold(Answer::error, query -> ok(200, space.connectors().query(query)));
+        return io.connectstage.store.ConnectorQuery.fromQueryParameters(params)
+                .fold(errors -> Answer.error(ErrorResponse.of(errors.asJava())), query -> ok(200, space.connectors().query(query)));
     }
 
     // --- authorization -------------------------------------------------------------------------

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Raw query parameters into a {@link ConnectorQuery} or {@link ConnectorSearch}, every bad
- * parameter an {@code InvalidQueryParam}. A stand-in until connect-core has its own parser of raw
- * query parameters ({@code ConnectorQuery.fromQueryParameters}); then this class goes.
+ * Raw query parameters into a {@link ConnectorSearch} and a delete's {@code version}, every bad
+ * parameter an {@code InvalidQueryParam}; queries of drafts use the core's
+ * {@code ConnectorQuery.fromQueryParameters}. A stand-in until the core parses searches too.
  * Unknown parameters are ignored, as the Connect API does.
  */
 final class QueryParameters {
@@ -25,17 +25,6 @@ final class QueryParameters {
 
     private QueryParameters(Map<String, List<String>> params) {
         this.params = params;
-    }
-
-    static Either<ErrorResponse, ConnectorQuery> query(Map<String, List<String>> raw) {
-        QueryParameters p = new QueryParameters(raw);
-        ConnectorQuery query = ConnectorQuery.defaults()
-                .withLimit(p.integer("limit", ConnectorQuery.DEFAULT_LIMIT))
-                .withOffset(p.integer("offset", 0))
-                .withSort(p.sort())
-                .withIsPrivate(p.bool("isPrivate"))
-                .withIntegrationTypes(p.integrationTypes());
-        return p.answer(query, query.errors());
     }
 
     static Either<ErrorResponse, ConnectorSearch> search(Map<String, List<String>> raw) {

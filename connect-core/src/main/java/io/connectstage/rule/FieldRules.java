@@ -1,4 +1,4 @@
-package io.connectstage.staging;
+package io.connectstage.rule;
 
 import io.connectstage.error.ConnectError;
 import io.vavr.collection.List;
@@ -50,11 +50,27 @@ public final class FieldRules {
 
     /** Errors of a list of project identifiers: each element, by its index. */
     public static List<ConnectError> projectIdentifiers(String field, java.util.List<String> projects) {
-        List<ConnectError> errors = List.empty();
+        java.util.List<ConnectError> errors = new java.util.ArrayList<>();
         for (int i = 0; i < projects.size(); i++) {
-            errors = errors.appendAll(projectIdentifier(field + "[" + i + "]", projects.get(i)));
+            errors.addAll(projectIdentifier(field + "[" + i + "]", projects.get(i)).asJava());
         }
-        return errors;
+        return List.ofAll(errors);
+    }
+
+    /**
+     * {@code DuplicateField} for each value of a list that an earlier element already has, as
+     * {@code addPrivateProject} answers for a project already listed.
+     */
+    public static List<ConnectError> noDuplicates(String field, java.util.List<?> values) {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        java.util.Set<Object> reported = new java.util.HashSet<>();
+        java.util.List<ConnectError> errors = new java.util.ArrayList<>();
+        for (Object value : values) {
+            if (value != null && !seen.add(value) && reported.add(value)) {
+                errors.add(ConnectError.duplicateField(field, value));
+            }
+        }
+        return List.ofAll(errors);
     }
 
     /** A value that must be present. */
@@ -94,12 +110,12 @@ public final class FieldRules {
 
     /** Errors for the {@code null} elements of a list, each by its index. */
     public static List<ConnectError> noNullElements(String field, java.util.List<?> value) {
-        List<ConnectError> errors = List.empty();
+        java.util.List<ConnectError> errors = new java.util.ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             if (value.get(i) == null) {
-                errors = errors.append(ConnectError.invalidField(field + "[" + i + "]", "must not be null"));
+                errors.add(ConnectError.invalidField(field + "[" + i + "]", "must not be null"));
             }
         }
-        return errors;
+        return List.ofAll(errors);
     }
 }

@@ -1,0 +1,305 @@
+package io.connectstage.deployment;
+
+import io.connectstage.connector.ApplicationType;
+import io.connectstage.connector.ConnectorConfigurationApplication;
+import io.connectstage.connector.ConnectorGlobalConfiguration;
+import io.connectstage.connector.SecuredConfigurationKey;
+import io.connectstage.connector.StandardConfigurationKey;
+import io.connectstage.error.ConnectError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration values checked against what a Connector declares, for a create and a redeploy
+ * alike: unknown applications and keys, required keys without a value, defaults for what was left
+ * out, the schedule override of a job. Errors are collected, never thrown; the values are keyed by
+ * name only, so no secured value reaches an error.
+ */
+final class Configurations {
+    /**
+     * The cron syntax the official CLI accepts for a job's schedule ({@code connect.yaml}
+     * {@code properties.schedule}), anchored here so that only a whole expression passes.
+     */
+    static final Pattern SCHEDULE = Pattern.compile("^(?:(@(annually|yearly|monthly|weekly|daily|hourly|reboot))"
+            + "|(@every (\\d+(ns|us|µs|ms|s|m|h))+)|((((\\d+,)+\\d+|((\\d+|\\*)(/|-)\\d+)|\\d+|\\*) ?){5,7}))$");
+
+    /** What came out: the applications and global values to deploy with, and the errors found. */
+    record Resolved(List<ApplicationDeployment> applications, DeploymentGlobalConfiguration global, List<ConnectError> errors) {
+    }
+
+    private Configurations() {
+    }
+
+    /** Field-level checks of request values: no null element, key or value; no key twice. */
+    static List<ConnectError> shapeErrors(String at, List<DeploymentConfigurationApplication> apps) {
+        List<ConnectError> errors = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < apps.size(); i++) {
+            DeploymentConfigurationApplication app = apps.get(i);
+            String here = at + "[" + i + "]";
+            if (app == null) {
+                errors.add(ConnectError.requiredField(here));
+                continue;
+            }
+            if (app.applicationName() == null) {
+                errors.add(ConnectError.requiredField(here + ".applicationName"));
+            } else if (!names.add(app.applicationName())) {
+                errors.add(ConnectError.duplicateField(at + ".applicationName", app.applicationName()));
+            }
+            errors.addAll(valueShapeErrors(here, app.standardConfiguration(), app.securedConfiguration()));
+        }
+        return errors;
+    }
+
+    static List<ConnectError> valueShapeErrors(String at, List<ConfigurationValue> standard, List<SecuredConfigurationValue> secured) {
+        List<ConnectError> errors = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        if (standard != null) {
+            for (int j = 0; j < standard.size(); j++) {
+                ConfigurationValue v = standard.get(j);
+                String here = at + ".standardConfiguration[" + j + "]";
+                if (v == null) {
+                    errors.add(ConnectError.requiredField(here));
+                    continue;
+                }
+                keyValueErrors(errors, keys, at + ".standardConfiguration", here, v.key(), v.value() == null);
+            }
+        }
+        keys.clear();
+        if (secured != null) {
+            for (int j = 0; j < secured.size(); j++) {
+                SecuredConfigurationValue v = secured.get(j);
+                String here = at + ".securedConfiguration[" + j + "]";
+                if (v == null) {
+                    errors.add(ConnectError.requiredField(here));
+                    continue;
+                }
+                keyValueErrors(errors, keys, at + ".securedConfiguration", here, v.key(), v.value() == null);
+            }
+        }
+        return errors;
+    }
+
+    private static void keyValueErrors(List<ConnectError> errors, Set<String> keys, String list, String here, String key,
+            boolean valueMissing) {
+        if (key == null) {
+            errors.add(ConnectError.requiredField(here + ".key"));
+        } else if (!keys.add(key)) {
+            errors.add(ConnectError.duplicateField(list + ".key", key));
+        }
+        if (valueMissing) {
+            errors.add(ConnectError.requiredField(here + ".value"));
+        }
+    }
+
+    /**
+     * The applications and global values of a Deployment: for every application the Connector
+     * declares, in its order, each declared key's value taken from {@code given}, else from
+     * {@code previous} (a redeploy keeps what it does not change), else from the key's default.
+     *
+     * @param declared     the Connector's applications
+     * @param declaredGlobal the Connector's global keys, or {@code null}
+     * @param given        the request's application values (already shape-checked; null elements skipped)
+     * @param givenGlobal  the request's global values, or {@code null}
+     * @param previous     the current applications by name (empty for a create)
+     * @param previousGlobal the current global values, or {@code null}
+     * @param belongs      for a redeploy, the names of the applications of the Deployment (a named
+     *                     application outside it does not belong); {@code null} for a create
+     * @param ids          the id of each new application deployment, by name
+     */
+    static Resolved resolve(Deployment current, List<ConnectorConfigurationApplication> declared,
+            ConnectorGlobalConfiguration declaredGlobal, List<DeploymentConfigurationApplication> given,
+            DeploymentGlobalConfiguration givenGlobal, Map<String, ApplicationDeployment> previous,
+            DeploymentGlobalConfiguration previousGlobal, Set<String> belongs, java.util.function.Function<String, String> ids) {
+        List<ConnectError> errors = new ArrayList<>();
+        Map<String, DeploymentConfigurationApplication> byName = new LinkedHashMap<>();
+        Map<String, ConnectorConfigurationApplication> declaredByName = new HashMap<>();
+        for (ConnectorConfigurationApplication app : declared) {
+            declaredByName.put(app.applicationName(), app);
+        }
+        for (int i = 0; i < given.size(); i++) {
+            DeploymentConfigurationApplication app = given.get(i);
+            if (app == null || app.applicationName() == null) {
+                continue;
+            }
+            ConnectorConfigurationApplication declaration = declaredByName.get(app.applicationName());
+            if (declaration == null) {
+                errors.add(DeploymentErrors.unknownApplicationConfiguration(app.applicationName()));
+                continue;
+            }
+            if (belongs != null && !belongs.contains(app.applicationName())) {
+                errors.add(DeploymentErrors.applicationDoNotBelong(current, app.applicationName()));
+                continue;
+            }
+            byName.putIfAbsent(app.applicationName(), app);
+            unknownKeys(errors, app, declaration);
+            if (app.schedule() != null) {
+                String at = "configurations[" + i + "].schedule";
+                if (declaration.applicationType() != ApplicationType.JOB) {
+                    errors.add(ConnectError.invalidField(at, "only a job application has a schedule"));
+                } else if (!SCHEDULE.matcher(app.schedule()).matches()) {
+                    errors.add(ConnectError.invalidField(at, "'" + app.schedule()
+                            + "' is not a cron schedule such as '0 0 * * *' or '@daily'"));
+                }
+            }
+        }
+        List<ApplicationDeployment> applications = new ArrayList<>();
+        for (ConnectorConfigurationApplication declaration : declared) {
+            String name = declaration.applicationName();
+            DeploymentConfigurationApplication values = byName.get(name);
+            ApplicationDeployment before = previous.get(name);
+            List<ConfigurationValue> standard = new ArrayList<>();
+            for (StandardConfigurationKey key : declaration.standardConfiguration()) {
+                String value = findStandard(values == null ? null : values.standardConfiguration(), key.key());
+                if (value == null && before != null) {
+                    value = findStandard(before.standardConfiguration(), key.key());
+                }
+                if (value == null) {
+                    value = key.defaultValue();
+                }
+                if (Boolean.TRUE.equals(key.required()) && (value == null || value.isBlank())) {
+                    errors.add(DeploymentErrors.missingApplicationConfigurationKey(name, false, key.key(), value != null));
+                }
+                if (value != null) {
+                    standard.add(new ConfigurationValue(key.key(), value));
+                }
+            }
+            List<SecuredConfigurationValue> secured = new ArrayList<>();
+            for (SecuredConfigurationKey key : declaration.securedConfiguration()) {
+                Secret value = findSecured(values == null ? null : values.securedConfiguration(), key.key());
+                if (value == null && before != null) {
+                    value = findSecured(before.securedConfiguration(), key.key());
+                }
+                if (Boolean.TRUE.equals(key.required()) && (value == null || value.isBlank())) {
+                    errors.add(DeploymentErrors.missingApplicationConfigurationKey(name, true, key.key(), value != null));
+                }
+                if (value != null) {
+                    secured.add(new SecuredConfigurationValue(key.key(), value));
+                }
+            }
+            String schedule = values != null && values.schedule() != null ? values.schedule()
+                    : before == null ? null : before.schedule();
+            ApplicationDeployment app = before == null
+                    ? new ApplicationDeployment(ids.apply(name), name, standard, secured, null, null, schedule)
+                    : before.withConfiguration(standard, secured).withSchedule(schedule);
+            applications.add(app);
+        }
+        DeploymentGlobalConfiguration global = global(errors, declaredGlobal, givenGlobal, previousGlobal);
+        return new Resolved(List.copyOf(applications), global, List.copyOf(errors));
+    }
+
+    private static void unknownKeys(List<ConnectError> errors, DeploymentConfigurationApplication app,
+            ConnectorConfigurationApplication declaration) {
+        Set<String> standardKeys = new HashSet<>();
+        declaration.standardConfiguration().forEach(k -> standardKeys.add(k.key()));
+        Set<String> securedKeys = new HashSet<>();
+        declaration.securedConfiguration().forEach(k -> securedKeys.add(k.key()));
+        if (app.standardConfiguration() != null) {
+            for (ConfigurationValue v : app.standardConfiguration()) {
+                if (v != null && v.key() != null && !standardKeys.contains(v.key())) {
+                    errors.add(DeploymentErrors.unknownApplicationConfigurationKey(false, v.key(), app.applicationName()));
+                }
+            }
+        }
+        if (app.securedConfiguration() != null) {
+            for (SecuredConfigurationValue v : app.securedConfiguration()) {
+                if (v != null && v.key() != null && !securedKeys.contains(v.key())) {
+                    errors.add(DeploymentErrors.unknownApplicationConfigurationKey(true, v.key(), app.applicationName()));
+                }
+            }
+        }
+    }
+
+    private static DeploymentGlobalConfiguration global(List<ConnectError> errors, ConnectorGlobalConfiguration declared,
+            DeploymentGlobalConfiguration given, DeploymentGlobalConfiguration previous) {
+        List<StandardConfigurationKey> standardKeys = declared == null || declared.standardConfiguration() == null
+                ? List.of() : declared.standardConfiguration();
+        List<SecuredConfigurationKey> securedKeys = declared == null || declared.securedConfiguration() == null
+                ? List.of() : declared.securedConfiguration();
+        List<ConfigurationValue> givenStandard = given == null ? null : given.standardConfiguration();
+        List<SecuredConfigurationValue> givenSecured = given == null ? null : given.securedConfiguration();
+        if (givenStandard != null) {
+            for (ConfigurationValue v : givenStandard) {
+                if (v != null && v.key() != null && standardKeys.stream().noneMatch(k -> v.key().equals(k.key()))) {
+                    errors.add(DeploymentErrors.unknownGlobalConfigurationKey(false, v.key()));
+                }
+            }
+        }
+        if (givenSecured != null) {
+            for (SecuredConfigurationValue v : givenSecured) {
+                if (v != null && v.key() != null && securedKeys.stream().noneMatch(k -> v.key().equals(k.key()))) {
+                    errors.add(DeploymentErrors.unknownGlobalConfigurationKey(true, v.key()));
+                }
+            }
+        }
+        if (declared == null && given == null && previous == null) {
+            return null;
+        }
+        List<ConfigurationValue> standard = new ArrayList<>();
+        for (StandardConfigurationKey key : standardKeys) {
+            String value = findStandard(givenStandard, key.key());
+            if (value == null && previous != null) {
+                value = findStandard(previous.standardConfiguration(), key.key());
+            }
+            if (value == null) {
+                value = key.defaultValue();
+            }
+            if (Boolean.TRUE.equals(key.required())) {
+                if (value == null) {
+                    errors.add(DeploymentErrors.missingGlobalConfigurationKey(false, key.key()));
+                } else if (value.isBlank()) {
+                    errors.add(DeploymentErrors.emptyRequiredGlobalConfigurationKey(false, key.key()));
+                }
+            }
+            if (value != null) {
+                standard.add(new ConfigurationValue(key.key(), value));
+            }
+        }
+        List<SecuredConfigurationValue> secured = new ArrayList<>();
+        for (SecuredConfigurationKey key : securedKeys) {
+            Secret value = findSecured(givenSecured, key.key());
+            if (value == null && previous != null) {
+                value = findSecured(previous.securedConfiguration(), key.key());
+            }
+            if (Boolean.TRUE.equals(key.required())) {
+                if (value == null) {
+                    errors.add(DeploymentErrors.missingGlobalConfigurationKey(true, key.key()));
+                } else if (value.isBlank()) {
+                    errors.add(DeploymentErrors.emptyRequiredGlobalConfigurationKey(true, key.key()));
+                }
+            }
+            if (value != null) {
+                secured.add(new SecuredConfigurationValue(key.key(), value));
+            }
+        }
+        return new DeploymentGlobalConfiguration(standard, secured);
+    }
+
+    private static String findStandard(List<ConfigurationValue> values, String key) {
+        if (values != null) {
+            for (ConfigurationValue v : values) {
+                if (v != null && key.equals(v.key())) {
+                    return v.value();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Secret findSecured(List<SecuredConfigurationValue> values, String key) {
+        if (values != null) {
+            for (SecuredConfigurationValue v : values) {
+                if (v != null && key.equals(v.key())) {
+                    return v.value();
+                }
+            }
+        }
+        return null;
+    }
+}

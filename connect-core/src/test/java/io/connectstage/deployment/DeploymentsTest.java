@@ -1,0 +1,261 @@
+package io.connectstage.deployment;
+
+import static io.connectstage.deployment.SampleDeployments.API_SECRET;
+import static io.connectstage.deployment.SampleDeployments.ID;
+import static io.connectstage.deployment.SampleDeployments.NOW;
+import static io.connectstage.deployment.SampleDeployments.OTHER_PROJECT_KEY;
+import static io.connectstage.deployment.SampleDeployments.create;
+import static io.connectstage.deployment.SampleDeployments.previewable;
+import static io.connectstage.deployment.SampleDeployments.published;
+import static io.connectstage.deployment.SampleDeployments.validDraft;
+import static io.connectstage.deployment.SampleDeployments.validGlobal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectstage.connector.Connector;
+import io.connectstage.connector.ConnectorReference;
+import io.connectstage.connector.IsPreviewable;
+import io.connectstage.connector.Region;
+import io.connectstage.error.ConnectError;
+import io.connectstage.error.ErrorCode;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Deployments")
+class DeploymentsTest {
+
+    static List<ErrorCode> codes(Either<Seq<ConnectError>, ?> result) {
+        assertTrue(result.isLeft(), () -> "expected errors, got " + result);
+        return result.getLeft().map(ConnectError::code).toJavaList();
+    }
+
+    static String details(Either<Seq<ConnectError>, ?> result) {
+        return result.getLeft().map(e -> e.message() + " " + e.detailedErrorMessage()).collect(Collectors.joining("\n"));
+    }
+
+    @Nested
+    @DisplayName("create a Deployment")
+    class Create {
+
+        @Test
+        @DisplayName("of a published Connector makes a queued sandbox Deployment at version 1 with every application")
+        void createsQueuedSandbox() {
+            Deployment d = create(validDraft().build(), published()).get();
+            assertEquals(ID, d.id());
+            assertEquals("my-deployment", d.key());
+            assertEquals(1, d.version());
+            assertEquals(DeploymentType.SANDBOX, d.type());
+            assertFalse(d.preview());
+            assertEquals(DeploymentStatus.QUEUED, d.status());
+            assertEquals(Region.EUROPE_WEST1_GCP, d.deployedRegion());
+            assertEquals(List.of("service", "events", "nightly", "mc-app"),
+                    d.applications().stream().map(ApplicationDeployment::applicationName).toList());
+            assertEquals(1, d.details().build().report().entries().size());
+            assertEquals(NOW, d.details().build().report().entries().get(0).createdAt());
+        }
+
+        @Test
+        @DisplayName("fills the defaults of standard keys left out, and keeps the values given")
+        void fillsDefaults() {
+            Deployment d = create(validDraft().build(), published()).get();
+            ApplicationDeployment service = d.application("service");
+            assertEquals(List.of(new ConfigurationValue("API_URL", "https://api.example.com")), service.standardConfiguration());
+            assertEquals(List.of(SecuredConfigurationValue.of("API_SECRET", API_SECRET)), service.securedConfiguration());
+            assertEquals(List.of(new ConfigurationValue("TOPIC_PREFIX", "ct")), d.application("events").standardConfiguration());
+            assertEquals(List.of(new ConfigurationValue("CTP_REGION", "europe-west1.gcp"), new ConfigurationValue("FEATURE_FLAG", "off")),
+                    d.globalConfiguration().standardConfiguration());
+        }
+
+        @Test
+        @DisplayName("lets a job's schedule be overridden")
+        void overridesSchedule() {
+            Deployment d = create(validDraft().build(), published()).get();
+            assertEquals("0 0 * * *", d.application("nightly").schedule());
+            assertNull(d.application("service").schedule());
+        }
+
+        @Test
+        @DisplayName("refuses a schedule for an application that is not a job, and one that is not cron")
+        void refusesBadSchedules() {
+            DeploymentDraft draft = validDraft()
+                    .configuration(DeploymentConfigurationApplication.of("events").withSchedule("@daily"))
+                    .build();
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT), codes(create(draft, published())));
+            DeploymentDraft notCron = DeploymentDraft.builder().connectorKey("k").region(Region.EUROPE_WEST1_GCP)
+                    .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", "x"))
+                    .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "1")
+                            .withSchedule("every night"))
+                    .globalConfiguration(validGlobal()).build();
+            Either<Seq<ConnectError>, Deployment> result = create(notCron, published());
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT), codes(result));
+            assertTrue(details(result).contains("configurations[1].schedule"), details(result));
+        }
+
+        @Test
+        @DisplayName("of a previewable ConnectorStaged makes a preview Deployment by default")
+        void createsPreview() {
+            Deployment d = create(validDraft().stagedConnectorKey("connector-key").build(), previewable()).get();
+            assertEquals(DeploymentType.PREVIEW, d.type());
+            assertTrue(d.preview());
+        }
+
+        @Test
+        @DisplayName("answers every error of a request at once")
+        void collectsEveryError() {
+            DeploymentDraft draft = DeploymentDraft.builder()
+                    .key("x")
+                    .connectorKey("connector-key")
+                    .region(Region.US_EAST_2_AWS)
+                    .configuration(DeploymentConfigurationApplication.of("nope"))
+                    .configuration(DeploymentConfigurationApplication.of("service").withStandard("UNKNOWN", "v"))
+                    .globalConfiguration(DeploymentGlobalConfiguration.empty().withSecured("NOT_DECLARED", "v"))
+                    .build();
+            List<ErrorCode> codes = codes(create(draft, published()));
+            assertTrue(codes.containsAll(List.of(ErrorCode.INVALID_JSON_INPUT, ErrorCode.DEPLOYMENT_UNSUPPORTED_REGION,
+                    ErrorCode.DEPLOYMENT_UNKNOWN_APPLICATION_CONFIGURATION,
+                    ErrorCode.DEPLOYMENT_UNKNOWN_APPLICATION_CONFIGURATION_KEY,
+                    ErrorCode.DEPLOYMENT_UNKNOWN_GLOBAL_CONFIGURATION_KEY,
+                    ErrorCode.DEPLOYMENT_MISSING_GLOBAL_CONFIGURATION_KEY)), codes.toString());
+        }
+
+        @Test
+        @DisplayName("reports a missing draft field by its path")
+        void reportsMissingFields() {
+            DeploymentDraft draft = new DeploymentDraft(null, null, null, null, null, null);
+            Either<Seq<ConnectError>, Deployment> result = create(draft, published());
+            String details = details(result);
+            assertTrue(details.contains("connector: is required"), details);
+            assertTrue(details.contains("region: is required"), details);
+            assertTrue(details.contains("configurations: is required"), details);
+        }
+
+        @Test
+        @DisplayName("reports null elements, keys and values, and keys given twice")
+        void reportsBadValues() {
+            DeploymentDraft draft = new DeploymentDraft(null, null, new ConnectorReference(null, "k", null, null),
+                    java.util.Arrays.asList(null, new DeploymentConfigurationApplication("service",
+                            java.util.Arrays.asList(new ConfigurationValue(null, "v"), new ConfigurationValue("API_URL", null)),
+                            List.of(SecuredConfigurationValue.of("API_SECRET", "a"), SecuredConfigurationValue.of("API_SECRET", "b")),
+                            null)),
+                    validGlobal(), Region.EUROPE_WEST1_GCP);
+            String details = details(create(draft, published()));
+            assertTrue(details.contains("configurations[0]: is required"), details);
+            assertTrue(details.contains("configurations[1].standardConfiguration[0].key: is required"), details);
+            assertTrue(details.contains("configurations[1].standardConfiguration[1].value: is required"), details);
+            assertTrue(details.contains("A duplicate value 'API_SECRET' exists"), details);
+        }
+    }
+
+    @Nested
+    @DisplayName("create checks the connector and the project")
+    class Access {
+
+        @Test
+        @DisplayName("refuses a preview of a ConnectorStaged that is not previewable")
+        void refusesNotPreviewable() {
+            DeployableConnector pending = DeployableConnector.staged(SampleDeployments.staged().withPreviewable(IsPreviewable.PENDING));
+            assertEquals(List.of(ErrorCode.CONNECTOR_STAGED_NOT_PREVIEWABLE), codes(create(validDraft().build(), pending)));
+        }
+
+        @Test
+        @DisplayName("refuses a preview into a project that is not among the private projects")
+        void refusesPreviewOutsidePrivateProjects() {
+            assertEquals(List.of(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND),
+                    codes(Deployments.create(validDraft().build(), previewable(), OTHER_PROJECT_KEY, ID, NOW)));
+        }
+
+        @Test
+        @DisplayName("refuses sandbox or production for a ConnectorStaged, and preview for a Connector")
+        void refusesWrongType() {
+            assertEquals(List.of(ErrorCode.DEPLOYMENT_INVALID_TYPE),
+                    codes(create(validDraft().type(DeploymentType.SANDBOX).build(), previewable())));
+            assertEquals(List.of(ErrorCode.DEPLOYMENT_INVALID_TYPE),
+                    codes(create(validDraft().type(DeploymentType.PREVIEW).build(), published())));
+        }
+
+        @Test
+        @DisplayName("accepts production for a published Connector")
+        void acceptsProduction() {
+            assertEquals(DeploymentType.PRODUCTION, create(validDraft().type(DeploymentType.PRODUCTION).build(), published()).get().type());
+        }
+
+        @Test
+        @DisplayName("refuses a private Connector in a project outside its private projects, but not a public one")
+        void privateConnectorsOnlyInTheirProjects() {
+            assertEquals(List.of(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND),
+                    codes(Deployments.create(validDraft().build(), published(), OTHER_PROJECT_KEY, ID, NOW)));
+            DeployableConnector certified = DeployableConnector.published(
+                    Connector.publishedFrom(SampleDeployments.staged(), 1, true), List.of());
+            assertTrue(Deployments.create(validDraft().build(), certified, OTHER_PROJECT_KEY, ID, NOW).isRight());
+        }
+
+        @Test
+        @DisplayName("refuses a reference to another version of the connector")
+        void refusesOtherVersion() {
+            DeploymentDraft draft = validDraft().connector(new ConnectorReference(null, "connector-key", 7L, null)).build();
+            assertEquals(List.of(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND), codes(create(draft, published())));
+        }
+
+        @Test
+        @DisplayName("refuses a region the connector does not support")
+        void refusesRegion() {
+            Either<Seq<ConnectError>, Deployment> result = create(validDraft().region(Region.AUSTRALIA_SOUTHEAST1_GCP).build(), published());
+            assertEquals(List.of(ErrorCode.DEPLOYMENT_UNSUPPORTED_REGION), codes(result));
+            assertEquals("Deployment unsupported region australia-southeast1.gcp", result.getLeft().head().message());
+        }
+
+        @Test
+        @DisplayName("refuses a connector without applications")
+        void refusesNoApplications() {
+            DeployableConnector empty = DeployableConnector.staged(SampleDeployments.staged().withConfigurations(List.of())
+                    .withGlobalConfiguration(null));
+            DeploymentDraft draft = DeploymentDraft.builder().connectorKey("k").region(Region.EUROPE_WEST1_GCP).build();
+            assertEquals(List.of(ErrorCode.DEPLOYMENT_APPLICATION_REQUIRED), codes(create(draft, empty)));
+        }
+    }
+
+    @Nested
+    @DisplayName("create checks required values")
+    class RequiredValues {
+
+        @Test
+        @DisplayName("answers a missing required global key with DeploymentMissingGlobalConfigurationKey")
+        void missingGlobal() {
+            Either<Seq<ConnectError>, Deployment> result = create(validDraft().globalConfiguration(null).build(), published());
+            assertEquals(List.of(ErrorCode.DEPLOYMENT_MISSING_GLOBAL_CONFIGURATION_KEY, ErrorCode.DEPLOYMENT_MISSING_GLOBAL_CONFIGURATION_KEY),
+                    codes(result));
+            assertEquals("Deployment global configuration requires standard with key CTP_REGION.", result.getLeft().get(0).message());
+            assertEquals("Deployment global configuration requires secret with key CTP_CLIENT_SECRET.", result.getLeft().get(1).message());
+        }
+
+        @Test
+        @DisplayName("answers an empty required global key with DeploymentEmptyRequiredGlobalConfigurationKey")
+        void emptyGlobal() {
+            DeploymentGlobalConfiguration blank = DeploymentGlobalConfiguration.empty().withStandard("CTP_REGION", " ")
+                    .withSecured("CTP_CLIENT_SECRET", "");
+            assertEquals(List.of(ErrorCode.DEPLOYMENT_EMPTY_REQUIRED_GLOBAL_CONFIGURATION_KEY,
+                    ErrorCode.DEPLOYMENT_EMPTY_REQUIRED_GLOBAL_CONFIGURATION_KEY),
+                    codes(create(validDraft().globalConfiguration(blank).build(), published())));
+        }
+
+        @Test
+        @DisplayName("answers a required application key without value by naming it, and a default counts as a value")
+        void missingApplicationKeys() {
+            DeploymentDraft draft = DeploymentDraft.builder().connectorKey("k").region(Region.EUROPE_WEST1_GCP)
+                    .globalConfiguration(validGlobal()).build();
+            Either<Seq<ConnectError>, Deployment> result = create(draft, published());
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT), codes(result));
+            String details = details(result);
+            assertTrue(details.contains("configurations[service].securedConfiguration.API_SECRET"), details);
+            assertTrue(details.contains("configurations[nightly].standardConfiguration.BATCH_SIZE"), details);
+            assertFalse(details.contains("API_URL"), details);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.connectstage.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.action.ConnectorSetDescriptionAction;
 import io.connectstage.action.ConnectorUpdate;
 import io.connectstage.action.UpdateContext;
@@ -15,7 +16,6 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
-import io.connectstage.store.jdbc.ConnectionPool;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
 import io.connectstage.store.jdbc.JdbcStores;
 import io.connectstage.store.memory.InMemoryConnectorStore;
@@ -101,7 +101,7 @@ public class StoreBenchmark {
     public String store;
 
     private ConnectorStore connectors;
-    private ConnectionPool pool;
+    private HikariDataSource pool;
     private Path folder;
     private String pgSchema;
     private final SplittableRandom random = new SplittableRandom(42);

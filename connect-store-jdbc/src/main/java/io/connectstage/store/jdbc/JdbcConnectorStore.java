@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  * that fails is a {@link JdbcStoreException}.
  *
  * <pre>{@code
- * ConnectionPool dataSource = JdbcStores.h2File(Path.of("data/connectors"));
+ * DataSource dataSource = JdbcStores.h2File(Path.of("data/connectors"));
  * ConnectorStore store = new JdbcConnectorStore(dataSource);
  * ConnectorStagedService service = ConnectorStagedService.builder(store).build();
  * }</pre>

@@ -8,10 +8,11 @@ import io.connectstage.error.ConnectError;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
-import io.connectstage.store.Sort;
 import io.connectstage.store.jdbc.internal.Columns;
 import io.connectstage.store.jdbc.internal.Jdbc;
 import io.connectstage.store.jdbc.internal.Schema;
+import io.connectstage.store.jdbc.internal.Sql;
+import io.connectstage.store.jdbc.internal.StagedQuery;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -112,9 +114,9 @@ public final class JdbcConnectorStore implements ConnectorStore {
     public Either<ConnectError, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion) {
         Objects.requireNonNull(next, "next is null");
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            // The common case, integration types and privacy unchanged (so are the rows of
-            // connector_staged_integration_type): one statement, no transaction. When it misses,
-            // the row says why; only a change of those goes on below.
+            // The common case, integration types, privacy, name and status unchanged (so are the
+            // rows of connector_staged_integration_type, which repeat them): one statement, no
+            // transaction. When it misses, the row says why; only a change of those goes on below.
             Either<ConnectError, ConnectorStaged> outcome = jdbc.autoCommit("replace a connector", c -> {
                 if (update(c, next, expectedVersion, true) == 1) {
                     return Either.right(next);
@@ -144,8 +146,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     /**
      * The compare-and-set: updates the row only when its version is the expected one and its key
-     * the same (and, with {@code sameTypeRows}, its integration types and privacy unchanged).
-     * Answers the row count.
+     * the same (and, with {@code sameTypeRows}, what the type rows repeat unchanged: integration
+     * types, privacy, name and status). Answers the row count.
      */
     private static int update(Connection c, ConnectorStaged next, long expectedVersion, boolean sameTypeRows)
             throws SQLException {
@@ -153,7 +155,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
         String sql = "UPDATE connector_staged SET version = ?, name_utf16 = ?, is_private = ?, status = ?, "
                 + "integration_types = ?, document = ? WHERE id = ? AND version = ? AND "
                 + (next.key() == null ? "connector_key IS NULL" : "connector_key = ?")
-                + (sameTypeRows ? " AND integration_types = ? AND is_private = ?" : "");
+                + (sameTypeRows ? " AND integration_types = ? AND is_private = ? AND name_utf16 = ? AND status = ?" : "");
         try (PreparedStatement update = c.prepareStatement(sql)) {
             int i = 0;
             update.setLong(++i, next.version());
@@ -170,6 +172,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
             if (sameTypeRows) {
                 update.setString(++i, types);
                 update.setBoolean(++i, next.isPrivate());
+                update.setBytes(++i, Columns.utf16(next.name()));
+                update.setString(++i, next.status().wireValue());
             }
             return update.executeUpdate();
         }
@@ -177,15 +181,17 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     /**
      * Why a compare-and-set missed, in the memory store's order: no such connector, another
-     * version, another key. {@code null} when none of them holds but the integration types or
-     * the privacy differ (the update must also rewrite the type rows); {@link #AGAIN} when
-     * nothing differs any more (the row changed back since): the caller tries again.
+     * version, another key. {@code null} when none of them holds but the integration types, the
+     * privacy, the name or the status differ (the update must also rewrite the type rows);
+     * {@link #AGAIN} when nothing differs any more (the row changed back since): the caller tries
+     * again.
      */
     private static Either<ConnectError, ConnectorStaged> refusal(Connection c, ConnectorStaged next,
             long expectedVersion) throws SQLException {
         String id = next.id();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT version, connector_key, integration_types, is_private FROM connector_staged WHERE id = ?")) {
+                "SELECT version, connector_key, integration_types, is_private, name_utf16, status FROM connector_staged "
+                        + "WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -200,7 +206,10 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 if (!Objects.equals(storedKey, next.key())) {
                     return Either.left(ConnectError.invalidField("key", "cannot be changed"));
                 }
-                boolean sameTypeRows = Columns.integrationTypeList(next.integrationTypes()).equals(row.getString(3)) && row.getBoolean(4) == next.isPrivate();
+                boolean sameTypeRows = Columns.integrationTypeList(next.integrationTypes()).equals(row.getString(3))
+                        && row.getBoolean(4) == next.isPrivate()
+                        && Arrays.equals(row.getBytes(5), Columns.utf16(next.name()))
+                        && next.status().wireValue().equals(row.getString(6));
                 return sameTypeRows ? Either.left(AGAIN) : null;
             }
         }
@@ -240,122 +249,11 @@ public final class JdbcConnectorStore implements ConnectorStore {
     @Override
     public QueryPage query(ConnectorQuery query) {
         Objects.requireNonNull(query, "query is null");
-        StringBuilder where = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        if (query.isPrivate() != null) {
-            where.append(" WHERE c.is_private = ?");
-            parameters.add(query.isPrivate());
-        }
-        // The page tests the types in the row itself as the sort index is walked (a join per row
-        // costs more); the count reads the type rows' index.
-        List<String> types = Columns.integrationTypes(query.integrationTypes());
-        if (!types.isEmpty()) {
-            where.append(where.length() == 0 ? " WHERE (" : " AND (");
-            for (int i = 0; i < types.size(); i++) {
-                where.append(i == 0 ? "" : " OR ").append("c.integration_types LIKE ?");
-                parameters.add(Columns.integrationTypePattern(types.get(i)));
-            }
-            where.append(')');
-        }
-        String select = "SELECT c.document FROM connector_staged c" + where
-                + orderBy(query.isPrivate() != null, query.sort(), true) + " LIMIT ? OFFSET ?";
-        int limit = query.limit();
-        int offset = query.offset();
-        if (limit < 0 || offset < 0) {
-            throw new IllegalArgumentException("a query needs a limit and an offset of at least 0: " + query);
-        }
-        return jdbc.autoCommit("query connectors", c -> {
-            List<ConnectorStaged> results = new ArrayList<>();
-            if (limit > 0) {
-                try (PreparedStatement statement = c.prepareStatement(select)) {
-                    int i = bind(statement, parameters);
-                    statement.setInt(++i, limit);
-                    statement.setInt(++i, offset);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            results.add(Columns.staged(rows.getString(1)));
-                        }
-                    }
-                }
-            }
-            // A short page that is not past the end says how many match; else count them.
-            if (results.size() < limit && (!results.isEmpty() || offset == 0)) {
-                return new QueryPage(results, offset + results.size());
-            }
-            return new QueryPage(results, count(c, query.isPrivate(), types));
-        });
-    }
-
-    /**
-     * How many connectors pass the filters. With integration types, the type rows alone answer
-     * (they repeat the privacy), from their index; a connector with several of the types counts once.
-     */
-    private static long count(Connection c, Boolean isPrivate, List<String> types) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        String sql;
-        if (types.isEmpty()) {
-            sql = "SELECT COUNT(*) FROM connector_staged c" + (isPrivate == null ? "" : " WHERE c.is_private = ?");
-        } else {
-            sql = "SELECT " + (types.size() == 1 ? "COUNT(*)" : "COUNT(DISTINCT t.connector_id)")
-                    + " FROM connector_staged_integration_type t WHERE t.integration_type IN (" + marks(types.size())
-                    + ")" + (isPrivate == null ? "" : " AND t.is_private = ?");
-            parameters.addAll(types);
-        }
-        if (isPrivate != null) {
-            parameters.add(isPrivate);
-        }
-        try (PreparedStatement count = c.prepareStatement(sql)) {
-            bind(count, parameters);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
-    /**
-     * The ORDER BY of sort criteria, then id: as {@code Sort.comparator()} orders, a key that is
-     * absent comes last going up and first going down; names compare by their UTF-16 bytes and
-     * statuses by their wire spelling. A query that filters by {@code is_private} orders by it
-     * first: it is the same for every row, and H2 takes an index for the order only when the
-     * ORDER BY starts as the index does.
-     */
-    static String orderBy(boolean byPrivacyFirst, List<Sort> sort, boolean withStatus) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        if (byPrivacyFirst) {
-            order.append("c.is_private, ");
-        }
-        for (Sort criterion : sort) {
-            String direction = criterion.ascending() ? " ASC" : " DESC";
-            switch (criterion.field()) {
-                case ID -> order.append("c.id").append(direction);
-                case KEY -> order.append("c.connector_key").append(direction)
-                        .append(criterion.ascending() ? " NULLS LAST" : " NULLS FIRST");
-                case NAME -> order.append("c.name_utf16").append(direction);
-                case VERSION -> order.append("c.version").append(direction);
-                case STATUS -> {
-                    if (!withStatus) {
-                        continue; // Connectors have no status: the criterion orders nothing
-                    }
-                    order.append("c.status").append(direction);
-                }
-                default -> throw new IllegalStateException("no column for " + criterion.field());
-            }
-            order.append(", ");
-        }
-        return order.append("c.id ASC").toString();
-    }
-
-    static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        int i = 0;
-        for (Object parameter : parameters) {
-            statement.setObject(++i, parameter);
-        }
-        return i;
+        Sql.checkPage(query.limit(), query.offset(), query);
+        Sql.Page<ConnectorStaged> page = jdbc.autoCommit("query connectors", c -> Sql.page(c,
+                StagedQuery.select(query), StagedQuery.count(query), query.limit(), query.offset(),
+                row -> Columns.staged(row.getString(1))));
+        return new QueryPage(page.results(), page.total());
     }
 
     private static void insertRow(Connection c, ConnectorStaged connector) throws SQLException {
@@ -379,12 +277,15 @@ public final class JdbcConnectorStore implements ConnectorStore {
             return;
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO connector_staged_integration_type (connector_id, integration_type, is_private) "
-                        + "VALUES (?, ?, ?)")) {
+                "INSERT INTO connector_staged_integration_type (connector_id, integration_type, is_private, "
+                        + "connector_key, name_utf16, status) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (String type : types) {
                 insert.setString(1, connector.id());
                 insert.setString(2, type);
                 insert.setBoolean(3, connector.isPrivate());
+                insert.setString(4, connector.key());
+                insert.setBytes(5, Columns.utf16(connector.name()));
+                insert.setString(6, connector.status().wireValue());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IntegrationType;
+import io.connectstage.store.ConnectorQuery;
+import io.connectstage.store.Sort;
+import io.connectstage.store.SortField;
 import io.connectstage.store.jdbc.internal.Schema;
 import io.connectstage.testing.Connectors;
 import io.vavr.control.Option;
@@ -58,7 +64,7 @@ class JdbcSchemaTest {
         new JdbcPublishedConnectorStore(database.dataSource());
         assertEquals(TABLES, tables(database));
         try (Connection connection = database.dataSource().getConnection()) {
-            assertEquals(1, Schema.version(connection));
+            assertEquals(Schema.VERSION, Schema.version(connection));
         }
     }
 
@@ -83,17 +89,53 @@ class JdbcSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("of version 1 is brought to the current version: the type rows get their connector's key, name and status")
+    void version1IsMigrated(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
+        List<ConnectorStaged> written = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ConnectorStaged c = Connectors.minimal("id-" + i, i % 3 == 0 ? null : "key-" + i)
+                    .withName("name " + (5 - i)).withStatus(ConnectorStatus.values()[i % ConnectorStatus.values().length])
+                    .withPrivate(i % 2 == 0).withIntegrationTypes(List.of(IntegrationType.PSP, IntegrationType.TAX));
+            first.insert(c);
+            written.add(c);
+        }
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String index : List.of("by_key", "by_name", "by_status")) {
+                statement.execute("DROP INDEX connector_staged_integration_type_" + index);
+            }
+            for (String column : List.of("connector_key", "name_utf16", "status")) {
+                statement.execute("ALTER TABLE connector_staged_integration_type DROP COLUMN " + column);
+            }
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 1");
+        }
+        JdbcConnectorStore migrated = new JdbcConnectorStore(database.dataSource());
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+        for (SortField field : List.of(SortField.KEY, SortField.NAME, SortField.STATUS)) {
+            ConnectorQuery query = ConnectorQuery.defaults().withIntegrationTypes(Set.of(IntegrationType.PSP))
+                    .withSort(List.of(Sort.asc(field)));
+            assertEquals(written.stream().sorted(query.order()).toList(), migrated.query(query).results(), field.wireValue());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
     @DisplayName("of a newer version is refused with a clear JdbcStoreException")
     void newerVersionIsRefused(TestDatabase.Kind kind) throws SQLException {
         TestDatabase database = open(kind);
         new JdbcConnectorStore(database.dataSource());
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE connectstage_schema SET version = 2");
+            statement.executeUpdate("UPDATE connectstage_schema SET version = " + (Schema.VERSION + 1));
         }
         JdbcStoreException staged = assertThrows(JdbcStoreException.class,
                 () -> new JdbcConnectorStore(database.dataSource()));
-        assertTrue(staged.getMessage().contains("schema version 2, newer than version 1"), staged.getMessage());
+        assertTrue(staged.getMessage().contains("schema version " + (Schema.VERSION + 1) + ", newer than version "
+                + Schema.VERSION), staged.getMessage());
         assertThrows(JdbcStoreException.class, () -> new JdbcPublishedConnectorStore(database.dataSource()));
     }
 
@@ -124,7 +166,7 @@ class JdbcSchemaTest {
         }
         assertEquals(TABLES, tables(database));
         try (Connection connection = database.dataSource().getConnection()) {
-            assertEquals(1, Schema.version(connection));
+            assertEquals(Schema.VERSION, Schema.version(connection));
         }
     }
 

@@ -17,8 +17,11 @@ import javax.sql.DataSource;
  * layout raises {@link #VERSION} and migrates from the one it finds.
  */
 public final class Schema {
-    /** The layout this code reads and writes. */
-    public static final int VERSION = 1;
+    /**
+     * The layout this code reads and writes: 2 since the type rows repeat the key, name and
+     * status of their connector (version 1 had them in the connector's row only).
+     */
+    public static final int VERSION = 2;
 
     private static final int ATTEMPTS = 5;
 
@@ -58,19 +61,41 @@ public final class Schema {
             throw new JdbcStoreException("the database holds connectstage schema version " + found
                     + ", newer than version " + VERSION + " that this code knows: use a newer connectstage");
         }
-        if (found == null) {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : tables(dialect)) {
+        if (found != null && found == VERSION) {
+            return dialect;
+        }
+        try (Statement statement = connection.createStatement()) {
+            if (found != null && found == 1) {
+                for (String sql : fromVersion1(dialect)) {
                     statement.execute(sql);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO connectstage_schema (id, version) VALUES (1, ?)")) {
-                insert.setInt(1, VERSION);
-                insert.executeUpdate();
+            for (String sql : tables(dialect)) {
+                statement.execute(sql);
             }
         }
+        try (PreparedStatement write = connection.prepareStatement(found == null
+                ? "INSERT INTO connectstage_schema (version, id) VALUES (?, 1)"
+                : "UPDATE connectstage_schema SET version = ? WHERE id = 1")) {
+            write.setInt(1, VERSION);
+            write.executeUpdate();
+        }
         return dialect;
+    }
+
+    /** Version 1 to 2: the type rows get the key, name and status of their connector (the new indexes follow). */
+    static List<String> fromVersion1(Dialect dialect) {
+        String text = "VARCHAR" + dialect.binaryCollation();
+        String types = "connector_staged_integration_type";
+        String from = " FROM connector_staged c WHERE c.id = " + types + ".connector_id)";
+        return List.of(
+                "ALTER TABLE " + types + " ADD COLUMN connector_key " + text,
+                "ALTER TABLE " + types + " ADD COLUMN name_utf16 BYTEA",
+                "ALTER TABLE " + types + " ADD COLUMN status " + text,
+                "UPDATE " + types + " SET connector_key = (SELECT c.connector_key" + from
+                        + ", name_utf16 = (SELECT c.name_utf16" + from + ", status = (SELECT c.status" + from,
+                "ALTER TABLE " + types + " ALTER COLUMN name_utf16 SET NOT NULL",
+                "ALTER TABLE " + types + " ALTER COLUMN status SET NOT NULL");
     }
 
     /** The schema version written in the database, or {@code null} when there is none yet. */
@@ -108,14 +133,26 @@ public final class Schema {
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_version_private ON connector_staged (is_private, version, id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_status ON connector_staged (status, id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_status_private ON connector_staged (is_private, status, id)",
-                // is_private is repeated here so that a count by type and privacy reads this index only
+                // The type rows repeat what a query of one type filters and sorts by (but the
+                // version, which every write changes): a page of one type walks an index of
+                // (integration_type, is_private, field, id), and a count reads the first one only.
                 "CREATE TABLE IF NOT EXISTS connector_staged_integration_type ("
                         + "connector_id " + text + " NOT NULL REFERENCES connector_staged (id) ON DELETE CASCADE, "
                         + "integration_type " + text + " NOT NULL, "
                         + "is_private BOOLEAN NOT NULL, "
+                        + "connector_key " + text + ", "
+                        + "name_utf16 BYTEA NOT NULL, "
+                        + "status " + text + " NOT NULL, "
                         + "PRIMARY KEY (connector_id, integration_type))",
                 "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_type "
                         + "ON connector_staged_integration_type (integration_type, is_private, connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_key "
+                        + "ON connector_staged_integration_type (integration_type, is_private, connector_key ASC NULLS LAST, "
+                        + "connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_name "
+                        + "ON connector_staged_integration_type (integration_type, is_private, name_utf16, connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_status "
+                        + "ON connector_staged_integration_type (integration_type, is_private, status, connector_id)",
                 "CREATE TABLE IF NOT EXISTS connector_published ("
                         + "id " + text + " NOT NULL PRIMARY KEY, "
                         + "connector_key " + text + ", "

@@ -56,7 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The stores side by side over 100,000 connectors: the memory store (the baseline of the
- * ratios), H2 in memory, H2 in a file (each commit written before it returns) and PostgreSQL
+ * ratios), the memory store as it was before its sorted indexes ({@code memory-sort}, to read
+ * their cost and gain from one run), H2 in memory, H2 in a file (each commit written before it
+ * returns) and PostgreSQL
  * (the server of {@code .ci/postgres}, or {@code CONNECTSTAGE_PG_URL} / {@code _USER} /
  * {@code _PASSWORD}). Three operations:
  *
@@ -97,7 +99,7 @@ public class StoreBenchmark {
             .toArray(ConnectorQuery[]::new);
     private static final UpdateContext CONTEXT = new UpdateContext(Instant.parse("2025-01-01T00:00:00.000Z"), "bench");
 
-    @Param({"memory", "h2", "h2file", "postgres"})
+    @Param({"memory-sort", "memory", "h2", "h2file", "postgres"})
     public String store;
 
     private ConnectorStore connectors;
@@ -113,7 +115,7 @@ public class StoreBenchmark {
     public void load() throws Exception {
         connectors = open();
         long start = System.nanoTime();
-        int threads = store.equals("memory") ? 1 : 4;
+        int threads = store.startsWith("memory") ? 1 : 4;
         ExecutorService loaders = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> parts = new ArrayList<>();
@@ -156,6 +158,8 @@ public class StoreBenchmark {
         switch (store) {
             case "memory":
                 return new InMemoryConnectorStore();
+            case "memory-sort":
+                return new SortingMemoryStore();
             case "h2":
                 pool = JdbcStores.h2InMemory("bench-" + UUID.randomUUID());
                 return new JdbcConnectorStore(pool);

@@ -109,7 +109,9 @@ final class StagedFixture {
                 IsPreviewable.TRUE,
                 previewable,
                 "https://docs.example.com/psp-connector",
-                true);
+                true,
+                Instant.parse("2024-01-10T09:00:00.000Z"),
+                Instant.parse("2024-02-01T12:30:00.000Z"));
     }
 
     /** A request with one {@code setName}, against the fixture's version. */

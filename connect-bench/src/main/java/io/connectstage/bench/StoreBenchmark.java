@@ -241,7 +241,7 @@ public class StoreBenchmark {
                 .withKey("connector-" + n)
                 .withDescription("A connector for the store benchmark, number " + n)
                 .withIntegrationTypes(types);
-        return ConnectorStaging.create(draft, id(n)).get().withPrivate(n % 2 == 0);
+        return ConnectorStaging.create(draft, id(n), CONTEXT.now()).get().withPrivate(n % 2 == 0);
     }
 
     private static String id(int n) {

@@ -14,6 +14,7 @@ import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.IsPreviewable;
 import io.connectstage.error.ConnectError;
 import io.vavr.control.Either;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -39,7 +40,7 @@ import java.util.Set;
  * <p>The request moves ({@link #requestPublish}, {@link #requestPreview}, {@link #unlist}) are
  * made by update actions, which bump the version once per request. The outcome moves are made by
  * the processing of a request (the analyzer, the certification desk) and bump the version
- * themselves, since each is a change of its own; each settles one status only (an approval needs
+ * themselves, since each is a change of its own, last modified at the {@code now} they are given; each settles one status only (an approval needs
  * {@code IN_CERTIFICATION}, even though the table also leads from {@code PROCESSING} to
  * {@code PUBLISHED}). A move the tables do not allow is an error value, never a silent no-op.
  */
@@ -133,46 +134,46 @@ public final class ConnectorLifecycle {
      * publish is {@code PROCESSING} can settle so.
      */
     public static Either<ConnectError, ConnectorStaged> publishAnalysisSucceeded(
-            ConnectorStaged c, boolean certification, ConnectorReport report) {
+            ConnectorStaged c, boolean certification, ConnectorReport report, Instant now) {
         if (certification) {
-            return settle(c, PROCESSING, READY_FOR_CERTIFICATION).map(s -> s.withPublishingReport(report));
+            return settle(c, PROCESSING, READY_FOR_CERTIFICATION, now).map(s -> s.withPublishingReport(report));
         }
-        return settle(c, PROCESSING, PUBLISHED).map(s -> s.withPublishingReport(report).withHasChanges(false)
+        return settle(c, PROCESSING, PUBLISHED, now).map(s -> s.withPublishingReport(report).withHasChanges(false)
                 .withPrivate(true).withAlreadyListed(false).withCertified(Boolean.TRUE.equals(s.certified())));
     }
 
     /** The analysis of a publish request failed: {@code FAILED}, with the report that says why. */
-    public static Either<ConnectError, ConnectorStaged> publishFailed(ConnectorStaged c, ConnectorReport report) {
-        return settle(c, PROCESSING, FAILED).map(s -> s.withPublishingReport(report));
+    public static Either<ConnectError, ConnectorStaged> publishFailed(ConnectorStaged c, ConnectorReport report, Instant now) {
+        return settle(c, PROCESSING, FAILED, now).map(s -> s.withPublishingReport(report));
     }
 
     /** The certification desk takes up a connector that is ready for certification. */
-    public static Either<ConnectError, ConnectorStaged> startCertification(ConnectorStaged c) {
-        return settle(c, READY_FOR_CERTIFICATION, IN_CERTIFICATION);
+    public static Either<ConnectError, ConnectorStaged> startCertification(ConnectorStaged c, Instant now) {
+        return settle(c, READY_FOR_CERTIFICATION, IN_CERTIFICATION, now);
     }
 
     /**
      * The certification desk approves: {@code PUBLISHED}, listed, certified, no longer private,
      * and equal to the production Connector.
      */
-    public static Either<ConnectError, ConnectorStaged> approveCertification(ConnectorStaged c) {
-        return settle(c, IN_CERTIFICATION, PUBLISHED).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
+    public static Either<ConnectError, ConnectorStaged> approveCertification(ConnectorStaged c, Instant now) {
+        return settle(c, IN_CERTIFICATION, PUBLISHED, now).map(s -> s.withAlreadyListed(true).withCertified(true).withPrivate(false)
                 .withHasChanges(false));
     }
 
     /** The certification desk rejects: {@code FAILED}, with the report that says why. */
-    public static Either<ConnectError, ConnectorStaged> rejectCertification(ConnectorStaged c, ConnectorReport report) {
-        return settle(c, IN_CERTIFICATION, FAILED).map(s -> s.withPublishingReport(report));
+    public static Either<ConnectError, ConnectorStaged> rejectCertification(ConnectorStaged c, ConnectorReport report, Instant now) {
+        return settle(c, IN_CERTIFICATION, FAILED, now).map(s -> s.withPublishingReport(report));
     }
 
     /** The preview analysis granted the previewable status. */
-    public static Either<ConnectError, ConnectorStaged> previewGranted(ConnectorStaged c, ConnectorReport report) {
-        return settlePreview(c, IsPreviewable.TRUE, report);
+    public static Either<ConnectError, ConnectorStaged> previewGranted(ConnectorStaged c, ConnectorReport report, Instant now) {
+        return settlePreview(c, IsPreviewable.TRUE, report, now);
     }
 
     /** The preview analysis rejected the previewable status; the report says why. */
-    public static Either<ConnectError, ConnectorStaged> previewRejected(ConnectorStaged c, ConnectorReport report) {
-        return settlePreview(c, IsPreviewable.FALSE, report);
+    public static Either<ConnectError, ConnectorStaged> previewRejected(ConnectorStaged c, ConnectorReport report, Instant now) {
+        return settlePreview(c, IsPreviewable.FALSE, report, now);
     }
 
     private static Either<ConnectError, ConnectorStaged> move(ConnectorStaged c, ConnectorStatus to) {
@@ -188,23 +189,25 @@ public final class ConnectorLifecycle {
      * edge of the table alone does not say which process ends (PROCESSING → FAILED is the
      * analysis, IN_CERTIFICATION → FAILED the desk).
      */
-    private static Either<ConnectError, ConnectorStaged> settle(ConnectorStaged c, ConnectorStatus from, ConnectorStatus to) {
+    private static Either<ConnectError, ConnectorStaged> settle(ConnectorStaged c, ConnectorStatus from, ConnectorStatus to,
+            Instant now) {
         if (c.status() != from) {
             return Either.left(ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
                     + " is in status " + c.status() + ", not " + from + ", so it cannot move to " + to + ".",
                     c.version()));
         }
-        return move(c, to).map(s -> s.withVersion(c.version() + 1));
+        return move(c, to).map(s -> s.withVersion(c.version() + 1).withLastModifiedAt(now));
     }
 
     private static Either<ConnectError, ConnectorStaged> settlePreview(
-            ConnectorStaged c, IsPreviewable to, ConnectorReport report) {
+            ConnectorStaged c, IsPreviewable to, ConnectorReport report, Instant now) {
         if (!allows(c.isPreviewable(), to)) {
             return Either.left(ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
                     + " cannot move its previewable status from " + c.isPreviewable().wireValue() + " to " + to.wireValue()
                     + ".",
                     c.version()));
         }
-        return Either.right(c.withPreviewable(to).withPreviewableReport(report).withVersion(c.version() + 1));
+        return Either.right(c.withPreviewable(to).withPreviewableReport(report).withVersion(c.version() + 1)
+                .withLastModifiedAt(now));
     }
 }

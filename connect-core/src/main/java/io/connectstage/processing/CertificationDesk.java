@@ -36,7 +36,7 @@ public final class CertificationDesk {
 
     /** {@code ReadyForCertification → InCertification}. */
     public Either<ErrorResponse, ConnectorStaged> start(String id) {
-        return change(id, ConnectorLifecycle::startCertification);
+        return change(id, c -> ConnectorLifecycle.startCertification(c, processor.now()));
     }
 
     /** Adds a comment of the certification team, signed with {@code userId}. */
@@ -49,13 +49,13 @@ public final class CertificationDesk {
         return change(id, c -> {
             CertificationInfo info = c.certificationInfo() == null ? new CertificationInfo(List.of()) : c.certificationInfo();
             return Either.right(c.withCertificationInfo(info.plus(new CertificationInfoComment(userId, processor.now(),
-                    comment))).withVersion(c.version() + 1));
+                    comment))).withVersion(c.version() + 1).withLastModifiedAt(processor.now()));
         });
     }
 
     /** {@code InCertification → Published}: listed, certified, public; the production Connector is replaced. */
     public Either<ErrorResponse, ConnectorStaged> approve(String id) {
-        return change(id, ConnectorLifecycle::approveCertification)
+        return change(id, c -> ConnectorLifecycle.approveCertification(c, processor.now()))
                 .peek(c -> processor.publishConnector(c, true));
     }
 
@@ -63,7 +63,7 @@ public final class CertificationDesk {
     public Either<ErrorResponse, ConnectorStaged> reject(String id, String reason) {
         ConnectorReport report = new ConnectorReport(List.of(new ConnectorReportEntry(ConnectorReportEntryType.ERROR,
                 REJECTED, reason, processor.now(), null)));
-        return change(id, c -> ConnectorLifecycle.rejectCertification(c, report));
+        return change(id, c -> ConnectorLifecycle.rejectCertification(c, report, processor.now()));
     }
 
     private Either<ErrorResponse, ConnectorStaged> change(String id,

@@ -135,7 +135,7 @@ public final class ConnectorProcessor {
         Analysis interrupted = Analysis.failed(PUBLISH_INTERRUPTED, "The publish request was being processed when"
                 + " processing stopped; request the publish again.", now());
         settle(id, c -> c.status() == ConnectorStatus.PROCESSING,
-                c -> ConnectorLifecycle.publishFailed(c, interrupted.report()));
+                c -> ConnectorLifecycle.publishFailed(c, interrupted.report(), now()));
     }
 
     /** Analyzes and settles a pending preview request of this connector, if it still has one. */
@@ -146,8 +146,8 @@ public final class ConnectorProcessor {
         }
         Analysis analysis = analyze(start.get());
         settle(id, c -> c.isPreviewable() == IsPreviewable.PENDING, c -> analysis.valid()
-                ? ConnectorLifecycle.previewGranted(withSpecification(c, analysis), analysis.report())
-                : ConnectorLifecycle.previewRejected(c, analysis.report()));
+                ? ConnectorLifecycle.previewGranted(withSpecification(c, analysis), analysis.report(), now())
+                : ConnectorLifecycle.previewRejected(c, analysis.report(), now()));
     }
 
     /** Analyzes and settles a publish request of this connector, if it is still being processed. */
@@ -159,8 +159,8 @@ public final class ConnectorProcessor {
         Analysis analysis = analyze(start.get());
         Option<ConnectorStaged> settled = settle(id, c -> c.status() == ConnectorStatus.PROCESSING, c -> analysis.valid()
                 ? ConnectorLifecycle.publishAnalysisSucceeded(withSpecification(c, analysis), certification,
-                        analysis.report())
-                : ConnectorLifecycle.publishFailed(c, analysis.report()));
+                        analysis.report(), now())
+                : ConnectorLifecycle.publishFailed(c, analysis.report(), now()));
         settled.filter(c -> c.status() == ConnectorStatus.PUBLISHED)
                 .forEach(c -> publishConnector(c, Boolean.TRUE.equals(c.certified())));
     }

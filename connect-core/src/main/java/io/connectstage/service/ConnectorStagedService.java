@@ -63,7 +63,7 @@ public final class ConnectorStagedService {
 
     /** Creates a ConnectorStaged from a draft: {@code DuplicateField} when its key is taken. */
     public Either<ErrorResponse, ConnectorStaged> create(ConnectorStagedDraft draft) {
-        return errors(ConnectorStaging.create(draft, ids.get()))
+        return errors(ConnectorStaging.create(draft, ids.get(), now()))
                 .map(this::withSpecification)
                 .flatMap(created -> error(store.insert(created)));
     }

@@ -14,6 +14,8 @@ import io.connectstage.error.ConnectError;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
+import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The functional core: a ConnectorStaged made from a draft, and an update request applied to one.
@@ -21,7 +23,7 @@ import io.vavr.control.Either;
  * not only the first.
  *
  * <pre>{@code
- * ConnectorStaged created = ConnectorStaging.create(draft, "5ab3edcd-…").get();
+ * ConnectorStaged created = ConnectorStaging.create(draft, "5ab3edcd-…", now).get();
  * Either<Seq<ConnectError>, ConnectorStaged> updated = ConnectorStaging.apply(created,
  *     ConnectorUpdate.of(1, new ConnectorSetNameAction("New name")), new UpdateContext(now, "my-project"));
  * }</pre>
@@ -31,11 +33,14 @@ public final class ConnectorStaging {
     }
 
     /**
-     * The new ConnectorStaged for this draft, with this id, at version 1: status {@code Draft},
+     * The new ConnectorStaged for this draft, with this id, at version 1, created and last
+     * modified at {@code now} (the time of the request): status {@code Draft},
      * {@code isPreviewable} {@code none}, private, not listed, no configurations yet (the analyzer
      * of the repository fills them in). Or every rule the draft breaks.
      */
-    public static Either<Seq<ConnectError>, ConnectorStaged> create(ConnectorStagedDraft draft, String id) {
+    public static Either<Seq<ConnectError>, ConnectorStaged> create(ConnectorStagedDraft draft, String id, Instant now) {
+        Objects.requireNonNull(id, "id is null");
+        Objects.requireNonNull(now, "now is null");
         Seq<ConnectError> errors = draftErrors(draft);
         if (!errors.isEmpty()) {
             return Either.left(errors);
@@ -43,7 +48,7 @@ public final class ConnectorStaging {
         return Either.right(new ConnectorStaged(id, draft.key(), 1, draft.name(), draft.description(),
                 draft.integrationTypes(), draft.creator(), draft.repository(), java.util.List.of(), null, null,
                 true, draft.privateProjects(), draft.supportedRegions(), null, ConnectorStatus.DRAFT, null,
-                false, false, IsPreviewable.NONE, null, draft.documentationUrl(), null));
+                false, false, IsPreviewable.NONE, null, draft.documentationUrl(), null, now, now));
     }
 
     /** Every rule of the reference that this draft breaks, each naming its field. */
@@ -89,7 +94,8 @@ public final class ConnectorStaging {
      * only {@code ConcurrentModification} (the actions were written against another state); so
      * does a connector whose publish is being processed, which cannot be updated until it
      * completes. Otherwise the actions are applied in order, each to the result of the ones
-     * before it, and each error names its action ({@code actions[2].regions: …}).
+     * before it, and each error names its action ({@code actions[2].regions: …}). The changed
+     * connector is last modified at {@code context.now()}.
      */
     public static Either<Seq<ConnectError>, ConnectorStaged> apply(
             ConnectorStaged current, ConnectorUpdate update, UpdateContext context) {
@@ -130,7 +136,8 @@ public final class ConnectorStaging {
             return Either.left(errors);
         }
         boolean hasChanges = next.hasChanges() || changesPublishedData && hasProductionVersion(current);
-        return Either.right(next.withVersionAndHasChanges(current.version() + 1, hasChanges));
+        return Either.right(next.withVersionAndHasChanges(current.version() + 1, hasChanges)
+                .withLastModifiedAt(context.now()));
     }
 
     /**

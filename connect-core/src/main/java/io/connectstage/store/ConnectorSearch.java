@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * A search of published Connectors, with the parameters of {@code GET /connectors/search}:
  * {@code text} (in name or description, ignoring case), paging as for queries, sort criteria
- * (any {@link SortField} but {@code status}), {@code private} (true: only private Connectors),
+ * (any {@link SortField} a Connector has: not {@code status}, {@code createdAt}, {@code lastModifiedAt}), {@code private} (true: only private Connectors),
  * {@code creator.company}, and the {@code id}, {@code key} and {@code integrationTypes} lists
  * (a Connector matches a list when it has any of its values; an empty list matches all).
  */
@@ -78,8 +78,9 @@ public record ConnectorSearch(
     public Seq<ConnectError> errors() {
         Seq<ConnectError> errors = ConnectorQuery.pagingErrors(limit, offset);
         for (Sort criterion : sort) {
-            if (criterion.field() == SortField.STATUS) {
-                errors = errors.append(ConnectError.invalidQueryParam("sort", "Connectors have no status to sort by"));
+            if (criterion.field().connectorAscending() == null) {
+                errors = errors.append(ConnectError.invalidQueryParam("sort", "Connectors have no "
+                        + criterion.field().wireValue() + " to sort by"));
             }
         }
         return errors;

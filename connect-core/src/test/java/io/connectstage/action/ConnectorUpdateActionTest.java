@@ -55,9 +55,9 @@ class ConnectorUpdateActionTest {
         return SampleConnectors.fullyPopulated();
     }
 
-    /** What {@code before} becomes after one successful request: {@code changed} at version + 1. */
+    /** What {@code before} becomes after one successful request: {@code changed} at version + 1, modified now. */
     private static ConnectorStaged bumped(ConnectorStaged before, ConnectorStaged changed) {
-        return changed.withVersion(before.version() + 1);
+        return changed.withVersion(before.version() + 1).withLastModifiedAt(NOW);
     }
 
     @Test
@@ -556,7 +556,7 @@ class ConnectorUpdateActionTest {
         void acceptsActionsAfterProcessingSettles() {
             ConnectorStaged processing = SampleConnectors.publishRequested(full(), false);
             ConnectorStaged published = ConnectorLifecycle.publishAnalysisSucceeded(processing, false,
-                    SampleConnectors.successReport()).get();
+                    SampleConnectors.successReport(), NOW).get();
             assertEquals("after", applied(published, new ConnectorSetNameAction("after")).name());
         }
     }

@@ -40,7 +40,7 @@ class ConnectJsonWireSpellingTest {
     private static ConnectorStaged bareStaged() {
         return new ConnectorStaged("5ab3edcd-9d23-4934-8f48-256805253119", null, 1, "Connector's name", null, null,
                 CREATOR, REPOSITORY, null, null, null, false, null, null, null, null, null, false, false, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     private static JsonNode tree(Object value) {

@@ -53,6 +53,7 @@ class ConnectorLifecycleTest {
             IsPreviewable.PENDING, EnumSet.of(IsPreviewable.TRUE, IsPreviewable.FALSE));
 
     private static final ConnectorReport REPORT = SampleConnectors.successReport();
+    private static final java.time.Instant NOW = SampleConnectors.NOW;
 
     private static ConnectorStaged in(ConnectorStatus status) {
         return SampleConnectors.inStatus(status);
@@ -156,7 +157,7 @@ class ConnectorLifecycleTest {
             assertTrue(processing.hasChanges());
 
             ConnectorStaged published = settled(processing,
-                    ConnectorLifecycle.publishAnalysisSucceeded(processing, false, REPORT));
+                    ConnectorLifecycle.publishAnalysisSucceeded(processing, false, REPORT, NOW));
 
             assertEquals(PUBLISHED, published.status());
             assertEquals(REPORT, published.publishingReport());
@@ -165,11 +166,11 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "Processing", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "PROCESSING", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but Processing")
         void refusedOutsideProcessing(ConnectorStatus from) {
             ConnectorStaged c = in(from);
-            refused(c, ConnectorLifecycle.publishAnalysisSucceeded(c, false, REPORT));
+            refused(c, ConnectorLifecycle.publishAnalysisSucceeded(c, false, REPORT, NOW));
         }
     }
 
@@ -181,18 +182,18 @@ class ConnectorLifecycleTest {
         void readiesForCertification() {
             ConnectorStaged processing = SampleConnectors.publishRequested(SampleConnectors.created(), true);
             ConnectorStaged ready = settled(processing,
-                    ConnectorLifecycle.publishAnalysisSucceeded(processing, true, REPORT));
+                    ConnectorLifecycle.publishAnalysisSucceeded(processing, true, REPORT, NOW));
             assertEquals(READY_FOR_CERTIFICATION, ready.status());
             assertEquals(REPORT, ready.publishingReport());
             assertFalse(ready.alreadyListed());
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "Processing", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "PROCESSING", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but Processing")
         void refusedOutsideProcessing(ConnectorStatus from) {
             ConnectorStaged c = in(from);
-            refused(c, ConnectorLifecycle.publishAnalysisSucceeded(c, true, REPORT));
+            refused(c, ConnectorLifecycle.publishAnalysisSucceeded(c, true, REPORT, NOW));
         }
     }
 
@@ -204,17 +205,17 @@ class ConnectorLifecycleTest {
         void failsFromProcessing() {
             ConnectorStaged processing = in(PROCESSING);
             ConnectorReport why = SampleConnectors.failureReport();
-            ConnectorStaged failed = settled(processing, ConnectorLifecycle.publishFailed(processing, why));
+            ConnectorStaged failed = settled(processing, ConnectorLifecycle.publishFailed(processing, why, NOW));
             assertEquals(FAILED, failed.status());
             assertEquals(why, failed.publishingReport());
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "Processing", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "PROCESSING", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but Processing")
         void refusedOutsideProcessing(ConnectorStatus from) {
             ConnectorStaged c = in(from);
-            refused(c, ConnectorLifecycle.publishFailed(c, REPORT));
+            refused(c, ConnectorLifecycle.publishFailed(c, REPORT, NOW));
         }
     }
 
@@ -225,17 +226,17 @@ class ConnectorLifecycleTest {
         @DisplayName("moves ReadyForCertification to InCertification")
         void startsFromReady() {
             ConnectorStaged ready = in(READY_FOR_CERTIFICATION);
-            ConnectorStaged started = settled(ready, ConnectorLifecycle.startCertification(ready));
+            ConnectorStaged started = settled(ready, ConnectorLifecycle.startCertification(ready, NOW));
             assertEquals(IN_CERTIFICATION, started.status());
             assertEquals(ready.publishingReport(), started.publishingReport());
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "ReadyForCertification", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "READY_FOR_CERTIFICATION", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but ReadyForCertification")
         void refusedOutsideReady(ConnectorStatus from) {
             ConnectorStaged c = in(from);
-            refused(c, ConnectorLifecycle.startCertification(c));
+            refused(c, ConnectorLifecycle.startCertification(c, NOW));
         }
     }
 
@@ -248,7 +249,7 @@ class ConnectorLifecycleTest {
             ConnectorStaged inCertification = in(IN_CERTIFICATION);
             assertTrue(inCertification.isPrivate());
 
-            ConnectorStaged approved = settled(inCertification, ConnectorLifecycle.approveCertification(inCertification));
+            ConnectorStaged approved = settled(inCertification, ConnectorLifecycle.approveCertification(inCertification, NOW));
 
             assertEquals(PUBLISHED, approved.status());
             assertTrue(approved.alreadyListed());
@@ -258,11 +259,11 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "InCertification", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "IN_CERTIFICATION", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but InCertification")
         void refusedOutsideInCertification(ConnectorStatus from) {
             ConnectorStaged c = in(from);
-            refused(c, ConnectorLifecycle.approveCertification(c));
+            refused(c, ConnectorLifecycle.approveCertification(c, NOW));
         }
     }
 
@@ -275,7 +276,7 @@ class ConnectorLifecycleTest {
             ConnectorStaged inCertification = in(IN_CERTIFICATION);
             ConnectorReport why = SampleConnectors.failureReport();
             ConnectorStaged rejected = settled(inCertification,
-                    ConnectorLifecycle.rejectCertification(inCertification, why));
+                    ConnectorLifecycle.rejectCertification(inCertification, why, NOW));
             assertEquals(FAILED, rejected.status());
             assertEquals(why, rejected.publishingReport());
             assertFalse(rejected.alreadyListed());
@@ -283,11 +284,11 @@ class ConnectorLifecycleTest {
         }
 
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = "InCertification", mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = ConnectorStatus.class, names = "IN_CERTIFICATION", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("is refused from every status but InCertification")
         void refusedOutsideInCertification(ConnectorStatus from) {
             ConnectorStaged c = in(from);
-            refused(c, ConnectorLifecycle.rejectCertification(c, REPORT));
+            refused(c, ConnectorLifecycle.rejectCertification(c, REPORT, NOW));
         }
     }
 
@@ -298,7 +299,7 @@ class ConnectorLifecycleTest {
         @DisplayName("moves pending to true and stores the report")
         void grantsFromPending() {
             ConnectorStaged pending = previewable(IsPreviewable.PENDING);
-            ConnectorStaged granted = settled(pending, ConnectorLifecycle.previewGranted(pending, REPORT));
+            ConnectorStaged granted = settled(pending, ConnectorLifecycle.previewGranted(pending, REPORT, NOW));
             assertEquals(IsPreviewable.TRUE, granted.isPreviewable());
             assertEquals(REPORT, granted.previewableReport());
             assertEquals(pending.status(), granted.status());
@@ -309,7 +310,7 @@ class ConnectorLifecycleTest {
         @DisplayName("is refused from every state but pending")
         void refusedOutsidePending(IsPreviewable from) {
             ConnectorStaged c = previewable(from);
-            refused(c, ConnectorLifecycle.previewGranted(c, REPORT));
+            refused(c, ConnectorLifecycle.previewGranted(c, REPORT, NOW));
         }
     }
 
@@ -321,7 +322,7 @@ class ConnectorLifecycleTest {
         void rejectsFromPending() {
             ConnectorStaged pending = previewable(IsPreviewable.PENDING);
             ConnectorReport why = SampleConnectors.failureReport();
-            ConnectorStaged rejected = settled(pending, ConnectorLifecycle.previewRejected(pending, why));
+            ConnectorStaged rejected = settled(pending, ConnectorLifecycle.previewRejected(pending, why, NOW));
             assertEquals(IsPreviewable.FALSE, rejected.isPreviewable());
             assertEquals(why, rejected.previewableReport());
         }
@@ -331,7 +332,7 @@ class ConnectorLifecycleTest {
         @DisplayName("is refused from every state but pending")
         void refusedOutsidePending(IsPreviewable from) {
             ConnectorStaged c = previewable(from);
-            refused(c, ConnectorLifecycle.previewRejected(c, REPORT));
+            refused(c, ConnectorLifecycle.previewRejected(c, REPORT, NOW));
         }
     }
 
@@ -339,7 +340,7 @@ class ConnectorLifecycleTest {
     @DisplayName("request moves")
     class RequestMoves {
         @ParameterizedTest(name = "from {0}")
-        @EnumSource(value = ConnectorStatus.class, names = {"Draft", "Published", "Failed"})
+        @EnumSource(value = ConnectorStatus.class, names = {"DRAFT", "PUBLISHED", "FAILED"})
         @DisplayName("requestPublish moves a publishable connector to Processing without bumping the version")
         void requestPublishFromPublishable(ConnectorStatus from) {
             ConnectorStaged c = in(from);
@@ -367,14 +368,14 @@ class ConnectorLifecycleTest {
         @DisplayName("the outcome moves never answer a silent no-op: each either changes the state or is an error")
         void outcomesNeverSilentNoOps() {
             List<Function<ConnectorStaged, Either<ConnectError, ConnectorStaged>>> outcomes = List.of(
-                    c -> ConnectorLifecycle.publishAnalysisSucceeded(c, false, REPORT),
-                    c -> ConnectorLifecycle.publishAnalysisSucceeded(c, true, REPORT),
-                    c -> ConnectorLifecycle.publishFailed(c, REPORT),
-                    ConnectorLifecycle::startCertification,
-                    ConnectorLifecycle::approveCertification,
-                    c -> ConnectorLifecycle.rejectCertification(c, REPORT),
-                    c -> ConnectorLifecycle.previewGranted(c, REPORT),
-                    c -> ConnectorLifecycle.previewRejected(c, REPORT));
+                    c -> ConnectorLifecycle.publishAnalysisSucceeded(c, false, REPORT, NOW),
+                    c -> ConnectorLifecycle.publishAnalysisSucceeded(c, true, REPORT, NOW),
+                    c -> ConnectorLifecycle.publishFailed(c, REPORT, NOW),
+                    c -> ConnectorLifecycle.startCertification(c, NOW),
+                    c -> ConnectorLifecycle.approveCertification(c, NOW),
+                    c -> ConnectorLifecycle.rejectCertification(c, REPORT, NOW),
+                    c -> ConnectorLifecycle.previewGranted(c, REPORT, NOW),
+                    c -> ConnectorLifecycle.previewRejected(c, REPORT, NOW));
             for (ConnectorStatus status : ConnectorStatus.values()) {
                 for (IsPreviewable previewable : IsPreviewable.values()) {
                     if (status != DRAFT && previewable == IsPreviewable.NONE) {

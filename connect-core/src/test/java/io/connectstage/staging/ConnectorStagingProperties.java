@@ -121,21 +121,21 @@ class ConnectorStagingProperties {
         Either<ConnectError, ConnectorStaged> applyTo(ConnectorStaged c, ConnectorReport report) {
             switch (this) {
                 case PUBLISH_ANALYSIS_SUCCEEDED_WITH_CERTIFICATION:
-                    return ConnectorLifecycle.publishAnalysisSucceeded(c, true, report);
+                    return ConnectorLifecycle.publishAnalysisSucceeded(c, true, report, CONTEXT.now());
                 case PUBLISH_ANALYSIS_SUCCEEDED_WITHOUT_CERTIFICATION:
-                    return ConnectorLifecycle.publishAnalysisSucceeded(c, false, report);
+                    return ConnectorLifecycle.publishAnalysisSucceeded(c, false, report, CONTEXT.now());
                 case PUBLISH_FAILED:
-                    return ConnectorLifecycle.publishFailed(c, report);
+                    return ConnectorLifecycle.publishFailed(c, report, CONTEXT.now());
                 case START_CERTIFICATION:
-                    return ConnectorLifecycle.startCertification(c);
+                    return ConnectorLifecycle.startCertification(c, CONTEXT.now());
                 case APPROVE_CERTIFICATION:
-                    return ConnectorLifecycle.approveCertification(c);
+                    return ConnectorLifecycle.approveCertification(c, CONTEXT.now());
                 case REJECT_CERTIFICATION:
-                    return ConnectorLifecycle.rejectCertification(c, report);
+                    return ConnectorLifecycle.rejectCertification(c, report, CONTEXT.now());
                 case PREVIEW_GRANTED:
-                    return ConnectorLifecycle.previewGranted(c, report);
+                    return ConnectorLifecycle.previewGranted(c, report, CONTEXT.now());
                 case PREVIEW_REJECTED:
-                    return ConnectorLifecycle.previewRejected(c, report);
+                    return ConnectorLifecycle.previewRejected(c, report, CONTEXT.now());
                 default:
                     throw new IllegalStateException("unknown outcome " + this);
             }
@@ -203,7 +203,7 @@ class ConnectorStagingProperties {
         }
 
         void run() {
-            ConnectorStaged real = ConnectorStaging.create(draft, ID)
+            ConnectorStaged real = ConnectorStaging.create(draft, ID, CONTEXT.now())
                     .getOrElseThrow(errors -> new AssertionError("a valid draft was refused: " + errors));
             Model model = Model.of(draft);
             check(real, model, -1, null);

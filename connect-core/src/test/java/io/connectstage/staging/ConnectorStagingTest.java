@@ -63,13 +63,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConnectorStagingTest {
 
     private static Seq<ConnectError> createErrors(ConnectorStagedDraft draft) {
-        Either<Seq<ConnectError>, ConnectorStaged> result = ConnectorStaging.create(draft, ID);
+        Either<Seq<ConnectError>, ConnectorStaged> result = ConnectorStaging.create(draft, ID, CONTEXT.now());
         assertTrue(result.isLeft(), () -> "expected the draft to be rejected, got " + result);
         return result.getLeft();
     }
 
     private static ConnectorStaged created(ConnectorStagedDraft draft) {
-        Either<Seq<ConnectError>, ConnectorStaged> result = ConnectorStaging.create(draft, ID);
+        Either<Seq<ConnectError>, ConnectorStaged> result = ConnectorStaging.create(draft, ID, CONTEXT.now());
         assertTrue(result.isRight(), () -> "expected the draft to be accepted, got " + result);
         return result.get();
     }
@@ -433,7 +433,7 @@ class ConnectorStagingTest {
             ConnectorStaged processing = SampleConnectors.publishRequested(commented, false);
             assertTrue(processing.hasChanges());
             ConnectorStaged republished = ConnectorLifecycle.publishAnalysisSucceeded(processing, false,
-                    SampleConnectors.successReport()).get();
+                    SampleConnectors.successReport(), CONTEXT.now()).get();
             assertFalse(republished.hasChanges());
         }
 

@@ -321,8 +321,12 @@ public abstract class ConnectorStoreContract {
 
         private ConnectorStaged shaped(int n, String key, String name, long version, ConnectorStatus status,
                 boolean isPrivate, List<IntegrationType> types) {
+            // createdAt: ties (n % 3) and one connector without times (n = 2); lastModifiedAt by version.
+            java.time.Instant base = java.time.Instant.parse("2024-01-01T00:00:00.000Z");
             return connector(n, key).withName(name).withVersion(version).withStatus(status).withPrivate(isPrivate)
-                    .withIntegrationTypes(types);
+                    .withIntegrationTypes(types)
+                    .withCreatedAt(n == 2 ? null : base.plusSeconds(3600L * (n % 3)))
+                    .withLastModifiedAt(n == 2 ? null : base.plusSeconds(86_400L + 60 * version));
         }
 
         private List<ConnectorStaged> byId(Stream<ConnectorStaged> connectors) {
@@ -425,7 +429,7 @@ public abstract class ConnectorStoreContract {
         /**
          * The order of a sort field, smallest first: text by its characters (the sample's text is
          * lower-case ASCII, so a database collation agrees), connectors without a key last, status
-         * by its wire name.
+         * by its wire name, connectors without a time first.
          */
         private Comparator<ConnectorStaged> expectedOrder(SortField field) {
             switch (field) {
@@ -439,6 +443,11 @@ public abstract class ConnectorStoreContract {
                     return Comparator.comparingLong(ConnectorStaged::version);
                 case STATUS:
                     return Comparator.comparing(c -> c.status().wireValue());
+                case CREATED_AT:
+                    return Comparator.comparing(ConnectorStaged::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+                case LAST_MODIFIED_AT:
+                    return Comparator.comparing(ConnectorStaged::lastModifiedAt,
+                            Comparator.nullsFirst(Comparator.naturalOrder()));
                 default:
                     throw new IllegalArgumentException("no expected order for " + field);
             }

@@ -34,7 +34,7 @@ public final class Connectors {
         return new ConnectorStaged(id, key, 1, "Connector's name", null, List.of(), Creator.ofEmail("john.doe@example.com"),
                 new Repository("git@github.com:commercetools/connect-application-kit.git", "0.0.0"), List.of(), null,
                 null, true, List.of(), List.of(), null, ConnectorStatus.DRAFT, null, false, false, IsPreviewable.NONE,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     /**
@@ -77,6 +77,7 @@ public final class Connectors {
                 configurations, global, new ConnectorApiClient(List.of("manage_orders", "view_products")),
                 true, List.of("europe-west1.gcp:example-project-key", "us-central1.gcp:shop_42"),
                 List.of(Region.US_CENTRAL1_GCP, Region.EUROPE_WEST1_GCP), certification, ConnectorStatus.PUBLISHED,
-                publishing, true, true, IsPreviewable.TRUE, previewable, "https://www.example.com/documentation", true);
+                publishing, true, true, IsPreviewable.TRUE, previewable, "https://www.example.com/documentation", true,
+                Instant.parse("2023-03-16T09:00:00.000Z"), Instant.parse("2023-03-17T14:00:00.000Z"));
     }
 }

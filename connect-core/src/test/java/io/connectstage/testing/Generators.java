@@ -494,7 +494,9 @@ public final class Generators {
                 Generate.enumValues(IsPreviewable.class).generate(in),
                 nullable(reports(), 50).generate(in),
                 nullable(urls(), 40).generate(in),
-                nullable(booleans().all(), 60).generate(in));
+                nullable(booleans().all(), 60).generate(in),
+                nullable(instants(), 20).generate(in),
+                nullable(instants(), 20).generate(in));
     }
 
     private static List<Character> chars(String alphabet) {

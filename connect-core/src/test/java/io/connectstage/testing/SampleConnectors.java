@@ -117,7 +117,7 @@ public final class SampleConnectors {
                 report(ConnectorReportEntryType.ERROR, "Connector specification file not found"),
                 false, false, IsPreviewable.TRUE,
                 report(ConnectorReportEntryType.INFORMATION, "Image security analysis check succeeded"),
-                "https://www.example.com/my-connector/documentation", null);
+                "https://www.example.com/my-connector/documentation", null, null, null);
     }
 
     public static ConnectorConfigurationApplication configuration() {
@@ -150,12 +150,12 @@ public final class SampleConnectors {
 
     /** {@link #minimalDraft()} created with {@link #ID}: version 1, status {@code Draft}. */
     public static ConnectorStaged created() {
-        return ok(ConnectorStaging.create(minimalDraft(), ID));
+        return ok(ConnectorStaging.create(minimalDraft(), ID, NOW));
     }
 
     /** {@link #fullDraft()} created with {@link #ID}. */
     public static ConnectorStaged createdFromFullDraft() {
-        return ok(ConnectorStaging.create(fullDraft(), ID));
+        return ok(ConnectorStaging.create(fullDraft(), ID, NOW));
     }
 
     /** One valid instance of every update action, in the order of the sealed interface. */
@@ -227,14 +227,14 @@ public final class SampleConnectors {
                 return publishRequested(base, false);
             case PUBLISHED:
                 return ok(ConnectorLifecycle.publishAnalysisSucceeded(publishRequested(base, false), false,
-                        successReport()));
+                        successReport(), NOW));
             case FAILED:
-                return ok(ConnectorLifecycle.publishFailed(publishRequested(base, false), failureReport()));
+                return ok(ConnectorLifecycle.publishFailed(publishRequested(base, false), failureReport(), NOW));
             case READY_FOR_CERTIFICATION:
                 return ok(ConnectorLifecycle.publishAnalysisSucceeded(publishRequested(base, true), true,
-                        successReport()));
+                        successReport(), NOW));
             case IN_CERTIFICATION:
-                return ok(ConnectorLifecycle.startCertification(inStatus(base, ConnectorStatus.READY_FOR_CERTIFICATION)));
+                return ok(ConnectorLifecycle.startCertification(inStatus(base, ConnectorStatus.READY_FOR_CERTIFICATION), NOW));
             default:
                 throw new IllegalArgumentException("unknown status " + status);
         }
@@ -252,7 +252,7 @@ public final class SampleConnectors {
 
     /** {@code base} published with certification and approved by the certification desk. */
     public static ConnectorStaged certifiedAndListed(ConnectorStaged base) {
-        return ok(ConnectorLifecycle.approveCertification(inStatus(base, ConnectorStatus.IN_CERTIFICATION)));
+        return ok(ConnectorLifecycle.approveCertification(inStatus(base, ConnectorStatus.IN_CERTIFICATION), NOW));
     }
 
     /**
@@ -270,10 +270,10 @@ public final class SampleConnectors {
                 return applied(base, new ConnectorUpdatePreviewableAction());
             case TRUE:
                 return ok(ConnectorLifecycle.previewGranted(withPreviewable(base, IsPreviewable.PENDING),
-                        successReport()));
+                        successReport(), NOW));
             case FALSE:
                 return ok(ConnectorLifecycle.previewRejected(withPreviewable(base, IsPreviewable.PENDING),
-                        failureReport()));
+                        failureReport(), NOW));
             default:
                 throw new IllegalArgumentException("unknown previewable state " + previewable);
         }

@@ -224,7 +224,7 @@ class ConnectorStagedServiceTest {
             // Only the certification desk makes a connector public; the service has no endpoint for
             // it, so this one goes through the real lifecycle and straight into the store.
             ConnectorStaged draft = ConnectorStaging.create(
-                    draft("echo", "Echo").withIntegrationTypes(List.of(IntegrationType.PSP)), "id-000").get();
+                    draft("echo", "Echo").withIntegrationTypes(List.of(IntegrationType.PSP)), "id-000", NOW).get();
             publicEcho = store.insert(SampleConnectors.certifiedAndListed(draft))
                     .getOrElseThrow(e -> new AssertionError(e.toString()));
         }

@@ -12,6 +12,7 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,6 +30,10 @@ import org.quicktheories.core.Gen;
  */
 public final class QueryScenarios {
     private static final List<String> NAMES = List.of("alpha", "Alpha", "beta", "Émile", "\uFF01", "\uD83D\uDE80", "z", "");
+    /** Times that tie, differ by a millisecond (the wire keeps milliseconds), and lie before 1970. */
+    private static final List<Instant> TIMES = List.of(Instant.parse("2024-01-01T00:00:00Z"),
+            Instant.parse("2024-01-01T00:00:00.001Z"), Instant.parse("2023-06-30T12:00:00.5Z"),
+            Instant.parse("1969-12-31T23:59:59.999Z"));
     private static final List<IntegrationType> TYPES = List.of(IntegrationType.TAX, IntegrationType.PSP,
             IntegrationType.OMS, IntegrationType.OTHER);
 
@@ -95,7 +100,8 @@ public final class QueryScenarios {
 
     private static ConnectorStaged withIdentity(ConnectorStaged shape, String id, String key) {
         return Connectors.minimal(id, key).withName(shape.name()).withVersion(shape.version())
-                .withStatus(shape.status()).withPrivate(shape.isPrivate()).withIntegrationTypes(shape.integrationTypes());
+                .withStatus(shape.status()).withPrivate(shape.isPrivate()).withIntegrationTypes(shape.integrationTypes())
+                .withCreatedAt(shape.createdAt()).withLastModifiedAt(shape.lastModifiedAt());
     }
 
     /** What a connector is made of, but its id and key. */
@@ -103,10 +109,12 @@ public final class QueryScenarios {
         Gen<String> names = integers().between(0, NAMES.size() - 1).map(NAMES::get);
         Gen<ConnectorStatus> statuses = integers().between(0, ConnectorStatus.values().length - 1)
                 .map(i -> ConnectorStatus.values()[i]);
+        Gen<Instant> times = integers().between(0, TIMES.size()).map(i -> i == TIMES.size() ? null : TIMES.get(i));
         return names.zip(integers().between(1, 4), statuses, booleans().all(), typeSets(3),
                 (name, version, status, isPrivate, types) -> Connectors.minimal("shape", null).withName(name)
                         .withVersion(version).withStatus(status).withPrivate(isPrivate)
-                        .withIntegrationTypes(new ArrayList<>(types)));
+                        .withIntegrationTypes(new ArrayList<>(types)))
+                .zip(times, times, (c, created, modified) -> c.withCreatedAt(created).withLastModifiedAt(modified));
     }
 
     private static Gen<Set<IntegrationType>> typeSets(int max) {

@@ -44,7 +44,8 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class JdbcConnectorStore implements ConnectorStore {
-    private static final String COLUMNS = "id, connector_key, version, name_utf16, is_private, status, integration_types, document";
+    private static final String COLUMNS = "id, connector_key, version, name_utf16, is_private, status, integration_types, document, "
+            + "created_at, last_modified_at";
     private static final int RETRIES = 100;
     /** Not an answer: a compare-and-set to try again. */
     private static final ConnectError AGAIN = ConnectError.general("try again");
@@ -114,9 +115,9 @@ public final class JdbcConnectorStore implements ConnectorStore {
     public Either<ConnectError, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion) {
         Objects.requireNonNull(next, "next is null");
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            // The common case, integration types, privacy, name and status unchanged (so are the
-            // rows of connector_staged_integration_type, which repeat them): one statement, no
-            // transaction. When it misses, the row says why; only a change of those goes on below.
+            // The common case, integration types, privacy, name, status and createdAt unchanged (so
+            // are the rows of connector_staged_integration_type, which repeat them): one statement,
+            // no transaction. When it misses, the row says why; only a change of those goes on below.
             Either<ConnectError, ConnectorStaged> outcome = jdbc.autoCommit("replace a connector", c -> {
                 if (update(c, next, expectedVersion, true) == 1) {
                     return Either.right(next);
@@ -147,15 +148,17 @@ public final class JdbcConnectorStore implements ConnectorStore {
     /**
      * The compare-and-set: updates the row only when its version is the expected one and its key
      * the same (and, with {@code sameTypeRows}, what the type rows repeat unchanged: integration
-     * types, privacy, name and status). Answers the row count.
+     * types, privacy, name, status and creation time). Answers the row count.
      */
     private static int update(Connection c, ConnectorStaged next, long expectedVersion, boolean sameTypeRows)
             throws SQLException {
         String types = Columns.integrationTypeList(next.integrationTypes());
         String sql = "UPDATE connector_staged SET version = ?, name_utf16 = ?, is_private = ?, status = ?, "
-                + "integration_types = ?, document = ? WHERE id = ? AND version = ? AND "
+                + "integration_types = ?, document = ?, created_at = ?, last_modified_at = ? "
+                + "WHERE id = ? AND version = ? AND "
                 + (next.key() == null ? "connector_key IS NULL" : "connector_key = ?")
-                + (sameTypeRows ? " AND integration_types = ? AND is_private = ? AND name_utf16 = ? AND status = ?" : "");
+                + (sameTypeRows ? " AND integration_types = ? AND is_private = ? AND name_utf16 = ? AND status = ? AND "
+                        + (next.createdAt() == null ? "created_at IS NULL" : "created_at = ?") : "");
         try (PreparedStatement update = c.prepareStatement(sql)) {
             int i = 0;
             update.setLong(++i, next.version());
@@ -164,6 +167,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
             update.setString(++i, next.status().wireValue());
             update.setString(++i, types);
             update.setString(++i, Columns.document(next));
+            update.setBytes(++i, Columns.instant(next.createdAt()));
+            update.setBytes(++i, Columns.instant(next.lastModifiedAt()));
             update.setString(++i, next.id());
             update.setLong(++i, expectedVersion);
             if (next.key() != null) {
@@ -174,6 +179,9 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 update.setBoolean(++i, next.isPrivate());
                 update.setBytes(++i, Columns.utf16(next.name()));
                 update.setString(++i, next.status().wireValue());
+                if (next.createdAt() != null) {
+                    update.setBytes(++i, Columns.instant(next.createdAt()));
+                }
             }
             return update.executeUpdate();
         }
@@ -182,7 +190,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
     /**
      * Why a compare-and-set missed, in the memory store's order: no such connector, another
      * version, another key. {@code null} when none of them holds but the integration types, the
-     * privacy, the name or the status differ (the update must also rewrite the type rows);
+     * privacy, the name, the status or the creation time differ (the update must also rewrite the type rows);
      * {@link #AGAIN} when nothing differs any more (the row changed back since): the caller tries
      * again.
      */
@@ -190,7 +198,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
             long expectedVersion) throws SQLException {
         String id = next.id();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT version, connector_key, integration_types, is_private, name_utf16, status FROM connector_staged "
+                "SELECT version, connector_key, integration_types, is_private, name_utf16, status, created_at "
+                        + "FROM connector_staged "
                         + "WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
@@ -209,7 +218,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 boolean sameTypeRows = Columns.integrationTypeList(next.integrationTypes()).equals(row.getString(3))
                         && row.getBoolean(4) == next.isPrivate()
                         && Arrays.equals(row.getBytes(5), Columns.utf16(next.name()))
-                        && next.status().wireValue().equals(row.getString(6));
+                        && next.status().wireValue().equals(row.getString(6))
+                        && Arrays.equals(row.getBytes(7), Columns.instant(next.createdAt()));
                 return sameTypeRows ? Either.left(AGAIN) : null;
             }
         }
@@ -258,7 +268,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     private static void insertRow(Connection c, ConnectorStaged connector) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO connector_staged (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO connector_staged (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, connector.id());
             insert.setString(2, connector.key());
             insert.setLong(3, connector.version());
@@ -267,6 +277,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
             insert.setString(6, connector.status().wireValue());
             insert.setString(7, Columns.integrationTypeList(connector.integrationTypes()));
             insert.setString(8, Columns.document(connector));
+            insert.setBytes(9, Columns.instant(connector.createdAt()));
+            insert.setBytes(10, Columns.instant(connector.lastModifiedAt()));
             insert.executeUpdate();
         }
     }
@@ -278,7 +290,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
         }
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO connector_staged_integration_type (connector_id, integration_type, is_private, "
-                        + "connector_key, name_utf16, status) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        + "connector_key, name_utf16, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (String type : types) {
                 insert.setString(1, connector.id());
                 insert.setString(2, type);
@@ -286,6 +298,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 insert.setString(4, connector.key());
                 insert.setBytes(5, Columns.utf16(connector.name()));
                 insert.setString(6, connector.status().wireValue());
+                insert.setBytes(7, Columns.instant(connector.createdAt()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -89,7 +89,7 @@ class JdbcSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Kind.class)
-    @DisplayName("of version 1 is brought to the current version: the type rows get their connector's key, name and status")
+    @DisplayName("of version 1 is brought to the current version: times, and type rows with their connector's key, name and status")
     void version1IsMigrated(TestDatabase.Kind kind) throws SQLException {
         TestDatabase database = open(kind);
         JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
@@ -97,17 +97,23 @@ class JdbcSchemaTest {
         for (int i = 0; i < 6; i++) {
             ConnectorStaged c = Connectors.minimal("id-" + i, i % 3 == 0 ? null : "key-" + i)
                     .withName("name " + (5 - i)).withStatus(ConnectorStatus.values()[i % ConnectorStatus.values().length])
-                    .withPrivate(i % 2 == 0).withIntegrationTypes(List.of(IntegrationType.PSP, IntegrationType.TAX));
+                    .withPrivate(i % 2 == 0).withIntegrationTypes(List.of(IntegrationType.PSP, IntegrationType.TAX))
+                    .withCreatedAt(null).withLastModifiedAt(null);
             first.insert(c);
             written.add(c);
         }
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            for (String index : List.of("by_key", "by_name", "by_status")) {
-                statement.execute("DROP INDEX connector_staged_integration_type_" + index);
+            for (String index : List.of("integration_type_by_key", "integration_type_by_name", "integration_type_by_status",
+                    "integration_type_by_created", "by_created", "by_created_private", "by_modified",
+                    "by_modified_private")) {
+                statement.execute("DROP INDEX connector_staged_" + index);
             }
-            for (String column : List.of("connector_key", "name_utf16", "status")) {
+            for (String column : List.of("connector_key", "name_utf16", "status", "created_at")) {
                 statement.execute("ALTER TABLE connector_staged_integration_type DROP COLUMN " + column);
+            }
+            for (String column : List.of("created_at", "last_modified_at")) {
+                statement.execute("ALTER TABLE connector_staged DROP COLUMN " + column);
             }
             statement.executeUpdate("UPDATE connectstage_schema SET version = 1");
         }
@@ -115,7 +121,7 @@ class JdbcSchemaTest {
         try (Connection connection = database.dataSource().getConnection()) {
             assertEquals(Schema.VERSION, Schema.version(connection));
         }
-        for (SortField field : List.of(SortField.KEY, SortField.NAME, SortField.STATUS)) {
+        for (SortField field : List.of(SortField.KEY, SortField.NAME, SortField.STATUS, SortField.CREATED_AT)) {
             ConnectorQuery query = ConnectorQuery.defaults().withIntegrationTypes(Set.of(IntegrationType.PSP))
                     .withSort(List.of(Sort.asc(field)));
             assertEquals(written.stream().sorted(query.order()).toList(), migrated.query(query).results(), field.wireValue());

@@ -46,15 +46,18 @@ final class SortedIndexes {
 
     SortedIndexes() {
         for (SortField field : SortField.values()) {
-            Comparator<Object> values = Comparator.nullsLast(SortedIndexes::compareValues);
+            // as SortField orders: no key last, no time first (other fields are never absent)
+            Comparator<Object> values = field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT
+                    ? Comparator.nullsFirst(SortedIndexes::compareValues)
+                    : Comparator.nullsLast(SortedIndexes::compareValues);
             bySortField.put(field, new ConcurrentSkipListSet<>(
                     Comparator.comparing(Entry::value, values).thenComparing(Entry::id)));
         }
     }
 
     /**
-     * The value a field orders by, in the order of {@link SortField#ascending()} ({@code null}
-     * last): the property tests compare every page with a sort by that comparator.
+     * The value a field orders by, in the order of {@link SortField#ascending()}: the property
+     * tests compare every page with a sort by that comparator.
      */
     static Object value(SortField field, ConnectorStaged c) {
         switch (field) {
@@ -68,6 +71,10 @@ final class SortedIndexes {
                 return c.version();
             case STATUS:
                 return c.status().wireValue();
+            case CREATED_AT:
+                return c.createdAt();
+            case LAST_MODIFIED_AT:
+                return c.lastModifiedAt();
             default:
                 throw new IllegalStateException("no index value for " + field);
         }

@@ -18,8 +18,9 @@ import javax.sql.DataSource;
  */
 public final class Schema {
     /**
-     * The layout this code reads and writes: 2 since the type rows repeat the key, name and
-     * status of their connector (version 1 had them in the connector's row only).
+     * The layout this code reads and writes: 2 since connectors have creation and modification
+     * times to sort by, and the type rows repeat the key, name, status and creation time of
+     * their connector (version 1 had no times, and those columns in the connector's row only).
      */
     public static final int VERSION = 2;
 
@@ -83,12 +84,18 @@ public final class Schema {
         return dialect;
     }
 
-    /** Version 1 to 2: the type rows get the key, name and status of their connector (the new indexes follow). */
+    /**
+     * Version 1 to 2: the time columns (empty: version 1 connectors have no times), and the type
+     * rows get the key, name and status of their connector (the new indexes follow).
+     */
     static List<String> fromVersion1(Dialect dialect) {
         String text = "VARCHAR" + dialect.binaryCollation();
         String types = "connector_staged_integration_type";
         String from = " FROM connector_staged c WHERE c.id = " + types + ".connector_id)";
         return List.of(
+                "ALTER TABLE connector_staged ADD COLUMN created_at BYTEA",
+                "ALTER TABLE connector_staged ADD COLUMN last_modified_at BYTEA",
+                "ALTER TABLE " + types + " ADD COLUMN created_at BYTEA",
                 "ALTER TABLE " + types + " ADD COLUMN connector_key " + text,
                 "ALTER TABLE " + types + " ADD COLUMN name_utf16 BYTEA",
                 "ALTER TABLE " + types + " ADD COLUMN status " + text,
@@ -119,7 +126,9 @@ public final class Schema {
                         + "is_private BOOLEAN NOT NULL, "
                         + "status " + text + " NOT NULL, "
                         + "integration_types " + text + " NOT NULL, "
-                        + "document " + json + " NOT NULL)",
+                        + "document " + json + " NOT NULL, "
+                        + "created_at BYTEA, "
+                        + "last_modified_at BYTEA)",
                 "CREATE UNIQUE INDEX IF NOT EXISTS connector_staged_key ON connector_staged (connector_key)",
                 // An index per sort field, alone and after is_private (queries that filter by it
                 // order by it first, a constant, so that the index order is the query's order).
@@ -133,6 +142,13 @@ public final class Schema {
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_version_private ON connector_staged (is_private, version, id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_status ON connector_staged (status, id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_status_private ON connector_staged (is_private, status, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_created ON connector_staged (created_at ASC NULLS FIRST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_created_private "
+                        + "ON connector_staged (is_private, created_at ASC NULLS FIRST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_modified "
+                        + "ON connector_staged (last_modified_at ASC NULLS FIRST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_modified_private "
+                        + "ON connector_staged (is_private, last_modified_at ASC NULLS FIRST, id)",
                 // The type rows repeat what a query of one type filters and sorts by (but the
                 // version, which every write changes): a page of one type walks an index of
                 // (integration_type, is_private, field, id), and a count reads the first one only.
@@ -143,6 +159,7 @@ public final class Schema {
                         + "connector_key " + text + ", "
                         + "name_utf16 BYTEA NOT NULL, "
                         + "status " + text + " NOT NULL, "
+                        + "created_at BYTEA, "
                         + "PRIMARY KEY (connector_id, integration_type))",
                 "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_type "
                         + "ON connector_staged_integration_type (integration_type, is_private, connector_id)",
@@ -153,6 +170,9 @@ public final class Schema {
                         + "ON connector_staged_integration_type (integration_type, is_private, name_utf16, connector_id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_status "
                         + "ON connector_staged_integration_type (integration_type, is_private, status, connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_created "
+                        + "ON connector_staged_integration_type (integration_type, is_private, created_at ASC NULLS FIRST, "
+                        + "connector_id)",
                 "CREATE TABLE IF NOT EXISTS connector_published ("
                         + "id " + text + " NOT NULL PRIMARY KEY, "
                         + "connector_key " + text + ", "

@@ -57,7 +57,7 @@ public final class Sql {
      * The ORDER BY of sort criteria, then {@code tieBreak} ascending: as {@code Sort.comparator()}
      * orders, a key that is absent comes last going up and first going down. {@code column} names
      * the column of a field ({@code null}: the field orders nothing here, as {@code status} for
-     * published Connectors); {@code lead} are columns that every row of the query has equal
+     * published Connectors); an absent key comes last going up, an absent time first; {@code lead} are columns that every row of the query has equal
      * (filtered to one value), put first so that an index that starts with them gives the order.
      */
     public static String orderBy(List<String> lead, List<Sort> sort, Function<SortField, String> column,
@@ -72,12 +72,26 @@ public final class Sql {
                 continue;
             }
             order.append(name).append(criterion.ascending() ? " ASC" : " DESC");
-            if (criterion.field() == SortField.KEY) {
-                order.append(criterion.ascending() ? " NULLS LAST" : " NULLS FIRST");
+            Boolean absentFirst = absentFirstGoingUp(criterion.field());
+            if (absentFirst != null) {
+                order.append(absentFirst == criterion.ascending() ? " NULLS FIRST" : " NULLS LAST");
             }
             order.append(", ");
         }
         return order.append(tieBreak).append(" ASC").toString();
+    }
+
+    /** Where a field that may be absent puts the absent going up: first (times), last (key); {@code null}: never absent. */
+    public static Boolean absentFirstGoingUp(SortField field) {
+        switch (field) {
+            case KEY:
+                return false;
+            case CREATED_AT:
+            case LAST_MODIFIED_AT:
+                return true;
+            default:
+                return null;
+        }
     }
 
     /** The rows of a statement. */

@@ -16,11 +16,11 @@ import java.util.Set;
  *   <li>no integration type: the connector table's index of {@code (is_private, field, id)}
  *       (or {@code (field, id)});</li>
  *   <li>integration types, and every sort field one that the type rows repeat (id, key, name,
- *       status): the type table's index of {@code (integration_type, is_private, field,
+ *       status, createdAt): the type table's index of {@code (integration_type, is_private, field,
  *       connector_id)}, one range per type and privacy asked, each read for
  *       {@code offset + limit} entries at most and merged; the 20 connectors of the page are then
  *       read by id. No row of another type is looked at;</li>
- *   <li>integration types and a sort by version: the connector table's index of the field,
+ *   <li>integration types and a sort by version or lastModifiedAt: the connector table's index of the field,
  *       testing the types kept in the row.</li>
  * </ul>
  *
@@ -155,6 +155,10 @@ public final class StagedQuery {
                 return "version";
             case STATUS:
                 return "status";
+            case CREATED_AT:
+                return "created_at";
+            case LAST_MODIFIED_AT:
+                return "last_modified_at";
             default:
                 throw new IllegalStateException("no column for " + field);
         }
@@ -162,8 +166,8 @@ public final class StagedQuery {
 
     /**
      * The column of a sort field in the type table, which repeats the fields that seldom change;
-     * {@code null} for the version, which changes on every write (repeating it would make every
-     * update write the type rows too).
+     * {@code null} for the version and the last modification, which change on every write
+     * (repeating them would make every update write the type rows too).
      */
     private static String typeColumn(SortField field) {
         switch (field) {
@@ -172,6 +176,7 @@ public final class StagedQuery {
             case KEY:
             case NAME:
             case STATUS:
+            case CREATED_AT:
                 return stagedColumn(field);
             default:
                 return null;

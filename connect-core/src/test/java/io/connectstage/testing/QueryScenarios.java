@@ -132,8 +132,9 @@ public final class QueryScenarios {
         Gen<Sort> sorts = integers().between(0, SortField.values().length - 1).zip(booleans().all(),
                 (field, ascending) -> new Sort(SortField.values()[field], ascending));
         Gen<List<Sort>> sortLists = lists().of(sorts).ofSizeBetween(0, 3);
-        Gen<Integer> limits = integers().between(0, 30);
-        Gen<Integer> offsets = integers().between(0, maxConnectors);
+        // a limit of 0 and an offset of 0 now and then: a page that wants nothing
+        Gen<Integer> limits = integers().between(-3, 30).map(i -> Math.max(i, 0));
+        Gen<Integer> offsets = integers().between(-maxConnectors / 4, maxConnectors).map(i -> Math.max(i, 0));
         return privacy.zip(typeSets(3), sortLists, limits, offsets,
                 (isPrivate, types, sort, limit, offset) -> ConnectorQuery.defaults().withIsPrivate(isPrivate)
                         .withIntegrationTypes(types).withSort(sort).withLimit(limit).withOffset(offset));

@@ -173,7 +173,7 @@ final class SortedIndexes {
         Set<String> ids = new HashSet<>();
         Entry last = null;
         for (Entry entry : index) {
-            if (found.size() >= wanted && (exact || !Objects.equals(entry.value(), last.value()))) {
+            if (found.size() >= wanted && (exact || last == null || !Objects.equals(entry.value(), last.value()))) {
                 break;
             }
             if ((isPrivate != null && entry.isPrivate() != isPrivate) || (types != 0 && (entry.types() & types) == 0)) {

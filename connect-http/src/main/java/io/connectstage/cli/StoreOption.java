@@ -1,7 +1,7 @@
 package io.connectstage.cli;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.http.PerProjectSpaces.Stores;
-import io.connectstage.store.jdbc.ConnectionPool;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
 import io.connectstage.store.jdbc.JdbcPublishedConnectorStore;
 import io.connectstage.store.jdbc.JdbcStores;
@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 final class StoreOption implements AutoCloseable {
     private final String spec;
-    private final List<ConnectionPool> pools = new CopyOnWriteArrayList<>();
+    private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
 
     private StoreOption(String spec) {
         this.spec = spec;
@@ -53,13 +53,13 @@ final class StoreOption implements AutoCloseable {
             return key -> Stores.memory();
         }
         return key -> {
-            ConnectionPool pool = open(key);
+            HikariDataSource pool = open(key);
             pools.add(pool);
             return new Stores(new JdbcConnectorStore(pool), new JdbcPublishedConnectorStore(pool));
         };
     }
 
-    private ConnectionPool open(String projectKey) {
+    private HikariDataSource open(String projectKey) {
         if (spec.startsWith("jdbc:h2:file:")) {
             return JdbcStores.h2File(Path.of(spec.substring("jdbc:h2:file:".length()) + "-" + projectKey));
         }
@@ -88,7 +88,7 @@ final class StoreOption implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ConnectionPool pool : pools) {
+        for (HikariDataSource pool : pools) {
             pool.close();
         }
     }

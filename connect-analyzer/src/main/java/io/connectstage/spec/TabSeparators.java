@@ -5,6 +5,7 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * YAML 1.2 allows tabs as separators between tokens outside indentation ({@code key:\tvalue},
@@ -73,7 +74,7 @@ final class TabSeparators {
 
     /** The problem of a list or mapping that starts right after a tab that followed a {@code -}, or null. */
     String problem(Node node) {
-        if (afterDash.isEmpty() || node.getStartMark().isEmpty()) {
+        if (afterDash.isEmpty() || node instanceof ScalarNode || node.getStartMark().isEmpty()) {
             return null;
         }
         Mark start = node.getStartMark().get();

@@ -1,39 +1,189 @@
 package io.connectstage.spec;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.ScannerException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * YAML 1.2 allows tabs as separators between tokens outside indentation ({@code key:\tvalue},
  * {@code -\tvalue}, a line holding only a tab); snakeyaml-engine stops at such a tab with "found
- * character '\t' that cannot start any token". That message is only ever raised between tokens,
- * so the tab is no part of any value: this class turns the run of blanks there into spaces and the
- * file is read again, within a budget of characters read, so that a file of many such tabs costs
- * a bounded multiple of its size. Tabs in indentation stay refused, as YAML says; so does a tab
- * after a {@code -} that opens a list or mapping on the same line (the official parser refuses it
- * as indentation), which is checked once the tree is built.
+ * character '\t' that cannot start any token". So the library is driven this way:
+ * <ol>
+ *   <li>before the first read, every run of blanks holding a tab that is not indentation (it
+ *       follows something else on its line, or its line is blank or a comment) becomes spaces of
+ *       the same length, so that marks keep their lines and columns;</li>
+ *   <li>once a tree is read, a run that turns out to lie inside a scalar (a tab in a value, which
+ *       is text, not a separator) is put back and the file is read again (rare: values hold few
+ *       tabs);</li>
+ *   <li>should the library still stop at a tab between tokens (a case the first step left), the
+ *       tab is turned into a space there and the file read again, within a budget of characters
+ *       read, so that such a file costs a bounded multiple of its size.</li>
+ * </ol>
+ * Tabs in indentation stay refused, as YAML says; so does a tab after a {@code -} that opens a
+ * list or mapping on the same line (the official parser refuses it as indentation), which is
+ * checked once the tree is built.
  */
 final class TabSeparators {
     private static final String TAB_PROBLEM = "found character '\\t(TAB)' that cannot start any token";
     /** Each read costs the length of the text; all reads together at most this many times it. */
     private static final int READS_PER_CHARACTER = 16;
     private static final int MIN_BUDGET = 256 * 1024;
+    private static final int MAX_ROUNDS = 4;
 
-    private String text;
-    private long budget;
+    /** A run of blanks turned into spaces: where (char and code point index), and what it was. */
+    private record Run(int index, int codePoint, String original) {
+    }
+
+    private final char[] text;
+    private final String original;
+    private final List<Run> runs = new ArrayList<>();
     private final Set<Long> afterDash = new HashSet<>();
+    private long budget;
+    private int rounds;
 
-    TabSeparators(String text) {
-        this.text = text;
-        this.budget = Math.max(MIN_BUDGET, (long) READS_PER_CHARACTER * text.length());
+    TabSeparators(String original) {
+        this.original = original;
+        this.text = original.toCharArray();
+        this.budget = Math.max(MIN_BUDGET, (long) READS_PER_CHARACTER * original.length());
+        if (original.indexOf('\t') >= 0) {
+            replaceSeparators();
+        }
     }
 
     String text() {
-        return text;
+        return runs.isEmpty() ? original : new String(text);
+    }
+
+    private void replaceSeparators() {
+        int line = 0;
+        int lineStart = 0;
+        int codePoint = 0;
+        int column = 0;
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+                codePoint++;
+                column = 0;
+                continue;
+            }
+            if (c != '\t' && c != ' ') {
+                if (!Character.isLowSurrogate(c)) {
+                    codePoint++;
+                    column++;
+                }
+                continue;
+            }
+            int end = i;
+            while (end < text.length && isBlank(text[end])) {
+                end++;
+            }
+            boolean hasTab = false;
+            for (int j = i; j < end; j++) {
+                hasTab |= text[j] == '\t';
+            }
+            boolean indentation = i == lineStart;
+            boolean emptyRest = end == text.length || isBreak(text[end]) || text[end] == '#';
+            if (hasTab && (!indentation || emptyRest)) {
+                replace(i, codePoint, end, line, column, lineStart);
+            }
+            codePoint += end - i;
+            column += end - i;
+            i = end - 1;
+        }
+    }
+
+    private void replace(int start, int codePoint, int end, int line, int column, int lineStart) {
+        runs.add(new Run(start, codePoint, new String(text, start, end - start)));
+        if (start > lineStart && text[start - 1] == '-' && (start - 1 == lineStart || isBlank(text[start - 2]))) {
+            afterDash.add(position(line, column + (end - start)));
+        }
+        Arrays.fill(text, start, end, ' ');
+    }
+
+    /**
+     * After a successful read: puts back the runs that lie inside a scalar (they were text) and
+     * answers true when the file must be read again.
+     */
+    boolean restoreRunsInsideValues(Node root) {
+        if (runs.isEmpty() || rounds++ >= MAX_ROUNDS) {
+            return false;
+        }
+        long[] ranges = scalarRanges(root);
+        boolean restored = false;
+        for (Run run : new ArrayList<>(runs)) {
+            if (inside(ranges, run.codePoint())) {
+                run.original().getChars(0, run.original().length(), text, run.index());
+                runs.remove(run);
+                restored = true;
+            }
+        }
+        budget -= text.length;
+        return restored && budget >= 0;
+    }
+
+    /** Start and end (code point indexes, end excluded) of every scalar, sorted by start. */
+    private static long[] scalarRanges(Node root) {
+        List<long[]> ranges = new ArrayList<>();
+        Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (!visited.add(node)) {
+                continue;
+            }
+            if (node instanceof ScalarNode) {
+                if (node.getStartMark().isPresent() && node.getEndMark().isPresent()) {
+                    ranges.add(new long[] {node.getStartMark().get().getIndex(), node.getEndMark().get().getIndex()});
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                sequence.getValue().forEach(pending::push);
+            } else if (node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    pending.push(tuple.getKeyNode());
+                    pending.push(tuple.getValueNode());
+                }
+            }
+        }
+        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+        long[] flat = new long[ranges.size() * 2];
+        for (int i = 0; i < ranges.size(); i++) {
+            flat[2 * i] = ranges.get(i)[0];
+            flat[2 * i + 1] = ranges.get(i)[1];
+        }
+        return flat;
+    }
+
+    private static boolean inside(long[] ranges, int codePoint) {
+        // Ranges do not overlap: the last one starting at or before the point is the only candidate.
+        int low = 0;
+        int high = ranges.length / 2 - 1;
+        int found = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (ranges[2 * middle] <= codePoint) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return found >= 0 && codePoint < ranges[2 * found + 1];
     }
 
     /** True when the failure was a tab used as a separator and the text now has spaces there. */
@@ -42,33 +192,31 @@ final class TabSeparators {
                 || failure.getProblemMark().isEmpty()) {
             return false;
         }
-        budget -= text.length();
+        budget -= text.length;
         if (budget < 0) {
             return false;
         }
         Mark mark = failure.getProblemMark().get();
-        int tab = text.offsetByCodePoints(0, mark.getIndex());
-        if (tab >= text.length() || text.charAt(tab) != '\t') {
+        String current = text();
+        int tab = current.offsetByCodePoints(0, mark.getIndex());
+        if (tab >= text.length || text[tab] != '\t') {
             return false;
         }
-        int lineStart = text.lastIndexOf('\n', tab - 1) + 1;
+        int lineStart = current.lastIndexOf('\n', tab - 1) + 1;
         int blanksStart = tab;
-        while (blanksStart > lineStart && isBlank(text.charAt(blanksStart - 1))) {
+        while (blanksStart > lineStart && isBlank(text[blanksStart - 1])) {
             blanksStart--;
         }
         int end = tab;
-        while (end < text.length() && isBlank(text.charAt(end))) {
+        while (end < text.length && isBlank(text[end])) {
             end++;
         }
         boolean indentation = blanksStart == lineStart;
-        if (indentation && !(end == text.length() || isBreak(text.charAt(end)) || text.charAt(end) == '#')) {
+        if (indentation && !(end == text.length || isBreak(text[end]) || text[end] == '#')) {
             return false;
         }
-        if (!indentation && text.charAt(blanksStart - 1) == '-'
-                && (blanksStart - 1 == lineStart || isBlank(text.charAt(blanksStart - 2)))) {
-            afterDash.add(position(mark.getLine(), mark.getColumn() + (end - tab)));
-        }
-        text = text.substring(0, tab) + " ".repeat(end - tab) + text.substring(end);
+        int before = tab - blanksStart; // spaces already, part of the same run
+        replace(blanksStart, mark.getIndex() - before, end, mark.getLine(), mark.getColumn() - before, lineStart);
         return true;
     }
 

@@ -91,7 +91,9 @@ final class YamlDocument {
                 LimitingParser parser = new LimitingParser(
                         new ParserImpl(settings, new StreamReader(settings, new StringReader(source))), limits);
                 root = new Composer(settings, parser).getSingleNode();
-                break;
+                if (root.isEmpty() || !tabs.restoreRunsInsideValues(root.get())) {
+                    break;
+                }
             } catch (ScannerException e) {
                 if (!tabs.repair(e)) {
                     return left("not valid YAML: " + describe(e));

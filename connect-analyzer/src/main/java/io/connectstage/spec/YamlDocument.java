@@ -6,7 +6,9 @@ import io.vavr.control.Either;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,7 +34,6 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -49,9 +50,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 final class YamlDocument {
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.ENV_TAG);
 
-    /** YAML 1.2 core schema without the 1.1 merge key; one resolver for every read (it is immutable once built). */
+    /** YAML 1.2 core schema without the 1.1 merge key; one resolver for every read (it holds no state). */
     private static final CoreSchema SCHEMA = new CoreSchema() {
-        private final ScalarResolver resolver = new CoreScalarResolver(false);
+        private final ScalarResolver resolver = new CoreResolver();
 
         @Override
         public ScalarResolver getScalarResolver() {
@@ -70,8 +71,12 @@ final class YamlDocument {
     private YamlDocument() {
     }
 
-    /** The tree, or every problem that stops reading. */
-    static Either<Seq<SpecProblem>, Parsed> read(byte[] bytes, SpecLimits limits) {
+    /**
+     * The tree, or every problem that stops reading. Without {@code marks} the tree has no lines and
+     * columns, which a valid file does not need and which cost a third of the reading; such a read
+     * answers no problem at all (an empty list) where it would need them: for any file with a tab.
+     */
+    static Either<Seq<SpecProblem>, Parsed> read(byte[] bytes, SpecLimits limits, boolean marks) {
         if (bytes.length > limits.maxBytes()) {
             return left("the file is " + bytes.length + " bytes long, more than the limit of " + limits.maxBytes()
                     + " bytes");
@@ -82,14 +87,17 @@ final class YamlDocument {
         } catch (IOException | RuntimeException e) {
             return left("not valid YAML: the file is not UTF-8 text (nor UTF-16 or UTF-32 with a byte order mark)");
         }
-        LoadSettings settings = settings(limits);
+        if (!marks && text.indexOf('\t') >= 0) {
+            return Either.left(List.empty());
+        }
+        LoadSettings settings = settings(limits, marks);
         TabSeparators tabs = new TabSeparators(text);
         Optional<Node> root;
         while (true) {
             try {
                 String source = tabs.text();
                 LimitingParser parser = new LimitingParser(
-                        new ParserImpl(settings, new StreamReader(settings, new StringReader(source))), limits);
+                        new ParserImpl(settings, new StreamReader(settings, source)), limits);
                 root = new Composer(settings, parser).getSingleNode();
                 if (root.isEmpty() || !tabs.restoreRunsInsideValues(root.get())) {
                     break;
@@ -112,7 +120,7 @@ final class YamlDocument {
                 return left("the YAML is nested too deeply to be read");
             }
         }
-        String tabIndented = TabSeparators.tabIndentedLine(tabs.text());
+        String tabIndented = text.indexOf('\t') < 0 ? null : TabSeparators.tabIndentedLine(tabs.text());
         if (tabIndented != null) {
             return left(tabIndented);
         }
@@ -126,7 +134,19 @@ final class YamlDocument {
         return Either.left(List.of(new SpecProblem("", message)));
     }
 
-    private static LoadSettings settings(SpecLimits limits) {
+    /** The reader's window: a real file fits in one. */
+    private static final int BUFFER = 32 * 1024;
+    private static final LoadSettings DEFAULT_SETTINGS = build(SpecLimits.defaults(), true);
+    private static final LoadSettings DEFAULT_SETTINGS_WITHOUT_MARKS = build(SpecLimits.defaults(), false);
+
+    private static LoadSettings settings(SpecLimits limits, boolean marks) {
+        if (limits.equals(SpecLimits.defaults())) {
+            return marks ? DEFAULT_SETTINGS : DEFAULT_SETTINGS_WITHOUT_MARKS;
+        }
+        return build(limits, marks);
+    }
+
+    private static LoadSettings build(SpecLimits limits, boolean marks) {
         return LoadSettings.builder()
                 .setLabel("connect.yaml")
                 .setSchema(SCHEMA)
@@ -136,12 +156,21 @@ final class YamlDocument {
                 .setAllowRecursiveKeys(false)
                 .setAllowNonScalarKeys(false)
                 .setCodePointLimit(limits.maxCodePoints())
-                .setUseMarks(true)
+                .setUseMarks(marks)
                 .setParseComments(false)
+                .setBufferSize(BUFFER)
                 .build();
     }
 
     private static String decode(byte[] bytes) throws IOException {
+        if (bytes.length == 0 || (bytes[0] != (byte) 0xEF && bytes[0] != (byte) 0xFE && bytes[0] != (byte) 0xFF
+                && bytes[0] != 0)) {
+            // No byte order mark: UTF-8, strictly (a malformed byte is an error, not a replacement).
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        }
         try (Reader reader = new YamlUnicodeReader(new ByteArrayInputStream(bytes))) {
             StringBuilder text = new StringBuilder(bytes.length);
             char[] buffer = new char[8192];
@@ -221,28 +250,31 @@ final class YamlDocument {
         return " at line " + line + ", column " + column;
     }
 
-    /** A node to visit with the path of its parent and its own segment (the path is built only when it is visited). */
-    private record Pending(String parent, Object segment, Node node) {
+    /**
+     * A node to visit, with its parent and its own segment: its path is spelled out only when a
+     * problem needs it, so that the walk builds no text for a file without problems.
+     */
+    private record Pending(Pending parent, Object segment, Node node) {
         String path() {
-            if (segment == null) {
-                return parent;
+            if (parent == null) {
+                return "";
             }
-            return segment instanceof Integer index ? Paths.child(parent, index) : Paths.child(parent, (String) segment);
+            String above = parent.path();
+            return segment instanceof Integer index ? Paths.child(above, index) : Paths.child(above, (String) segment);
         }
     }
 
     /**
      * Problems that make the tree's meaning unclear, found in one iterative walk (aliases and
-     * recursive nodes are visited once, and a pending node holds its parent's path, not its own):
-     * a tag other than the plain YAML types, a key repeated in one mapping, a tab after {@code -}
-     * used as indentation.
+     * recursive nodes are visited once): a tag other than the plain YAML types, a key repeated in
+     * one mapping, a tab after {@code -} used as indentation.
      */
     private static Parsed structure(Node root, TabSeparators tabs) {
         Problems problems = new Problems();
         Set<Node> refused = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Pending> pending = new ArrayDeque<>();
-        pending.push(new Pending("", null, root));
+        pending.push(new Pending(null, null, root));
         while (!pending.isEmpty()) {
             Pending next = pending.pop();
             Node node = next.node();
@@ -259,42 +291,50 @@ final class YamlDocument {
             if (tab != null) {
                 problems.add("", "not valid YAML: " + tab);
             }
-            if (node instanceof ScalarNode) {
-                continue;
-            }
-            String path = next.path();
             if (node instanceof SequenceNode sequence) {
                 java.util.List<Node> items = sequence.getValue();
                 for (int i = items.size() - 1; i >= 0; i--) {
-                    pending.push(new Pending(path, i, items.get(i)));
+                    pending.push(new Pending(next, i, items.get(i)));
                 }
             } else if (node instanceof MappingNode mapping) {
                 java.util.List<NodeTuple> tuples = mapping.getValue();
-                Map<String, Node> seen = new HashMap<>();
-                for (NodeTuple tuple : tuples) {
-                    Node keyNode = tuple.getKeyNode();
-                    String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : "?";
-                    Node first = seen.putIfAbsent(key, keyNode);
+                Map<String, Node> seen = tuples.size() > SMALL_MAPPING ? new HashMap<>() : null;
+                for (int i = 0; i < tuples.size(); i++) {
+                    Node keyNode = tuples.get(i).getKeyNode();
+                    String key = key(keyNode);
                     if (!plain(keyNode)) {
                         refused.add(keyNode);
-                        problems.add(Paths.child(path, key), tagProblem(keyNode));
+                        problems.add(Paths.child(next.path(), key), tagProblem(keyNode));
                     }
+                    Node first = seen != null ? seen.putIfAbsent(key, keyNode) : earlier(tuples, i, key);
                     if (first != null && !problems.isFull()) {
-                        String keyPath = Paths.child(path, key);
-                        {
-                            problems.add(keyPath, "duplicate key '" + Paths.shorten(key) + "'" + at(keyNode)
-                                    + ", first" + at(first));
-                        }
+                        problems.add(Paths.child(next.path(), key), "duplicate key '" + Paths.shorten(key) + "'"
+                                + at(keyNode) + ", first" + at(first));
                     }
                 }
                 for (int i = tuples.size() - 1; i >= 0; i--) {
-                    Node keyNode = tuples.get(i).getKeyNode();
-                    String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : "?";
-                    pending.push(new Pending(path, key, tuples.get(i).getValueNode()));
+                    pending.push(new Pending(next, key(tuples.get(i).getKeyNode()), tuples.get(i).getValueNode()));
                 }
             }
         }
         return new Parsed(Optional.of(root), problems, refused);
+    }
+
+    /** Up to this many keys, a repeated key is looked for by comparing with the earlier ones. */
+    private static final int SMALL_MAPPING = 12;
+
+    private static String key(Node keyNode) {
+        return keyNode instanceof ScalarNode scalar ? scalar.getValue() : "?";
+    }
+
+    private static Node earlier(java.util.List<NodeTuple> tuples, int index, String key) {
+        for (int i = 0; i < index; i++) {
+            Node keyNode = tuples.get(i).getKeyNode();
+            if (key.equals(key(keyNode))) {
+                return keyNode;
+            }
+        }
+        return null;
     }
 
     private static boolean plain(Node node) {

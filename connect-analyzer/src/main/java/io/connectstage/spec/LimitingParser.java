@@ -1,13 +1,15 @@
 package io.connectstage.spec;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.parser.Parser;
@@ -35,9 +37,24 @@ final class LimitingParser implements Parser {
         }
     }
 
-    /** A list or mapping being read: its anchor (or null) and the expanded size when it started. */
-    private record Open(Anchor anchor, long sizeAtStart) {
+    /**
+     * A list or mapping being read: its anchor (or null), the expanded size when it started, and
+     * for a mapping the keys read so far (to notice a repeated key without a later walk).
+     */
+    private static final class Open {
+        final Anchor anchor;
+        final long sizeAtStart;
+        final List<String> keys;
+        int children;
+
+        Open(Anchor anchor, long sizeAtStart, boolean mapping) {
+            this.anchor = anchor;
+            this.sizeAtStart = sizeAtStart;
+            this.keys = mapping ? new ArrayList<>() : null;
+        }
     }
+
+    private static final int SMALL_MAPPING = 32;
 
     private final Parser delegate;
     private final SpecLimits limits;
@@ -45,6 +62,7 @@ final class LimitingParser implements Parser {
     private final Map<Anchor, Long> sizes = new HashMap<>();
     private int aliases;
     private long size;
+    private boolean unusual;
 
     LimitingParser(Parser delegate, SpecLimits limits) {
         this.delegate = delegate;
@@ -74,20 +92,27 @@ final class LimitingParser implements Parser {
                 if (open.size() >= limits.maxDepth()) {
                     throw new Exceeded(Limit.DEPTH, event.getStartMark().orElse(null));
                 }
-                open.push(new Open(((NodeEvent) event).getAnchor().orElse(null), size));
+                CollectionStartEvent start = (CollectionStartEvent) event;
+                unusual |= start.getTag().isPresent();
+                open.push(new Open(start.getAnchor().orElse(null), size, event.getEventId() == Event.ID.MappingStart));
                 grow(1, event);
             }
             case SequenceEnd, MappingEnd -> {
                 Open closed = open.pop();
-                if (closed.anchor() != null) {
-                    sizes.put(closed.anchor(), size - closed.sizeAtStart());
+                if (closed.anchor != null) {
+                    sizes.put(closed.anchor, size - closed.sizeAtStart);
                 }
+                completed(null);
             }
             case Scalar -> {
                 ScalarEvent scalar = (ScalarEvent) event;
+                unusual |= scalar.getTag().isPresent();
                 long own = 1L + scalar.getValue().length();
                 grow(own, event);
-                scalar.getAnchor().ifPresent(anchor -> sizes.put(anchor, own));
+                if (scalar.getAnchor().isPresent()) {
+                    sizes.put(scalar.getAnchor().get(), own);
+                }
+                completed(scalar.getValue());
             }
             case Alias -> {
                 if (++aliases > limits.maxAliases()) {
@@ -95,11 +120,35 @@ final class LimitingParser implements Parser {
                 }
                 // An anchor still open (a recursive alias) has no size yet: the walk visits it once.
                 grow(sizes.getOrDefault(((AliasEvent) event).getAlias(), 1L), event);
+                completed(null);
             }
             default -> {
             }
         }
         return event;
+    }
+
+    /** A node ended: when it is a key of the mapping being read, notes whether it repeats an earlier key. */
+    private void completed(String scalar) {
+        Open parent = open.peek();
+        if (parent == null || parent.keys == null || parent.children++ % 2 != 0) {
+            return;
+        }
+        if (scalar == null || parent.keys.contains(scalar)) {
+            unusual = true; // a repeated key, or a key that is an alias or a collection
+        } else if (parent.keys.size() < SMALL_MAPPING) {
+            parent.keys.add(scalar);
+        } else {
+            unusual = true; // a big mapping: the walk looks for repeated keys with a hash
+        }
+    }
+
+    /**
+     * True when the tree may hold what {@link YamlDocument}'s walk reports (an explicit tag, a
+     * repeated key, a key that is not a plain scalar), so that a plain file skips that walk.
+     */
+    boolean unusual() {
+        return unusual;
     }
 
     private void grow(long by, Event event) {

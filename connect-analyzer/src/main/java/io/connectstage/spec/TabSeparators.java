@@ -220,6 +220,11 @@ final class TabSeparators {
         return true;
     }
 
+    /** True when a tab after a {@code -} was turned into a space, so that the tree must be checked for it. */
+    boolean afterDash() {
+        return !afterDash.isEmpty();
+    }
+
     /** The problem of a list or mapping that starts right after a tab that followed a {@code -}, or null. */
     String problem(Node node) {
         if (afterDash.isEmpty() || node instanceof ScalarNode || node.getStartMark().isEmpty()) {

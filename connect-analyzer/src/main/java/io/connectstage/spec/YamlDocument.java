@@ -93,10 +93,11 @@ final class YamlDocument {
         LoadSettings settings = settings(limits, marks);
         TabSeparators tabs = new TabSeparators(text);
         Optional<Node> root;
+        LimitingParser parser;
         while (true) {
             try {
                 String source = tabs.text();
-                LimitingParser parser = new LimitingParser(
+                parser = new LimitingParser(
                         new ParserImpl(settings, new StreamReader(settings, source)), limits);
                 root = new Composer(settings, parser).getSingleNode();
                 if (root.isEmpty() || !tabs.restoreRunsInsideValues(root.get())) {
@@ -125,6 +126,9 @@ final class YamlDocument {
             return left(tabIndented);
         }
         if (root.isEmpty()) {
+            return Either.right(new Parsed(root, new Problems(), Set.of()));
+        }
+        if (!parser.unusual() && !tabs.afterDash()) {
             return Either.right(new Parsed(root, new Problems(), Set.of()));
         }
         return Either.right(structure(root.get(), tabs));

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.YamlUnicodeReader;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -36,29 +35,21 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Turns bytes into a YAML node tree within {@link SpecLimits}, or into problems. It composes
  * nodes rather than Java objects, so that no constructor ever runs for a tag the file names, and
  * every later problem can carry an exact path. The YAML is read as YAML 1.2 reads it, as the
  * official parser does: {@code <<} is an ordinary key (merge keys are YAML 1.1), and tabs may
- * separate tokens outside indentation ({@link TabSeparators}). The composer recurses once per
- * nesting level, so the parser it reads from ({@link LimitingParser}) refuses to open more levels
- * than allowed before the stack is at risk, and counts every alias and the expanded size.
+ * separate tokens outside indentation ({@link TabSeparators}). The tree is built by
+ * {@link NodeComposer}, which refuses to open more levels than allowed before the stack is at
+ * risk, and counts every alias and the expanded size.
  */
 final class YamlDocument {
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.ENV_TAG);
 
     /** YAML 1.2 core schema without the 1.1 merge key; one resolver for every read (it holds no state). */
-    private static final CoreSchema SCHEMA = new CoreSchema() {
-        private final ScalarResolver resolver = new CoreResolver();
-
-        @Override
-        public ScalarResolver getScalarResolver() {
-            return resolver;
-        }
-    };
+    private static final ScalarResolver RESOLVER = new CoreResolver();
 
     /**
      * A composed tree: its root (empty for a file without a document), the problems found so far
@@ -93,13 +84,12 @@ final class YamlDocument {
         LoadSettings settings = settings(limits, marks);
         TabSeparators tabs = new TabSeparators(text);
         Optional<Node> root;
-        LimitingParser parser;
+        NodeComposer composer;
         while (true) {
             try {
                 String source = tabs.text();
-                parser = new LimitingParser(
-                        new ParserImpl(settings, new StreamReader(settings, source)), limits);
-                root = new Composer(settings, parser).getSingleNode();
+                composer = new NodeComposer(new ParserImpl(settings, new StreamReader(settings, source)), RESOLVER, limits);
+                root = composer.singleNode();
                 if (root.isEmpty() || !tabs.restoreRunsInsideValues(root.get())) {
                     break;
                 }
@@ -107,8 +97,10 @@ final class YamlDocument {
                 if (!tabs.repair(e)) {
                     return left("not valid YAML: " + describe(e));
                 }
-            } catch (LimitingParser.Exceeded e) {
+            } catch (NodeComposer.Exceeded e) {
                 return left(exceeded(e, limits));
+            } catch (NodeComposer.NonScalarKey e) {
+                return left("not valid here: a mapping key must be a plain value, not a list or a mapping");
             } catch (MarkedYamlEngineException e) {
                 return left("not valid YAML: " + describe(e));
             } catch (ReaderException e) {
@@ -128,7 +120,7 @@ final class YamlDocument {
         if (root.isEmpty()) {
             return Either.right(new Parsed(root, new Problems(), Set.of()));
         }
-        if (!parser.unusual() && !tabs.afterDash()) {
+        if (!composer.unusual() && !tabs.afterDash()) {
             return Either.right(new Parsed(root, new Problems(), Set.of()));
         }
         return Either.right(structure(root.get(), tabs));
@@ -153,12 +145,8 @@ final class YamlDocument {
     private static LoadSettings build(SpecLimits limits, boolean marks) {
         return LoadSettings.builder()
                 .setLabel("connect.yaml")
-                .setSchema(SCHEMA)
-                // LimitingParser counts every alias, to lists and mappings too, and stops first.
-                .setMaxAliasesForCollections(Integer.MAX_VALUE)
-                .setAllowDuplicateKeys(false)
-                .setAllowRecursiveKeys(false)
-                .setAllowNonScalarKeys(false)
+                // NodeComposer builds the tree: it resolves scalars with RESOLVER, counts every alias
+                // and refuses keys that are not scalars; the reader and parser need only these.
                 .setCodePointLimit(limits.maxCodePoints())
                 .setUseMarks(marks)
                 .setParseComments(false)
@@ -185,7 +173,7 @@ final class YamlDocument {
         }
     }
 
-    private static String exceeded(LimitingParser.Exceeded e, SpecLimits limits) {
+    private static String exceeded(NodeComposer.Exceeded e, SpecLimits limits) {
         return switch (e.limit) {
             case DEPTH -> "the YAML is nested more than " + limits.maxDepth() + " levels deep" + at(e.mark);
             case ALIASES -> "the file uses more than " + limits.maxAliases()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Our connect.yaml parser (JMH, SpecParserBenchmark.parseAndMap) against the official one
-# (npm @commercetools-connect/specification, a Node timing loop) on the same file, one after the
-# other in one run; prints both times per parse and the ratio.
+# (npm @commercetools-connect/specification, a Node timing loop) on the same file, in one run;
+# prints both times per parse and the ratio. Both run at the same time by default, so that on a
+# shared machine both see the same load (SEQUENTIAL=1: one after the other, for a quiet machine).
 #
 #   connect-bench/parser-vs-official.sh [connect.yaml]     (default: the 20-application file)
 #   SKIP_BUILD=1 connect-bench/parser-vs-official.sh       (benchmarks.jar already built)
@@ -33,9 +34,18 @@ echo "file: $file ($(wc -c < "$file") bytes)"
 
 iterations=5
 time_per=$(( seconds / iterations > 0 ? seconds / iterations : 1 ))
-java -jar connect-bench/target/benchmarks.jar 'SpecParserBenchmark.parseAndMap' -p file="$file" \
-  -f 1 -wi 3 -w "$time_per" -i "$iterations" -r "$time_per" -rf json -rff "$root/$out/ours.json" > "$out/ours.log"
-node "$official/timing.mjs" "$file" "$seconds" > "$out/official.json"
+if [ "${SEQUENTIAL:-0}" = 1 ]; then
+  java -jar connect-bench/target/benchmarks.jar 'SpecParserBenchmark.parseAndMap' -p file="$file" \
+    -f 1 -wi 3 -w "$time_per" -i "$iterations" -r "$time_per" -rf json -rff "$root/$out/ours.json" > "$out/ours.log"
+  node "$official/timing.mjs" "$file" "$seconds" > "$out/official.json"
+else
+  # The Node loop warms up while JMH starts and warms up, then measures while JMH measures.
+  (sleep 2; node "$official/timing.mjs" "$file" "$(( seconds + 3 * time_per ))" > "$out/official.json") &
+  node_pid=$!
+  java -jar connect-bench/target/benchmarks.jar 'SpecParserBenchmark.parseAndMap' -p file="$file" \
+    -f 1 -wi 3 -w "$time_per" -i "$iterations" -r "$time_per" -rf json -rff "$root/$out/ours.json" > "$out/ours.log"
+  wait "$node_pid"
+fi
 
 node -e '
 const fs = require("fs");

@@ -48,7 +48,7 @@ else
 fi
 
 # CPU time per parse of each whole process, one after the other: what a busy machine distorts least.
-java -Xms512m -Xmx512m -cp connect-bench/target/benchmarks.jar io.connectstage.bench.SpecParserBenchmark --cpu "$file" "$seconds" > "$out/ours-cpu.json"
+java -XX:+UseSerialGC -Xms512m -Xmx512m -cp connect-bench/target/benchmarks.jar io.connectstage.bench.SpecParserBenchmark --cpu "$file" "$seconds" > "$out/ours-cpu.json"
 node "$official/timing.mjs" "$file" "$seconds" > "$out/official-cpu.json"
 
 node -e '

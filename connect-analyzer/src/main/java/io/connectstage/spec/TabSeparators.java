@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -43,8 +44,12 @@ final class TabSeparators {
     private static final int MIN_BUDGET = 256 * 1024;
     private static final int MAX_ROUNDS = 4;
 
-    /** A run of blanks turned into spaces: where (char and code point index), and what it was. */
-    private record Run(int index, int codePoint, String original) {
+    /**
+     * A run of blanks turned into spaces: where (char and code point index, line and column), what
+     * it was, and whether it starts its line before content (spaces, then a tab: YAML allows it
+     * only in the line prefix of a continued plain or quoted value).
+     */
+    private record Run(int index, int codePoint, int line, int column, String original, boolean indentation) {
     }
 
     private final char[] text;
@@ -53,6 +58,7 @@ final class TabSeparators {
     private final Set<Long> afterDash = new HashSet<>();
     private long budget;
     private int rounds;
+    private String indentationProblem;
 
     TabSeparators(String original) {
         this.original = original;
@@ -99,7 +105,9 @@ final class TabSeparators {
             boolean indentation = i == lineStart;
             boolean emptyRest = end == text.length || isBreak(text[end]) || text[end] == '#';
             if (hasTab && (!indentation || emptyRest)) {
-                replace(i, codePoint, end, line, column, lineStart);
+                replace(i, codePoint, end, line, column, lineStart, false);
+            } else if (hasTab && text[i] == ' ') {
+                replace(i, codePoint, end, line, column, lineStart, true);
             }
             codePoint += end - i;
             column += end - i;
@@ -107,8 +115,8 @@ final class TabSeparators {
         }
     }
 
-    private void replace(int start, int codePoint, int end, int line, int column, int lineStart) {
-        runs.add(new Run(start, codePoint, new String(text, start, end - start)));
+    private void replace(int start, int codePoint, int end, int line, int column, int lineStart, boolean indentation) {
+        runs.add(new Run(start, codePoint, line, column, new String(text, start, end - start), indentation));
         if (start > lineStart && text[start - 1] == '-' && (start - 1 == lineStart || isBlank(text[start - 2]))) {
             afterDash.add(position(line, column + (end - start)));
         }
@@ -126,17 +134,46 @@ final class TabSeparators {
         long[] ranges = scalarRanges(root);
         boolean restored = false;
         for (Run run : new ArrayList<>(runs)) {
-            if (inside(ranges, run.codePoint())) {
-                run.original().getChars(0, run.original().length(), text, run.index());
-                runs.remove(run);
+            int scalar = inside(ranges, run.codePoint());
+            boolean block = scalar >= 0 && ranges[3 * scalar + 2] == 1;
+            if (!run.indentation() && scalar >= 0 || run.indentation() && block) {
+                restore(run);
                 restored = true;
+            } else if (run.indentation() && scalar < 0 && indentationProblem == null) {
+                indentationProblem = "not valid YAML: tabs are not allowed as indentation at line " + (run.line() + 1)
+                        + ", column " + (run.column() + 1 + run.original().indexOf('\t'));
             }
         }
         budget -= text.length;
         return restored && budget >= 0;
     }
 
-    /** Start and end (code point indexes, end excluded) of every scalar, sorted by start. */
+    private void restore(Run run) {
+        run.original().getChars(0, run.original().length(), text, run.index());
+        runs.remove(run);
+    }
+
+    /**
+     * After a read that failed: puts back the tabs of indentation that were tried as spaces, so
+     * that the file is read again and fails where and as it really does; false when there were none.
+     */
+    boolean abandonIndentation() {
+        boolean any = false;
+        for (Run run : new ArrayList<>(runs)) {
+            if (run.indentation()) {
+                restore(run);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** A tab of indentation that is no part of a continued value, once the tree is read; or null. */
+    String indentationProblem() {
+        return indentationProblem;
+    }
+
+    /** Start, end (code point indexes, end excluded) and 1 for a block scalar, 0 otherwise, of every scalar, sorted by start. */
     private static long[] scalarRanges(Node root) {
         List<long[]> ranges = new ArrayList<>();
         Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -147,9 +184,10 @@ final class TabSeparators {
             if (!visited.add(node)) {
                 continue;
             }
-            if (node instanceof ScalarNode) {
+            if (node instanceof ScalarNode scalar) {
                 if (node.getStartMark().isPresent() && node.getEndMark().isPresent()) {
-                    ranges.add(new long[] {node.getStartMark().get().getIndex(), node.getEndMark().get().getIndex()});
+                    boolean block = scalar.getScalarStyle() == ScalarStyle.LITERAL || scalar.getScalarStyle() == ScalarStyle.FOLDED;
+                    ranges.add(new long[] {node.getStartMark().get().getIndex(), node.getEndMark().get().getIndex(), block ? 1 : 0});
                 }
             } else if (node instanceof SequenceNode sequence) {
                 sequence.getValue().forEach(pending::push);
@@ -161,29 +199,29 @@ final class TabSeparators {
             }
         }
         ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-        long[] flat = new long[ranges.size() * 2];
+        long[] flat = new long[ranges.size() * 3];
         for (int i = 0; i < ranges.size(); i++) {
-            flat[2 * i] = ranges.get(i)[0];
-            flat[2 * i + 1] = ranges.get(i)[1];
+            System.arraycopy(ranges.get(i), 0, flat, 3 * i, 3);
         }
         return flat;
     }
 
-    private static boolean inside(long[] ranges, int codePoint) {
+    /** The scalar whose range holds the point, or -1. */
+    private static int inside(long[] ranges, int codePoint) {
         // Ranges do not overlap: the last one starting at or before the point is the only candidate.
         int low = 0;
-        int high = ranges.length / 2 - 1;
+        int high = ranges.length / 3 - 1;
         int found = -1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            if (ranges[2 * middle] <= codePoint) {
+            if (ranges[3 * middle] <= codePoint) {
                 found = middle;
                 low = middle + 1;
             } else {
                 high = middle - 1;
             }
         }
-        return found >= 0 && codePoint < ranges[2 * found + 1];
+        return found >= 0 && codePoint < ranges[3 * found + 1] ? found : -1;
     }
 
     /** True when the failure was a tab used as a separator and the text now has spaces there. */
@@ -216,7 +254,7 @@ final class TabSeparators {
             return false;
         }
         int before = tab - blanksStart; // spaces already, part of the same run
-        replace(blanksStart, mark.getIndex() - before, end, mark.getLine(), mark.getColumn() - before, lineStart);
+        replace(blanksStart, mark.getIndex() - before, end, mark.getLine(), mark.getColumn() - before, lineStart, false);
         return true;
     }
 

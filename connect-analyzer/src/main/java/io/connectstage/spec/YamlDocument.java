@@ -94,7 +94,7 @@ final class YamlDocument {
                     break;
                 }
             } catch (ScannerException e) {
-                if (!tabs.repair(e)) {
+                if (!tabs.repair(e) && !tabs.abandonIndentation()) {
                     return left("not valid YAML: " + describe(e));
                 }
             } catch (NodeComposer.Exceeded e) {
@@ -102,7 +102,9 @@ final class YamlDocument {
             } catch (NodeComposer.NonScalarKey e) {
                 return left("not valid here: a mapping key must be a plain value, not a list or a mapping");
             } catch (MarkedYamlEngineException e) {
-                return left("not valid YAML: " + describe(e));
+                if (!tabs.abandonIndentation()) {
+                    return left("not valid YAML: " + describe(e));
+                }
             } catch (ReaderException e) {
                 return left("not valid YAML: the character " + String.format("U+%04X", e.getCodePoint())
                         + " is not allowed" + lineAndColumn(tabs.text(), e.getPosition()));
@@ -113,7 +115,8 @@ final class YamlDocument {
                 return left("the YAML is nested too deeply to be read");
             }
         }
-        String tabIndented = text.indexOf('\t') < 0 ? null : TabSeparators.tabIndentedLine(tabs.text());
+        String tabIndented = text.indexOf('\t') < 0 ? null
+                : tabs.indentationProblem() != null ? tabs.indentationProblem() : TabSeparators.tabIndentedLine(tabs.text());
         if (tabIndented != null) {
             return left(tabIndented);
         }

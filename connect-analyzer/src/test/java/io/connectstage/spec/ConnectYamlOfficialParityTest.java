@@ -52,6 +52,19 @@ class ConnectYamlOfficialParityTest {
         }
 
         @Test
+        void acceptsATabAfterTheIndentationOfAContinuedValue() {
+            valid(service("scripts:\n  postDeploy: npm run\n    \tbuild\n"));
+            assertEquals("a b", valid(standardKeys("- key: AB\n  description: a\n   \tb\n")).applications().get(0)
+                    .standardConfiguration().get(0).description());
+        }
+
+        @Test
+        void refusesATabAfterSpacesInTheIndentationOfAKey() {
+            SpecProblem problem = onlyProblem("deployAs:\n  - name: svc\n    applicationType: service\n  \t  endpoint: /svc\n");
+            assertTrue(problem.message().contains("line 4, column 3"), problem.message());
+        }
+
+        @Test
         void refusesATabAsIndentation() {
             SpecProblem problem = onlyProblem("deployAs:\n\t- name: svc\n");
             assertTrue(problem.message().contains("line 2, column 1"), problem.message());

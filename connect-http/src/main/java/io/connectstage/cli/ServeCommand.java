@@ -53,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "memory (default), jdbc:h2:file:PATH, jdbc:h2:mem:NAME or jdbc:postgresql://HOST/DB?user=U&password=P")
     String store;
 
+    @Option(names = "--schema-prefix", paramLabel = "NAME", defaultValue = StoreOption.DEFAULT_SCHEMA_PREFIX,
+            description = "PostgreSQL: schema NAME holds the published Connectors, NAME_projectKey each project's (default ${DEFAULT-VALUE})")
+    String schemaPrefix;
+
     @Option(names = "--repo-mirror", paramLabel = "URL=PATH", description = "clone this repository URL from a local path or bare repository (repeatable)")
     List<String> mirrors = new ArrayList<>();
 
@@ -82,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         StoreOption stores;
         try {
-            stores = StoreOption.parse(store);
+            stores = StoreOption.parse(store, schemaPrefix);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -104,11 +108,20 @@ final class ServeCommand implements Callable<Integer> {
             return t;
         });
         GitRepositorySource source = GitRepositorySource.builder().mirrors(mirrorMap).build();
-        PerProjectSpaces spaces = PerProjectSpaces.builder()
-                .stores(stores.stores())
+        PerProjectSpaces spaces;
+        try {
+            spaces = PerProjectSpaces.builder()
+                .staged(stores.staged())
+                .published(stores.published())
                 .analyzer(new SpecAnalyzer(source))
                 .executor(processing)
                 .build();
+        } catch (RuntimeException e) {
+            parent.err.println("serve: cannot open the store: " + StoreOption.redact(String.valueOf(e.getMessage())));
+            processing.shutdownNow();
+            stores.close();
+            return 1;
+        }
         ConnectServer server;
         try {
             server = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)

@@ -60,6 +60,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--repo-mirror", paramLabel = "URL=PATH", description = "clone this repository URL from a local path or bare repository (repeatable)")
     List<String> mirrors = new ArrayList<>();
 
+    @Option(names = "--poll-seconds", paramLabel = "SECONDS", defaultValue = "5",
+            description = "how often processing looks for work other servers left or abandoned (default ${DEFAULT-VALUE}; 0: never)")
+    long pollSeconds;
+
     @Option(names = "--token-lifetime", paramLabel = "SECONDS", defaultValue = "172800", description = "how long tokens live (default ${DEFAULT-VALUE})")
     long tokenLifetime;
 
@@ -67,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
+        }
+        if (pollSeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--poll-seconds is 0 or more, not " + pollSeconds);
         }
         List<OAuthClient> parsed = new ArrayList<>();
         for (String c : clients) {
@@ -122,18 +129,28 @@ final class ServeCommand implements Callable<Integer> {
             stores.close();
             return 1;
         }
+        java.util.concurrent.ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "connect-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        if (pollSeconds > 0) {
+            poller.scheduleWithFixedDelay(spaces::wakeAll, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+        }
         ConnectServer server;
         try {
             server = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
                     .tokenLifetime(Duration.ofSeconds(tokenLifetime)).start();
         } catch (IllegalStateException e) {
             parent.err.println("serve: " + e.getMessage());
+            poller.shutdownNow();
             processing.shutdownNow();
             stores.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            poller.shutdownNow();
             server.close();
             processing.shutdown();
             try {

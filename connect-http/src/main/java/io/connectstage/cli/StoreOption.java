@@ -13,6 +13,7 @@ import io.connectstage.store.jdbc.JdbcStores;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -73,7 +74,7 @@ final class StoreOption implements AutoCloseable {
         if (spec.equals("memory")) {
             return key -> new InMemoryConnectorStore();
         }
-        return key -> new JdbcConnectorStore(open(key));
+        return key -> opened(key, JdbcConnectorStore::new);
     }
 
     /** The published Connectors all projects share, opened now. */
@@ -81,15 +82,43 @@ final class StoreOption implements AutoCloseable {
         if (spec.equals("memory")) {
             return new SharedPublished(new InMemoryPublishedConnectorStore(), PublishedAccess.memory());
         }
-        ConnectionPool pool = open(null);
-        return new SharedPublished(new JdbcPublishedConnectorStore(pool), new JdbcPublishedAccess(pool));
+        return opened(null, pool -> new SharedPublished(new JdbcPublishedConnectorStore(pool), new JdbcPublishedAccess(pool)));
     }
 
-    /** The database of a project's staged store, or with {@code null} the shared one. */
-    private ConnectionPool open(String projectKey) {
-        ConnectionPool pool = openPool(projectKey);
-        pools.add(pool);
-        return pool;
+    /**
+     * Stores over the database of a project's staged store, or with {@code null} the shared one.
+     * On PostgreSQL the schema and its tables are made under an advisory lock of the schema's
+     * name, so that several servers meeting a new project at once do not race to create them.
+     */
+    private <T> T opened(String projectKey, Function<ConnectionPool, T> make) {
+        if (!spec.startsWith("jdbc:postgresql:")) {
+            ConnectionPool pool = openPool(projectKey);
+            pools.add(pool);
+            return make.apply(pool);
+        }
+        String schema = schema(projectKey);
+        try (Connection c = DriverManager.getConnection(spec)) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+                lock.setString(1, schema);
+                lock.execute();
+            }
+            try {
+                ConnectionPool pool = openPool(projectKey);
+                pools.add(pool);
+                return make.apply(pool);
+            } finally {
+                try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+                    unlock.setString(1, schema);
+                    unlock.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare schema " + schema + " on " + redact(spec) + ": " + e.getMessage());
+        }
+    }
+
+    private String schema(String projectKey) {
+        return projectKey == null ? schemaPrefix : schemaPrefix + "_" + projectKey.replace('-', '_');
     }
 
     private ConnectionPool openPool(String projectKey) {
@@ -100,7 +129,7 @@ final class StoreOption implements AutoCloseable {
         if (spec.startsWith("jdbc:h2:mem:")) {
             return JdbcStores.h2InMemory(spec.substring("jdbc:h2:mem:".length()) + suffix);
         }
-        String schema = projectKey == null ? schemaPrefix : schemaPrefix + "_" + projectKey.replace('-', '_');
+        String schema = schema(projectKey);
         try (Connection c = DriverManager.getConnection(spec); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
         } catch (SQLException e) {

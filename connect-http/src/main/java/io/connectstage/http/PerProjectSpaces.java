@@ -45,6 +45,16 @@ public final class PerProjectSpaces implements ProjectSpaces {
         return spaces.computeIfAbsent(projectKey, this::create);
     }
 
+    /**
+     * Wakes the processor of every project met so far, so that it claims work another server left
+     * (or whose lease has run out); {@code serve} calls this every few seconds.
+     */
+    public void wakeAll() {
+        for (ProjectSpace space : spaces.values()) {
+            space.processor().ifPresent(ConnectorProcessor::wake);
+        }
+    }
+
     private ProjectSpace create(String projectKey) {
         ConnectorStore staged = builder.staged.apply(projectKey);
         PublishedConnectorStore published = builder.published.viewOf(projectKey, staged);

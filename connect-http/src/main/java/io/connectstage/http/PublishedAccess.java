@@ -27,8 +27,21 @@ public interface PublishedAccess {
             privateProjects = List.copyOf(privateProjects);
         }
 
+        /**
+         * Whether this project may read the private Connector: its own, or one of its
+         * {@code privateProjects}, which are {@code REGION:projectKey} (this server has no regions:
+         * any entry ending in {@code :projectKey} names the project).
+         */
         public boolean allows(String projectKey) {
-            return ownerProject.equals(projectKey) || privateProjects.contains(projectKey);
+            if (ownerProject.equals(projectKey)) {
+                return true;
+            }
+            for (String p : privateProjects) {
+                if (p.equals(projectKey) || p.endsWith(":" + projectKey)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -1,12 +1,12 @@
 package io.connectstage.cli;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.http.JdbcPublishedAccess;
 import io.connectstage.http.PublishedAccess;
 import io.connectstage.http.SharedPublished;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.memory.InMemoryConnectorStore;
 import io.connectstage.store.memory.InMemoryPublishedConnectorStore;
-import io.connectstage.store.jdbc.ConnectionPool;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
 import io.connectstage.store.jdbc.JdbcPublishedConnectorStore;
 import io.connectstage.store.jdbc.JdbcStores;
@@ -35,7 +35,7 @@ final class StoreOption implements AutoCloseable {
 
     private final String spec;
     private final String schemaPrefix;
-    private final List<ConnectionPool> pools = new CopyOnWriteArrayList<>();
+    private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
 
     private StoreOption(String spec, String schemaPrefix) {
         this.spec = spec;
@@ -90,9 +90,9 @@ final class StoreOption implements AutoCloseable {
      * On PostgreSQL the schema and its tables are made under an advisory lock of the schema's
      * name, so that several servers meeting a new project at once do not race to create them.
      */
-    private <T> T opened(String projectKey, Function<ConnectionPool, T> make) {
+    private <T> T opened(String projectKey, Function<HikariDataSource, T> make) {
         if (!spec.startsWith("jdbc:postgresql:")) {
-            ConnectionPool pool = openPool(projectKey);
+            HikariDataSource pool = openPool(projectKey);
             pools.add(pool);
             return make.apply(pool);
         }
@@ -103,7 +103,7 @@ final class StoreOption implements AutoCloseable {
                 lock.execute();
             }
             try {
-                ConnectionPool pool = openPool(projectKey);
+                HikariDataSource pool = openPool(projectKey);
                 pools.add(pool);
                 return make.apply(pool);
             } finally {
@@ -121,7 +121,7 @@ final class StoreOption implements AutoCloseable {
         return projectKey == null ? schemaPrefix : schemaPrefix + "_" + projectKey.replace('-', '_');
     }
 
-    private ConnectionPool openPool(String projectKey) {
+    private HikariDataSource openPool(String projectKey) {
         String suffix = projectKey == null ? "" : "-" + projectKey;
         if (spec.startsWith("jdbc:h2:file:")) {
             return JdbcStores.h2File(Path.of(spec.substring("jdbc:h2:file:".length()) + suffix));
@@ -151,7 +151,7 @@ final class StoreOption implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ConnectionPool pool : pools) {
+        for (HikariDataSource pool : pools) {
             pool.close();
         }
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.http.PublishedAccess.Access;
-import io.connectstage.store.jdbc.ConnectionPool;
 import io.connectstage.store.jdbc.JdbcStores;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,13 +39,13 @@ class HttpMultiAccessTest {
 
     @Test
     void onH2() {
-        try (ConnectionPool db = JdbcStores.h2InMemory("access-" + System.nanoTime())) {
+        try (HikariDataSource db = JdbcStores.h2InMemory("access-" + System.nanoTime())) {
             contract(new JdbcPublishedAccess(db));
             contract(fresh(db)); // opened again over the table that exists
         }
     }
 
-    private static PublishedAccess fresh(ConnectionPool db) {
+    private static PublishedAccess fresh(HikariDataSource db) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM connector_published_access");
         } catch (java.sql.SQLException e) {
@@ -63,7 +63,7 @@ class HttpMultiAccessTest {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
-        try (ConnectionPool db = JdbcStores.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password)) {
+        try (HikariDataSource db = JdbcStores.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password)) {
             contract(new JdbcPublishedAccess(db));
         } finally {
             try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {

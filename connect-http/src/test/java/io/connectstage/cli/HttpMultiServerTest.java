@@ -137,6 +137,17 @@ class HttpMultiServerTest {
             ids.add(http[i % 2].post("/connectors/drafts", tokens[i % 2], draft("multi-" + i)).expect(201).json().get("id").asText());
         }
 
+        String projectSchema = "\"" + prefix + "_" + PROJECT.replace('-', '_') + "\"";
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            // every claim of work (a lease taken), counted by the database itself
+            s.execute("CREATE TABLE " + projectSchema + ".claims (id TEXT, owner TEXT)");
+            s.execute("CREATE FUNCTION " + projectSchema + ".count_claim() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "IF NEW.lease_owner IS NOT NULL AND NEW.attempts > OLD.attempts THEN "
+                    + "INSERT INTO " + projectSchema + ".claims VALUES (NEW.id, NEW.lease_owner); END IF; RETURN NEW; END $$");
+            s.execute("CREATE TRIGGER count_claim AFTER UPDATE ON " + projectSchema + ".connector_work"
+                    + " FOR EACH ROW EXECUTE FUNCTION " + projectSchema + ".count_claim()");
+        }
+
         Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
         ids.forEach(id -> accepted.put(id, new AtomicInteger()));
         AtomicInteger refused = new AtomicInteger();
@@ -229,6 +240,13 @@ class HttpMultiServerTest {
                     + "\".connector_work")) {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "work left over");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT id), count(DISTINCT owner) FROM "
+                    + projectSchema + ".claims")) {
+                rs.next();
+                assertEquals(2 * CONNECTORS, rs.getInt(2), "each preview and publish claimed");
+                assertEquals(2 * CONNECTORS, rs.getInt(1), "each preview and publish claimed once");
+                System.out.println("HttpMultiServerTest: " + rs.getInt(1) + " claims by " + rs.getInt(3) + " processors");
             }
         }
         for (int i = 0; i < CONNECTORS; i++) {

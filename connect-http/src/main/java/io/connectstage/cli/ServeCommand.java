@@ -53,8 +53,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "memory (default), jdbc:h2:file:PATH, jdbc:h2:mem:NAME or jdbc:postgresql://HOST/DB?user=U&password=P")
     String store;
 
+    @Option(names = "--schema-prefix", paramLabel = "NAME", defaultValue = StoreOption.DEFAULT_SCHEMA_PREFIX,
+            description = "PostgreSQL: schema NAME holds the published Connectors, NAME_projectKey each project's (default ${DEFAULT-VALUE})")
+    String schemaPrefix;
+
     @Option(names = "--repo-mirror", paramLabel = "URL=PATH", description = "clone this repository URL from a local path or bare repository (repeatable)")
     List<String> mirrors = new ArrayList<>();
+
+    @Option(names = "--poll-seconds", paramLabel = "SECONDS", defaultValue = "5",
+            description = "how often processing looks for work other servers left or abandoned (default ${DEFAULT-VALUE}; 0: never)")
+    long pollSeconds;
 
     @Option(names = "--token-lifetime", paramLabel = "SECONDS", defaultValue = "172800", description = "how long tokens live (default ${DEFAULT-VALUE})")
     long tokenLifetime;
@@ -63,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
+        }
+        if (pollSeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--poll-seconds is 0 or more, not " + pollSeconds);
         }
         List<OAuthClient> parsed = new ArrayList<>();
         for (String c : clients) {
@@ -82,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         StoreOption stores;
         try {
-            stores = StoreOption.parse(store);
+            stores = StoreOption.parse(store, schemaPrefix);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -104,23 +115,42 @@ final class ServeCommand implements Callable<Integer> {
             return t;
         });
         GitRepositorySource source = GitRepositorySource.builder().mirrors(mirrorMap).build();
-        PerProjectSpaces spaces = PerProjectSpaces.builder()
-                .stores(stores.stores())
+        PerProjectSpaces spaces;
+        try {
+            spaces = PerProjectSpaces.builder()
+                .staged(stores.staged())
+                .published(stores.published())
                 .analyzer(new SpecAnalyzer(source))
                 .executor(processing)
                 .build();
+        } catch (RuntimeException e) {
+            parent.err.println("serve: cannot open the store: " + StoreOption.redact(String.valueOf(e.getMessage())));
+            processing.shutdownNow();
+            stores.close();
+            return 1;
+        }
+        java.util.concurrent.ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "connect-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        if (pollSeconds > 0) {
+            poller.scheduleWithFixedDelay(spaces::wakeAll, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+        }
         ConnectServer server;
         try {
             server = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
                     .tokenLifetime(Duration.ofSeconds(tokenLifetime)).start();
         } catch (IllegalStateException e) {
             parent.err.println("serve: " + e.getMessage());
+            poller.shutdownNow();
             processing.shutdownNow();
             stores.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            poller.shutdownNow();
             server.close();
             processing.shutdown();
             try {

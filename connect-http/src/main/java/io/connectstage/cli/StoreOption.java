@@ -1,13 +1,19 @@
 package io.connectstage.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.connectstage.http.PerProjectSpaces.Stores;
+import io.connectstage.http.JdbcPublishedAccess;
+import io.connectstage.http.PublishedAccess;
+import io.connectstage.http.SharedPublished;
+import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.memory.InMemoryConnectorStore;
+import io.connectstage.store.memory.InMemoryPublishedConnectorStore;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
 import io.connectstage.store.jdbc.JdbcPublishedConnectorStore;
 import io.connectstage.store.jdbc.JdbcStores;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -18,22 +24,37 @@ import java.util.function.Function;
  * {@code serve --store}: {@code memory}, or {@code jdbc:URL} for an H2 file
  * ({@code jdbc:h2:file:PATH}), H2 in memory ({@code jdbc:h2:mem:NAME}) or PostgreSQL
  * ({@code jdbc:postgresql://HOST/DB?user=..&password=..}). Until the stores know the owning project,
- * each project gets a database of its own: {@code PATH-projectKey} for H2, schema
- * {@code connectstage_projectKey} for PostgreSQL.
+ * each project gets a database of its own for its staged connectors: {@code PATH-projectKey} for
+ * H2, schema {@code PREFIX_projectKey} for PostgreSQL (prefix {@code connectstage} unless
+ * {@code --schema-prefix} says otherwise). The published Connectors are shared by all projects:
+ * {@code PATH} itself for H2, schema {@code PREFIX} for PostgreSQL.
  */
 final class StoreOption implements AutoCloseable {
+    static final String DEFAULT_SCHEMA_PREFIX = "connectstage";
+    private static final java.util.regex.Pattern SCHEMA_PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,29}");
+
     private final String spec;
+    private final String schemaPrefix;
     private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
 
-    private StoreOption(String spec) {
+    private StoreOption(String spec, String schemaPrefix) {
         this.spec = spec;
+        this.schemaPrefix = schemaPrefix;
+    }
+
+    static StoreOption parse(String spec) {
+        return parse(spec, DEFAULT_SCHEMA_PREFIX);
     }
 
     /** @throws IllegalArgumentException naming what is accepted */
-    static StoreOption parse(String spec) {
+    static StoreOption parse(String spec, String schemaPrefix) {
+        if (!SCHEMA_PREFIX.matcher(schemaPrefix).matches()) {
+            throw new IllegalArgumentException("--schema-prefix is a lower-case letter, then up to 29 of a-z, 0-9 and _, not '"
+                    + schemaPrefix + "'");
+        }
         if (spec.equals("memory") || spec.startsWith("jdbc:h2:file:") || spec.startsWith("jdbc:h2:mem:")
                 || spec.startsWith("jdbc:postgresql:")) {
-            return new StoreOption(spec);
+            return new StoreOption(spec, schemaPrefix);
         }
         throw new IllegalArgumentException("--store is 'memory', 'jdbc:h2:file:PATH', 'jdbc:h2:mem:NAME' or"
                 + " 'jdbc:postgresql://HOST[:PORT]/DB[?user=U&password=P]', not '" + redact(spec) + "'");
@@ -48,25 +69,67 @@ final class StoreOption implements AutoCloseable {
         return redact(spec);
     }
 
-    Function<String, Stores> stores() {
+    /** The staged store of each project. */
+    Function<String, ConnectorStore> staged() {
         if (spec.equals("memory")) {
-            return key -> Stores.memory();
+            return key -> new InMemoryConnectorStore();
         }
-        return key -> {
-            HikariDataSource pool = open(key);
-            pools.add(pool);
-            return new Stores(new JdbcConnectorStore(pool), new JdbcPublishedConnectorStore(pool));
-        };
+        return key -> opened(key, JdbcConnectorStore::new);
     }
 
-    private HikariDataSource open(String projectKey) {
+    /** The published Connectors all projects share, opened now. */
+    SharedPublished published() {
+        if (spec.equals("memory")) {
+            return new SharedPublished(new InMemoryPublishedConnectorStore(), PublishedAccess.memory());
+        }
+        return opened(null, pool -> new SharedPublished(new JdbcPublishedConnectorStore(pool), new JdbcPublishedAccess(pool)));
+    }
+
+    /**
+     * Stores over the database of a project's staged store, or with {@code null} the shared one.
+     * On PostgreSQL the schema and its tables are made under an advisory lock of the schema's
+     * name, so that several servers meeting a new project at once do not race to create them.
+     */
+    private <T> T opened(String projectKey, Function<HikariDataSource, T> make) {
+        if (!spec.startsWith("jdbc:postgresql:")) {
+            HikariDataSource pool = openPool(projectKey);
+            pools.add(pool);
+            return make.apply(pool);
+        }
+        String schema = schema(projectKey);
+        try (Connection c = DriverManager.getConnection(spec)) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+                lock.setString(1, schema);
+                lock.execute();
+            }
+            try {
+                HikariDataSource pool = openPool(projectKey);
+                pools.add(pool);
+                return make.apply(pool);
+            } finally {
+                try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+                    unlock.setString(1, schema);
+                    unlock.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare schema " + schema + " on " + redact(spec) + ": " + e.getMessage());
+        }
+    }
+
+    private String schema(String projectKey) {
+        return projectKey == null ? schemaPrefix : schemaPrefix + "_" + projectKey.replace('-', '_');
+    }
+
+    private HikariDataSource openPool(String projectKey) {
+        String suffix = projectKey == null ? "" : "-" + projectKey;
         if (spec.startsWith("jdbc:h2:file:")) {
-            return JdbcStores.h2File(Path.of(spec.substring("jdbc:h2:file:".length()) + "-" + projectKey));
+            return JdbcStores.h2File(Path.of(spec.substring("jdbc:h2:file:".length()) + suffix));
         }
         if (spec.startsWith("jdbc:h2:mem:")) {
-            return JdbcStores.h2InMemory(spec.substring("jdbc:h2:mem:".length()) + "-" + projectKey);
+            return JdbcStores.h2InMemory(spec.substring("jdbc:h2:mem:".length()) + suffix);
         }
-        String schema = "connectstage_" + projectKey.replace('-', '_');
+        String schema = schema(projectKey);
         try (Connection c = DriverManager.getConnection(spec); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
         } catch (SQLException e) {

@@ -17,9 +17,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * Project spaces with stores of their own per project: the memory stores by default, or any
- * stores a function makes for a project key. With an analyzer, processing is wired: previews and
- * publishes settle in the background.
+ * Project spaces with a staged store of their own per project (memory by default, or any store a
+ * function makes for a project key) and one store of published Connectors that all projects
+ * share, each seeing the public ones and the private ones it may read ({@link SharedPublished}).
+ * With an analyzer, processing is wired: previews and publishes settle in the background.
  *
  * <pre>{@code
  * ProjectSpaces spaces = PerProjectSpaces.builder()
@@ -44,13 +45,24 @@ public final class PerProjectSpaces implements ProjectSpaces {
         return spaces.computeIfAbsent(projectKey, this::create);
     }
 
+    /**
+     * Wakes the processor of every project met so far, so that it claims work another server left
+     * (or whose lease has run out); {@code serve} calls this every few seconds.
+     */
+    public void wakeAll() {
+        for (ProjectSpace space : spaces.values()) {
+            space.processor().ifPresent(ConnectorProcessor::wake);
+        }
+    }
+
     private ProjectSpace create(String projectKey) {
-        Stores stores = builder.stores.apply(projectKey);
-        ConnectorStagedService.Builder service = ConnectorStagedService.builder(stores.staged())
+        ConnectorStore staged = builder.staged.apply(projectKey);
+        PublishedConnectorStore published = builder.published.viewOf(projectKey, staged);
+        ConnectorStagedService.Builder service = ConnectorStagedService.builder(staged)
                 .clock(builder.clock).projectKey(projectKey);
         ConnectorProcessor processor = null;
         if (builder.analyzer != null) {
-            ConnectorProcessor.Builder p = ConnectorProcessor.builder(stores.staged(), stores.published(), builder.analyzer)
+            ConnectorProcessor.Builder p = ConnectorProcessor.builder(staged, published, builder.analyzer)
                     .clock(builder.clock);
             if (builder.executor != null) {
                 p.executor(builder.executor);
@@ -59,24 +71,13 @@ public final class PerProjectSpaces implements ProjectSpaces {
             service.processing(processor);
             processor.resume();
         }
-        return new ProjectSpace(projectKey, service.build(), new PublishedConnectorService(stores.published()),
+        return new ProjectSpace(projectKey, service.build(), new PublishedConnectorService(published),
                 Optional.ofNullable(processor));
     }
 
-    /** The two stores of one project. */
-    public record Stores(ConnectorStore staged, PublishedConnectorStore published) {
-        public Stores {
-            Objects.requireNonNull(staged, "staged is null");
-            Objects.requireNonNull(published, "published is null");
-        }
-
-        public static Stores memory() {
-            return new Stores(new InMemoryConnectorStore(), new InMemoryPublishedConnectorStore());
-        }
-    }
-
     public static final class Builder {
-        private Function<String, Stores> stores = key -> Stores.memory();
+        private Function<String, ConnectorStore> staged = key -> new InMemoryConnectorStore();
+        private SharedPublished published = new SharedPublished(new InMemoryPublishedConnectorStore(), PublishedAccess.memory());
         private Clock clock = Clock.systemUTC();
         private ConnectorAnalyzer analyzer;
         private Executor executor;
@@ -84,9 +85,15 @@ public final class PerProjectSpaces implements ProjectSpaces {
         private Builder() {
         }
 
-        /** The stores of a project, made on its first request; default new memory stores. */
-        public Builder stores(Function<String, Stores> value) {
-            this.stores = Objects.requireNonNull(value, "stores is null");
+        /** The staged store of a project, made on its first request; default a new memory store. */
+        public Builder staged(Function<String, ConnectorStore> value) {
+            this.staged = Objects.requireNonNull(value, "staged is null");
+            return this;
+        }
+
+        /** The published Connectors all projects share; default one memory store per {@code PerProjectSpaces}. */
+        public Builder published(SharedPublished value) {
+            this.published = Objects.requireNonNull(value, "published is null");
             return this;
         }
 

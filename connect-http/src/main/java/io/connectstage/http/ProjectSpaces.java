@@ -5,7 +5,7 @@ package io.connectstage.http;
  * from another's. A connector belongs to the project of the token that created it; other projects
  * neither see nor touch it.
  *
- * <p>{@link PerProjectSpaces} keeps one store per project. A shared database, where the store
+ * <p>{@link PerProjectSpaces} keeps one staged store per project and one published store for all. A shared database, where the store
  * itself knows the owning project, is another implementation of this one method.
  *
  * <pre>{@code

@@ -1,0 +1,63 @@
+package io.connectstage.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who may read a published Connector, kept next to the one store of published Connectors that all
+ * projects share: the project that published it and the {@code privateProjects} of its staged
+ * connector at its latest publish. A public Connector is readable by every project; a private one
+ * only by its project and its private projects; one without a record is public if public, and
+ * readable by nobody if private.
+ */
+public interface PublishedAccess {
+
+    /** Creates or replaces the record of this Connector. */
+    void record(String connectorId, Access access);
+
+    Optional<Access> find(String connectorId);
+
+    /** The project that published a Connector, and the projects its private version is shared with. */
+    record Access(String ownerProject, List<String> privateProjects) {
+        public Access {
+            Objects.requireNonNull(ownerProject, "ownerProject is null");
+            privateProjects = List.copyOf(privateProjects);
+        }
+
+        /**
+         * Whether this project may read the private Connector: its own, or one of its
+         * {@code privateProjects}, which are {@code REGION:projectKey} (this server has no regions:
+         * any entry ending in {@code :projectKey} names the project).
+         */
+        public boolean allows(String projectKey) {
+            if (ownerProject.equals(projectKey)) {
+                return true;
+            }
+            for (String p : privateProjects) {
+                if (p.equals(projectKey) || p.endsWith(":" + projectKey)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Records in memory, for memory stores. */
+    static PublishedAccess memory() {
+        Map<String, Access> byId = new ConcurrentHashMap<>();
+        return new PublishedAccess() {
+            @Override
+            public void record(String connectorId, Access access) {
+                byId.put(connectorId, Objects.requireNonNull(access, "access is null"));
+            }
+
+            @Override
+            public Optional<Access> find(String connectorId) {
+                return connectorId == null ? Optional.empty() : Optional.ofNullable(byId.get(connectorId));
+            }
+        };
+    }
+}

@@ -31,6 +31,10 @@ final class Redaction {
         Either<String, RepositoryUrl> parsed = RepositoryUrl.parse(this.rawUrl);
         if (parsed.isRight()) {
             RepositoryUrl url = parsed.get();
+            if (url.rawUser() != null && url.rawPassword() != null) {
+                // the pair first: a password too short to mask alone is still hidden where the pair is quoted
+                addSecret(url.rawUser() + ":" + url.rawPassword());
+            }
             addSecret(url.rawPassword());
             if (url.userIsSecret() && url.rawUser().length() >= 8) {
                 addSecret(url.rawUser()); // a long lone HTTP user is a token; a short one is masked by the URL rules

@@ -22,8 +22,11 @@ import javax.sql.DataSource;
  * layout raises {@link #VERSION} and migrates from the one it finds.
  */
 public final class Schema {
-    /** The layout this code reads and writes: 2 added the work table ({@link WorkTable}). */
-    public static final int VERSION = 2;
+    /**
+     * The layout this code reads and writes: 2 added the work table ({@link WorkTable}), 3 the
+     * tables of Deployments ({@link DeploymentTables}).
+     */
+    public static final int VERSION = 3;
 
     private static final int ATTEMPTS = 5;
 
@@ -75,7 +78,16 @@ public final class Schema {
                 insert.executeUpdate();
             }
         } else if (found < VERSION) {
-            migrateFrom1(connection, dialect);
+            if (found < 2) {
+                migrateFrom1(connection, dialect);
+            }
+            if (found < 3) {
+                migrateTo3(connection, dialect);
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE connectstage_schema SET version = ? WHERE id = 1")) {
+                update.setInt(1, VERSION);
+                update.executeUpdate();
+            }
         }
         return dialect;
     }
@@ -107,9 +119,14 @@ public final class Schema {
             }
         }
         WorkTable.enqueue(connection, work);
-        try (PreparedStatement update = connection.prepareStatement("UPDATE connectstage_schema SET version = ? WHERE id = 1")) {
-            update.setInt(1, VERSION);
-            update.executeUpdate();
+    }
+
+    /** Version 3 added the tables of Deployments, their logs and their work; nothing to carry over. */
+    private static void migrateTo3(Connection connection, Dialect dialect) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : DeploymentTables.create(dialect)) {
+                statement.execute(sql);
+            }
         }
     }
 
@@ -176,6 +193,7 @@ public final class Schema {
                 "CREATE INDEX IF NOT EXISTS connector_published_integration_type_type "
                         + "ON connector_published_integration_type (integration_type, connector_id)"));
         all.addAll(WorkTable.create(dialect));
+        all.addAll(DeploymentTables.create(dialect));
         return all;
     }
 

@@ -19,6 +19,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ConnectYamlParser {
+    /**
+     * Files up to this size are read first without lines and columns, which a valid file does not
+     * need; a file with problems is read again with them, so its problems say where they are.
+     */
+    private static final int QUICK_READ_LIMIT = 64 * 1024;
+
     private ConnectYamlParser() {
     }
 
@@ -31,6 +37,13 @@ public final class ConnectYamlParser {
     public static Either<Seq<SpecProblem>, ConnectorSpecification> parse(byte[] bytes, SpecLimits limits) {
         Objects.requireNonNull(bytes, "bytes is null");
         Objects.requireNonNull(limits, "limits is null");
-        return YamlDocument.read(bytes, limits).flatMap(SpecificationReader::read);
+        if (bytes.length <= QUICK_READ_LIMIT) {
+            Either<Seq<SpecProblem>, ConnectorSpecification> quick = YamlDocument.read(bytes, limits, false)
+                    .flatMap(SpecificationReader::read);
+            if (quick.isRight()) {
+                return quick;
+            }
+        }
+        return YamlDocument.read(bytes, limits, true).flatMap(SpecificationReader::read);
     }
 }

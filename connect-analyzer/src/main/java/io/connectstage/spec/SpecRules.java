@@ -14,16 +14,17 @@ final class SpecRules {
     private static final Set<String> RESERVED = Set.copyOf(RESERVED_KEYS);
 
     /**
-     * A schedule: the CLI's three forms, but anchored (the CLI's regex is not, so it accepts any
-     * text that merely contains a cron expression). A cron field is a list of {@code *}, numbers or
-     * ranges, each with an optional step; fields are separated by spaces.
+     * A schedule: the official parser's three forms, but anchored (its regex is not, so it accepts
+     * any text that merely contains a cron expression). A cron field is a list of {@code *}, numbers
+     * or ranges, each with an optional step; fields are separated by exactly one space, and the
+     * units of {@code @every} are ASCII but for {@code µs} (U+00B5), as in the official grammar.
      */
-    private static final String CRON_ELEMENT = "(?:\\*|\\d+(?:-\\d+)?)(?:/\\d+)?";
+    private static final String CRON_ELEMENT = "(?:\\*|[0-9]+(?:-[0-9]+)?)(?:/[0-9]+)?";
     private static final String CRON_FIELD = CRON_ELEMENT + "(?:," + CRON_ELEMENT + ")*";
     static final Pattern SCHEDULE = Pattern.compile("^(?:"
             + "@(?:annually|yearly|monthly|weekly|daily|hourly|reboot)"
-            + "|@every (?:\\d+(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+"
-            + "|" + CRON_FIELD + "(?: +" + CRON_FIELD + "){4,6}"
+            + "|@every (?:[0-9]+(?:ns|us|\u00b5s|ms|s|m|h))+"
+            + "|" + CRON_FIELD + "(?: " + CRON_FIELD + "){4,6}"
             + ")$");
     /** Longer schedules are refused without matching: no real one comes close. */
     static final int SCHEDULE_MAX_LENGTH = 256;
@@ -35,6 +36,26 @@ final class SpecRules {
             + " or @every <duration> such as @every 1h30m";
 
     private SpecRules() {
+    }
+
+    /**
+     * Empty or only whitespace as JavaScript's {@code String.prototype.trim()} sees it (the official
+     * parser's rule): tab, line feed, vertical tab, form feed, carriage return, every space
+     * separator (Zs: U+0020, U+00A0, U+1680, U+2000 to U+200A, U+202F, U+205F, U+3000), U+2028,
+     * U+2029 and U+FEFF. Unlike Java's {@code isBlank}, U+001C to U+001F are not whitespace.
+     */
+    static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isJavaScriptWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isJavaScriptWhitespace(char c) {
+        return (c >= '\t' && c <= '\r') || c == '\u2028' || c == '\u2029' || c == '\ufeff'
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     static boolean isReserved(String key) {

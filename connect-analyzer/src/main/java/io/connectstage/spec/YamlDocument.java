@@ -6,6 +6,9 @@ import io.vavr.control.Either;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,11 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.YamlUnicodeReader;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -30,66 +32,158 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Turns bytes into a YAML node tree within {@link SpecLimits}, or into problems. It composes
  * nodes rather than Java objects, so that no constructor ever runs for a tag the file names, and
- * every later problem can carry an exact path. The composer recurses once per nesting level, so
- * the parser it reads from refuses to open more levels than allowed before the stack is at risk.
+ * every later problem can carry an exact path. The YAML is read as YAML 1.2 reads it, as the
+ * official parser does: {@code <<} is an ordinary key (merge keys are YAML 1.1), and tabs may
+ * separate tokens outside indentation ({@link TabSeparators}). The tree is built by
+ * {@link NodeComposer}, which refuses to open more levels than allowed before the stack is at
+ * risk, and counts every alias and the expanded size.
  */
 final class YamlDocument {
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.ENV_TAG);
 
+    /** YAML 1.2 core schema without the 1.1 merge key; one resolver for every read (it holds no state). */
+    private static final ScalarResolver RESOLVER = new CoreResolver();
+
+    /**
+     * A composed tree: its root (empty for a file without a document), the problems found so far
+     * in its structure (refused tags, repeated keys, tabs as indentation; the rules add theirs), and
+     * the nodes whose tag was refused (already reported, so the rules do not report them again).
+     */
+    record Parsed(Optional<Node> root, Problems problems, Set<Node> refused) {
+    }
+
     private YamlDocument() {
     }
 
-    /** The root node (empty for a file without a document), or every problem that stops reading. */
-    static Either<Seq<SpecProblem>, Optional<Node>> read(byte[] bytes, SpecLimits limits) {
+    /**
+     * The tree, or every problem that stops reading. Without {@code marks} the tree has no lines and
+     * columns, which a valid file does not need and which cost a third of the reading; such a read
+     * answers no problem at all (an empty list) where it would need them: for any file with a tab.
+     */
+    static Either<Seq<SpecProblem>, Parsed> read(byte[] bytes, SpecLimits limits, boolean marks) {
         if (bytes.length > limits.maxBytes()) {
-            return Either.left(List.of(new SpecProblem("", "the file is " + bytes.length
-                    + " bytes long, more than the limit of " + limits.maxBytes() + " bytes")));
+            return left("the file is " + bytes.length + " bytes long, more than the limit of " + limits.maxBytes()
+                    + " bytes");
         }
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel("connect.yaml")
-                .setSchema(new CoreSchema())
-                .setMaxAliasesForCollections(limits.maxAliases())
-                .setAllowDuplicateKeys(false)
-                .setAllowRecursiveKeys(false)
-                .setAllowNonScalarKeys(false)
-                .setCodePointLimit(limits.maxCodePoints())
-                .setUseMarks(true)
-                .setParseComments(false)
-                .build();
-        Optional<Node> root;
+        String text;
         try {
-            Reader reader = new YamlUnicodeReader(new ByteArrayInputStream(bytes));
-            Parser parser = new DepthLimitingParser(new ParserImpl(settings, new StreamReader(settings, reader)),
-                    limits.maxDepth());
-            root = new Composer(settings, parser).getSingleNode();
-        } catch (NestingTooDeep e) {
-            return Either.left(List.of(new SpecProblem("", "the YAML is nested more than " + limits.maxDepth()
-                    + " levels deep" + at(e.mark))));
-        } catch (MarkedYamlEngineException e) {
-            return Either.left(List.of(new SpecProblem("", "not valid YAML: " + describe(e))));
-        } catch (ReaderException e) {
-            return Either.left(List.of(new SpecProblem("", "not valid YAML: the character "
-                    + String.format("U+%04X", e.getCodePoint()) + " is not allowed"
-                    + lineAndColumn(bytes, e.getPosition()))));
-        } catch (RuntimeException e) {
-            return Either.left(List.of(new SpecProblem("", unreadable(e, limits))));
-        } catch (StackOverflowError e) {
-            // Last resort only: the depth limit keeps the composer well within the stack.
-            return Either.left(List.of(new SpecProblem("", "the YAML is nested too deeply to be read")));
+            text = decode(bytes);
+        } catch (IOException | RuntimeException e) {
+            return left("not valid YAML: the file is not UTF-8 text (nor UTF-16 or UTF-32 with a byte order mark)");
+        }
+        if (!marks && text.indexOf('\t') >= 0) {
+            return Either.left(List.empty());
+        }
+        LoadSettings settings = settings(limits, marks);
+        TabSeparators tabs = new TabSeparators(text);
+        Optional<Node> root;
+        NodeComposer composer;
+        while (true) {
+            try {
+                String source = tabs.text();
+                composer = new NodeComposer(new ParserImpl(settings, new StreamReader(settings, source)), RESOLVER, limits);
+                root = composer.singleNode();
+                if (root.isEmpty() || !tabs.restoreRunsInsideValues(root.get())) {
+                    break;
+                }
+            } catch (ScannerException e) {
+                if (!tabs.repair(e) && !tabs.abandonIndentation()) {
+                    return left("not valid YAML: " + describe(e));
+                }
+            } catch (NodeComposer.Exceeded e) {
+                return left(exceeded(e, limits));
+            } catch (NodeComposer.NonScalarKey e) {
+                return left("not valid here: a mapping key must be a plain value, not a list or a mapping");
+            } catch (MarkedYamlEngineException e) {
+                if (!tabs.abandonIndentation()) {
+                    return left("not valid YAML: " + describe(e));
+                }
+            } catch (ReaderException e) {
+                return left("not valid YAML: the character " + String.format("U+%04X", e.getCodePoint())
+                        + " is not allowed" + lineAndColumn(tabs.text(), e.getPosition()));
+            } catch (RuntimeException e) {
+                return left(unreadable(e, limits));
+            } catch (StackOverflowError e) {
+                // Last resort only: the depth limit keeps the composer well within the stack.
+                return left("the YAML is nested too deeply to be read");
+            }
+        }
+        String tabIndented = text.indexOf('\t') < 0 ? null
+                : tabs.indentationProblem() != null ? tabs.indentationProblem() : TabSeparators.tabIndentedLine(tabs.text());
+        if (tabIndented != null) {
+            return left(tabIndented);
         }
         if (root.isEmpty()) {
-            return Either.right(root);
+            return Either.right(new Parsed(root, new Problems(), Set.of()));
         }
-        Seq<SpecProblem> problems = structureProblems(root.get());
-        return problems.isEmpty() ? Either.right(root) : Either.left(problems);
+        if (!composer.unusual() && !tabs.afterDash()) {
+            return Either.right(new Parsed(root, new Problems(), Set.of()));
+        }
+        return Either.right(structure(root.get(), tabs));
+    }
+
+    private static Either<Seq<SpecProblem>, Parsed> left(String message) {
+        return Either.left(List.of(new SpecProblem("", message)));
+    }
+
+    /** The reader's window: a real file fits in one. */
+    private static final int BUFFER = 32 * 1024;
+    private static final LoadSettings DEFAULT_SETTINGS = build(SpecLimits.defaults(), true);
+    private static final LoadSettings DEFAULT_SETTINGS_WITHOUT_MARKS = build(SpecLimits.defaults(), false);
+
+    private static LoadSettings settings(SpecLimits limits, boolean marks) {
+        if (limits.equals(SpecLimits.defaults())) {
+            return marks ? DEFAULT_SETTINGS : DEFAULT_SETTINGS_WITHOUT_MARKS;
+        }
+        return build(limits, marks);
+    }
+
+    private static LoadSettings build(SpecLimits limits, boolean marks) {
+        return LoadSettings.builder()
+                .setLabel("connect.yaml")
+                // NodeComposer builds the tree: it resolves scalars with RESOLVER, counts every alias
+                // and refuses keys that are not scalars; the reader and parser need only these.
+                .setCodePointLimit(limits.maxCodePoints())
+                .setUseMarks(marks)
+                .setParseComments(false)
+                .setBufferSize(BUFFER)
+                .build();
+    }
+
+    private static String decode(byte[] bytes) throws IOException {
+        if (bytes.length == 0 || (bytes[0] != (byte) 0xEF && bytes[0] != (byte) 0xFE && bytes[0] != (byte) 0xFF
+                && bytes[0] != 0)) {
+            // No byte order mark: UTF-8, strictly (a malformed byte is an error, not a replacement).
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        }
+        try (Reader reader = new YamlUnicodeReader(new ByteArrayInputStream(bytes))) {
+            StringBuilder text = new StringBuilder(bytes.length);
+            char[] buffer = new char[8192];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                text.append(buffer, 0, n);
+            }
+            return text.toString();
+        }
+    }
+
+    private static String exceeded(NodeComposer.Exceeded e, SpecLimits limits) {
+        return switch (e.limit) {
+            case DEPTH -> "the YAML is nested more than " + limits.maxDepth() + " levels deep" + at(e.mark);
+            case ALIASES -> "the file uses more than " + limits.maxAliases()
+                    + " aliases, the limit (is it an alias bomb?)" + at(e.mark);
+            case EXPANDED_SIZE -> "the file grows to more than " + limits.maxExpandedSize()
+                    + " characters once its aliases are expanded, the limit (is it an alias bomb?)" + at(e.mark);
+        };
     }
 
     private static String unreadable(RuntimeException e, SpecLimits limits) {
@@ -101,17 +195,13 @@ final class YamlDocument {
         if (e.getCause() instanceof CharacterCodingException) {
             return "not valid YAML: the file is not UTF-8 text (nor UTF-16 or UTF-32 with a byte order mark)";
         }
-        if (message.startsWith("Number of aliases")) {
-            return "the file uses more than " + limits.maxAliases()
-                    + " aliases to lists or mappings, the limit (is it an alias bomb?)";
-        }
         if (message.contains("exceeds the limit")) {
             return "the file has more than " + limits.maxCodePoints() + " characters, the limit";
         }
         if (message.startsWith("Non scalar key")) {
             return "not valid here: a mapping key must be a plain value, not a list or a mapping";
         }
-        return "not valid YAML: " + message;
+        return "not valid YAML: " + Paths.shorten(message);
     }
 
     /** The problem of a YAML syntax error, with 1-based line and column. */
@@ -138,149 +228,124 @@ final class YamlDocument {
         return node.getStartMark().map(YamlDocument::at).orElse("");
     }
 
-    private static String lineAndColumn(byte[] bytes, int codePointIndex) {
-        try (Reader reader = new YamlUnicodeReader(new ByteArrayInputStream(bytes))) {
-            int line = 1;
-            int column = 1;
-            for (int i = 0; i < codePointIndex; i++) {
-                int c = reader.read();
-                if (c < 0) {
-                    break;
-                }
-                if (Character.isHighSurrogate((char) c)) {
-                    reader.read();
-                }
-                if (c == '\n') {
-                    line++;
-                    column = 1;
-                } else {
-                    column++;
-                }
+    private static String lineAndColumn(String text, int codePointIndex) {
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        for (int seen = 0; seen < codePointIndex && i < text.length(); seen++) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
             }
-            return " at line " + line + ", column " + column;
-        } catch (IOException | RuntimeException unreadable) {
-            return " at character " + (codePointIndex + 1);
+        }
+        return " at line " + line + ", column " + column;
+    }
+
+    /**
+     * A node to visit, with its parent and its own segment: its path is spelled out only when a
+     * problem needs it, so that the walk builds no text for a file without problems.
+     */
+    private record Pending(Pending parent, Object segment, Node node) {
+        String path() {
+            if (parent == null) {
+                return "";
+            }
+            String above = parent.path();
+            return segment instanceof Integer index ? Paths.child(above, index) : Paths.child(above, (String) segment);
         }
     }
 
     /**
      * Problems that make the tree's meaning unclear, found in one iterative walk (aliases and
-     * recursive nodes are visited once): a tag other than the plain YAML types, and a key repeated
-     * in one mapping.
+     * recursive nodes are visited once): a tag other than the plain YAML types, a key repeated in
+     * one mapping, a tab after {@code -} used as indentation.
      */
-    private static Seq<SpecProblem> structureProblems(Node root) {
-        java.util.List<SpecProblem> problems = new ArrayList<>();
+    private static Parsed structure(Node root, TabSeparators tabs) {
+        Problems problems = new Problems();
+        Set<Node> refused = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Map.Entry<String, Node>> pending = new ArrayDeque<>();
-        pending.push(Map.entry("", root));
+        Deque<Pending> pending = new ArrayDeque<>();
+        pending.push(new Pending(null, null, root));
         while (!pending.isEmpty()) {
-            Map.Entry<String, Node> next = pending.pop();
-            String path = next.getKey();
-            Node node = next.getValue();
+            Pending next = pending.pop();
+            Node node = next.node();
             if (!visited.add(node)) {
                 continue;
             }
-            checkTag(path, node, problems);
+            if (!plain(node)) {
+                refused.add(node);
+                if (!problems.isFull()) {
+                    problems.add(next.path(), tagProblem(node));
+                }
+            }
+            String tab = tabs.problem(node);
+            if (tab != null) {
+                problems.add("", "not valid YAML: " + tab);
+            }
             if (node instanceof SequenceNode sequence) {
                 java.util.List<Node> items = sequence.getValue();
                 for (int i = items.size() - 1; i >= 0; i--) {
-                    pending.push(Map.entry(Paths.child(path, i), items.get(i)));
+                    pending.push(new Pending(next, i, items.get(i)));
                 }
             } else if (node instanceof MappingNode mapping) {
-                Map<String, Node> seen = new HashMap<>();
-                java.util.List<Map.Entry<String, Node>> children = new ArrayList<>();
-                for (NodeTuple tuple : mapping.getValue()) {
-                    Node keyNode = tuple.getKeyNode();
-                    String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : "?";
-                    String keyPath = Paths.child(path, key);
-                    checkTag(keyPath, keyNode, problems);
-                    Node first = seen.putIfAbsent(key, keyNode);
-                    if (first != null) {
-                        problems.add(new SpecProblem(keyPath, "duplicate key '" + Paths.shorten(key) + "'" + at(keyNode)
-                                + ", first" + at(first)));
+                java.util.List<NodeTuple> tuples = mapping.getValue();
+                Map<String, Node> seen = tuples.size() > SMALL_MAPPING ? new HashMap<>() : null;
+                for (int i = 0; i < tuples.size(); i++) {
+                    Node keyNode = tuples.get(i).getKeyNode();
+                    String key = key(keyNode);
+                    if (!plain(keyNode)) {
+                        refused.add(keyNode);
+                        problems.add(Paths.child(next.path(), key), tagProblem(keyNode));
                     }
-                    children.add(Map.entry(keyPath, tuple.getValueNode()));
+                    Node first = seen != null ? seen.putIfAbsent(key, keyNode) : earlier(tuples, i, key);
+                    if (first != null && !problems.isFull()) {
+                        problems.add(Paths.child(next.path(), key), "duplicate key '" + Paths.shorten(key) + "'"
+                                + at(keyNode) + ", first" + at(first));
+                    }
                 }
-                for (int i = children.size() - 1; i >= 0; i--) {
-                    pending.push(children.get(i));
+                for (int i = tuples.size() - 1; i >= 0; i--) {
+                    pending.push(new Pending(next, key(tuples.get(i).getKeyNode()), tuples.get(i).getValueNode()));
                 }
             }
         }
-        return List.ofAll(problems);
+        return new Parsed(Optional.of(root), problems, refused);
     }
 
-    private static void checkTag(String path, Node node, java.util.List<SpecProblem> problems) {
+    /** Up to this many keys, a repeated key is looked for by comparing with the earlier ones. */
+    private static final int SMALL_MAPPING = 12;
+
+    private static String key(Node keyNode) {
+        return keyNode instanceof ScalarNode scalar ? scalar.getValue() : "?";
+    }
+
+    private static Node earlier(java.util.List<NodeTuple> tuples, int index, String key) {
+        for (int i = 0; i < index; i++) {
+            Node keyNode = tuples.get(i).getKeyNode();
+            if (key.equals(key(keyNode))) {
+                return keyNode;
+            }
+        }
+        return null;
+    }
+
+    private static boolean plain(Node node) {
         Tag tag = node.getTag();
-        boolean plain = node instanceof ScalarNode ? SCALAR_TAGS.contains(tag)
+        return node instanceof ScalarNode ? SCALAR_TAGS.contains(tag)
                 : node instanceof SequenceNode ? Tag.SEQ.equals(tag)
                 : Tag.MAP.equals(tag);
-        if (!plain) {
-            problems.add(new SpecProblem(path, "the tag " + Paths.shorten(display(tag)) + at(node)
-                    + " is not allowed: connect.yaml holds only strings, numbers, booleans, lists and mappings"));
-        }
+    }
+
+    private static String tagProblem(Node node) {
+        return "the tag " + Paths.shorten(display(node.getTag())) + at(node)
+                + " is not allowed: connect.yaml holds only strings, numbers, booleans, lists and mappings";
     }
 
     private static String display(Tag tag) {
         String value = tag.getValue();
         return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
-    }
-
-    /** Thrown by {@link DepthLimitingParser} to stop the composer; never leaves this class. */
-    private static final class NestingTooDeep extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Mark mark;
-
-        NestingTooDeep(Mark mark) {
-            super(null, null, false, false);
-            this.mark = mark;
-        }
-    }
-
-    /** Counts open lists and mappings as the composer consumes events, and stops past the limit. */
-    private static final class DepthLimitingParser implements Parser {
-        private final Parser delegate;
-        private final int maxDepth;
-        private int depth;
-
-        DepthLimitingParser(Parser delegate, int maxDepth) {
-            this.delegate = delegate;
-            this.maxDepth = maxDepth;
-        }
-
-        @Override
-        public boolean checkEvent(Event.ID choice) {
-            return delegate.checkEvent(choice);
-        }
-
-        @Override
-        public Event peekEvent() {
-            return delegate.peekEvent();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return delegate.hasNext();
-        }
-
-        @Override
-        public Event next() {
-            Event event = delegate.next();
-            switch (event.getEventId()) {
-                case SequenceStart:
-                case MappingStart:
-                    depth++;
-                    if (depth > maxDepth) {
-                        throw new NestingTooDeep(event.getStartMark().orElse(null));
-                    }
-                    break;
-                case SequenceEnd:
-                case MappingEnd:
-                    depth--;
-                    break;
-                default:
-                    break;
-            }
-            return event;
-        }
     }
 }

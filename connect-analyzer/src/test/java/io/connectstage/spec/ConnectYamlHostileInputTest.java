@@ -63,7 +63,7 @@ class ConnectYamlHostileInputTest {
             }
             SpecProblem problem = onlyProblem(quickly(() -> parse(bomb.toString())));
             assertEquals("", problem.path());
-            assertTrue(problem.message().contains("more than 50 aliases"), problem.message());
+            assertTrue(problem.message().contains("(is it an alias bomb?)"), problem.message());
         }
 
         @Test
@@ -132,7 +132,79 @@ class ConnectYamlHostileInputTest {
 
         @Test
         void hasTheDocumentedDefaults() {
-            assertEquals(new SpecLimits(1_048_576, 50, 64, 1_048_576), SpecLimits.defaults());
+            assertEquals(new SpecLimits(1_048_576, 50, 64, 1_048_576, 2_097_152), SpecLimits.defaults());
+        }
+    }
+
+    @Nested
+    @DisplayName("aliases and what problems cost")
+    class AliasesAndCost {
+        /** Limits that let everything through but the file's size, to show that paths and messages stay bounded on their own. */
+        private final SpecLimits everythingAllowed = new SpecLimits(SpecLimits.DEFAULT_MAX_BYTES, 1_000_000, 64,
+                SpecLimits.DEFAULT_MAX_CODE_POINTS, Integer.MAX_VALUE);
+
+        /**
+         * A 900 KB file: one 780,000-character key, reused through an alias on 60 levels, above 20,000
+         * tagged items; each item's path used to hold the key 60 times (47 MB a path).
+         */
+        private String longKeyOnEveryLevel() {
+            StringBuilder yaml = new StringBuilder("deployAs: []\n? &k ").append("k".repeat(780_000)).append("\n: ");
+            yaml.append("{*k : ".repeat(60)).append('[');
+            yaml.append("!t a, ".repeat(20_000)).append("!t a]").append("}".repeat(60)).append('\n');
+            return yaml.toString();
+        }
+
+        @Test
+        void keepsPathsAndMessagesShortWhenOneLongKeyIsReusedOnEveryLevel() {
+            byte[] bytes = longKeyOnEveryLevel().getBytes(StandardCharsets.UTF_8);
+            assertTrue(bytes.length > 850_000 && bytes.length < SpecLimits.DEFAULT_MAX_BYTES, "size " + bytes.length);
+            // The YAML library alone needs a second or more for this file on a busy machine: allow more than "quickly".
+            Seq<SpecProblem> problems = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> ConnectYamlParser.parse(bytes, everythingAllowed)).getLeft();
+            long characters = problems.map(p -> (long) p.path().length() + p.message().length()).sum().longValue();
+            assertTrue(problems.size() <= Problems.MAX_PROBLEMS + 1, "problems: " + problems.size());
+            assertTrue(characters <= Problems.MAX_CHARACTERS + 1_000, "characters: " + characters);
+            assertTrue(problems.forAll(p -> p.path().length() <= Paths.PATH_LIMIT), "a path is too long");
+            assertTrue(problems.last().message().startsWith("and "), problems.last().message());
+            assertTrue(problems.get(1).path().startsWith("k".repeat(Paths.QUOTE_LIMIT) + "…."), problems.get(1).path());
+        }
+
+        @Test
+        void countsAliasesOfScalars() {
+            String yaml = "deployAs: []\nx: &a word\ny: [" + "*a, ".repeat(50) + "*a]\n";
+            SpecProblem problem = onlyProblem(quickly(() -> parse(yaml)));
+            assertEquals("", problem.path());
+            assertTrue(problem.message().startsWith("the file uses more than 50 aliases, the limit"), problem.message());
+        }
+
+        @Test
+        void boundsTheSizeOfTheDocumentOnceAliasesAreExpanded() {
+            String description = "d".repeat(500_000);
+            StringBuilder yaml = new StringBuilder(standardKeysHeader())
+                    .append("        - {key: K0, description: &d ").append(description).append("}\n");
+            for (int i = 1; i < 10; i++) {
+                yaml.append("        - {key: K").append(i).append(", description: *d}\n");
+            }
+            SpecProblem problem = onlyProblem(quickly(() -> parse(yaml.toString())));
+            assertEquals("", problem.path());
+            assertTrue(problem.message().startsWith("the file grows to more than 2097152 characters once its aliases are"
+                    + " expanded"), problem.message());
+        }
+
+        @Test
+        void acceptsAFewAliasesOfALongScalar() {
+            String description = "d".repeat(100_000);
+            StringBuilder yaml = new StringBuilder(standardKeysHeader())
+                    .append("        - {key: K0, description: &d ").append(description).append("}\n");
+            for (int i = 1; i < 5; i++) {
+                yaml.append("        - {key: K").append(i).append(", description: *d}\n");
+            }
+            assertEquals(5, valid(yaml.toString()).applications().get(0).standardConfiguration().size());
+        }
+
+        private String standardKeysHeader() {
+            return "deployAs:\n  - name: svc\n    applicationType: service\n    endpoint: /svc\n"
+                    + "    configuration:\n      standardConfiguration:\n";
         }
     }
 
@@ -182,9 +254,10 @@ class ConnectYamlHostileInputTest {
 
         @Test
         void rejectsATaggedKey() {
-            SpecProblem problem = onlyProblem("deployAs: []\n!!java/object:x a: b\n");
-            assertEquals("a", problem.path());
-            assertTrue(problem.message().startsWith("the tag !!java/object:x at line 2, column 1"), problem.message());
+            List<SpecProblem> problems = problems("deployAs: []\n!!java/object:x a: b\n");
+            assertEquals(List.of("a", "a"), problems.stream().map(SpecProblem::path).toList());
+            assertTrue(problems.get(0).message().startsWith("the tag !!java/object:x at line 2, column 1"), problems.get(0).message());
+            assertTrue(problems.get(1).message().startsWith("is not allowed at the top level"), problems.get(1).message());
         }
 
         @Test

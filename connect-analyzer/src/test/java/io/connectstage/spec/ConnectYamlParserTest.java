@@ -1077,15 +1077,17 @@ class ConnectYamlParserTest {
         }
 
         @Test
-        void resolvesMergeKeysBeforeCheckingTheRules() {
-            ConnectorSpecification spec = valid("""
+        void readsAMergeKeyAsAnOrdinaryKeyAsYaml12Does() {
+            SpecProblem problem = onlyProblem("""
                     deployAs:
                       - &base {name: one, applicationType: service, endpoint: /}
                       - <<: *base
                         name: two
+                        applicationType: service
+                        endpoint: /two
                     """);
-            assertEquals(List.of("one", "two"), spec.applications().stream().map(ApplicationSpecification::name).toList());
-            assertEquals("/", spec.applications().get(1).endpoint());
+            assertEquals("deployAs.1.<<", problem.path());
+            assertTrue(problem.message().startsWith("is not allowed in an application of type service"), problem.message());
         }
 
         @Test

@@ -30,7 +30,7 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.PublishedConnectorStore;
-import io.connectstage.store.jdbc.ConnectionPool;
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
 import io.connectstage.store.jdbc.JdbcDeploymentStore;
 import io.connectstage.store.jdbc.JdbcPublishedConnectorStore;
@@ -86,7 +86,7 @@ public class DeploymentBenchmark {
     @Param({"memory", "h2"})
     public String store;
 
-    private ConnectionPool pool;
+    private HikariDataSource pool;
     private ConnectorStore staged;
     private PublishedConnectorStore published;
     private DeploymentStore deployments;

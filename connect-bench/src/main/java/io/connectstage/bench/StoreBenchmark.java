@@ -1,5 +1,6 @@
 package io.connectstage.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.action.ConnectorSetDescriptionAction;
 import io.connectstage.action.ConnectorUpdate;
 import io.connectstage.action.UpdateContext;
@@ -15,7 +16,6 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
-import io.connectstage.store.jdbc.ConnectionPool;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
 import io.connectstage.store.jdbc.JdbcStores;
 import io.connectstage.store.memory.InMemoryConnectorStore;
@@ -56,7 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The stores side by side over 100,000 connectors: the memory store (the baseline of the
- * ratios), H2 in memory, H2 in a file (each commit written before it returns) and PostgreSQL
+ * ratios), the memory store as it was before its sorted indexes ({@code memory-sort}, to read
+ * their cost and gain from one run), H2 in memory, H2 in a file (each commit written before it
+ * returns) and PostgreSQL
  * (the server of {@code .ci/postgres}, or {@code CONNECTSTAGE_PG_URL} / {@code _USER} /
  * {@code _PASSWORD}). Three operations:
  *
@@ -97,11 +99,11 @@ public class StoreBenchmark {
             .toArray(ConnectorQuery[]::new);
     private static final UpdateContext CONTEXT = new UpdateContext(Instant.parse("2025-01-01T00:00:00.000Z"), "bench");
 
-    @Param({"memory", "h2", "h2file", "postgres"})
+    @Param({"memory-sort", "memory", "h2", "h2file", "postgres"})
     public String store;
 
     private ConnectorStore connectors;
-    private ConnectionPool pool;
+    private HikariDataSource pool;
     private Path folder;
     private String pgSchema;
     private final SplittableRandom random = new SplittableRandom(42);
@@ -113,7 +115,16 @@ public class StoreBenchmark {
     public void load() throws Exception {
         connectors = open();
         long start = System.nanoTime();
-        int threads = store.equals("memory") ? 1 : 4;
+        int threads = store.startsWith("memory") ? 1 : 4;
+        ConnectorStore loader = connectors;
+        HikariDataSource loadingPool = null;
+        if (store.equals("postgres")) {
+            // The load does not wait for PostgreSQL's log to reach the disk (the measured writes do).
+            loadingPool = JdbcStores.postgres(pgUrl() + (pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + pgSchema
+                    + "&options=-c%20synchronous_commit%3Doff", pgUser(), pgPassword());
+            loader = new JdbcConnectorStore(loadingPool);
+        }
+        ConnectorStore target = loader;
         ExecutorService loaders = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> parts = new ArrayList<>();
@@ -121,7 +132,7 @@ public class StoreBenchmark {
                 int part = t;
                 parts.add(loaders.submit(() -> {
                     for (int n = part; n < CONNECTORS; n += threads) {
-                        accepted(connectors.insert(connector(n)));
+                        accepted(target.insert(connector(n)));
                     }
                 }));
             }
@@ -130,6 +141,9 @@ public class StoreBenchmark {
             }
         } finally {
             loaders.shutdownNow();
+            if (loadingPool != null) {
+                loadingPool.close();
+            }
         }
         settle();
         QueryPage page = connectors.query(PAGES[0]);
@@ -156,6 +170,8 @@ public class StoreBenchmark {
         switch (store) {
             case "memory":
                 return new InMemoryConnectorStore();
+            case "memory-sort":
+                return new SortingMemoryStore();
             case "h2":
                 pool = JdbcStores.h2InMemory("bench-" + UUID.randomUUID());
                 return new JdbcConnectorStore(pool);

@@ -1,2 +1,2 @@
-/** The command line behind {@code ./connect}: {@code demo}, and the subcommands later issues add. */
+/** The command line behind {@code ./connect} (picocli): {@code demo}, {@code analyze}, {@code serve}, {@code cli-env}. */
 package io.connectstage.cli;

@@ -4,13 +4,14 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
-import io.connectstage.store.Sort;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
 import io.connectstage.store.jdbc.internal.Columns;
 import io.connectstage.store.jdbc.internal.Dialect;
 import io.connectstage.store.jdbc.internal.Jdbc;
 import io.connectstage.store.jdbc.internal.Schema;
+import io.connectstage.store.jdbc.internal.Sql;
+import io.connectstage.store.jdbc.internal.StagedQuery;
 import io.connectstage.store.jdbc.internal.WorkTable;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -37,13 +39,14 @@ import javax.sql.DataSource;
  * that fails is a {@link JdbcStoreException}.
  *
  * <pre>{@code
- * ConnectionPool dataSource = JdbcStores.h2File(Path.of("data/connectors"));
+ * DataSource dataSource = JdbcStores.h2File(Path.of("data/connectors"));
  * ConnectorStore store = new JdbcConnectorStore(dataSource);
  * ConnectorStagedService service = ConnectorStagedService.builder(store).build();
  * }</pre>
  */
 public final class JdbcConnectorStore implements ConnectorStore {
-    private static final String COLUMNS = "id, connector_key, version, name_utf16, is_private, status, integration_types, document";
+    private static final String COLUMNS = "id, connector_key, version, name_utf16, is_private, status, integration_types, document, "
+            + "created_at, last_modified_at";
     private static final int RETRIES = 100;
 
     private final Jdbc jdbc;
@@ -109,8 +112,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
     }
 
     /**
-     * Without work, the common case (integration types and privacy unchanged, so are the rows of
-     * connector_staged_integration_type) is one statement in auto-commit mode; when it misses,
+     * Without work, the common case (integration types, privacy, name, status and createdAt
+     * unchanged, so are the rows of connector_staged_integration_type, which repeat them) is one statement in auto-commit mode; when it misses,
      * the row says why. Everything else is one transaction: the row updated by compare-and-set, the
      * work to complete deleted (only if it is still that very claim), the type rows rewritten and
      * the new work inserted, or nothing at all.
@@ -160,16 +163,18 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     /**
      * The compare-and-set: updates the row only when its version is the expected one and its key
-     * the same (and, with {@code sameTypeRows}, its integration types and privacy unchanged).
-     * Answers the row count.
+     * the same (and, with {@code sameTypeRows}, what the type rows repeat unchanged: integration
+     * types, privacy, name, status and creation time). Answers the row count.
      */
     private static int update(Connection c, ConnectorStaged next, long expectedVersion, boolean sameTypeRows)
             throws SQLException {
         String types = Columns.integrationTypeList(next.integrationTypes());
         String sql = "UPDATE connector_staged SET version = ?, name_utf16 = ?, is_private = ?, status = ?, "
-                + "integration_types = ?, document = ? WHERE id = ? AND version = ? AND "
+                + "integration_types = ?, document = ?, created_at = ?, last_modified_at = ? "
+                + "WHERE id = ? AND version = ? AND "
                 + (next.key() == null ? "connector_key IS NULL" : "connector_key = ?")
-                + (sameTypeRows ? " AND integration_types = ? AND is_private = ?" : "");
+                + (sameTypeRows ? " AND integration_types = ? AND is_private = ? AND name_utf16 = ? AND status = ? AND "
+                        + (next.createdAt() == null ? "created_at IS NULL" : "created_at = ?") : "");
         try (PreparedStatement update = c.prepareStatement(sql)) {
             int i = 0;
             update.setLong(++i, next.version());
@@ -178,6 +183,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
             update.setString(++i, next.status().wireValue());
             update.setString(++i, types);
             update.setString(++i, Columns.document(next));
+            update.setBytes(++i, Columns.instant(next.createdAt()));
+            update.setBytes(++i, Columns.instant(next.lastModifiedAt()));
             update.setString(++i, next.id());
             update.setLong(++i, expectedVersion);
             if (next.key() != null) {
@@ -186,6 +193,11 @@ public final class JdbcConnectorStore implements ConnectorStore {
             if (sameTypeRows) {
                 update.setString(++i, types);
                 update.setBoolean(++i, next.isPrivate());
+                update.setBytes(++i, Columns.utf16(next.name()));
+                update.setString(++i, next.status().wireValue());
+                if (next.createdAt() != null) {
+                    update.setBytes(++i, Columns.instant(next.createdAt()));
+                }
             }
             return update.executeUpdate();
         }
@@ -193,9 +205,9 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     /**
      * Why a compare-and-set missed, in the memory store's order: no such connector, another
-     * version, another key. None when none of them holds: the fast update missed because the
-     * integration types or the privacy differ, or the row changed back since; the caller goes on
-     * with a full update.
+     * version, another key. None when none of them holds: the fast update missed because what
+     * the type rows repeat differs (integration types, privacy, name, status, creation time), or
+     * the row changed back since; the caller goes on with a full update.
      */
     private static Option<StoreRefusal> refusal(Connection c, ConnectorStaged next, long expectedVersion)
             throws SQLException {
@@ -254,127 +266,16 @@ public final class JdbcConnectorStore implements ConnectorStore {
     @Override
     public QueryPage query(ConnectorQuery query) {
         Objects.requireNonNull(query, "query is null");
-        StringBuilder where = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        if (query.isPrivate() != null) {
-            where.append(" WHERE c.is_private = ?");
-            parameters.add(query.isPrivate());
-        }
-        // The page tests the types in the row itself as the sort index is walked (a join per row
-        // costs more); the count reads the type rows' index.
-        List<String> types = Columns.integrationTypes(query.integrationTypes());
-        if (!types.isEmpty()) {
-            where.append(where.length() == 0 ? " WHERE (" : " AND (");
-            for (int i = 0; i < types.size(); i++) {
-                where.append(i == 0 ? "" : " OR ").append("c.integration_types LIKE ?");
-                parameters.add(Columns.integrationTypePattern(types.get(i)));
-            }
-            where.append(')');
-        }
-        String select = "SELECT c.document FROM connector_staged c" + where
-                + orderBy(query.isPrivate() != null, query.sort(), true) + " LIMIT ? OFFSET ?";
-        int limit = query.limit();
-        int offset = query.offset();
-        if (limit < 0 || offset < 0) {
-            throw new IllegalArgumentException("a query needs a limit and an offset of at least 0: " + query);
-        }
-        return jdbc.autoCommit("query connectors", c -> {
-            List<ConnectorStaged> results = new ArrayList<>();
-            if (limit > 0) {
-                try (PreparedStatement statement = c.prepareStatement(select)) {
-                    int i = bind(statement, parameters);
-                    statement.setInt(++i, limit);
-                    statement.setInt(++i, offset);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            results.add(Columns.staged(rows.getString(1)));
-                        }
-                    }
-                }
-            }
-            // A short page that is not past the end says how many match; else count them.
-            if (results.size() < limit && (!results.isEmpty() || offset == 0)) {
-                return new QueryPage(results, offset + results.size());
-            }
-            return new QueryPage(results, count(c, query.isPrivate(), types));
-        });
-    }
-
-    /**
-     * How many connectors pass the filters. With integration types, the type rows alone answer
-     * (they repeat the privacy), from their index; a connector with several of the types counts once.
-     */
-    private static long count(Connection c, Boolean isPrivate, List<String> types) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        String sql;
-        if (types.isEmpty()) {
-            sql = "SELECT COUNT(*) FROM connector_staged c" + (isPrivate == null ? "" : " WHERE c.is_private = ?");
-        } else {
-            sql = "SELECT " + (types.size() == 1 ? "COUNT(*)" : "COUNT(DISTINCT t.connector_id)")
-                    + " FROM connector_staged_integration_type t WHERE t.integration_type IN (" + marks(types.size())
-                    + ")" + (isPrivate == null ? "" : " AND t.is_private = ?");
-            parameters.addAll(types);
-        }
-        if (isPrivate != null) {
-            parameters.add(isPrivate);
-        }
-        try (PreparedStatement count = c.prepareStatement(sql)) {
-            bind(count, parameters);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
-    /**
-     * The ORDER BY of sort criteria, then id: as {@code Sort.comparator()} orders, a key that is
-     * absent comes last going up and first going down; names compare by their UTF-16 bytes and
-     * statuses by their wire spelling. A query that filters by {@code is_private} orders by it
-     * first: it is the same for every row, and H2 takes an index for the order only when the
-     * ORDER BY starts as the index does.
-     */
-    static String orderBy(boolean byPrivacyFirst, List<Sort> sort, boolean withStatus) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        if (byPrivacyFirst) {
-            order.append("c.is_private, ");
-        }
-        for (Sort criterion : sort) {
-            String direction = criterion.ascending() ? " ASC" : " DESC";
-            switch (criterion.field()) {
-                case ID -> order.append("c.id").append(direction);
-                case KEY -> order.append("c.connector_key").append(direction)
-                        .append(criterion.ascending() ? " NULLS LAST" : " NULLS FIRST");
-                case NAME -> order.append("c.name_utf16").append(direction);
-                case VERSION -> order.append("c.version").append(direction);
-                case STATUS -> {
-                    if (!withStatus) {
-                        continue; // Connectors have no status: the criterion orders nothing
-                    }
-                    order.append("c.status").append(direction);
-                }
-                default -> throw new IllegalStateException("no column for " + criterion.field());
-            }
-            order.append(", ");
-        }
-        return order.append("c.id ASC").toString();
-    }
-
-    static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        int i = 0;
-        for (Object parameter : parameters) {
-            statement.setObject(++i, parameter);
-        }
-        return i;
+        Sql.checkPage(query.limit(), query.offset(), query);
+        Sql.Page<ConnectorStaged> page = jdbc.autoCommit("query connectors", c -> Sql.page(c,
+                StagedQuery.select(query), StagedQuery.count(query), query.limit(), query.offset(),
+                row -> Columns.staged(row.getString(1))));
+        return new QueryPage(page.results(), page.total());
     }
 
     private static void insertRow(Connection c, ConnectorStaged connector) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO connector_staged (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO connector_staged (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, connector.id());
             insert.setString(2, connector.key());
             insert.setLong(3, connector.version());
@@ -383,6 +284,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
             insert.setString(6, connector.status().wireValue());
             insert.setString(7, Columns.integrationTypeList(connector.integrationTypes()));
             insert.setString(8, Columns.document(connector));
+            insert.setBytes(9, Columns.instant(connector.createdAt()));
+            insert.setBytes(10, Columns.instant(connector.lastModifiedAt()));
             insert.executeUpdate();
         }
     }
@@ -393,12 +296,16 @@ public final class JdbcConnectorStore implements ConnectorStore {
             return;
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO connector_staged_integration_type (connector_id, integration_type, is_private) "
-                        + "VALUES (?, ?, ?)")) {
+                "INSERT INTO connector_staged_integration_type (connector_id, integration_type, is_private, "
+                        + "connector_key, name_utf16, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (String type : types) {
                 insert.setString(1, connector.id());
                 insert.setString(2, type);
                 insert.setBoolean(3, connector.isPrivate());
+                insert.setString(4, connector.key());
+                insert.setBytes(5, Columns.utf16(connector.name()));
+                insert.setString(6, connector.status().wireValue());
+                insert.setBytes(7, Columns.instant(connector.createdAt()));
                 insert.addBatch();
             }
             insert.executeBatch();

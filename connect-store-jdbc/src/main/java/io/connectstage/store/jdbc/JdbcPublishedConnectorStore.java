@@ -4,16 +4,17 @@ import io.connectstage.connector.Connector;
 import io.connectstage.store.ConnectorSearch;
 import io.connectstage.store.ConnectorSearchPage;
 import io.connectstage.store.PublishedConnectorStore;
+import io.connectstage.store.SortField;
 import io.connectstage.store.jdbc.internal.Columns;
 import io.connectstage.store.jdbc.internal.Jdbc;
 import io.connectstage.store.jdbc.internal.Schema;
+import io.connectstage.store.jdbc.internal.Sql;
 import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -148,9 +149,7 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
     @Override
     public ConnectorSearchPage search(ConnectorSearch search) {
         Objects.requireNonNull(search, "search is null");
-        if (search.limit() < 0 || search.offset() < 0) {
-            throw new IllegalArgumentException("a search needs a limit and an offset of at least 0: " + search);
-        }
+        Sql.checkPage(search.limit(), search.offset(), search);
         StringBuilder where = new StringBuilder(" WHERE (c.listed OR c.is_private)");
         List<Object> parameters = new ArrayList<>();
         if (Boolean.TRUE.equals(search.isPrivate())) {
@@ -161,62 +160,59 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
             parameters.add(Columns.utf16(search.creatorCompany()));
         }
         if (!search.ids().isEmpty()) {
-            where.append(" AND c.id IN (").append(marks(search.ids().size())).append(')');
+            where.append(" AND c.id IN (").append(Sql.marks(search.ids().size())).append(')');
             parameters.addAll(new TreeSet<>(search.ids()));
         }
         if (!search.keys().isEmpty()) {
-            where.append(" AND c.connector_key IN (").append(marks(search.keys().size())).append(')');
+            where.append(" AND c.connector_key IN (").append(Sql.marks(search.keys().size())).append(')');
             parameters.addAll(new TreeSet<>(search.keys()));
         }
         if (!search.integrationTypes().isEmpty()) {
             List<String> types = Columns.integrationTypes(search.integrationTypes());
             where.append(" AND EXISTS (SELECT 1 FROM connector_published_integration_type t"
-                    + " WHERE t.connector_id = c.id AND t.integration_type IN (").append(marks(types.size())).append("))");
+                    + " WHERE t.connector_id = c.id AND t.integration_type IN (").append(Sql.marks(types.size())).append("))");
             parameters.addAll(types);
         }
         String select = "SELECT c.document FROM connector_published c" + where
-                + JdbcConnectorStore.orderBy(false, search.sort(), false);
+                + Sql.orderBy(List.of(), search.sort(), JdbcPublishedConnectorStore::column, "c.id");
         boolean text = search.text() != null && !search.text().isBlank();
-        return jdbc.autoCommit("search published connectors", c -> text
-                ? matchText(c, select, parameters, search)
-                : page(c, select, "SELECT COUNT(*) FROM connector_published c" + where, parameters, search));
+        if (text) {
+            return jdbc.autoCommit("search published connectors",
+                    c -> matchText(c, new Sql.Bound(select, parameters), search));
+        }
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(search.limit());
+        paged.add(search.offset());
+        Sql.Page<Connector> page = jdbc.autoCommit("search published connectors", c -> Sql.page(c,
+                new Sql.Bound(select + " LIMIT ? OFFSET ?", paged),
+                new Sql.Bound("SELECT COUNT(*) FROM connector_published c" + where, parameters),
+                search.limit(), search.offset(), row -> Columns.connector(row.getString(1))));
+        return new ConnectorSearchPage(page.results(), page.total());
     }
 
-    /** Filters, order and page in SQL. */
-    private static ConnectorSearchPage page(Connection c, String select, String count, List<Object> parameters,
-            ConnectorSearch search) throws SQLException {
-        List<Connector> results = new ArrayList<>();
-        if (search.limit() > 0) {
-            try (PreparedStatement statement = c.prepareStatement(select + " LIMIT ? OFFSET ?")) {
-                int i = JdbcConnectorStore.bind(statement, parameters);
-                statement.setInt(++i, search.limit());
-                statement.setInt(++i, search.offset());
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        results.add(Columns.connector(rows.getString(1)));
-                    }
-                }
-            }
-        }
-        if (results.size() < search.limit() && (!results.isEmpty() || search.offset() == 0)) {
-            return new ConnectorSearchPage(results, search.offset() + results.size());
-        }
-        try (PreparedStatement statement = c.prepareStatement(count)) {
-            JdbcConnectorStore.bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return new ConnectorSearchPage(results, rows.getLong(1));
-            }
+    /** The column of a sort field; {@code null} for the status, which Connectors do not have. */
+    private static String column(SortField field) {
+        switch (field) {
+            case ID:
+                return "c.id";
+            case KEY:
+                return "c.connector_key";
+            case NAME:
+                return "c.name_utf16";
+            case VERSION:
+                return "c.version";
+            default:
+                return null;
         }
     }
 
     /** The other filters and the order in SQL; the text matched here, as the memory store does. */
-    private static ConnectorSearchPage matchText(Connection c, String select, List<Object> parameters,
-            ConnectorSearch search) throws SQLException {
+    private static ConnectorSearchPage matchText(Connection c, Sql.Bound select, ConnectorSearch search)
+            throws SQLException {
         List<Connector> results = new ArrayList<>();
         long total = 0;
-        try (PreparedStatement statement = c.prepareStatement(select)) {
-            JdbcConnectorStore.bind(statement, parameters);
+        try (PreparedStatement statement = c.prepareStatement(select.text())) {
+            Sql.bind(statement, select.parameters());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Connector connector = Columns.connector(rows.getString(1));
@@ -240,9 +236,5 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
                 return row.next() ? Option.of(Columns.connector(row.getString(1))) : Option.none();
             }
         }
-    }
-
-    private static String marks(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

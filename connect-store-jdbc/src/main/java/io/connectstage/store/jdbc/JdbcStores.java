@@ -1,45 +1,54 @@
 package io.connectstage.store.jdbc;
 
-import java.io.PrintWriter;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Objects;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
+import java.util.UUID;
 
 /**
- * Data sources for the usual databases, each a {@link ConnectionPool} to close when done. Give
- * one to both stores:
+ * Pooled data sources for the usual databases: a HikariCP {@link HikariDataSource} each, to
+ * close when done. Give one to both stores:
  *
  * <pre>{@code
- * try (ConnectionPool db = JdbcStores.h2File(Path.of("data/connectstage"))) {
+ * try (HikariDataSource db = JdbcStores.h2File(Path.of("data/connectstage"))) {
  *     ConnectorStore staged = new JdbcConnectorStore(db);
  *     PublishedConnectorStore published = new JdbcPublishedConnectorStore(db);
  *     ...
  * }
  * }</pre>
+ *
+ * <p>The pools open at most {@link #MAX_CONNECTIONS} connections and keep two when idle; a
+ * caller waits up to 30 seconds for one (HikariCP's {@code connectionTimeout}), then gets an
+ * {@code SQLException} that the stores report as a {@link JdbcStoreException}. A pool opens no
+ * connection when it is made: an unreachable server is reported by the first store that uses it.
+ * Tune anything else on the returned data source (it is HikariCP's), or pass the stores a
+ * {@code DataSource} of your own.
  */
 public final class JdbcStores {
     /** How many connections the pools of this class open at most. */
     public static final int MAX_CONNECTIONS = 10;
 
+    private static final int MIN_IDLE = 2;
+
     private JdbcStores() {
     }
 
     /**
-     * An H2 database in this JVM's memory ({@code jdbc:h2:mem:name}). It lives until the pool is
-     * closed, which drops it; pools of the same name in one JVM share it.
+     * An H2 database in this JVM's memory ({@code jdbc:h2:mem:name}). It lives until the data
+     * source is closed, which drops it; data sources of the same name in one JVM share it.
      */
-    public static ConnectionPool h2InMemory(String name) {
+    public static HikariDataSource h2InMemory(String name) {
         Objects.requireNonNull(name, "name is null");
         if (name.isEmpty() || name.contains(";")) {
             throw new IllegalArgumentException("an H2 database name is not empty and has no ';': " + name);
         }
-        return new ConnectionPool(h2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"), MAX_CONNECTIONS, "SHUTDOWN");
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        return new H2MemoryDataSource(h2(url, "connectstage-h2-mem"), url);
     }
 
     /**
@@ -48,20 +57,20 @@ public final class JdbcStores {
      * ({@code WRITE_DELAY=0}), so a write the store acknowledged survives the process being
      * killed. One process opens the file at a time.
      */
-    public static ConnectionPool h2File(Path path) {
+    public static HikariDataSource h2File(Path path) {
         Objects.requireNonNull(path, "path is null");
         String file = path.toAbsolutePath().toString();
         if (file.contains(";")) {
             throw new IllegalArgumentException("an H2 database path has no ';': " + file);
         }
-        return new ConnectionPool(h2("jdbc:h2:file:" + file + ";WRITE_DELAY=0"), MAX_CONNECTIONS);
+        return new HikariDataSource(h2("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "connectstage-h2-file"));
     }
 
     /**
      * A PostgreSQL server, e.g. {@code postgres("jdbc:postgresql://127.0.0.1:5432/connectstage",
      * "connectstage", "secret")}. Needs the driver {@code org.postgresql:postgresql} at run time.
      */
-    public static ConnectionPool postgres(String url, String user, String password) {
+    public static HikariDataSource postgres(String url, String user, String password) {
         Objects.requireNonNull(url, "url is null");
         try {
             DriverManager.getDriver(url);
@@ -69,76 +78,56 @@ public final class JdbcStores {
             throw new JdbcStoreException("no JDBC driver takes " + url
                     + ": put org.postgresql:postgresql on the class path", e);
         }
-        return new ConnectionPool(new DriverManagerSource(url, user, password), MAX_CONNECTIONS);
+        HikariConfig config = config("connectstage-postgres");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        return new HikariDataSource(config);
     }
 
-    private static DataSource h2(String url) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser("sa");
-        dataSource.setPassword("");
-        return dataSource;
+    private static HikariConfig h2(String url, String poolName) {
+        HikariConfig config = config(poolName);
+        config.setDriverClassName("org.h2.Driver");
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        config.setPassword("");
+        return config;
     }
 
-    /** Connections from {@link DriverManager}, so that this module needs no server driver to compile. */
-    private static final class DriverManagerSource implements DataSource {
+    private static HikariConfig config(String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName + "-" + UUID.randomUUID().toString().substring(0, 8));
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMinimumIdle(MIN_IDLE);
+        config.setInitializationFailTimeout(-1);
+        return config;
+    }
+
+    /**
+     * H2 keeps a named in-memory database while a connection is open, or with
+     * {@code DB_CLOSE_DELAY=-1} until {@code SHUTDOWN}: a pool that retires its connections must
+     * not drop the data, so closing this one shuts the database down.
+     */
+    private static final class H2MemoryDataSource extends HikariDataSource {
         private final String url;
-        private final String user;
-        private final String password;
-        private int loginTimeout;
 
-        DriverManagerSource(String url, String user, String password) {
+        H2MemoryDataSource(HikariConfig config, String url) {
+            super(config);
             this.url = url;
-            this.user = user;
-            this.password = password;
         }
 
         @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public Connection getConnection(String username, String pass) throws SQLException {
-            return DriverManager.getConnection(url, username, pass);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return DriverManager.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            DriverManager.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            loginTimeout = seconds;
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return loginTimeout;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            if (type.isInstance(this)) {
-                return type.cast(this);
+        public void close() {
+            if (isClosed()) {
+                return;
             }
-            throw new SQLException("not a wrapper of " + type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return type.isInstance(this);
+            super.close();
+            try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new JdbcStoreException("cannot close the database: " + e.getMessage(), e);
+            }
         }
     }
 }

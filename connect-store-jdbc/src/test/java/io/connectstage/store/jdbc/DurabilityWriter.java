@@ -1,5 +1,7 @@
 package io.connectstage.store.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.error.ConnectError;
@@ -17,8 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The child process of {@link JdbcH2DurabilityTest}: writes connectors to an H2 file database
@@ -39,7 +39,7 @@ public final class DurabilityWriter {
         Random random = new Random(Long.parseLong(args[1]));
         String prefix = args[2];
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        try (ConnectionPool pool = args.length > 3 ? new ConnectionPool(h2(args[3]), 4) : JdbcStores.h2File(path)) {
+        try (HikariDataSource pool = args.length > 3 ? lossy(args[3]) : JdbcStores.h2File(path)) {
             JdbcConnectorStore store = new JdbcConnectorStore(pool);
             List<String> ids = existingIds(store);
             out.println("ready " + ids.size());
@@ -91,10 +91,12 @@ public final class DurabilityWriter {
         return types;
     }
 
-    private static DataSource h2(String url) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser("sa");
-        return dataSource;
+    private static HikariDataSource lossy(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
@@ -60,7 +61,7 @@ class JdbcFailureTest {
     @Test
     @DisplayName("throw JdbcStoreException from every operation once the data source is closed")
     void dataSourceClosed() {
-        ConnectionPool pool = TestDatabase.h2Memory().pool();
+        HikariDataSource pool = TestDatabase.h2Memory().pool();
         JdbcConnectorStore staged = new JdbcConnectorStore(pool);
         JdbcPublishedConnectorStore published = new JdbcPublishedConnectorStore(pool);
         staged.insert(STAGED);
@@ -87,8 +88,9 @@ class JdbcFailureTest {
     @Test
     @DisplayName("cannot be opened on a server that does not answer")
     void serverDown() {
-        try (ConnectionPool pool = JdbcStores.postgres("jdbc:postgresql://127.0.0.1:1/connectstage?connectTimeout=2",
+        try (HikariDataSource pool = JdbcStores.postgres("jdbc:postgresql://127.0.0.1:1/connectstage?connectTimeout=2",
                 "connectstage", "connectstage")) {
+            pool.setConnectionTimeout(2_000);
             JdbcStoreException e = assertThrows(JdbcStoreException.class, () -> new JdbcConnectorStore(pool));
             assertInstanceOf(SQLException.class, e.getCause());
             assertTrue(e.getMessage().contains("cannot create the connectstage schema"), e.getMessage());

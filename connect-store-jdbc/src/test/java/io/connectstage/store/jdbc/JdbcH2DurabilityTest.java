@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.json.ConnectJson;
@@ -144,7 +145,7 @@ class JdbcH2DurabilityTest {
      */
     private static void verify(Path database, Map<String, ConnectorStaged> acknowledged, ConnectorStaged pending)
             throws SQLException {
-        try (ConnectionPool pool = JdbcStores.h2File(database)) {
+        try (HikariDataSource pool = JdbcStores.h2File(database)) {
             JdbcConnectorStore store = new JdbcConnectorStore(pool);
             try (Connection connection = pool.getConnection()) {
                 assertEquals(Schema.VERSION, Schema.version(connection));

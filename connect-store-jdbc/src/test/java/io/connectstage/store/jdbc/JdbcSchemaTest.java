@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.IntegrationType;
 import io.connectstage.connector.IsPreviewable;
+import io.connectstage.store.ConnectorQuery;
+import io.connectstage.store.Sort;
+import io.connectstage.store.SortField;
 import io.connectstage.store.Work;
 import io.connectstage.store.jdbc.internal.Schema;
 import io.connectstage.testing.Connectors;
@@ -87,25 +92,68 @@ class JdbcSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Kind.class)
-    @DisplayName("of version 1 gets the work table, with work for the requests it left unsettled")
+    @DisplayName("of version 1 is brought to the current version: times, and type rows with their connector's key, name and status")
     void version1IsMigrated(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
+        List<ConnectorStaged> written = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ConnectorStaged c = Connectors.minimal("id-" + i, i % 3 == 0 ? null : "key-" + i)
+                    .withName("name " + (5 - i)).withStatus(ConnectorStatus.values()[i % ConnectorStatus.values().length])
+                    .withPrivate(i % 2 == 0).withIntegrationTypes(List.of(IntegrationType.PSP, IntegrationType.TAX))
+                    .withCreatedAt(null).withLastModifiedAt(null);
+            first.insert(c);
+            written.add(c);
+        }
+        downgradeToVersion1(database);
+        JdbcConnectorStore migrated = new JdbcConnectorStore(database.dataSource());
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+        for (SortField field : List.of(SortField.KEY, SortField.NAME, SortField.STATUS, SortField.CREATED_AT)) {
+            ConnectorQuery query = ConnectorQuery.defaults().withIntegrationTypes(Set.of(IntegrationType.PSP))
+                    .withSort(List.of(Sort.asc(field)));
+            assertEquals(written.stream().sorted(query.order()).toList(), migrated.query(query).results(), field.wireValue());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("of version 1 gets the work table, with work for the requests it left unsettled")
+    void version1GetsWorkForItsUnsettledRequests(TestDatabase.Kind kind) throws SQLException {
         TestDatabase database = open(kind);
         JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
         first.insert(Connectors.minimal("id-1", "previewing").withPreviewable(IsPreviewable.PENDING));
         first.insert(Connectors.minimal("id-2", "publishing").withStatus(ConnectorStatus.PROCESSING));
         first.insert(Connectors.minimal("id-3", "settled").withPreviewable(IsPreviewable.TRUE));
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE connector_work");
-            dropDeploymentTables(statement);
-            statement.executeUpdate("UPDATE connectstage_schema SET version = 1");
-        }
+        downgradeToVersion1(database);
         JdbcConnectorStore migrated = new JdbcConnectorStore(database.dataSource());
         assertEquals(List.of("id-1/preview/1", "id-2/publish/1"), migrated.work().stream().map(Work::id).toList());
         assertEquals("false", migrated.work().get(1).parameters().get(Work.CERTIFICATION));
         assertEquals(TABLES, tables(database));
         try (Connection connection = database.dataSource().getConnection()) {
             assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+    }
+
+    /** Takes a current database back to the layout of version 1: no times, no repeated type columns, no work table. */
+    private static void downgradeToVersion1(TestDatabase database) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String index : List.of("integration_type_by_key", "integration_type_by_name", "integration_type_by_status",
+                    "integration_type_by_created", "by_created", "by_created_private", "by_modified",
+                    "by_modified_private")) {
+                statement.execute("DROP INDEX connector_staged_" + index);
+            }
+            for (String column : List.of("connector_key", "name_utf16", "status", "created_at")) {
+                statement.execute("ALTER TABLE connector_staged_integration_type DROP COLUMN " + column);
+            }
+            for (String column : List.of("created_at", "last_modified_at")) {
+                statement.execute("ALTER TABLE connector_staged DROP COLUMN " + column);
+            }
+            statement.execute("DROP TABLE connector_work");
+            dropDeploymentTables(statement);
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 1");
         }
     }
 

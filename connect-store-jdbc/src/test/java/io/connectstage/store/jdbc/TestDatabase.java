@@ -1,5 +1,6 @@
 package io.connectstage.store.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,10 +39,10 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private final ConnectionPool pool;
+    private final HikariDataSource pool;
     private final String schema;
 
-    private TestDatabase(ConnectionPool pool, String schema) {
+    private TestDatabase(HikariDataSource pool, String schema) {
         this.pool = pool;
         this.schema = schema;
     }
@@ -78,7 +79,7 @@ final class TestDatabase implements AutoCloseable {
         return pool;
     }
 
-    ConnectionPool pool() {
+    HikariDataSource pool() {
         return pool;
     }
 

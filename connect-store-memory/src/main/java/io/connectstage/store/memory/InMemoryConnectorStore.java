@@ -16,8 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The default store: concurrent maps of connectors by id and by key, and of work by id. A write locks only the entry it
- * changes (the map's own per-bin locking), so writers of different connectors never wait on
+ * The default store: two concurrent maps, by id and by key, a map of work by id, and
+ * {@link SortedIndexes} that keep every connector in the order of each sort field, so that a
+ * query walks to its page instead of sorting everything. A write locks only the entry it changes
+ * (the map's own per-bin locking, inside which it also updates the indexes), so writers of
+ * different connectors never wait on
  * each other, and readers never wait at all. Values are immutable, so what a reader gets is a
  * consistent snapshot of one connector.
  *
@@ -29,6 +32,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     private final ConcurrentMap<String, ConnectorStaged> byId = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> idByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Work> works = new ConcurrentHashMap<>();
+    private final SortedIndexes indexes = new SortedIndexes();
 
     @Override
     public Option<ConnectorStaged> findById(String id) {
@@ -52,7 +56,12 @@ public final class InMemoryConnectorStore implements ConnectorStore {
         if (key != null && idByKey.putIfAbsent(key, connector.id()) != null) {
             return Either.left(new StoreRefusal.KeyTaken(key));
         }
-        if (byId.putIfAbsent(connector.id(), connector) != null) {
+        boolean[] added = new boolean[1];
+        byId.computeIfAbsent(connector.id(), id -> {
+            added[0] = true;
+            return indexes.added(connector);
+        });
+        if (!added[0]) {
             if (key != null) {
                 idByKey.remove(key, connector.id());
             }
@@ -92,7 +101,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
             for (Work work : added) {
                 works.put(work.id(), work);
             }
-            return next;
+            return indexes.replaced(current, next);
         });
         if (stored == null) {
             return Either.left(new StoreRefusal.NotFound(next.id()));
@@ -109,7 +118,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
                 refusal[0] = new StoreRefusal.VersionMismatch(id, current.key(), expectedVersion, current.version());
                 return current;
             }
-            removed[0] = current;
+            removed[0] = indexes.removed(current);
             works.values().removeIf(w -> w.connectorId().equals(id));
             return null;
         });
@@ -153,9 +162,6 @@ public final class InMemoryConnectorStore implements ConnectorStore {
 
     @Override
     public QueryPage query(ConnectorQuery query) {
-        List<ConnectorStaged> matches = byId.values().stream().filter(query::matches).sorted(query.order()).toList();
-        int from = Math.min(query.offset(), matches.size());
-        int to = Math.min(from + query.limit(), matches.size());
-        return new QueryPage(matches.subList(from, to), matches.size());
+        return indexes.query(query, byId::get);
     }
 }

@@ -5,7 +5,10 @@ import io.connectstage.store.ConnectorSearch;
 import io.connectstage.store.ConnectorSearchPage;
 import io.connectstage.store.PublishedConnectorStore;
 import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -46,16 +49,34 @@ public final class InMemoryPublishedConnectorStore implements PublishedConnector
         return byId.computeIfPresent(id, (key, entry) -> new Entry(entry.connector(), listed)) != null;
     }
 
+    /**
+     * Keeps only the first {@code offset + limit} matches in a heap as it goes through all of
+     * them (a text search must look at each anyway), rather than sorting every match.
+     */
     @Override
     public ConnectorSearchPage search(ConnectorSearch search) {
-        List<Connector> matches = byId.values().stream()
-                .filter(e -> e.listed() || e.connector().isPrivate())
-                .map(Entry::connector)
-                .filter(search::matches)
-                .sorted(search.order())
-                .toList();
-        int from = Math.min(search.offset(), matches.size());
-        int to = Math.min(from + search.limit(), matches.size());
-        return new ConnectorSearchPage(matches.subList(from, to), matches.size());
+        if (search.limit() < 0 || search.offset() < 0) {
+            throw new IllegalArgumentException("a search needs a limit and an offset of at least 0: " + search);
+        }
+        Comparator<Connector> order = search.order();
+        int wanted = search.offset() + search.limit();
+        PriorityQueue<Connector> first = new PriorityQueue<>(order.reversed());
+        long total = 0;
+        for (Entry entry : byId.values()) {
+            Connector c = entry.connector();
+            if (!(entry.listed() || c.isPrivate()) || !search.matches(c)) {
+                continue;
+            }
+            total++;
+            if (first.size() < wanted) {
+                first.add(c);
+            } else if (wanted > 0 && order.compare(c, first.peek()) < 0) {
+                first.poll();
+                first.add(c);
+            }
+        }
+        List<Connector> page = new ArrayList<>(first);
+        page.sort(order);
+        return new ConnectorSearchPage(page.subList(Math.min(search.offset(), page.size()), page.size()), total);
     }
 }

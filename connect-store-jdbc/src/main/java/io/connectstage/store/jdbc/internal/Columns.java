@@ -7,6 +7,8 @@ import io.connectstage.error.ErrorResponse;
 import io.connectstage.json.ConnectJson;
 import io.connectstage.store.jdbc.JdbcStoreException;
 import io.vavr.control.Either;
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -95,6 +97,18 @@ public final class Columns {
             bytes[2 * i + 1] = (byte) c;
         }
         return bytes;
+    }
+
+    /**
+     * The sort bytes of an instant: its epoch second with the sign bit flipped, then its nano of
+     * second, both big-endian, so that unsigned byte order is the instant's order over its whole
+     * range, nanoseconds included; {@code null} stays {@code null}.
+     */
+    public static byte[] instant(Instant value) {
+        if (value == null) {
+            return null;
+        }
+        return ByteBuffer.allocate(12).putLong(value.getEpochSecond() ^ Long.MIN_VALUE).putInt(value.getNano()).array();
     }
 
     /**

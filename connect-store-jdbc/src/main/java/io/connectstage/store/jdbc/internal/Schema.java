@@ -23,8 +23,11 @@ import javax.sql.DataSource;
  */
 public final class Schema {
     /**
-     * The layout this code reads and writes: 2 added the work table ({@link WorkTable}), 3 the
-     * tables of Deployments ({@link DeploymentTables}).
+     * The layout this code reads and writes: 2 since connectors have creation and modification
+     * times to sort by, the type rows repeat the key, name, status and creation time of their
+     * connector, and requests leave durable work in their own table ({@link WorkTable}); version 1
+     * had none of these. 3 added the tables of Deployments ({@link DeploymentTables}), created by
+     * {@link #tables} ({@code IF NOT EXISTS}) when an older database is opened; nothing to carry over.
      */
     public static final int VERSION = 3;
 
@@ -66,43 +69,36 @@ public final class Schema {
             throw new JdbcStoreException("the database holds connectstage schema version " + found
                     + ", newer than version " + VERSION + " that this code knows: use a newer connectstage");
         }
-        if (found == null) {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : tables(dialect)) {
+        if (found != null && found == VERSION) {
+            return dialect;
+        }
+        try (Statement statement = connection.createStatement()) {
+            if (found != null && found == 1) {
+                for (String sql : fromVersion1(dialect)) {
                     statement.execute(sql);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO connectstage_schema (id, version) VALUES (1, ?)")) {
-                insert.setInt(1, VERSION);
-                insert.executeUpdate();
+            for (String sql : tables(dialect)) {
+                statement.execute(sql);
             }
-        } else if (found < VERSION) {
-            if (found < 2) {
-                migrateFrom1(connection, dialect);
-            }
-            if (found < 3) {
-                migrateTo3(connection, dialect);
-            }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE connectstage_schema SET version = ? WHERE id = 1")) {
-                update.setInt(1, VERSION);
-                update.executeUpdate();
-            }
+        }
+        if (found != null && found == 1) {
+            enqueueUnsettled(connection);
+        }
+        try (PreparedStatement write = connection.prepareStatement(found == null
+                ? "INSERT INTO connectstage_schema (version, id) VALUES (?, 1)"
+                : "UPDATE connectstage_schema SET version = ? WHERE id = 1")) {
+            write.setInt(1, VERSION);
+            write.executeUpdate();
         }
         return dialect;
     }
 
     /**
-     * Version 1 had no work table: it is created, and the requests a version-1 store left
-     * unsettled get their work (a publish as one without certification, which version 1 did not
-     * record), so that a processor settles them.
+     * The requests a version-1 store left unsettled get their work (a publish as one without
+     * certification, which version 1 did not record), so that a processor settles them.
      */
-    private static void migrateFrom1(Connection connection, Dialect dialect) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : WorkTable.create(dialect)) {
-                statement.execute(sql);
-            }
-        }
+    private static void enqueueUnsettled(Connection connection) throws SQLException {
         List<Work> work = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT document FROM connector_staged WHERE status = '"
@@ -121,13 +117,25 @@ public final class Schema {
         WorkTable.enqueue(connection, work);
     }
 
-    /** Version 3 added the tables of Deployments, their logs and their work; nothing to carry over. */
-    private static void migrateTo3(Connection connection, Dialect dialect) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : DeploymentTables.create(dialect)) {
-                statement.execute(sql);
-            }
-        }
+    /**
+     * Version 1 to 2: the time columns (empty: version 1 connectors have no times), and the type
+     * rows get the key, name and status of their connector (the new indexes follow).
+     */
+    static List<String> fromVersion1(Dialect dialect) {
+        String text = "VARCHAR" + dialect.binaryCollation();
+        String types = "connector_staged_integration_type";
+        String from = " FROM connector_staged c WHERE c.id = " + types + ".connector_id)";
+        return List.of(
+                "ALTER TABLE connector_staged ADD COLUMN created_at BYTEA",
+                "ALTER TABLE connector_staged ADD COLUMN last_modified_at BYTEA",
+                "ALTER TABLE " + types + " ADD COLUMN created_at BYTEA",
+                "ALTER TABLE " + types + " ADD COLUMN connector_key " + text,
+                "ALTER TABLE " + types + " ADD COLUMN name_utf16 BYTEA",
+                "ALTER TABLE " + types + " ADD COLUMN status " + text,
+                "UPDATE " + types + " SET connector_key = (SELECT c.connector_key" + from
+                        + ", name_utf16 = (SELECT c.name_utf16" + from + ", status = (SELECT c.status" + from,
+                "ALTER TABLE " + types + " ALTER COLUMN name_utf16 SET NOT NULL",
+                "ALTER TABLE " + types + " ALTER COLUMN status SET NOT NULL");
     }
 
     /** The schema version written in the database, or {@code null} when there is none yet. */
@@ -151,7 +159,9 @@ public final class Schema {
                         + "is_private BOOLEAN NOT NULL, "
                         + "status " + text + " NOT NULL, "
                         + "integration_types " + text + " NOT NULL, "
-                        + "document " + json + " NOT NULL)",
+                        + "document " + json + " NOT NULL, "
+                        + "created_at BYTEA, "
+                        + "last_modified_at BYTEA)",
                 "CREATE UNIQUE INDEX IF NOT EXISTS connector_staged_key ON connector_staged (connector_key)",
                 // An index per sort field, alone and after is_private (queries that filter by it
                 // order by it first, a constant, so that the index order is the query's order).
@@ -165,14 +175,37 @@ public final class Schema {
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_version_private ON connector_staged (is_private, version, id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_status ON connector_staged (status, id)",
                 "CREATE INDEX IF NOT EXISTS connector_staged_by_status_private ON connector_staged (is_private, status, id)",
-                // is_private is repeated here so that a count by type and privacy reads this index only
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_created ON connector_staged (created_at ASC NULLS FIRST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_created_private "
+                        + "ON connector_staged (is_private, created_at ASC NULLS FIRST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_modified "
+                        + "ON connector_staged (last_modified_at ASC NULLS FIRST, id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_by_modified_private "
+                        + "ON connector_staged (is_private, last_modified_at ASC NULLS FIRST, id)",
+                // The type rows repeat what a query of one type filters and sorts by (but the
+                // version, which every write changes): a page of one type walks an index of
+                // (integration_type, is_private, field, id), and a count reads the first one only.
                 "CREATE TABLE IF NOT EXISTS connector_staged_integration_type ("
                         + "connector_id " + text + " NOT NULL REFERENCES connector_staged (id) ON DELETE CASCADE, "
                         + "integration_type " + text + " NOT NULL, "
                         + "is_private BOOLEAN NOT NULL, "
+                        + "connector_key " + text + ", "
+                        + "name_utf16 BYTEA NOT NULL, "
+                        + "status " + text + " NOT NULL, "
+                        + "created_at BYTEA, "
                         + "PRIMARY KEY (connector_id, integration_type))",
                 "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_type "
                         + "ON connector_staged_integration_type (integration_type, is_private, connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_key "
+                        + "ON connector_staged_integration_type (integration_type, is_private, connector_key ASC NULLS LAST, "
+                        + "connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_name "
+                        + "ON connector_staged_integration_type (integration_type, is_private, name_utf16, connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_status "
+                        + "ON connector_staged_integration_type (integration_type, is_private, status, connector_id)",
+                "CREATE INDEX IF NOT EXISTS connector_staged_integration_type_by_created "
+                        + "ON connector_staged_integration_type (integration_type, is_private, created_at ASC NULLS FIRST, "
+                        + "connector_id)",
                 "CREATE TABLE IF NOT EXISTS connector_published ("
                         + "id " + text + " NOT NULL PRIMARY KEY, "
                         + "connector_key " + text + ", "

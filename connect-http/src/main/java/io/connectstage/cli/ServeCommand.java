@@ -1,0 +1,139 @@
+package io.connectstage.cli;
+
+import io.connectstage.analysis.SpecAnalyzer;
+import io.connectstage.http.ConnectServer;
+import io.connectstage.http.PerProjectSpaces;
+import io.connectstage.oauth.OAuthClient;
+import io.connectstage.repository.GitRepositorySource;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code ./connect serve}: the Connect API and its auth service on one port until SIGTERM. Prints
+ * exactly one line, {@code listening on http://HOST:PORT}, to standard output once it answers.
+ */
+@Command(name = "serve", sortOptions = false, description = {
+        "Serve the Connect API (/connectors/...) and its OAuth endpoints (/oauth/token, /oauth/introspect).",
+        "Prints 'listening on http://HOST:PORT' when ready; SIGTERM stops it."})
+final class ServeCommand implements Callable<Integer> {
+    static final String DEFAULT_PROJECT = "connectstage";
+
+    @ParentCommand
+    ConnectCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "the port; 0 picks a free one (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "the address to listen on (default ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--client", paramLabel = "ID:SECRET:SCOPE[,SCOPE...]", description = {
+            "an API client (repeatable); scopes such as manage_project:my-project, all of one project.",
+            "Without any, one with manage_project:" + DEFAULT_PROJECT + " is generated and printed to standard error."})
+    List<String> clients = new ArrayList<>();
+
+    @Option(names = "--store", paramLabel = "memory|jdbc:URL", defaultValue = "memory",
+            description = "memory (default), jdbc:h2:file:PATH, jdbc:h2:mem:NAME or jdbc:postgresql://HOST/DB?user=U&password=P")
+    String store;
+
+    @Option(names = "--repo-mirror", paramLabel = "URL=PATH", description = "clone this repository URL from a local path or bare repository (repeatable)")
+    List<String> mirrors = new ArrayList<>();
+
+    @Option(names = "--token-lifetime", paramLabel = "SECONDS", defaultValue = "172800", description = "how long tokens live (default ${DEFAULT-VALUE})")
+    long tokenLifetime;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
+        }
+        List<OAuthClient> parsed = new ArrayList<>();
+        for (String c : clients) {
+            Either<String, OAuthClient> client = OAuthClient.parse(c);
+            if (client.isLeft()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--client: " + client.getLeft());
+            }
+            parsed.add(client.get());
+        }
+        Map<String, Path> mirrorMap = new LinkedHashMap<>();
+        for (String m : mirrors) {
+            int eq = m.lastIndexOf('=');
+            if (eq <= 0 || eq == m.length() - 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--repo-mirror is URL=PATH, not '" + m + "'");
+            }
+            mirrorMap.put(m.substring(0, eq), Path.of(m.substring(eq + 1)));
+        }
+        StoreOption stores;
+        try {
+            stores = StoreOption.parse(store);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (parsed.isEmpty()) {
+            OAuthClient generated = OAuthClient.generate(DEFAULT_PROJECT);
+            parsed.add(generated);
+            parent.err.println("serve: no --client given; generated one: --client " + generated.toArgument());
+        }
+        try {
+            stores.check();
+        } catch (IllegalStateException e) {
+            parent.err.println("serve: " + e.getMessage());
+            return 1;
+        }
+
+        ExecutorService processing = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "connect-processing");
+            t.setDaemon(true);
+            return t;
+        });
+        GitRepositorySource source = GitRepositorySource.builder().mirrors(mirrorMap).build();
+        PerProjectSpaces spaces = PerProjectSpaces.builder()
+                .stores(stores.stores())
+                .analyzer(new SpecAnalyzer(source))
+                .executor(processing)
+                .build();
+        ConnectServer server;
+        try {
+            server = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
+                    .tokenLifetime(Duration.ofSeconds(tokenLifetime)).start();
+        } catch (IllegalStateException e) {
+            parent.err.println("serve: " + e.getMessage());
+            processing.shutdownNow();
+            stores.close();
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            processing.shutdown();
+            try {
+                processing.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stores.close();
+            stopped.countDown();
+        }, "connect-shutdown"));
+        parent.out.println("listening on " + server.baseUri());
+        parent.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,21 @@
+package io.connectstage.http;
+
+/**
+ * Project key to the services of that project: how the server keeps one project's connectors
+ * from another's. A connector belongs to the project of the token that created it; other projects
+ * neither see nor touch it.
+ *
+ * <p>{@link PerProjectSpaces} keeps one store per project. A shared database, where the store
+ * itself knows the owning project, is another implementation of this one method.
+ *
+ * <pre>{@code
+ * ProjectSpaces spaces = PerProjectSpaces.builder().build();
+ * spaces.of("my-project").connectors().create(draft);
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ProjectSpaces {
+
+    /** The services of this project, created on first use; the same ones each time. */
+    ProjectSpace of(String projectKey);
+}

@@ -1,0 +1,6 @@
+/**
+ * The Connect HTTP API and the auth service on Jetty 12 core handlers: {@link
+ * io.connectstage.http.ConnectServer}, and {@link io.connectstage.http.ProjectSpaces}, which keeps
+ * each project's connectors to itself.
+ */
+package io.connectstage.http;

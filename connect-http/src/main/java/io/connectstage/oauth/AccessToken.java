@@ -1,0 +1,35 @@
+package io.connectstage.oauth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An access token as the auth service issued it: the client, the project and granted scopes, and
+ * when it expires. {@link #toString()} leaves the token itself out.
+ */
+public record AccessToken(String value, String clientId, String projectKey, List<Scope> scopes, Instant expiresAt) {
+
+    public AccessToken {
+        Objects.requireNonNull(value, "value is null");
+        Objects.requireNonNull(clientId, "clientId is null");
+        Objects.requireNonNull(projectKey, "projectKey is null");
+        Objects.requireNonNull(expiresAt, "expiresAt is null");
+        scopes = List.copyOf(scopes);
+    }
+
+    /** The granted scopes as the wire has them, separated by spaces. */
+    public String scopeString() {
+        return String.join(" ", scopes.stream().map(Scope::toString).toList());
+    }
+
+    /** Whether the token grants any of these permissions on its project. */
+    public boolean grantsAny(java.util.Set<Scope.Permission> permissions) {
+        return scopes.stream().anyMatch(s -> permissions.contains(s.permission()));
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken[client=" + clientId + ", scope=" + scopeString() + ", expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package io.connectstage.oauth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An API client: an id, a secret and the scopes it may ask for, all of one project. The secret
+ * never appears in {@link #toString()}.
+ *
+ * <pre>{@code
+ * OAuthClient client = OAuthClient.parse("my-id:my-secret:manage_connectors:my-project").get();
+ * client.projectKey(); // "my-project"
+ * }</pre>
+ */
+public final class OAuthClient {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String id;
+    private final byte[] secret;
+    private final List<Scope> scopes;
+
+    private OAuthClient(String id, String secret, List<Scope> scopes) {
+        this.id = Objects.requireNonNull(id, "id is null");
+        this.secret = Objects.requireNonNull(secret, "secret is null").getBytes(StandardCharsets.UTF_8);
+        this.scopes = List.copyOf(scopes);
+    }
+
+    /**
+     * A client with these scopes, which must all name the same project.
+     *
+     * @throws IllegalArgumentException when the id or secret is empty or contains a colon, or
+     *         there is no scope, or the scopes name several projects
+     */
+    public static OAuthClient of(String id, String secret, List<Scope> scopes) {
+        if (id == null || id.isEmpty() || id.contains(":")) {
+            throw new IllegalArgumentException("a client id is not empty and has no ':'");
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("the secret of client '" + id + "' is empty");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            throw new IllegalArgumentException("client '" + id + "' has no scope");
+        }
+        if (scopes.stream().map(Scope::projectKey).distinct().count() > 1) {
+            throw new IllegalArgumentException("the scopes of client '" + id + "' name several projects");
+        }
+        return new OAuthClient(id, secret, scopes);
+    }
+
+    /**
+     * {@code ID:SECRET:SCOPE[,SCOPE...]}, split on the first two colons only (scopes have colons
+     * of their own). The error message never contains the secret.
+     */
+    public static io.vavr.control.Either<String, OAuthClient> parse(String text) {
+        int first = text == null ? -1 : text.indexOf(':');
+        int second = first < 0 ? -1 : text.indexOf(':', first + 1);
+        if (second < 0) {
+            return io.vavr.control.Either.left("a client is ID:SECRET:SCOPE[,SCOPE...]");
+        }
+        String id = text.substring(0, first);
+        String secret = text.substring(first + 1, second);
+        List<Scope> scopes = new ArrayList<>();
+        for (String s : text.substring(second + 1).split(",")) {
+            Optional<Scope> scope = Scope.parse(s.trim());
+            if (scope.isEmpty()) {
+                return io.vavr.control.Either.left("client '" + id + "': '" + s.trim()
+                        + "' is not a scope (permission:projectKey, permission one of manage_project, view_connectors,"
+                        + " manage_connectors, view_connectors_deployments, manage_connectors_deployments)");
+            }
+            scopes.add(scope.get());
+        }
+        try {
+            return io.vavr.control.Either.right(of(id, secret, scopes));
+        } catch (IllegalArgumentException e) {
+            return io.vavr.control.Either.left(e.getMessage());
+        }
+    }
+
+    /** A client with a random id and secret and {@code manage_project:projectKey}. */
+    public static OAuthClient generate(String projectKey) {
+        return of("client-" + random(9), random(24), List.of(new Scope(Scope.Permission.MANAGE_PROJECT, projectKey)));
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public List<Scope> scopes() {
+        return scopes;
+    }
+
+    public String projectKey() {
+        return scopes.get(0).projectKey();
+    }
+
+    /** Whether {@code candidate} is the secret, compared in constant time. */
+    public boolean secretMatches(String candidate) {
+        byte[] given = candidate == null ? new byte[0] : candidate.getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(secret, given);
+    }
+
+    /** The {@code --client} argument that recreates this client; it contains the secret. */
+    public String toArgument() {
+        return id + ":" + new String(secret, StandardCharsets.UTF_8) + ":"
+                + String.join(",", scopes.stream().map(Scope::toString).toList());
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthClient[" + id + ", " + scopes + "]";
+    }
+}

@@ -1,0 +1,132 @@
+package io.connectstage.oauth;
+
+import io.vavr.control.Either;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The auth service: issues access tokens to registered clients (client credentials grant) and
+ * answers which token is which. Tokens live in memory and expire after {@link #lifetime()} on
+ * the given clock; expired tokens are dropped as they are met and when tokens are issued.
+ *
+ * <pre>{@code
+ * TokenIssuer issuer = new TokenIssuer(List.of(client), Clock.systemUTC(), Duration.ofHours(48));
+ * Either<OAuthError, AccessToken> token = issuer.issue("my-id", "my-secret", null);
+ * }</pre>
+ */
+public final class TokenIssuer {
+    /** commercetools' token lifetime: 48 hours. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(48);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, OAuthClient> clients;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
+
+    public TokenIssuer(List<OAuthClient> clients, Clock clock, Duration lifetime) {
+        Map<String, OAuthClient> byId = new LinkedHashMap<>();
+        for (OAuthClient c : clients) {
+            if (byId.put(c.id(), c) != null) {
+                throw new IllegalArgumentException("client id '" + c.id() + "' given twice");
+            }
+        }
+        this.clients = Map.copyOf(byId);
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime is null");
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    public List<OAuthClient> clients() {
+        return List.copyOf(clients.values());
+    }
+
+    /** The client with this id and secret; {@code invalid_client} otherwise (which of the two is wrong is not said). */
+    public Either<OAuthError, OAuthClient> authenticate(String clientId, String secret) {
+        OAuthClient client = clientId == null ? null : clients.get(clientId);
+        // compare even for an unknown id, so that the answer takes as long
+        boolean matches = client != null ? client.secretMatches(secret) : DUMMY.secretMatches(secret);
+        if (client == null || !matches) {
+            return Either.left(OAuthError.invalidClient());
+        }
+        return Either.right(client);
+    }
+
+    private static final OAuthClient DUMMY = OAuthClient.generate("dummy");
+
+    /**
+     * A token for this client with the scopes asked for (space separated; {@code null} or blank:
+     * all of the client's scopes). A scope the client does not have is {@code invalid_scope}.
+     */
+    public Either<OAuthError, AccessToken> issue(String clientId, String secret, String requestedScope) {
+        return authenticate(clientId, secret).flatMap(client -> issue(client, requestedScope));
+    }
+
+    /** A token for an authenticated client. */
+    public Either<OAuthError, AccessToken> issue(OAuthClient client, String requestedScope) {
+        List<Scope> granted;
+        if (requestedScope == null || requestedScope.isBlank()) {
+            granted = client.scopes();
+        } else {
+            granted = new ArrayList<>();
+            for (String s : requestedScope.trim().split("\\s+")) {
+                Optional<Scope> scope = Scope.parse(s);
+                if (scope.isEmpty() || !client.scopes().contains(scope.get())) {
+                    return Either.left(OAuthError.invalidScope(s));
+                }
+                if (!granted.contains(scope.get())) {
+                    granted.add(scope.get());
+                }
+            }
+        }
+        Instant now = clock.instant();
+        dropExpired(now);
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        AccessToken token = new AccessToken(value, client.id(), client.projectKey(), granted, now.plus(lifetime));
+        tokens.put(value, token);
+        return Either.right(token);
+    }
+
+    /** The live token with this value, if any. */
+    public Optional<AccessToken> find(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        AccessToken token = tokens.get(value);
+        if (token == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(token.expiresAt())) {
+            tokens.remove(value, token);
+            return Optional.empty();
+        }
+        return Optional.of(token);
+    }
+
+    /** The number of seconds this token has left, at least 0. */
+    public long secondsLeft(AccessToken token) {
+        return Math.max(0, Duration.between(clock.instant(), token.expiresAt()).getSeconds());
+    }
+
+    private void dropExpired(Instant now) {
+        if (tokens.size() > 1024) {
+            tokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
+        }
+    }
+}

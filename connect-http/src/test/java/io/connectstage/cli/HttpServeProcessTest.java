@@ -1,0 +1,148 @@
+package io.connectstage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectstage.http.Http;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./connect serve} as a child process, as the README starts it (the jar's main class, on
+ * this build's class path): one line on standard output when ready, SIGTERM stops it cleanly.
+ */
+@DisplayName("./connect serve in a child process")
+class HttpServeProcessTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
+
+    @TempDir
+    Path tmp;
+
+    record Child(Process process, URI base, Path stdout, Path stderr) {
+    }
+
+    private Child serve(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.connectstage.cli.ConnectCli", "serve"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            Matcher m = LISTENING.matcher(Files.readString(out));
+            if (m.find()) {
+                return new Child(p, URI.create(m.group(1)), out, err);
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("serve exited " + p.exitValue() + ": " + Files.readString(err));
+            }
+            Thread.sleep(100);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("serve did not say it listens: " + Files.readString(err));
+    }
+
+    private static int stop(Child child) throws Exception {
+        child.process().destroy(); // SIGTERM
+        assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
+        return child.process().exitValue();
+    }
+
+    private static String token(URI base, String id, String secret) {
+        return new Http(base).token(id, secret, null).expect(200).json().get("access_token").asText();
+    }
+
+    @Test
+    void printsOneLineServesAndStopsOnSigterm() throws Exception {
+        Child child = serve("--port", "0", "--client", "me:my-secret:manage_connectors:my-project");
+        Http http = new Http(child.base());
+        String token = token(child.base(), "me", "my-secret");
+        http.post("/connectors/drafts", token, Http.draft("from-child")).expect(201);
+        http.get("/connectors/drafts/key=from-child", token).expect(200);
+        int code = stop(child);
+        assertTrue(code == 0 || code == 143, "exit code " + code);
+        List<String> lines = Files.readAllLines(child.stdout());
+        assertEquals(List.of("listening on " + child.base()), lines);
+        assertTrue(!Files.readString(child.stderr()).contains("my-secret"));
+    }
+
+    @Test
+    void withoutAClientOneIsGeneratedAndPrintedToStandardError() throws Exception {
+        Child child = serve("--port", "0");
+        try {
+            String err = Files.readString(child.stderr());
+            Matcher m = Pattern.compile("--client ([^:\\s]+):([^:\\s]+):(\\S+)").matcher(err);
+            assertTrue(m.find(), err);
+            String token = token(child.base(), m.group(1), m.group(2));
+            new Http(child.base()).get("/connectors/drafts", token).expect(200);
+        } finally {
+            stop(child);
+        }
+    }
+
+    @Test
+    void anH2FileStoreKeepsConnectorsAcrossARestart() throws Exception {
+        String store = "jdbc:h2:file:" + tmp.resolve("db");
+        Child first = serve("--port", "0", "--store", store, "--client", "me:s:manage_project:my-project");
+        new Http(first.base()).post("/connectors/drafts", token(first.base(), "me", "s"), Http.draft("kept")).expect(201);
+        stop(first);
+        Child second = serve("--port", "0", "--store", store, "--client", "me:s:manage_project:my-project");
+        try {
+            assertEquals(1, new Http(second.base()).get("/connectors/drafts/key=kept", token(second.base(), "me", "s"))
+                    .expect(200).json().get("version").asInt());
+        } finally {
+            stop(second);
+        }
+    }
+
+    @Test
+    void aPostgresStoreKeepsEachProjectInASchemaOfItsOwn() throws Exception {
+        String url = System.getenv().getOrDefault("CONNECTSTAGE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/connectstage");
+        String user = System.getenv().getOrDefault("CONNECTSTAGE_PG_USER", "connectstage");
+        String password = System.getenv().getOrDefault("CONNECTSTAGE_PG_PASSWORD", "connectstage");
+        String project = "serve-" + Long.toHexString(System.nanoTime());
+        String schema = "connectstage_" + project.replace('-', '_');
+        String store = url + (url.contains("?") ? "&" : "?") + "user=" + user + "&password=" + password;
+        Child child = serve("--port", "0", "--store", store, "--client", "me:s:manage_project:" + project);
+        try {
+            new Http(child.base()).post("/connectors/drafts", token(child.base(), "me", "s"), Http.draft("in-postgres")).expect(201);
+        } finally {
+            stop(child);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT connector_key FROM \"" + schema + "\".connector_staged")) {
+                assertTrue(rs.next());
+                assertEquals("in-postgres", rs.getString(1));
+            } finally {
+                st.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void usageErrorsExit2BeforeAnythingStarts() {
+        for (String[] args : new String[][] {{"--port", "x"}, {"--port", "70000"}, {"--client", "no-colons"},
+                {"--client", "a:b:bad_scope:p"}, {"--client", "a:b:view_connectors:p,manage_project:q"},
+                {"--store", "mongodb://x"}, {"--repo-mirror", "no-equals"}, {"--bogus"}}) {
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            String[] full = new String[args.length + 1];
+            full[0] = "serve";
+            System.arraycopy(args, 0, full, 1, args.length);
+            int code = ConnectCli.run(full, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, code, String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
+        }
+    }
+}

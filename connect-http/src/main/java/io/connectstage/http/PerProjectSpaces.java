@@ -2,6 +2,10 @@ package io.connectstage.http;
 
 import io.connectstage.processing.ConnectorAnalyzer;
 import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.service.DeploymentService;
+import io.connectstage.store.DeploymentStore;
+import io.connectstage.store.memory.InMemoryDeploymentStore;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.PublishedConnectorService;
 import io.connectstage.store.ConnectorStore;
@@ -51,7 +55,7 @@ public final class PerProjectSpaces implements ProjectSpaces {
         ConnectorProcessor processor = null;
         if (builder.analyzer != null) {
             ConnectorProcessor.Builder p = ConnectorProcessor.builder(stores.staged(), stores.published(), builder.analyzer)
-                    .clock(builder.clock);
+                    .clock(builder.clock).deployments(stores.deployments()).faults(builder.faults);
             if (builder.executor != null) {
                 p.executor(builder.executor);
             }
@@ -59,19 +63,30 @@ public final class PerProjectSpaces implements ProjectSpaces {
             service.processing(processor);
             processor.resume();
         }
+        DeploymentService.Builder deployments = DeploymentService.builder(stores.deployments(), stores.staged(),
+                stores.published()).clock(builder.clock);
+        if (processor != null) {
+            deployments.processing(processor);
+        }
         return new ProjectSpace(projectKey, service.build(), new PublishedConnectorService(stores.published()),
-                Optional.ofNullable(processor));
+                deployments.build(), Optional.ofNullable(processor));
     }
 
-    /** The two stores of one project. */
-    public record Stores(ConnectorStore staged, PublishedConnectorStore published) {
+    /** The stores of one project. */
+    public record Stores(ConnectorStore staged, PublishedConnectorStore published, DeploymentStore deployments) {
         public Stores {
             Objects.requireNonNull(staged, "staged is null");
             Objects.requireNonNull(published, "published is null");
+            Objects.requireNonNull(deployments, "deployments is null");
+        }
+
+        /** These connector stores, with Deployments in memory. */
+        public Stores(ConnectorStore staged, PublishedConnectorStore published) {
+            this(staged, published, new InMemoryDeploymentStore());
         }
 
         public static Stores memory() {
-            return new Stores(new InMemoryConnectorStore(), new InMemoryPublishedConnectorStore());
+            return new Stores(new InMemoryConnectorStore(), new InMemoryPublishedConnectorStore(), new InMemoryDeploymentStore());
         }
     }
 
@@ -80,6 +95,7 @@ public final class PerProjectSpaces implements ProjectSpaces {
         private Clock clock = Clock.systemUTC();
         private ConnectorAnalyzer analyzer;
         private Executor executor;
+        private DeploymentFaults faults = new DeploymentFaults();
 
         private Builder() {
         }
@@ -104,6 +120,12 @@ public final class PerProjectSpaces implements ProjectSpaces {
         /** Where processing tasks run; default one background thread per project. */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor is null");
+            return this;
+        }
+
+        /** The faults injected into deployment steps of every project ({@link DeploymentFaults}); default none. */
+        public Builder faults(DeploymentFaults value) {
+            this.faults = Objects.requireNonNull(value, "faults is null");
             return this;
         }
 

@@ -2,7 +2,6 @@ package io.connectstage.deployment;
 
 import io.connectstage.error.ConnectError;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A page of a Deployment's logs, by cursor: pure, O(log n + page) over {@link DeploymentLogs}.
@@ -49,6 +49,15 @@ public final class DeploymentLogPaging {
     /** The page of {@code logs} (those of {@code deployment}) that {@code query} asks for, or every error of the query. */
     public static Either<Seq<ConnectError>, DeploymentLogPage> page(
             Deployment deployment, DeploymentLogs logs, DeploymentLogQuery query, Instant now) {
+        return page(deployment, logs::read, query, now);
+    }
+
+    /**
+     * The same page, with the entries read by {@code reader} (a store reads them from its
+     * indexes: one read of at most {@code limit + 1} entries per page).
+     */
+    public static Either<Seq<ConnectError>, DeploymentLogPage> page(Deployment deployment,
+            Function<DeploymentLogRange, List<DeploymentLog>> reader, DeploymentLogQuery query, Instant now) {
         List<ConnectError> errors = new ArrayList<>();
         int limit = DEFAULT_LIMIT;
         if (query.limit() != null) {
@@ -83,23 +92,23 @@ public final class DeploymentLogPaging {
         if (!errors.isEmpty()) {
             return Either.left(io.vavr.collection.List.ofAll(errors));
         }
-        Vector<DeploymentLog> series = app == null ? logs.all() : logs.of(app);
-        int from = start == null ? 0 : DeploymentLogs.lowerBound(series, start);
-        int to = end == null ? series.size() : DeploymentLogs.upperBound(series, end);
-        if (cursor != null) {
-            from = Math.max(from, DeploymentLogs.lowerBound(series, cursor.at()) + cursor.sameInstant());
+        Instant from = start;
+        int skip = 0;
+        if (cursor != null && (start == null || !cursor.at().isBefore(start))) {
+            from = cursor.at();
+            skip = cursor.sameInstant();
         }
-        if (from >= to) {
-            return Either.right(new DeploymentLogPage(List.of(), null));
+        List<DeploymentLog> read = reader.apply(new DeploymentLogRange(app, from, skip, end, limit + 1));
+        if (read.size() <= limit) {
+            return Either.right(new DeploymentLogPage(read, null));
         }
-        int pageEnd = (int) Math.min(to, (long) from + limit);
-        List<DeploymentLog> data = series.subSequence(from, pageEnd).toJavaList();
-        String next = null;
-        if (pageEnd < to) {
-            Instant last = data.get(data.size() - 1).timestamp();
-            int sameInstant = pageEnd - DeploymentLogs.lowerBound(series, last);
-            next = new Cursor(last, sameInstant).encode(deployment.id(), app, query.startDate(), query.endDate());
+        List<DeploymentLog> data = read.subList(0, limit);
+        Instant last = data.get(data.size() - 1).timestamp();
+        int sameInstant = (int) data.stream().filter(log -> log.timestamp().equals(last)).count();
+        if (last.equals(from)) {
+            sameInstant += skip;
         }
+        String next = new Cursor(last, sameInstant).encode(deployment.id(), app, query.startDate(), query.endDate());
         return Either.right(new DeploymentLogPage(data, next));
     }
 

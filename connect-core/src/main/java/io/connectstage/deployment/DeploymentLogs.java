@@ -68,6 +68,19 @@ public final class DeploymentLogs {
         return all.size();
     }
 
+    /** The entries of {@code range}, in log order: O(log n + limit). */
+    public java.util.List<DeploymentLog> read(DeploymentLogRange range) {
+        Vector<DeploymentLog> series = range.applicationName() == null ? all : of(range.applicationName());
+        int from = range.from() == null ? 0 : lowerBound(series, range.from());
+        if (range.skip() > 0) {
+            int same = upperBound(series, range.from()) - from;
+            from += Math.min(range.skip(), same);
+        }
+        int to = range.to() == null ? series.size() : upperBound(series, range.to());
+        int end = (int) Math.min(to, (long) from + range.limit());
+        return from >= end ? java.util.List.of() : series.subSequence(from, end).toJavaList();
+    }
+
     /** The first index whose timestamp is not before {@code t}. */
     static int lowerBound(Vector<DeploymentLog> series, Instant t) {
         int lo = 0;

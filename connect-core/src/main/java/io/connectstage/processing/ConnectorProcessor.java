@@ -7,6 +7,7 @@ import io.connectstage.connector.IsPreviewable;
 import io.connectstage.error.ConnectError;
 import io.connectstage.lifecycle.ConnectorLifecycle;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Does the work that preview and publish requests leave in the store ({@link Work}): claims an
+ * Does the work that preview and publish requests leave in the store ({@link Work}), and, when
+ * given a {@link DeploymentStore}, the steps of Deployments (see {@link DeploymentFaults} for
+ * failures a harness injects into them): claims an
  * item with a lease, runs the analyzer on the connector's repository at its tag, and settles the
  * request through the store's compare-and-set in the same write that completes the item. A
  * successful publish creates or replaces the production Connector first (idempotently: saving
@@ -67,6 +70,7 @@ public final class ConnectorProcessor implements AutoCloseable {
     private final Duration lease;
     private final int maxAttempts;
     private final String owner;
+    private final DeploymentSteps deployments;
     private final AtomicInteger wakeups = new AtomicInteger();
     private volatile boolean closed;
 
@@ -81,6 +85,34 @@ public final class ConnectorProcessor implements AutoCloseable {
         this.lease = b.lease == null ? b.analysisTimeout.plusMinutes(1) : b.lease;
         this.maxAttempts = b.maxAttempts;
         this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
+        this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, this::now);
+        if (b.faults != null && deployments != null) {
+            b.faults.onRelease(this::released);
+        }
+    }
+
+    /** A held build was released: finish the ones this processor parked, on the executor. */
+    private void released(String deploymentId) {
+        if (closed) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                for (Work w : deployments.unpark(deploymentId)) {
+                    if (!closed) {
+                        deployments.process(w);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: the parked build is claimed again after its lease
+        }
+        wake();
+    }
+
+    /** The store of Deployments whose steps this processor does, or {@code null}. */
+    public DeploymentStore deploymentStore() {
+        return deployments == null ? null : deployments.store();
     }
 
     public static Builder builder(ConnectorStore staged, PublishedConnectorStore published, ConnectorAnalyzer analyzer) {
@@ -184,10 +216,19 @@ public final class ConnectorProcessor implements AutoCloseable {
         int done = 0;
         while (!closed) {
             Option<Work> claimed = staged.claim(owner, clock.instant(), clock.instant().plus(lease));
+            if (claimed.isDefined()) {
+                process(claimed.get());
+                done++;
+                continue;
+            }
+            if (deployments == null) {
+                break;
+            }
+            claimed = deployments.store().claim(owner, clock.instant(), clock.instant().plus(lease));
             if (claimed.isEmpty()) {
                 break;
             }
-            process(claimed.get());
+            deployments.process(claimed.get());
             done++;
         }
         return done;
@@ -314,6 +355,8 @@ public final class ConnectorProcessor implements AutoCloseable {
         private Duration lease;
         private int maxAttempts = 5;
         private String owner;
+        private DeploymentStore deployments;
+        private DeploymentFaults faults;
 
         private Builder(ConnectorStore staged, PublishedConnectorStore published, ConnectorAnalyzer analyzer) {
             this.staged = Objects.requireNonNull(staged, "staged is null");
@@ -364,6 +407,21 @@ public final class ConnectorProcessor implements AutoCloseable {
         /** Who this processor is in its leases; default {@code processor-<random UUID>}. */
         public Builder owner(String value) {
             this.owner = Objects.requireNonNull(value, "owner is null");
+            return this;
+        }
+
+        /**
+         * Also does the steps of the Deployments in this store (deploy, build, undeploy), claimed
+         * from it with the same lease and loop as previews and publishes.
+         */
+        public Builder deployments(DeploymentStore value) {
+            this.deployments = Objects.requireNonNull(value, "deployments is null");
+            return this;
+        }
+
+        /** The faults a harness injects into Deployment steps ({@link DeploymentFaults}); default none. */
+        public Builder faults(DeploymentFaults value) {
+            this.faults = Objects.requireNonNull(value, "faults is null");
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.connectstage.store;
 
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.connector.WireEnums;
+import io.connectstage.deployment.DeploymentType;
 import io.connectstage.error.ConnectError;
 import io.vavr.control.Either;
 import java.util.ArrayList;
@@ -105,6 +106,19 @@ final class QueryParameters {
             }
         }
         return types;
+    }
+
+    DeploymentType deploymentType(String name) {
+        String value = single(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DeploymentType.fromWire(value);
+        } catch (IllegalArgumentException unknown) {
+            errors.add(ConnectError.invalidQueryParam(name, WireEnums.unknownValue(shortened(value), DeploymentType.class)));
+            return null;
+        }
     }
 
     private static String shortened(String value) {

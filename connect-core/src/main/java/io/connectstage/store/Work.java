@@ -1,13 +1,14 @@
 package io.connectstage.store;
 
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.deployment.Deployment;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Durable work that a request leaves behind, stored in the same write as the connector change
- * that asked for it: a preview or a publish of one connector. A processor claims it with a
+ * that asked for it: a preview or a publish of one connector, or a step of a Deployment. A processor claims it with a
  * {@link Lease}, does it, and completes it in the same write as the connector change that
  * settles it; a processor that dies leaves a lease that expires, and another claims the work.
  *
@@ -27,6 +28,9 @@ import java.util.Objects;
 public record Work(String id, WorkKind kind, String connectorId, long connectorVersion, Map<String, String> parameters,
         int attempts, Lease lease) {
 
+    /** The parameter of a Deployment step: the key of the Deployment's project. */
+    public static final String PROJECT_KEY = "projectKey";
+
     /** The parameter of a publish: {@code "true"} when it asked for certification. */
     public static final String CERTIFICATION = "certification";
 
@@ -45,6 +49,25 @@ public record Work(String id, WorkKind kind, String connectorId, long connectorV
     /** The work a publish request leaves, with whether it asked for certification. */
     public static Work publish(ConnectorStaged requested, boolean certification) {
         return of(WorkKind.PUBLISH, requested, Map.of(CERTIFICATION, Boolean.toString(certification)));
+    }
+
+    /**
+     * A step of a Deployment ({@link WorkKind#DEPLOY}, {@link WorkKind#BUILD} or
+     * {@link WorkKind#UNDEPLOY}) at the version of {@code d} that asks for it. For these kinds
+     * {@link #connectorId()} holds the Deployment's id and {@link #connectorVersion()} its version.
+     */
+    public static Work deploymentStep(WorkKind kind, String projectKey, Deployment d) {
+        if (!kind.isDeploymentStep()) {
+            throw new IllegalArgumentException(kind + " is not a deployment step");
+        }
+        Objects.requireNonNull(projectKey, "projectKey is null");
+        return new Work(d.id() + "/" + kind.wireValue() + "/" + d.version(), kind, d.id(), d.version(),
+                Map.of(PROJECT_KEY, projectKey), 0, null);
+    }
+
+    /** The project key of a Deployment step. */
+    public String projectKey() {
+        return parameters.get(PROJECT_KEY);
     }
 
     private static Work of(WorkKind kind, ConnectorStaged requested, Map<String, String> parameters) {

@@ -7,9 +7,20 @@ public enum WorkKind {
     /** Analyze the repository and settle a pending preview request. */
     PREVIEW,
     /** Analyze the repository and settle a publish request (parameter {@code certification}). */
-    PUBLISH;
+    PUBLISH,
+    /** Start the build of a queued Deployment: {@code Queued → Deploying} (its id is the Deployment's). */
+    DEPLOY,
+    /** Finish the build of a deploying Deployment: {@code Deploying → Deployed | Failed}. */
+    BUILD,
+    /** Undeploy an undeploying Deployment: gone, or {@code UndeployFailed}. */
+    UNDEPLOY;
 
-    /** The spelling a store keeps: {@code preview}, {@code publish}. */
+    /** Whether this kind is a step of a Deployment (kept by a {@link DeploymentStore}). */
+    public boolean isDeploymentStep() {
+        return this == DEPLOY || this == BUILD || this == UNDEPLOY;
+    }
+
+    /** The spelling a store keeps: {@code preview}, {@code publish}, {@code deploy}, {@code build}, {@code undeploy}. */
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);
     }

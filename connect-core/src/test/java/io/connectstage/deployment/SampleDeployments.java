@@ -17,22 +17,22 @@ import java.time.Instant;
 import java.util.List;
 
 /** A connector with four applications and global keys, and drafts and deployments of it. */
-final class SampleDeployments {
-    static final String PROJECT_KEY = "example-project-key";
-    static final String PRIVATE_PROJECT = "europe-west1.gcp:" + PROJECT_KEY;
-    static final String OTHER_PROJECT_KEY = "other-project";
-    static final String ID = "13c72c44-7a8e-44f2-a570-b5e991f7021a";
-    static final Instant NOW = Instant.parse("2024-02-15T10:12:12.069Z");
+public final class SampleDeployments {
+    public static final String PROJECT_KEY = "example-project-key";
+    public static final String PRIVATE_PROJECT = "europe-west1.gcp:" + PROJECT_KEY;
+    public static final String OTHER_PROJECT_KEY = "other-project";
+    public static final String ID = "13c72c44-7a8e-44f2-a570-b5e991f7021a";
+    public static final Instant NOW = Instant.parse("2024-02-15T10:12:12.069Z");
     /** Secured values used in the samples: none of them may ever show in written JSON or an error. */
-    static final String API_SECRET = "s3cr3t-api-value-7f1c";
-    static final String CLIENT_SECRET = "s3cr3t-client-value-93ab";
-    static final String DB_PASSWORD = "s3cr3t-db-value-55e0";
-    static final List<String> SECRETS = List.of(API_SECRET, CLIENT_SECRET, DB_PASSWORD);
+    public static final String API_SECRET = "s3cr3t-api-value-7f1c";
+    public static final String CLIENT_SECRET = "s3cr3t-client-value-93ab";
+    public static final String DB_PASSWORD = "s3cr3t-db-value-55e0";
+    public static final List<String> SECRETS = List.of(API_SECRET, CLIENT_SECRET, DB_PASSWORD);
 
     private SampleDeployments() {
     }
 
-    static List<ConnectorConfigurationApplication> configurations() {
+    public static List<ConnectorConfigurationApplication> configurations() {
         return List.of(
                 new ConnectorConfigurationApplication("service", ApplicationType.SERVICE,
                         List.of(new StandardConfigurationKey("API_URL", "the API", true, "https://api.example.com"),
@@ -47,7 +47,7 @@ final class SampleDeployments {
                         List.of(new StandardConfigurationKey("ENTRY_POINT", "entry point", false, null)), List.of()));
     }
 
-    static ConnectorGlobalConfiguration globalConfiguration() {
+    public static ConnectorGlobalConfiguration globalConfiguration() {
         return new ConnectorGlobalConfiguration(
                 List.of(new StandardConfigurationKey("CTP_REGION", "region", true, null),
                         new StandardConfigurationKey("FEATURE_FLAG", "flag", false, "off")),
@@ -55,7 +55,7 @@ final class SampleDeployments {
     }
 
     /** A previewable staged connector with the sample configurations, private to {@link #PRIVATE_PROJECT}. */
-    static ConnectorStaged staged() {
+    public static ConnectorStaged staged() {
         return SampleConnectors.created()
                 .withConfigurations(configurations())
                 .withGlobalConfiguration(globalConfiguration())
@@ -65,22 +65,22 @@ final class SampleDeployments {
     }
 
     /** The private published Connector of {@link #staged()}. */
-    static DeployableConnector published() {
+    public static DeployableConnector published() {
         ConnectorStaged staged = staged();
         return DeployableConnector.published(Connector.publishedFrom(staged, 1, false), staged);
     }
 
-    static DeployableConnector previewable() {
+    public static DeployableConnector previewable() {
         return DeployableConnector.staged(staged());
     }
 
-    static DeploymentGlobalConfiguration validGlobal() {
+    public static DeploymentGlobalConfiguration validGlobal() {
         return DeploymentGlobalConfiguration.empty().withStandard("CTP_REGION", "europe-west1.gcp")
                 .withSecured("CTP_CLIENT_SECRET", CLIENT_SECRET);
     }
 
     /** A draft that gives every required value of the sample connector. */
-    static DeploymentDraft.Builder validDraft() {
+    public static DeploymentDraft.Builder validDraft() {
         return DeploymentDraft.builder()
                 .key("my-deployment")
                 .connectorKey(SampleConnectors.KEY)
@@ -91,17 +91,17 @@ final class SampleDeployments {
                 .globalConfiguration(validGlobal());
     }
 
-    static Either<Seq<ConnectError>, Deployment> create(DeploymentDraft draft, DeployableConnector connector) {
+    public static Either<Seq<ConnectError>, Deployment> create(DeploymentDraft draft, DeployableConnector connector) {
         return Deployments.create(draft, connector, PROJECT_KEY, ID, NOW);
     }
 
     /** A queued sandbox Deployment of the published connector. */
-    static Deployment queued() {
+    public static Deployment queued() {
         return create(validDraft().build(), published()).get();
     }
 
     /** {@link #queued()} moved to {@code status} along the edges of the table. */
-    static Deployment inStatus(DeploymentStatus status) {
+    public static Deployment inStatus(DeploymentStatus status) {
         Deployment d = queued();
         return switch (status) {
             case QUEUED -> d;

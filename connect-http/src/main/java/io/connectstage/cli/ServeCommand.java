@@ -119,6 +119,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             spaces = PerProjectSpaces.builder()
                 .staged(stores.staged())
+                .deployments(stores.deployments())
                 .published(stores.published())
                 .analyzer(new SpecAnalyzer(source))
                 .executor(processing)

@@ -5,9 +5,12 @@ import io.connectstage.http.JdbcPublishedAccess;
 import io.connectstage.http.PublishedAccess;
 import io.connectstage.http.SharedPublished;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.memory.InMemoryConnectorStore;
+import io.connectstage.store.memory.InMemoryDeploymentStore;
 import io.connectstage.store.memory.InMemoryPublishedConnectorStore;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
+import io.connectstage.store.jdbc.JdbcDeploymentStore;
 import io.connectstage.store.jdbc.JdbcPublishedConnectorStore;
 import io.connectstage.store.jdbc.JdbcStores;
 import java.nio.file.Path;
@@ -75,6 +78,14 @@ final class StoreOption implements AutoCloseable {
             return key -> new InMemoryConnectorStore();
         }
         return key -> opened(key, JdbcConnectorStore::new);
+    }
+
+    /** The Deployments of each project, in the database of its staged store. */
+    Function<String, DeploymentStore> deployments() {
+        if (spec.equals("memory")) {
+            return key -> new InMemoryDeploymentStore();
+        }
+        return key -> opened(key, JdbcDeploymentStore::new);
     }
 
     /** The published Connectors all projects share, opened now. */

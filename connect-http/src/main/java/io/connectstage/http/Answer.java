@@ -20,6 +20,11 @@ record Answer(int status, byte[] body, String allow, String wwwAuthenticate) {
         }
     }
 
+    /** A Deployment, a page of them or of logs: written by {@code DeploymentJson}, secured values masked. */
+    static Answer deployment(int status, Object value) {
+        return new Answer(status, io.connectstage.deployment.DeploymentJson.write(value).getBytes(StandardCharsets.UTF_8), null, null);
+    }
+
     static Answer error(ErrorResponse error) {
         return json(error.statusCode(), error);
     }

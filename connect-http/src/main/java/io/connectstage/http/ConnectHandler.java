@@ -1,6 +1,7 @@
 package io.connectstage.http;
 
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.deployment.DeploymentJson;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.json.ConnectJson;
 import io.connectstage.oauth.AccessToken;
@@ -40,6 +41,10 @@ final class ConnectHandler extends Handler.Abstract {
     private static final Set<Permission> VIEW = EnumSet.of(Permission.MANAGE_PROJECT, Permission.MANAGE_CONNECTORS,
             Permission.VIEW_CONNECTORS);
     private static final Set<Permission> MANAGE = EnumSet.of(Permission.MANAGE_PROJECT, Permission.MANAGE_CONNECTORS);
+    private static final Set<Permission> VIEW_DEPLOYMENTS = EnumSet.of(Permission.MANAGE_PROJECT,
+            Permission.MANAGE_CONNECTORS_DEPLOYMENTS, Permission.VIEW_CONNECTORS_DEPLOYMENTS);
+    private static final Set<Permission> MANAGE_DEPLOYMENTS = EnumSet.of(Permission.MANAGE_PROJECT,
+            Permission.MANAGE_CONNECTORS_DEPLOYMENTS);
     private static final String DRAFTS = "/connectors/drafts";
     private static final String BY_KEY = "key=";
 
@@ -136,7 +141,79 @@ final class ConnectHandler extends Handler.Abstract {
                             ? space.published().getByKey(value) : space.published().getById(value)))
                     : Answer.methodNotAllowed(method, path, "GET");
         }
+        String[] parts = path.split("/", -1);
+        if (parts.length >= 3 && parts[0].isEmpty() && parts[2].equals("deployments") && !parts[1].isEmpty()) {
+            return deployments(request, method, path, parts, params);
+        }
         return Answer.notFound("path '" + QueryParameters.shorten(path) + "'");
+    }
+
+    /**
+     * {@code /{projectKey}/deployments}, {@code /{projectKey}/deployments/{id}} and
+     * {@code …/key={key}}, each with {@code /logs}: the token must hold a deployment scope of
+     * that very project (403 otherwise).
+     */
+    private Answer deployments(Request request, String method, String path, String[] parts,
+            Map<String, List<String>> params) {
+        String project = parts[1];
+        if (parts.length == 3) {
+            return switch (method) {
+                case "GET" -> authorized(request, project, VIEW_DEPLOYMENTS, space ->
+                        io.connectstage.store.DeploymentQuery.fromQueryParameters(project, params).fold(
+                                errors -> Answer.error(ErrorResponse.of(errors.asJava())),
+                                query -> deployment(200, space.deployments().query(query))));
+                case "POST" -> authorized(request, project, MANAGE_DEPLOYMENTS, space -> withBody(request, body ->
+                        DeploymentJson.readDraft(body).fold(Answer::error,
+                                draft -> deployment(201, space.deployments().create(project, draft)))));
+                default -> Answer.methodNotAllowed(method, path, "GET, POST");
+            };
+        }
+        if (parts[3].isEmpty() || parts.length > 5 || (parts.length == 5 && !parts[4].equals("logs"))) {
+            return Answer.notFound("path '" + QueryParameters.shorten(path) + "'");
+        }
+        boolean byKey = parts[3].startsWith(BY_KEY);
+        String value = byKey ? parts[3].substring(BY_KEY.length()) : parts[3];
+        if (parts.length == 5) {
+            if (!method.equals("GET")) {
+                return Answer.methodNotAllowed(method, path, "GET");
+            }
+            io.connectstage.deployment.DeploymentLogQuery query = logQuery(params);
+            return authorized(request, project, VIEW_DEPLOYMENTS, space -> deployment(200, byKey
+                    ? space.deployments().logsByKey(project, value, query)
+                    : space.deployments().logsById(project, value, query)));
+        }
+        return switch (method) {
+            case "GET" -> authorized(request, project, VIEW_DEPLOYMENTS, space -> deployment(200, byKey
+                    ? space.deployments().getByKey(project, value) : space.deployments().getById(project, value)));
+            case "POST" -> authorized(request, project, MANAGE_DEPLOYMENTS, space -> withBody(request, body ->
+                    DeploymentJson.readUpdate(body).fold(Answer::error, update -> deployment(200, byKey
+                            ? space.deployments().updateByKey(project, value, update)
+                            : space.deployments().updateById(project, value, update)))));
+            case "DELETE" -> authorized(request, project, MANAGE_DEPLOYMENTS, space -> QueryParameters.version(params)
+                    .fold(Answer::error, version -> deployment(202, byKey
+                            ? space.deployments().deleteByKey(project, value, version)
+                            : space.deployments().deleteById(project, value, version))));
+            default -> Answer.methodNotAllowed(method, path, "GET, POST, DELETE");
+        };
+    }
+
+    private static io.connectstage.deployment.DeploymentLogQuery logQuery(Map<String, List<String>> params) {
+        String limit = first(params, "limit");
+        Integer n = null;
+        if (limit != null) {
+            try {
+                n = Integer.valueOf(limit);
+            } catch (NumberFormatException e) {
+                n = -1; // reported by the paging as an invalid limit
+            }
+        }
+        return io.connectstage.deployment.DeploymentLogQuery.builder().pageToken(first(params, "pageToken"))
+                .applicationName(first(params, "applicationName")).startDate(first(params, "startDate"))
+                .endDate(first(params, "endDate")).limit(n).build();
+    }
+
+    private static <T> Answer deployment(int status, Either<ErrorResponse, T> result) {
+        return result.fold(Answer::error, value -> Answer.deployment(status, value));
     }
 
     private static <T> Answer ok(int status, Either<ErrorResponse, T> result) {
@@ -153,6 +230,20 @@ final class ConnectHandler extends Handler.Abstract {
     }
 
     // --- authorization -------------------------------------------------------------------------
+
+    /** {@link #authorized(Request, Set, Function)} for a path that names a project: a token of another project gets 403. */
+    private Answer authorized(Request request, String project, Set<Permission> anyOf, Function<ProjectSpace, Answer> route) {
+        return authorized(request, anyOf, space -> space.projectKey().equals(project) ? route.apply(space)
+                : Answer.oauth(OAuthError.insufficientScope(needed(anyOf, project))));
+    }
+
+    private static String needed(Set<Permission> anyOf, String project) {
+        List<String> needed = new ArrayList<>();
+        for (Permission p : anyOf) {
+            needed.add(p.wireValue() + ":" + QueryParameters.shorten(project));
+        }
+        return String.join(", ", needed);
+    }
 
     private Answer authorized(Request request, Set<Permission> anyOf, Function<ProjectSpace, Answer> route) {
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);

@@ -2,6 +2,10 @@ package io.connectstage.http;
 
 import io.connectstage.processing.ConnectorAnalyzer;
 import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.service.DeploymentService;
+import io.connectstage.store.DeploymentStore;
+import io.connectstage.store.memory.InMemoryDeploymentStore;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.PublishedConnectorService;
 import io.connectstage.store.ConnectorStore;
@@ -58,12 +62,13 @@ public final class PerProjectSpaces implements ProjectSpaces {
     private ProjectSpace create(String projectKey) {
         ConnectorStore staged = builder.staged.apply(projectKey);
         PublishedConnectorStore published = builder.published.viewOf(projectKey, staged);
+        DeploymentStore deploymentStore = builder.deployments.apply(projectKey);
         ConnectorStagedService.Builder service = ConnectorStagedService.builder(staged)
                 .clock(builder.clock).projectKey(projectKey);
         ConnectorProcessor processor = null;
         if (builder.analyzer != null) {
             ConnectorProcessor.Builder p = ConnectorProcessor.builder(staged, published, builder.analyzer)
-                    .clock(builder.clock);
+                    .clock(builder.clock).deployments(deploymentStore).faults(builder.faults);
             if (builder.executor != null) {
                 p.executor(builder.executor);
             }
@@ -71,16 +76,23 @@ public final class PerProjectSpaces implements ProjectSpaces {
             service.processing(processor);
             processor.resume();
         }
+        DeploymentService.Builder deployments = DeploymentService.builder(deploymentStore, staged, published)
+                .clock(builder.clock);
+        if (processor != null) {
+            deployments.processing(processor);
+        }
         return new ProjectSpace(projectKey, service.build(), new PublishedConnectorService(published),
-                Optional.ofNullable(processor));
+                deployments.build(), Optional.ofNullable(processor));
     }
 
     public static final class Builder {
         private Function<String, ConnectorStore> staged = key -> new InMemoryConnectorStore();
         private SharedPublished published = new SharedPublished(new InMemoryPublishedConnectorStore(), PublishedAccess.memory());
+        private Function<String, DeploymentStore> deployments = key -> new InMemoryDeploymentStore();
         private Clock clock = Clock.systemUTC();
         private ConnectorAnalyzer analyzer;
         private Executor executor;
+        private DeploymentFaults faults = new DeploymentFaults();
 
         private Builder() {
         }
@@ -88,6 +100,12 @@ public final class PerProjectSpaces implements ProjectSpaces {
         /** The staged store of a project, made on its first request; default a new memory store. */
         public Builder staged(Function<String, ConnectorStore> value) {
             this.staged = Objects.requireNonNull(value, "staged is null");
+            return this;
+        }
+
+        /** The Deployments of a project, made on its first request; default a new memory store. */
+        public Builder deployments(Function<String, DeploymentStore> value) {
+            this.deployments = Objects.requireNonNull(value, "deployments is null");
             return this;
         }
 
@@ -111,6 +129,12 @@ public final class PerProjectSpaces implements ProjectSpaces {
         /** Where processing tasks run; default one background thread per project. */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor is null");
+            return this;
+        }
+
+        /** The faults injected into deployment steps of every project ({@link DeploymentFaults}); default none. */
+        public Builder faults(DeploymentFaults value) {
+            this.faults = Objects.requireNonNull(value, "faults is null");
             return this;
         }
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcSchemaTest {
     private static final Set<String> TABLES = Set.of("connectstage_schema", "connector_staged",
             "connector_staged_integration_type", "connector_published", "connector_published_integration_type",
-            "connector_work");
+            "connector_work", "deployment", "deployment_log", "deployment_work");
 
     @TempDir
     Path folder;
@@ -152,8 +152,36 @@ class JdbcSchemaTest {
                 statement.execute("ALTER TABLE connector_staged DROP COLUMN " + column);
             }
             statement.execute("DROP TABLE connector_work");
+            dropDeploymentTables(statement);
             statement.executeUpdate("UPDATE connectstage_schema SET version = 1");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("of version 2 gets the tables of Deployments, and keeps its connectors")
+    void version2IsMigrated(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
+        first.insert(Connectors.minimal("id-1", "kept"));
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            dropDeploymentTables(statement);
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 2");
+        }
+        JdbcDeploymentStore deployments = new JdbcDeploymentStore(database.dataSource());
+        assertEquals(0, deployments.query(io.connectstage.store.DeploymentQuery.of("p")).total());
+        assertTrue(new JdbcConnectorStore(database.dataSource()).findByKey("kept").isDefined());
+        assertEquals(TABLES, tables(database));
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+    }
+
+    private static void dropDeploymentTables(Statement statement) throws SQLException {
+        statement.execute("DROP TABLE deployment_work");
+        statement.execute("DROP TABLE deployment_log");
+        statement.execute("DROP TABLE deployment");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -64,7 +64,7 @@ public final class Columns {
     }
 
     /** JSON text with every non-ASCII character escaped; the JSON value is the same. */
-    static String ascii(String json) {
+    public static String ascii(String json) {
         StringBuilder out = null;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);

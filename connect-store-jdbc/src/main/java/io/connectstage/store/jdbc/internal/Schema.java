@@ -26,9 +26,10 @@ public final class Schema {
      * The layout this code reads and writes: 2 since connectors have creation and modification
      * times to sort by, the type rows repeat the key, name, status and creation time of their
      * connector, and requests leave durable work in their own table ({@link WorkTable}); version 1
-     * had none of these.
+     * had none of these. 3 added the tables of Deployments ({@link DeploymentTables}), created by
+     * {@link #tables} ({@code IF NOT EXISTS}) when an older database is opened; nothing to carry over.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final int ATTEMPTS = 5;
 
@@ -225,6 +226,7 @@ public final class Schema {
                 "CREATE INDEX IF NOT EXISTS connector_published_integration_type_type "
                         + "ON connector_published_integration_type (integration_type, connector_id)"));
         all.addAll(WorkTable.create(dialect));
+        all.addAll(DeploymentTables.create(dialect));
         return all;
     }
 

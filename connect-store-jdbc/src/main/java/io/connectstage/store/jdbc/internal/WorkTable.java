@@ -29,6 +29,10 @@ public final class WorkTable {
     private static final String COLUMNS = "id, kind, connector_id, connector_version, parameters, attempts, lease_owner, lease_until";
     private static final String CLAIMABLE = "(lease_until IS NULL OR lease_until <= ?)";
     private static final int CANDIDATES = 16;
+    /** The work of connectors (previews, publishes). */
+    public static final String CONNECTOR_WORK = "connector_work";
+    /** The work of Deployments (deploy, build, undeploy steps), same columns, {@code connector_id} holding the Deployment's id. */
+    public static final String DEPLOYMENT_WORK = "deployment_work";
 
     private WorkTable() {
     }
@@ -50,12 +54,34 @@ public final class WorkTable {
                 "CREATE INDEX IF NOT EXISTS connector_work_lease ON connector_work (lease_until, id)");
     }
 
+    /** The statements that create the work table of Deployments ({@code deployment_work}). */
+    public static List<String> createDeploymentWork(Dialect dialect) {
+        String text = "VARCHAR" + dialect.binaryCollation();
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS deployment_work ("
+                        + "id " + text + " NOT NULL PRIMARY KEY, "
+                        + "kind " + text + " NOT NULL, "
+                        + "connector_id " + text + " NOT NULL REFERENCES deployment (id) ON DELETE CASCADE, "
+                        + "connector_version BIGINT NOT NULL, "
+                        + "parameters " + text + " NOT NULL, "
+                        + "attempts INTEGER NOT NULL, "
+                        + "lease_owner " + text + ", "
+                        + "lease_until BIGINT)",
+                "CREATE INDEX IF NOT EXISTS deployment_work_deployment ON deployment_work (connector_id)",
+                "CREATE INDEX IF NOT EXISTS deployment_work_lease ON deployment_work (lease_until, id)");
+    }
+
     /** Adds these items, unleased. */
     public static void enqueue(Connection c, List<Work> work) throws SQLException {
+        enqueue(c, CONNECTOR_WORK, work);
+    }
+
+    /** Adds these items to the work table {@code table}, unleased. */
+    public static void enqueue(Connection c, String table, List<Work> work) throws SQLException {
         if (work.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO connector_work (" + COLUMNS
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, 0, NULL, NULL)")) {
             for (Work w : work) {
                 w.parameters().forEach((k, v) -> {
@@ -76,11 +102,16 @@ public final class WorkTable {
 
     /** Removes the item of this claim if the table still holds that very claim; answers whether it did. */
     public static boolean complete(Connection c, Work claimed) throws SQLException {
+        return complete(c, CONNECTOR_WORK, claimed);
+    }
+
+    /** {@link #complete(Connection, Work)} in the work table {@code table}. */
+    public static boolean complete(Connection c, String table, Work claimed) throws SQLException {
         if (claimed.lease() == null) {
             return false;
         }
         try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM connector_work WHERE id = ? AND attempts = ? AND lease_owner = ?")) {
+                "DELETE FROM " + table + " WHERE id = ? AND attempts = ? AND lease_owner = ?")) {
             delete.setString(1, claimed.id());
             delete.setInt(2, claimed.attempts());
             delete.setString(3, claimed.lease().owner());
@@ -91,13 +122,20 @@ public final class WorkTable {
     /** Claims one item nobody holds at {@code now}, in auto-commit mode. */
     public static Option<Work> claim(Connection c, Dialect dialect, String owner, Instant now, Instant until)
             throws SQLException {
-        return dialect == Dialect.POSTGRESQL ? claimSkippingLocked(c, owner, now, until) : claimByCondition(c, owner, now, until);
+        return claim(c, CONNECTOR_WORK, dialect, owner, now, until);
     }
 
-    private static Option<Work> claimSkippingLocked(Connection c, String owner, Instant now, Instant until)
+    /** {@link #claim(Connection, Dialect, String, Instant, Instant)} in the work table {@code table}. */
+    public static Option<Work> claim(Connection c, String table, Dialect dialect, String owner, Instant now, Instant until)
             throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE connector_work SET lease_owner = ?, lease_until = ?, "
-                + "attempts = attempts + 1 WHERE id = (SELECT id FROM connector_work WHERE " + CLAIMABLE
+        return dialect == Dialect.POSTGRESQL ? claimSkippingLocked(c, table, owner, now, until)
+                : claimByCondition(c, table, owner, now, until);
+    }
+
+    private static Option<Work> claimSkippingLocked(Connection c, String table, String owner, Instant now, Instant until)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET lease_owner = ?, lease_until = ?, "
+                + "attempts = attempts + 1 WHERE id = (SELECT id FROM " + table + " WHERE " + CLAIMABLE
                 + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)) {
             update.setString(1, owner);
             update.setLong(2, until.toEpochMilli());
@@ -108,11 +146,11 @@ public final class WorkTable {
         }
     }
 
-    private static Option<Work> claimByCondition(Connection c, String owner, Instant now, Instant until)
+    private static Option<Work> claimByCondition(Connection c, String table, String owner, Instant now, Instant until)
             throws SQLException {
         while (true) {
             List<Work> candidates = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM connector_work WHERE "
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE "
                     + CLAIMABLE + " ORDER BY id LIMIT " + CANDIDATES)) {
                 select.setLong(1, now.toEpochMilli());
                 try (ResultSet rows = select.executeQuery()) {
@@ -124,7 +162,7 @@ public final class WorkTable {
             if (candidates.isEmpty()) {
                 return Option.none();
             }
-            try (PreparedStatement update = c.prepareStatement("UPDATE connector_work SET lease_owner = ?, "
+            try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET lease_owner = ?, "
                     + "lease_until = ?, attempts = attempts + 1 WHERE id = ? AND attempts = ? AND " + CLAIMABLE)) {
                 for (Work candidate : candidates) {
                     update.setString(1, owner);
@@ -143,8 +181,13 @@ public final class WorkTable {
 
     /** Every item, by id. */
     public static List<Work> all(Connection c) throws SQLException {
+        return all(c, CONNECTOR_WORK);
+    }
+
+    /** Every item of the work table {@code table}, by id. */
+    public static List<Work> all(Connection c, String table) throws SQLException {
         List<Work> found = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM connector_work ORDER BY id");
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " ORDER BY id");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 found.add(work(rows));

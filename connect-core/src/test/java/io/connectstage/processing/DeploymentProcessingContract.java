@@ -1,0 +1,378 @@
+package io.connectstage.processing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectstage.action.ConnectorAddPrivateProjectAction;
+import io.connectstage.action.ConnectorPublishAction;
+import io.connectstage.action.ConnectorUpdate;
+import io.connectstage.action.ConnectorUpdatePreviewableAction;
+import io.connectstage.connector.ConnectorReportEntry;
+import io.connectstage.connector.ConnectorReportEntryType;
+import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStagedDraft;
+import io.connectstage.connector.ConnectorStatus;
+import io.connectstage.connector.Creator;
+import io.connectstage.connector.IsPreviewable;
+import io.connectstage.connector.Region;
+import io.connectstage.connector.Repository;
+import io.connectstage.deployment.Deployment;
+import io.connectstage.deployment.DeploymentConfigurationApplication;
+import io.connectstage.deployment.DeploymentDraft;
+import io.connectstage.deployment.DeploymentJson;
+import io.connectstage.deployment.DeploymentLog;
+import io.connectstage.deployment.DeploymentLogPage;
+import io.connectstage.deployment.DeploymentLogQuery;
+import io.connectstage.deployment.DeploymentLogRange;
+import io.connectstage.deployment.DeploymentLogSeverity;
+import io.connectstage.deployment.DeploymentRedeployAction;
+import io.connectstage.deployment.DeploymentStatus;
+import io.connectstage.deployment.DeploymentType;
+import io.connectstage.deployment.DeploymentUpdate;
+import io.connectstage.deployment.SampleDeployments;
+import io.connectstage.error.ErrorCode;
+import io.connectstage.error.ErrorResponse;
+import io.connectstage.json.ConnectJson;
+import io.connectstage.service.ConnectorStagedService;
+import io.connectstage.service.DeploymentService;
+import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.DeploymentQuery;
+import io.connectstage.store.DeploymentStore;
+import io.connectstage.store.PublishedConnectorStore;
+import io.connectstage.testing.MutableClock;
+import io.vavr.control.Either;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Deployments run as durable work, written once and run by every store: the seed's workflow at
+ * the Java level, fault injection (a failed build, a held build), two processors over one
+ * database deploying 100 Deployments exactly once, no secured value in any answer, and bad input
+ * answered with errors. Each store's test is a short subclass that opens stores over one shared
+ * database.
+ */
+@DisplayName("Deployments processed as durable work")
+public abstract class DeploymentProcessingContract {
+    protected static final String PROJECT = "example-project-key";
+    private static final Duration LEASE = Duration.ofMinutes(6);
+    private static final List<String> SECRETS = SampleDeployments.SECRETS;
+
+    /** Stores over this test's database: each call new store objects over the same data. */
+    protected abstract Stores openStores();
+
+    /** The stores of one server. */
+    public record Stores(ConnectorStore staged, PublishedConnectorStore published, DeploymentStore deployments) {
+    }
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final List<ConnectorProcessor> processors = new ArrayList<>();
+    private final DeploymentFaults faults = new DeploymentFaults();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    @AfterEach
+    void closeProcessors() {
+        processors.forEach(ConnectorProcessor::close);
+    }
+
+    /** The analyzer of the sample connector: four applications, global keys. */
+    private static Analysis sample(Repository repository, Instant at) {
+        return new Analysis(true, List.of(new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION,
+                "Connector specification file validation check succeeded", null, at, null)),
+                SampleDeployments.configurations(), SampleDeployments.globalConfiguration(), null);
+    }
+
+    private ConnectorProcessor processor(Stores stores, String owner, java.util.concurrent.Executor executor) {
+        ConnectorProcessor p = ConnectorProcessor.builder(stores.staged(), stores.published(), DeploymentProcessingContract::sample)
+                .executor(executor).clock(clock).lease(LEASE).owner(owner).deployments(stores.deployments())
+                .faults(faults).build();
+        processors.add(p);
+        return p;
+    }
+
+    private Supplier<String> idSource() {
+        return () -> String.format("00000000-0000-4000-8000-%012d", ids.incrementAndGet());
+    }
+
+    private String nextId() {
+        return String.format("00000000-0000-4000-8000-%012d", ids.get() + 1);
+    }
+
+    private static <T> T ok(Either<ErrorResponse, T> result) {
+        assertTrue(result.isRight(), () -> "expected success, got " + result);
+        return result.get();
+    }
+
+    private static DeploymentDraft.Builder productionDraft(String key) {
+        return DeploymentDraft.builder().key(key).connectorKey("my-connector").type(DeploymentType.PRODUCTION)
+                .region(Region.EUROPE_WEST1_GCP)
+                .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", SampleDeployments.API_SECRET))
+                .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "100")
+                        .withSecured("DB_PASSWORD", SampleDeployments.DB_PASSWORD).withSchedule("0 0 * * *"))
+                .globalConfiguration(SampleDeployments.validGlobal());
+    }
+
+    /** A published connector {@code my-connector} (private to the project), through the services. */
+    private ConnectorStaged published(ConnectorStagedService connectors) {
+        ConnectorStaged c = ok(connectors.create(ConnectorStagedDraft.of("My connector", Creator.ofEmail("a@example.com"),
+                new Repository("git@github.com:acme/connector.git", "1.0.0")).withKey("my-connector")));
+        c = ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(),
+                new ConnectorAddPrivateProjectAction("europe-west1.gcp:" + PROJECT), new ConnectorUpdatePreviewableAction())));
+        String id = c.id();
+        try {
+            await(() -> ok(connectors.getById(id)).isPreviewable() == IsPreviewable.TRUE);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return ok(connectors.getById(id));
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("run the seed's workflow: preview deployment, publish, production deployment, failed build, redeploy, logs, delete")
+    void seedWorkflow() {
+        Stores stores = openStores();
+        ConnectorProcessor p = processor(stores, "a", Runnable::run);
+        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
+        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
+                .clock(clock).ids(idSource()).processing(p).build();
+
+        ConnectorStaged c = published(connectors);
+        Deployment preview = ok(deployments.create(PROJECT, productionDraft("preview-1").type(DeploymentType.PREVIEW)
+                .stagedConnectorKey("my-connector").build()));
+        assertEquals(DeploymentStatus.QUEUED, preview.status());
+        assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getByKey(PROJECT, "preview-1")).status());
+
+        c = ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        assertEquals(ConnectorStatus.PUBLISHED, ok(connectors.getById(c.id())).status());
+
+        String id = nextId();
+        faults.failNextBuild(id, "service");
+        Deployment production = ok(deployments.create(PROJECT, productionDraft("production-1").build()));
+        assertEquals(id, production.id());
+        Deployment failed = ok(deployments.getById(PROJECT, id));
+        assertEquals(DeploymentStatus.FAILED, failed.status());
+        assertTrue(failed.details().build().report().entries().stream().anyMatch(e ->
+                e.type() == ConnectorReportEntryType.ERROR && "service".equals(e.application())), failed::toString);
+
+        ok(deployments.updateById(PROJECT, id, DeploymentUpdate.of(failed.version(), DeploymentRedeployAction.keepingValues())));
+        Deployment deployed = ok(deployments.getById(PROJECT, id));
+        assertEquals(DeploymentStatus.DEPLOYED, deployed.status());
+        assertNotNull(deployed.application("service").url());
+
+        List<DeploymentLog> all = stores.deployments().logs(id, new DeploymentLogRange(null, null, 0, null, 10_000));
+        assertTrue(all.stream().anyMatch(l -> l.severity() == DeploymentLogSeverity.ERROR));
+        List<DeploymentLog> paged = new ArrayList<>();
+        DeploymentLogQuery q = DeploymentLogQuery.builder().limit(3).build();
+        int pages = 0;
+        while (true) {
+            DeploymentLogPage page = ok(deployments.logsById(PROJECT, id, q));
+            paged.addAll(page.data());
+            pages++;
+            if (page.next() == null) {
+                break;
+            }
+            q = q.withPageToken(page.next());
+        }
+        assertEquals(all, paged);
+        assertEquals((all.size() + 2) / 3, pages);
+        assertEquals(6, ok(deployments.logsByKey(PROJECT, "production-1",
+                DeploymentLogQuery.builder().applicationName("service").build())).data().size(), "two builds of service");
+
+        assertEquals(2, ok(deployments.query(DeploymentQuery.of(PROJECT))).total());
+        assertEquals(List.of(id), ok(deployments.query(DeploymentQuery.of(PROJECT).withDeploymentType(DeploymentType.PRODUCTION)))
+                .results().stream().map(Deployment::id).toList());
+
+        Deployment undeploying = ok(deployments.deleteById(PROJECT, id, deployed.version()));
+        assertEquals(DeploymentStatus.UNDEPLOYING, undeploying.status());
+        assertEquals(ErrorCode.RESOURCE_NOT_FOUND, deployments.getById(PROJECT, id).getLeft().errors().get(0).code());
+        assertEquals(List.of(), stores.deployments().logs(id, new DeploymentLogRange(null, null, 0, null, 10)));
+        assertEquals(List.of(), stores.deployments().work());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("hold a build in Deploying while clients poll, finish it when released, and fail an undeploy on request")
+    void holdAndRelease() throws Exception {
+        Stores stores = openStores();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            ConnectorProcessor p = processor(stores, "a", executor);
+            ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
+            DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
+                    .clock(clock).ids(idSource()).processing(p).build();
+            ConnectorStaged c = published(connectors);
+            ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(),
+                    new ConnectorPublishAction(false))));
+            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+
+            String id = nextId();
+            faults.hold(id);
+            ok(deployments.create(PROJECT, productionDraft("held").build()));
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYING);
+            for (int poll = 0; poll < 20; poll++) {
+                assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
+                assertEquals(ErrorCode.DEPLOYMENT_INVALID_STATUS_TRANSITION, deployments.updateById(PROJECT, id,
+                        DeploymentUpdate.of(ok(deployments.getById(PROJECT, id)).version(), DeploymentRedeployAction.keepingValues()))
+                        .getLeft().errors().get(0).code());
+                Thread.sleep(5);
+            }
+            faults.release(id);
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYED);
+
+            faults.failNextUndeploy(id);
+            ok(deployments.deleteByKey(PROJECT, "held", null));
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.UNDEPLOY_FAILED);
+            Deployment stuck = ok(deployments.getById(PROJECT, id));
+            ok(deployments.deleteById(PROJECT, id, stuck.version()));
+            await(() -> deployments.getById(PROJECT, id).isLeft());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @DisplayName("deploy 100 Deployments exactly once with two processors over one database")
+    void deployExactlyOnce() throws Exception {
+        Stores first = openStores();
+        Stores second = openStores();
+        ConnectorProcessor setup = processor(first, "setup", Runnable::run);
+        ConnectorStagedService connectors = ConnectorStagedService.builder(first.staged()).clock(clock).processing(setup).build();
+        ConnectorStaged c = published(connectors);
+        ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(), new ConnectorPublishAction(false))));
+        setup.close();
+        DeploymentService deployments = DeploymentService.builder(first.deployments(), first.staged(), first.published())
+                .clock(clock).ids(idSource()).build();
+        List<String> created = new ArrayList<>();
+        for (int n = 0; n < 100; n++) {
+            created.add(ok(deployments.create(PROJECT, productionDraft("d" + n).build())).id());
+        }
+        assertEquals(100, first.deployments().work().size());
+
+        ConnectorProcessor a = processor(first, "a", Runnable::run);
+        ConnectorProcessor b = processor(second, "b", Runnable::run);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        int byA;
+        int byB;
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Integer> runA = pool.submit(() -> {
+                start.await();
+                return a.runClaimable();
+            });
+            Future<Integer> runB = pool.submit(() -> {
+                start.await();
+                return b.runClaimable();
+            });
+            start.countDown();
+            byA = runA.get(150, TimeUnit.SECONDS);
+            byB = runB.get(150, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("100 deployments, 200 steps: %d done by one processor, %d by the other%n", byA, byB);
+        assertEquals(200, byA + byB, "each step claimed once (deploy and build of each)");
+        assertEquals(List.of(), first.deployments().work());
+        for (String id : created) {
+            Deployment d = second.deployments().findById(PROJECT, id).get();
+            assertEquals(DeploymentStatus.DEPLOYED, d.status());
+            assertEquals(3, d.version(), "one version bump per step");
+            List<DeploymentLog> logs = second.deployments().logs(id, new DeploymentLogRange(null, null, 0, null, 1000));
+            assertEquals(4 * 3, logs.size(), "one start line and two build lines per application, once");
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("never show a secured value: in no response, log line or error")
+    void noSecretShows() {
+        Stores stores = openStores();
+        ConnectorProcessor p = processor(stores, "a", Runnable::run);
+        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
+        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
+                .clock(clock).ids(idSource()).processing(p).build();
+        ConnectorStaged c = published(connectors);
+        ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(), new ConnectorPublishAction(false))));
+        List<Object> answers = new ArrayList<>();
+        String id = nextId();
+        faults.failNextBuild(id, "service");
+        answers.add(deployments.create(PROJECT, productionDraft("secret-test").build()));
+        assertTrue(((Either<?, ?>) answers.get(0)).isRight(), () -> answers.get(0).toString());
+        answers.add(deployments.getById(PROJECT, id));
+        answers.add(deployments.query(DeploymentQuery.of(PROJECT)));
+        answers.add(deployments.updateById(PROJECT, id, DeploymentUpdate.of(99, DeploymentRedeployAction.keepingValues())));
+        answers.add(deployments.updateById(PROJECT, id, DeploymentUpdate.of(ok(deployments.getById(PROJECT, id)).version(),
+                new DeploymentRedeployAction(null, List.of(DeploymentConfigurationApplication.of("service")
+                        .withSecured("NOT_A_KEY", SampleDeployments.API_SECRET)), null, null))));
+        answers.add(deployments.create(PROJECT, productionDraft("secret-test").build()));
+        answers.add(deployments.create(PROJECT, productionDraft("other-test").configuration(
+                DeploymentConfigurationApplication.of("nightly").withSecured("UNKNOWN", SampleDeployments.DB_PASSWORD)).build()));
+        answers.add(deployments.logsById(PROJECT, id, DeploymentLogQuery.builder().limit(500).build()));
+        answers.add(deployments.deleteById(PROJECT, id, null));
+        assertTrue(answers.get(3) instanceof Either<?, ?> e && e.isLeft());
+        for (Object answer : answers) {
+            Either<?, ?> e = (Either<?, ?>) answer;
+            String text = e.isLeft() ? ConnectJson.write(e.getLeft()) + e.getLeft() : DeploymentJson.write(e.get());
+            for (String secret : SECRETS) {
+                assertFalse(text.contains(secret), () -> "secret in " + text);
+            }
+        }
+        for (Object answer : answers) {
+            String text = String.valueOf(((Either<?, ?>) answer).isLeft() ? ((Either<?, ?>) answer).getLeft() : "");
+            SECRETS.forEach(s -> assertFalse(text.contains(s), text));
+        }
+    }
+
+    @Test
+    @DisplayName("answer bad input, nulls included, with errors and change nothing")
+    void badInput() {
+        Stores stores = openStores();
+        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
+                .clock(clock).ids(idSource()).build();
+        List<Either<ErrorResponse, ?>> answers = List.of(
+                deployments.create(null, productionDraft("x").build()),
+                deployments.create(PROJECT, null),
+                deployments.create(PROJECT, DeploymentDraft.builder().build()),
+                deployments.create(PROJECT, productionDraft("x").build()),
+                deployments.getById(PROJECT, null),
+                deployments.getByKey(null, "x"),
+                deployments.query(null),
+                deployments.query(DeploymentQuery.of(PROJECT).withLimit(-1)),
+                deployments.updateById(PROJECT, "nope", null),
+                deployments.deleteByKey(PROJECT, null, null),
+                deployments.logsById(PROJECT, null, null),
+                deployments.logsByKey(PROJECT, "nope", DeploymentLogQuery.builder().startDate("yesterday").build()));
+        for (Either<ErrorResponse, ?> answer : answers) {
+            assertTrue(answer.isLeft(), answer::toString);
+            assertFalse(answer.getLeft().errors().isEmpty());
+        }
+        assertEquals(0, stores.deployments().query(DeploymentQuery.of(PROJECT)).total());
+        assertEquals(List.of(), stores.deployments().work());
+    }
+
+    private static void await(Supplier<Boolean> condition) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.get()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("condition not reached in 60 s");
+            }
+            Thread.sleep(2);
+        }
+    }
+
+}

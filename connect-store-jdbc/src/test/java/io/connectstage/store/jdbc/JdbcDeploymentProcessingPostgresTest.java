@@ -1,0 +1,31 @@
+package io.connectstage.store.jdbc;
+
+import io.connectstage.processing.DeploymentProcessingContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Deployments processed over one database: PostgreSQL")
+class JdbcDeploymentProcessingPostgresTest extends DeploymentProcessingContract {
+    @TempDir
+    Path folder;
+    private TestDatabase database;
+
+    @BeforeEach
+    void openDatabase() {
+        database = TestDatabase.Kind.POSTGRES.open(folder);
+    }
+
+    @Override
+    protected Stores openStores() {
+        return new Stores(new JdbcConnectorStore(database.dataSource()), new JdbcPublishedConnectorStore(database.dataSource()),
+                new JdbcDeploymentStore(database.dataSource()));
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+}

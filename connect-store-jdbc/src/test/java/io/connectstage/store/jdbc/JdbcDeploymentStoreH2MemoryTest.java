@@ -1,0 +1,26 @@
+package io.connectstage.store.jdbc;
+
+import io.connectstage.store.DeploymentStore;
+import io.connectstage.store.DeploymentStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("JdbcDeploymentStore on H2 in memory")
+class JdbcDeploymentStoreH2MemoryTest extends DeploymentStoreContract {
+    @TempDir
+    Path folder;
+    private TestDatabase database;
+
+    @Override
+    protected DeploymentStore newStore() {
+        database = TestDatabase.Kind.H2_MEMORY.open(folder);
+        return new JdbcDeploymentStore(database.dataSource());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+}

@@ -1,0 +1,14 @@
+package io.connectstage.store.memory;
+
+import io.connectstage.store.DeploymentStore;
+import io.connectstage.store.DeploymentStoreContract;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("InMemoryDeploymentStore")
+class InMemoryDeploymentStoreTest extends DeploymentStoreContract {
+
+    @Override
+    protected DeploymentStore newStore() {
+        return new InMemoryDeploymentStore();
+    }
+}

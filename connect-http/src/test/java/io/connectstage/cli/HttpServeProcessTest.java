@@ -112,9 +112,12 @@ class HttpServeProcessTest {
         String user = System.getenv().getOrDefault("CONNECTSTAGE_PG_USER", "connectstage");
         String password = System.getenv().getOrDefault("CONNECTSTAGE_PG_PASSWORD", "connectstage");
         String project = "serve-" + Long.toHexString(System.nanoTime());
-        String schema = "connectstage_" + project.replace('-', '_');
+        // a prefix of this test's own: the published schema it shares is dropped with the project's
+        String prefix = "cs_serve_" + Long.toHexString(System.nanoTime());
+        String schema = prefix + "_" + project.replace('-', '_');
         String store = url + (url.contains("?") ? "&" : "?") + "user=" + user + "&password=" + password;
-        Child child = serve("--port", "0", "--store", store, "--client", "me:s:manage_project:" + project);
+        Child child = serve("--port", "0", "--store", store, "--schema-prefix", prefix,
+                "--client", "me:s:manage_project:" + project);
         try {
             new Http(child.base()).post("/connectors/drafts", token(child.base(), "me", "s"), Http.draft("in-postgres")).expect(201);
         } finally {
@@ -127,6 +130,7 @@ class HttpServeProcessTest {
                 assertEquals("in-postgres", rs.getString(1));
             } finally {
                 st.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
+                st.execute("DROP SCHEMA IF EXISTS \"" + prefix + "\" CASCADE");
             }
         }
     }

@@ -57,10 +57,10 @@ public final class InMemoryConnectorStore implements ConnectorStore {
             return Either.left(new StoreRefusal.KeyTaken(key));
         }
         boolean[] added = new boolean[1];
-        byId.computeIfAbsent(connector.id(), id -> {
+        indexes.writing(() -> byId.computeIfAbsent(connector.id(), id -> {
             added[0] = true;
             return indexes.added(connector);
-        });
+        }));
         if (!added[0]) {
             if (key != null) {
                 idByKey.remove(key, connector.id());
@@ -82,7 +82,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
         Objects.requireNonNull(next, "next is null");
         List<Work> added = List.copyOf(enqueue);
         StoreRefusal[] refusal = new StoreRefusal[1];
-        ConnectorStaged stored = byId.computeIfPresent(next.id(), (id, current) -> {
+        ConnectorStaged stored = indexes.writing(() -> byId.computeIfPresent(next.id(), (id, current) -> {
             if (current.version() != expectedVersion) {
                 refusal[0] = new StoreRefusal.VersionMismatch(id, current.key(), expectedVersion, current.version());
                 return current;
@@ -102,7 +102,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
                 works.put(work.id(), work);
             }
             return indexes.replaced(current, next);
-        });
+        }));
         if (stored == null) {
             return Either.left(new StoreRefusal.NotFound(next.id()));
         }
@@ -113,7 +113,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     public Either<StoreRefusal, ConnectorStaged> delete(String id, long expectedVersion) {
         StoreRefusal[] refusal = new StoreRefusal[1];
         ConnectorStaged[] removed = new ConnectorStaged[1];
-        byId.computeIfPresent(id, (key, current) -> {
+        indexes.writing(() -> byId.computeIfPresent(id, (key, current) -> {
             if (current.version() != expectedVersion) {
                 refusal[0] = new StoreRefusal.VersionMismatch(id, current.key(), expectedVersion, current.version());
                 return current;
@@ -121,7 +121,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
             removed[0] = indexes.removed(current);
             works.values().removeIf(w -> w.connectorId().equals(id));
             return null;
-        });
+        }));
         if (refusal[0] != null) {
             return Either.left(refusal[0]);
         }
@@ -162,6 +162,6 @@ public final class InMemoryConnectorStore implements ConnectorStore {
 
     @Override
     public QueryPage query(ConnectorQuery query) {
-        return indexes.query(query, byId::get);
+        return indexes.query(query, byId::get, byId.values());
     }
 }

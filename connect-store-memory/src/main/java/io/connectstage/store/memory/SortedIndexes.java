@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The order of every sort field kept up to date by the writes, so that a query walks to its page
@@ -40,18 +42,74 @@ final class SortedIndexes {
     private record Entry(Object value, String id, boolean isPrivate, int types) {
     }
 
-    private final Map<SortField, ConcurrentSkipListSet<Entry>> bySortField = new EnumMap<>(SortField.class);
+    /**
+     * The index of each field some query has sorted by: built on the first such query and kept by
+     * every write after, so that writes pay only for the orders in use (a harness sorts by one or
+     * two fields, seldom by all seven).
+     */
+    private final ConcurrentMap<SortField, ConcurrentSkipListSet<Entry>> bySortField = new ConcurrentHashMap<>();
+    /** The indexes whose build has finished: the ones queries walk. */
+    private final ConcurrentMap<SortField, ConcurrentSkipListSet<Entry>> built = new ConcurrentHashMap<>();
+    private final Map<SortField, Object> buildLocks = new EnumMap<>(SortField.class);
+    /**
+     * Writes share it; a build takes it alone for the moment it publishes a new index, so that
+     * every write either finished before (and the build's scan sees it) or keeps the new index.
+     */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     /** Connectors per privacy and set of integration types ({@link #bucket}). */
     private final ConcurrentMap<Integer, LongAdder> counts = new ConcurrentHashMap<>();
 
     SortedIndexes() {
         for (SortField field : SortField.values()) {
-            // as SortField orders: no key last, no time first (other fields are never absent)
-            Comparator<Object> values = field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT
-                    ? Comparator.nullsFirst(SortedIndexes::compareValues)
-                    : Comparator.nullsLast(SortedIndexes::compareValues);
-            bySortField.put(field, new ConcurrentSkipListSet<>(
-                    Comparator.comparing(Entry::value, values).thenComparing(Entry::id)));
+            buildLocks.put(field, new Object());
+        }
+    }
+
+    /** Runs one write of the store (its map update, which calls {@link #added} and the others). */
+    <T> T writing(Supplier<T> write) {
+        gate.readLock().lock();
+        try {
+            return write.get();
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private static ConcurrentSkipListSet<Entry> newIndex(SortField field) {
+        // as SortField orders: no key last, no time first (other fields are never absent)
+        Comparator<Object> values = field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT
+                ? Comparator.nullsFirst(SortedIndexes::compareValues)
+                : Comparator.nullsLast(SortedIndexes::compareValues);
+        return new ConcurrentSkipListSet<>(Comparator.comparing(Entry::value, values).thenComparing(Entry::id));
+    }
+
+    /**
+     * The index of a field, built from the stored connectors on the first query that sorts by
+     * it. A write racing the scan may leave an entry of a value its connector no longer has: a
+     * query never takes it (every entry is checked against the stored connector).
+     */
+    private NavigableSet<Entry> index(SortField field, Iterable<ConnectorStaged> stored) {
+        ConcurrentSkipListSet<Entry> index = built.get(field);
+        if (index != null) {
+            return index;
+        }
+        synchronized (buildLocks.get(field)) {
+            index = built.get(field);
+            if (index != null) {
+                return index;
+            }
+            ConcurrentSkipListSet<Entry> made = newIndex(field);
+            gate.writeLock().lock();
+            try {
+                bySortField.put(field, made); // every write from here on keeps it
+            } finally {
+                gate.writeLock().unlock();
+            }
+            for (ConnectorStaged c : stored) {
+                made.add(entry(field, c, typeBits(c)));
+            }
+            built.put(field, made);
+            return made;
         }
     }
 
@@ -156,13 +214,13 @@ final class SortedIndexes {
      * the index order is not the whole order of the query, the rest of the last group of equal
      * values), then sorts those few by the query's order. The total comes from the counts.
      */
-    QueryPage query(ConnectorQuery query, Function<String, ConnectorStaged> stored) {
+    QueryPage query(ConnectorQuery query, Function<String, ConnectorStaged> stored, Iterable<ConnectorStaged> all) {
         List<Sort> sort = query.sort();
         SortField field = sort.isEmpty() ? SortField.ID : sort.get(0).field();
         boolean ascending = sort.isEmpty() || sort.get(0).ascending();
         // (value, id) ascending is the query's order when nothing else decides between equal values
         boolean exact = ascending && (sort.size() <= 1 || field == SortField.ID);
-        NavigableSet<Entry> index = bySortField.get(field);
+        NavigableSet<Entry> index = index(field, all);
         if (!ascending) {
             index = index.descendingSet();
         }

@@ -24,6 +24,7 @@ import io.connectstage.connector.WireEnums;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.json.ConnectJson;
+import io.connectstage.json.WireEnumDeserializer;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.time.Instant;
@@ -65,10 +66,10 @@ public final class DeploymentJson {
         SimpleModule module = new SimpleModule("connectstage-deployment");
         module.addSerializer(Secret.class, secrets);
         module.addDeserializer(Secret.class, new SecretDeserializer());
-        wireEnum(module, DeploymentType.class, DeploymentType::fromWire);
-        wireEnum(module, DeploymentStatus.class, DeploymentStatus::fromWire);
-        wireEnum(module, DeploymentLogSeverity.class, DeploymentLogSeverity::fromWire);
-        wireEnum(module, DeploymentLogType.class, DeploymentLogType::fromWire);
+        WireEnumDeserializer.register(module, DeploymentType.class, DeploymentType::fromWire);
+        WireEnumDeserializer.register(module, DeploymentStatus.class, DeploymentStatus::fromWire);
+        WireEnumDeserializer.register(module, DeploymentLogSeverity.class, DeploymentLogSeverity::fromWire);
+        WireEnumDeserializer.register(module, DeploymentLogType.class, DeploymentLogType::fromWire);
         mapper.registerModule(module);
         for (Class<?> action : DeploymentUpdateAction.class.getPermittedSubclasses()) {
             mapper.registerSubtypes(new NamedType(action));
@@ -343,38 +344,6 @@ public final class DeploymentJson {
             return prefix;
         }
         return path.startsWith("[") ? prefix + path : prefix + "." + path;
-    }
-
-    private static <E extends Enum<E>> void wireEnum(SimpleModule module, Class<E> type, Function<String, E> fromWire) {
-        module.addDeserializer(type, new WireEnumDeserializer<>(type, fromWire));
-    }
-
-    /** An enum from its wire spelling, which must be a JSON string. */
-    private static final class WireEnumDeserializer<E extends Enum<E>> extends JsonDeserializer<E> {
-        private final Class<E> type;
-        private final Function<String, E> fromWire;
-
-        WireEnumDeserializer(Class<E> type, Function<String, E> fromWire) {
-            this.type = type;
-            this.fromWire = fromWire;
-        }
-
-        @Override
-        public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return type.cast(ctxt.handleUnexpectedToken(type, p));
-            }
-            try {
-                return fromWire.apply(p.getText());
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
-        }
-
-        @Override
-        public Class<?> handledType() {
-            return type;
-        }
     }
 
     /** A secret from a JSON string. */

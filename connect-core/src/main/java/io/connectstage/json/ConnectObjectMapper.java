@@ -93,12 +93,12 @@ final class ConnectObjectMapper {
         module.addSerializer(Instant.class, new InstantSerializer());
         module.addDeserializer(Instant.class, new InstantDeserializer());
         // The @JsonCreator of an enum would read a JSON boolean or number as its text ("isPreviewable": false).
-        wireEnum(module, ApplicationType.class, ApplicationType::fromWire);
-        wireEnum(module, ConnectorReportEntryType.class, ConnectorReportEntryType::fromWire);
-        wireEnum(module, ConnectorStatus.class, ConnectorStatus::fromWire);
-        wireEnum(module, IntegrationType.class, IntegrationType::fromWire);
-        wireEnum(module, IsPreviewable.class, IsPreviewable::fromWire);
-        wireEnum(module, Region.class, Region::fromWire);
+        WireEnumDeserializer.register(module, ApplicationType.class, ApplicationType::fromWire);
+        WireEnumDeserializer.register(module, ConnectorReportEntryType.class, ConnectorReportEntryType::fromWire);
+        WireEnumDeserializer.register(module, ConnectorStatus.class, ConnectorStatus::fromWire);
+        WireEnumDeserializer.register(module, IntegrationType.class, IntegrationType::fromWire);
+        WireEnumDeserializer.register(module, IsPreviewable.class, IsPreviewable::fromWire);
+        WireEnumDeserializer.register(module, Region.class, Region::fromWire);
         module.addSerializer(ConnectError.class, new ConnectErrorSerializer());
         module.addDeserializer(ConnectError.class, new ConnectErrorDeserializer());
         mapper.registerModule(module);
@@ -153,38 +153,6 @@ final class ConnectObjectMapper {
             ObjectNode copy = new ObjectNode(_nodeFactory);
             properties().forEach(e -> copy.set(e.getKey(), e.getValue().deepCopy()));
             return copy;
-        }
-    }
-
-    private static <E extends Enum<E>> void wireEnum(SimpleModule module, Class<E> type, Function<String, E> fromWire) {
-        module.addDeserializer(type, new WireEnumDeserializer<>(type, fromWire));
-    }
-
-    /** An enum from its wire spelling, which must be a JSON string. */
-    private static final class WireEnumDeserializer<E extends Enum<E>> extends JsonDeserializer<E> {
-        private final Class<E> type;
-        private final Function<String, E> fromWire;
-
-        WireEnumDeserializer(Class<E> type, Function<String, E> fromWire) {
-            this.type = type;
-            this.fromWire = fromWire;
-        }
-
-        @Override
-        public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return type.cast(ctxt.handleUnexpectedToken(type, p));
-            }
-            try {
-                return fromWire.apply(p.getText());
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
-        }
-
-        @Override
-        public Class<?> handledType() {
-            return type;
         }
     }
 

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Human-readable output made safe for a terminal: every control character (escape sequences,
  * carriage returns, bells, ...) in text that came from a repository or a user is shown as
- * {@code \\uXXXX} instead of being sent to the terminal. JSON output needs none of this: the JSON
+ * a {@code \\u} escape with four hex digits instead of being sent to the terminal. JSON output needs none of this: the JSON
  * writer escapes control characters already.
  */
 final class Sanitize {

@@ -11,6 +11,7 @@ import io.connectstage.store.jdbc.internal.Dialect;
 import io.connectstage.store.jdbc.internal.Jdbc;
 import io.connectstage.store.jdbc.internal.Schema;
 import io.connectstage.store.jdbc.internal.Sql;
+import io.connectstage.store.jdbc.internal.StagedCounts;
 import io.connectstage.store.jdbc.internal.StagedQuery;
 import io.connectstage.store.jdbc.internal.WorkTable;
 import io.vavr.control.Either;
@@ -90,6 +91,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 try {
                     insertRow(c, connector);
                     insertTypes(c, connector);
+                    StagedCounts.add(c, connector.id(), connector.isPrivate(),
+                            Columns.integrationTypes(connector.integrationTypes()), 1);
                     return Either.<StoreRefusal, ConnectorStaged>right(connector);
                 } catch (SQLException e) {
                     if (!Jdbc.isUniqueViolation(e)) {
@@ -136,8 +139,10 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 }
             }
             Option<Either<StoreRefusal, ConnectorStaged>> outcome = jdbc.transaction("replace a connector", c -> {
-                // The connector row first, then the work: the order a delete (cascading to the work) locks them in.
-                if (update(c, next, expectedVersion, false) != 1) {
+                // The connector row first, then the work and the counts: the order a delete (cascading
+                // to the work) locks them in. The row as it was tells which counts it leaves.
+                Option<Counted> before = locked(c, next.id(), expectedVersion);
+                if (before.isEmpty() || update(c, next, expectedVersion, false) != 1) {
                     c.rollback();
                     return refusal(c, next, expectedVersion).map(Either::left); // none: the row changed back, try again
                 }
@@ -151,6 +156,8 @@ public final class JdbcConnectorStore implements ConnectorStore {
                     delete.executeUpdate();
                 }
                 insertTypes(c, next);
+                StagedCounts.move(c, next.id(), before.get().isPrivate(), before.get().types(), next.isPrivate(),
+                        Columns.integrationTypes(next.integrationTypes()));
                 WorkTable.enqueue(c, added);
                 return Option.some(Either.right(next));
             });
@@ -159,6 +166,35 @@ public final class JdbcConnectorStore implements ConnectorStore {
             }
         }
         throw new JdbcStoreException("cannot replace connector " + next.id() + ": the compare-and-set keeps missing");
+    }
+
+    /** What the counts of a connector depend on: its privacy and its integration types (wire spellings, sorted). */
+    private record Counted(boolean isPrivate, List<String> types) {
+    }
+
+    /**
+     * The privacy and types of the connector of this id and version, its row locked until the
+     * transaction ends; none when there is no such row (the compare-and-set that follows misses
+     * and says why).
+     */
+    private static Option<Counted> locked(Connection c, String id, long version) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT is_private, integration_types FROM connector_staged WHERE id = ? AND version = ? FOR UPDATE")) {
+            select.setString(1, id);
+            select.setLong(2, version);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Option.none();
+                }
+                List<String> types = new ArrayList<>();
+                for (String type : row.getString(2).split(",")) {
+                    if (!type.isEmpty()) {
+                        types.add(type);
+                    }
+                }
+                return Option.some(new Counted(row.getBoolean(1), types));
+            }
+        }
     }
 
     /**
@@ -259,6 +295,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
                     throw new JdbcStoreException("connector " + id + " changed under a row lock");
                 }
             }
+            StagedCounts.add(c, id, current.isPrivate(), Columns.integrationTypes(current.integrationTypes()), -1);
             return Either.right(current);
         });
     }

@@ -76,7 +76,7 @@ class JdbcFailureTest {
             JdbcConnectorStore staged = new JdbcConnectorStore(database.dataSource());
             JdbcPublishedConnectorStore published = new JdbcPublishedConnectorStore(database.dataSource());
             try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-                for (String table : List.of("connector_work", "connector_staged_integration_type", "connector_staged",
+                for (String table : List.of("connector_work", "connector_staged_integration_type", "connector_staged_count", "connector_staged",
                         "connector_published_integration_type", "connector_published")) {
                     s.execute("DROP TABLE " + table);
                 }

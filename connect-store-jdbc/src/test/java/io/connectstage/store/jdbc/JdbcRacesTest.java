@@ -3,6 +3,8 @@ package io.connectstage.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.IntegrationType;
+import io.connectstage.store.ConnectorQuery;
 import io.connectstage.error.ConnectError;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.error.ErrorCode;
@@ -11,8 +13,10 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +99,52 @@ class JdbcRacesTest {
             } else {
                 ConnectorStaged winner = answers.stream().filter(Either::isRight).findFirst().orElseThrow().get();
                 assertEquals(Option.some(winner), found);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("keeps the totals of every type and privacy exact under concurrent inserts, moves and deletes")
+    void countsUnderConcurrentWriters(TestDatabase.Kind kind) throws Exception {
+        database = kind.open(folder);
+        JdbcConnectorStore store = new JdbcConnectorStore(database.dataSource());
+        List<IntegrationType> types = List.of(IntegrationType.values());
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < ROUNDS; i++) {
+                        // both orders of two types, so that writers lock the same count rows from either side
+                        List<IntegrationType> two = List.of(types.get((writer + i) % types.size()),
+                                types.get((writer + 2 * i + 1) % types.size()));
+                        ConnectorStaged c = store.insert(Connectors.minimal("id-" + writer + "-" + i, null)
+                                .withPrivate(i % 2 == 0).withIntegrationTypes(i % 4 == 0 ? List.of() : two)).get();
+                        if (i % 3 == 1) {
+                            store.replace(c.withVersion(2).withPrivate(!c.isPrivate())
+                                    .withIntegrationTypes(List.of(two.get(1), types.get(i % types.size()))), 1).get();
+                        } else if (i % 3 == 2) {
+                            store.delete(c.id(), 1).get();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ConnectorStaged> held = store.query(ConnectorQuery.defaults().withLimit(ConnectorQuery.MAX_LIMIT)).results();
+        for (Set<IntegrationType> filter : Stream.concat(Stream.of(Set.<IntegrationType>of()), types.stream().map(Set::of))
+                .toList()) {
+            for (Boolean isPrivate : Arrays.asList(null, true, false)) {
+                ConnectorQuery query = ConnectorQuery.defaults().withIntegrationTypes(filter).withIsPrivate(isPrivate)
+                        .withLimit(0);
+                assertEquals(held.stream().filter(query::matches).count(), store.query(query).total(), query.toString());
             }
         }
     }

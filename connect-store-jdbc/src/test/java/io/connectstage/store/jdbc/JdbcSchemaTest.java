@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("The schema of the JDBC stores")
 class JdbcSchemaTest {
     private static final Set<String> TABLES = Set.of("connectstage_schema", "connector_staged",
-            "connector_staged_integration_type", "connector_published", "connector_published_integration_type",
+            "connector_staged_integration_type", "connector_staged_count", "connector_published", "connector_published_integration_type",
             "connector_work", "deployment", "deployment_log", "deployment_work");
 
     @TempDir
@@ -152,6 +152,7 @@ class JdbcSchemaTest {
                 statement.execute("ALTER TABLE connector_staged DROP COLUMN " + column);
             }
             statement.execute("DROP TABLE connector_work");
+            statement.execute("DROP TABLE connector_staged_count");
             dropDeploymentTables(statement);
             statement.executeUpdate("UPDATE connectstage_schema SET version = 1");
         }
@@ -166,6 +167,7 @@ class JdbcSchemaTest {
         first.insert(Connectors.minimal("id-1", "kept"));
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE connector_staged_count");
             dropDeploymentTables(statement);
             statement.executeUpdate("UPDATE connectstage_schema SET version = 2");
         }
@@ -175,6 +177,44 @@ class JdbcSchemaTest {
         assertEquals(TABLES, tables(database));
         try (Connection connection = database.dataSource().getConnection()) {
             assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("of version 3 gets the counts per integration type and privacy, from the connectors it holds")
+    void version3GetsItsCounts(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
+        List<ConnectorStaged> written = new ArrayList<>();
+        List<IntegrationType> all = List.of(IntegrationType.values());
+        for (int i = 0; i < 40; i++) {
+            ConnectorStaged c = Connectors.minimal("id-" + i, "key-" + i).withPrivate(i % 3 == 0)
+                    .withIntegrationTypes(List.of(all.get(i % all.size()), all.get(i * 7 % all.size())).subList(0, i % 3));
+            first.insert(c);
+            written.add(c);
+        }
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE connector_staged_count");
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 3");
+        }
+        JdbcConnectorStore migrated = new JdbcConnectorStore(database.dataSource());
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+        assertEquals(TABLES, tables(database));
+        List<Set<IntegrationType>> filters = new ArrayList<>();
+        filters.add(Set.of());
+        all.forEach(type -> filters.add(Set.of(type)));
+        for (Set<IntegrationType> types : filters) {
+            for (Boolean isPrivate : java.util.Arrays.asList(null, true, false)) {
+                // limit 1: the page is full whenever two match, and the total then comes from the counts
+                ConnectorQuery query = ConnectorQuery.defaults().withIntegrationTypes(types).withIsPrivate(isPrivate)
+                        .withLimit(1);
+                assertEquals(written.stream().filter(query::matches).count(), migrated.query(query).total(),
+                        query.toString());
+            }
         }
     }
 

@@ -28,8 +28,10 @@ public final class Schema {
      * connector, and requests leave durable work in their own table ({@link WorkTable}); version 1
      * had none of these. 3 added the tables of Deployments ({@link DeploymentTables}), created by
      * {@link #tables} ({@code IF NOT EXISTS}) when an older database is opened; nothing to carry over.
+     * 4 added the counts of connectors per integration type and privacy ({@link StagedCounts}),
+     * filled from the connectors there are when an older database is opened.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private static final int ATTEMPTS = 5;
 
@@ -85,6 +87,7 @@ public final class Schema {
         if (found != null && found == 1) {
             enqueueUnsettled(connection);
         }
+        StagedCounts.fill(connection); // new in version 4
         try (PreparedStatement write = connection.prepareStatement(found == null
                 ? "INSERT INTO connectstage_schema (version, id) VALUES (?, 1)"
                 : "UPDATE connectstage_schema SET version = ? WHERE id = 1")) {
@@ -225,6 +228,7 @@ public final class Schema {
                         + "PRIMARY KEY (connector_id, integration_type))",
                 "CREATE INDEX IF NOT EXISTS connector_published_integration_type_type "
                         + "ON connector_published_integration_type (integration_type, connector_id)"));
+        all.add(StagedCounts.create(dialect));
         all.addAll(WorkTable.create(dialect));
         all.addAll(DeploymentTables.create(dialect));
         return all;

@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>no integration type: the connector table's index of {@code (is_private, field, id)}
- *       (or {@code (field, id)});</li>
+ *       (or {@code (field, id)}), for the ids of the page; the 20 connectors of the page are then
+ *       read by id;</li>
  *   <li>integration types, and every sort field one that the type rows repeat (id, key, name,
  *       status, createdAt): the type table's index of {@code (integration_type, is_private, field,
  *       connector_id)}, one range per type and privacy asked, each read for
@@ -49,21 +50,18 @@ public final class StagedQuery {
     }
 
     /**
-     * How many connectors pass the filters. With integration types, the type rows alone answer
-     * (they repeat the privacy), from their index; a connector with several of the types counts once.
+     * How many connectors pass the filters. Of one integration type or of none, the counts that
+     * the writes keep answer ({@link StagedCounts}: a sum of a few rows). Of several types, the type
+     * rows (they repeat the privacy), from their index: a connector with several of the types counts once.
      */
     public static Sql.Bound count(ConnectorQuery query) {
         List<String> types = Columns.integrationTypes(query.integrationTypes());
-        List<Object> parameters = new ArrayList<>();
-        String sql;
-        if (types.isEmpty()) {
-            sql = "SELECT COUNT(*) FROM connector_staged c" + (query.isPrivate() == null ? "" : " WHERE c.is_private = ?");
-        } else {
-            sql = "SELECT " + (types.size() == 1 ? "COUNT(*)" : "COUNT(DISTINCT t.connector_id)")
-                    + " FROM " + TYPE_TABLE + " t WHERE t.integration_type IN (" + Sql.marks(types.size()) + ")"
-                    + (query.isPrivate() == null ? "" : " AND t.is_private = ?");
-            parameters.addAll(types);
+        if (types.size() <= 1) {
+            return StagedCounts.count(types.isEmpty() ? null : types.get(0), query.isPrivate());
         }
+        List<Object> parameters = new ArrayList<>(types);
+        String sql = "SELECT COUNT(DISTINCT t.connector_id) FROM " + TYPE_TABLE + " t WHERE t.integration_type IN ("
+                + Sql.marks(types.size()) + ")" + (query.isPrivate() == null ? "" : " AND t.is_private = ?");
         if (query.isPrivate() != null) {
             parameters.add(query.isPrivate());
         }
@@ -93,10 +91,23 @@ public final class StagedQuery {
         }
         parameters.add(query.limit());
         parameters.add(query.offset());
-        return new Sql.Bound("SELECT c.document FROM connector_staged c" + where
-                + Sql.orderBy(query.isPrivate() == null ? List.of() : List.of("c.is_private"), query.sort(),
-                        f -> "c." + stagedColumn(f), "c.id")
-                + " LIMIT ? OFFSET ?", parameters);
+        String order = Sql.orderBy(query.isPrivate() == null ? List.of() : List.of("c.is_private"), query.sort(),
+                f -> "c." + stagedColumn(f), "c.id");
+        if (!types.isEmpty()) {
+            return new Sql.Bound("SELECT c.document FROM connector_staged c" + where + order + " LIMIT ? OFFSET ?",
+                    parameters);
+        }
+        // Filtered by privacy at most, which the index holds: the walk to the page reads the index
+        // (PostgreSQL: an index-only scan), not the documents, and only the page's are read.
+        Set<String> columns = new LinkedHashSet<>();
+        columns.add("id");
+        for (Sort criterion : query.sort()) {
+            columns.add(stagedColumn(criterion.field()));
+        }
+        return new Sql.Bound("SELECT c.document FROM (SELECT c." + String.join(", c.", columns)
+                + " FROM connector_staged c" + where + order + " LIMIT ? OFFSET ?) p"
+                + " JOIN connector_staged c ON c.id = p.id"
+                + Sql.orderBy(List.of(), query.sort(), f -> "p." + stagedColumn(f), "p.id"), parameters);
     }
 
     /** Walks the type table's index, one range per type and privacy; reads the page's connectors by id. */

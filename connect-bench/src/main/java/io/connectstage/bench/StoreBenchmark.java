@@ -96,7 +96,7 @@ public class StoreBenchmark {
      * The query of each integration type, taken in turn: a database may keep the result of a
      * query that it has just answered (H2 does), and a harness seldom asks the same twice.
      */
-    private static final ConnectorQuery[] PAGES = Stream.of(IntegrationType.values())
+    static final ConnectorQuery[] PAGES = Stream.of(IntegrationType.values())
             .map(type -> ConnectorQuery.defaults()
                     .withIsPrivate(true)
                     .withIntegrationTypes(Set.of(type))
@@ -104,7 +104,7 @@ public class StoreBenchmark {
                     .withLimit(20)
                     .withOffset(1_000))
             .toArray(ConnectorQuery[]::new);
-    private static final UpdateContext CONTEXT = new UpdateContext(Instant.parse("2025-01-01T00:00:00.000Z"), "bench");
+    static final UpdateContext CONTEXT = new UpdateContext(Instant.parse("2025-01-01T00:00:00.000Z"), "bench");
 
     @Param({"memory-sort", "memory", "h2", "h2file", "postgres"})
     public String store;
@@ -277,7 +277,7 @@ public class StoreBenchmark {
     }
 
     /** Connector {@code n}: half of them private, one to three integration types, names in random order. */
-    private static ConnectorStaged connector(int n) {
+    static ConnectorStaged connector(int n) {
         SplittableRandom r = new SplittableRandom(n);
         IntegrationType[] all = IntegrationType.values();
         List<IntegrationType> types = new ArrayList<>();
@@ -296,7 +296,7 @@ public class StoreBenchmark {
         return ConnectorStaging.create(draft, id(n), CONTEXT.now()).get().withPrivate(n % 2 == 0);
     }
 
-    private static String id(int n) {
+    static String id(int n) {
         return String.format("00000000-0000-4000-8000-%012d", n);
     }
 

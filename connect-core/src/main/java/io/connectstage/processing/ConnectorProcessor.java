@@ -92,13 +92,13 @@ public final class ConnectorProcessor implements AutoCloseable {
     }
 
     /** A held build was released: finish the ones this processor parked, on the executor. */
-    private void released(String deploymentId) {
+    private void released(DeploymentFaults.Target target) {
         if (closed) {
             return;
         }
         try {
             executor.execute(() -> {
-                for (Work w : deployments.unpark(deploymentId)) {
+                for (Work w : deployments.unpark(target)) {
                     if (!closed) {
                         deployments.process(w);
                     }

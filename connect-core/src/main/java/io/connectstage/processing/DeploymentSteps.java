@@ -34,7 +34,11 @@ final class DeploymentSteps {
     private final DeploymentStore store;
     private final DeploymentFaults faults;
     private final Supplier<Instant> now;
-    private final Map<String, Work> parked = new ConcurrentHashMap<>();
+    private final Map<String, Parked> parked = new ConcurrentHashMap<>();
+
+    /** A held build and the key its Deployment had when it was parked (a release may name it by key). */
+    private record Parked(Work work, String deploymentKey) {
+    }
 
     DeploymentSteps(DeploymentStore store, DeploymentFaults faults, Supplier<Instant> now) {
         this.store = store;
@@ -46,12 +50,12 @@ final class DeploymentSteps {
         return store;
     }
 
-    /** The parked builds of this Deployment, taken out to be done now. */
-    List<Work> unpark(String deploymentId) {
+    /** The parked builds of the Deployment a release names, taken out to be done now. */
+    List<Work> unpark(DeploymentFaults.Target released) {
         List<Work> out = new ArrayList<>();
-        parked.values().removeIf(w -> {
-            if (w.connectorId().equals(deploymentId)) {
-                out.add(w);
+        parked.values().removeIf(p -> {
+            if (released.names(p.work().projectKey(), p.work().connectorId(), p.deploymentKey())) {
+                out.add(p.work());
                 return true;
             }
             return false;
@@ -110,9 +114,9 @@ final class DeploymentSteps {
     }
 
     private void build(Work work, Deployment d) {
-        if (faults != null && faults.isHeld(d.id())) {
-            parked.put(work.id(), work);
-            if (!faults.isHeld(d.id()) && parked.remove(work.id()) != null) {
+        if (faults != null && faults.isHeld(work.projectKey(), d.id(), d.key())) {
+            parked.put(work.id(), new Parked(work, d.key()));
+            if (!faults.isHeld(work.projectKey(), d.id(), d.key()) && parked.remove(work.id()) != null) {
                 build(work, d); // released while parking
             }
             return;
@@ -124,7 +128,7 @@ final class DeploymentSteps {
         for (ApplicationDeployment app : d.applications()) {
             String name = app.applicationName();
             logs.add(DeploymentLog.text(d.id(), name, DeploymentLogSeverity.DEBUG, at, "Installing dependencies and building"));
-            if (faults != null && faults.takeBuildFailure(d.id(), name)) {
+            if (faults != null && faults.takeBuildFailure(work.projectKey(), d.id(), d.key(), name)) {
                 failed = true;
                 entries.add(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, "Build of application " + name
                         + " failed", "The build failed (fault injected by the test harness).", at, name));
@@ -145,7 +149,7 @@ final class DeploymentSteps {
     }
 
     private void undeploy(Work work, Deployment d) {
-        if (faults != null && faults.takeUndeployFailure(d.id())) {
+        if (faults != null && faults.takeUndeployFailure(work.projectKey(), d.id(), d.key())) {
             Instant at = now.get();
             Either<ConnectError, Deployment> next = DeploymentLifecycle.undeployFailed(d, List.of(new ConnectorReportEntry(
                     ConnectorReportEntryType.ERROR, "Undeployment of the applications failed",

@@ -246,6 +246,47 @@ public abstract class DeploymentProcessingContract {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("apply faults set by project and key before the Deployment exists: a failed build, a hold, a failed undeploy")
+    void faultsByKey() throws Exception {
+        Stores stores = openStores();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            ConnectorProcessor p = processor(stores, "a", executor);
+            ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
+            DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
+                    .clock(clock).ids(idSource()).processing(p).build();
+            ConnectorStaged c = published(connectors);
+            ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(),
+                    new ConnectorPublishAction(false))));
+            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+
+            faults.failNextBuildByKey("another-project", "by-key", "service");
+            faults.failNextBuildByKey(PROJECT, "by-key", "service").holdByKey(PROJECT, "by-key");
+            faults.failNextUndeployByKey(PROJECT, "by-key");
+            String id = ok(deployments.create(PROJECT, productionDraft("by-key").build())).id();
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYING);
+            Thread.sleep(50);
+            assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
+            faults.releaseByKey(PROJECT, "by-key");
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.FAILED);
+
+            ok(deployments.updateById(PROJECT, id, DeploymentUpdate.of(ok(deployments.getById(PROJECT, id)).version(),
+                    DeploymentRedeployAction.keepingValues())));
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYED);
+
+            ok(deployments.deleteByKey(PROJECT, "by-key", null));
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.UNDEPLOY_FAILED);
+            ok(deployments.deleteById(PROJECT, id, ok(deployments.getById(PROJECT, id)).version()));
+            await(() -> deployments.getById(PROJECT, id).isLeft());
+            assertFalse(faults.isHeldByKey(PROJECT, "by-key"));
+        } finally {
+            executor.shutdownNow();
+            faults.clear();
+        }
+    }
+
+    @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     @DisplayName("deploy 100 Deployments exactly once with two processors over one database")
     void deployExactlyOnce() throws Exception {

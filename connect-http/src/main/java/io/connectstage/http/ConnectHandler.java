@@ -62,34 +62,11 @@ final class ConnectHandler extends Handler.Abstract {
         } catch (Throwable bug) {
             answer = Answer.general(500, "Internal server error");
         }
-        if (!drained(request)) {
+        if (!bodies.drained(request)) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         send(response, answer, callback);
         return true;
-    }
-
-    /**
-     * Reads what is left of the request's body (a refused request's, which the route never
-     * read), at most {@code maxBodyBytes} of it, so that the connection can serve the client's
-     * next request; {@code false} when more is left or it cannot be read: then the answer says
-     * {@code Connection: close}, since a client would otherwise send its next request on a
-     * connection the server is about to close (seen as an empty reply by the client).
-     */
-    private boolean drained(Request request) {
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] buffer = new byte[8192];
-            long left = maxBodyBytes;
-            for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, left + 1))) >= 0; ) {
-                left -= n;
-                if (left < 0) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     static void send(Response response, Answer answer, Callback callback) {

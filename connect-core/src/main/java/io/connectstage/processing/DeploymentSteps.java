@@ -29,17 +29,32 @@ import java.util.function.Supplier;
  * claim, so a step is done once however many processors share the store. A build held by
  * {@link DeploymentFaults} keeps its claim and is parked until released (or until its lease ends
  * and any processor claims it again).
+ *
+ * <p>A step claimed more than {@code maxAttempts} times (its lease ran out each time: the processor
+ * died, or the step never finished) is not tried again: the Deployment ends {@code Failed} (deploy,
+ * build) or {@code UndeployFailed} (undeploy) with an {@code Error} report entry and an error log
+ * line per application that say so, as an analysis does in {@link ConnectorProcessor}. Claims of a
+ * held build count too, but a build that was parked and is then released finishes.
  */
 final class DeploymentSteps {
+    /** The title of the report entry of a deploy or build that was given up. */
+    static final String BUILD_ABANDONED = "Build of the applications abandoned";
+    /** The title of the report entry of an undeploy that was given up. */
+    static final String UNDEPLOY_ABANDONED = "Undeployment of the applications abandoned";
+
+    private static final System.Logger LOG = System.getLogger(DeploymentSteps.class.getName());
+
     private final DeploymentStore store;
     private final DeploymentFaults faults;
     private final Supplier<Instant> now;
+    private final int maxAttempts;
     private final Map<String, Work> parked = new ConcurrentHashMap<>();
 
-    DeploymentSteps(DeploymentStore store, DeploymentFaults faults, Supplier<Instant> now) {
+    DeploymentSteps(DeploymentStore store, DeploymentFaults faults, Supplier<Instant> now, int maxAttempts) {
         this.store = store;
         this.faults = faults;
         this.now = now;
+        this.maxAttempts = maxAttempts;
     }
 
     DeploymentStore store() {
@@ -59,10 +74,25 @@ final class DeploymentSteps {
         return out;
     }
 
+    /** Does a claimed step. */
     void process(Work work) {
+        process(work, false);
+    }
+
+    /** Finishes a build that was parked and is released now, however often it was claimed while held. */
+    void processReleased(Work work) {
+        process(work, true);
+    }
+
+    private void process(Work work, boolean released) {
         Deployment d = store.findById(work.projectKey(), work.connectorId()).getOrNull();
         if (d == null || d.version() != work.connectorVersion() || d.status() != expected(work.kind())) {
             store.complete(work); // settled already, or gone
+            return;
+        }
+        boolean held = work.kind() == WorkKind.BUILD && faults != null && faults.isHeld(d.id());
+        if (work.attempts() > maxAttempts && !released && !held) {
+            abandon(work, d);
             return;
         }
         switch (work.kind()) {
@@ -141,6 +171,32 @@ final class DeploymentSteps {
             store.complete(work);
             return;
         }
+        store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.NONE.completing(work).logging(logs));
+    }
+
+    /**
+     * Gives up a step that was started more than {@code maxAttempts} times: {@code Failed} (or
+     * {@code UndeployFailed}) with an entry and a log line per application that say why.
+     */
+    private void abandon(Work work, Deployment d) {
+        Instant at = now.get();
+        boolean undeploy = work.kind() == WorkKind.UNDEPLOY;
+        String why = "The " + work.kind().wireValue() + " step was started " + maxAttempts
+                + " times and never finished.";
+        ConnectorReportEntry entry = new ConnectorReportEntry(ConnectorReportEntryType.ERROR,
+                undeploy ? UNDEPLOY_ABANDONED : BUILD_ABANDONED, why, at, null);
+        Either<ConnectError, Deployment> next = undeploy ? DeploymentLifecycle.undeployFailed(d, List.of(entry), at)
+                : DeploymentLifecycle.buildAbandoned(d, List.of(entry), at);
+        if (next.isLeft()) {
+            store.complete(work);
+            return;
+        }
+        List<DeploymentLog> logs = new ArrayList<>();
+        for (ApplicationDeployment app : d.applications()) {
+            logs.add(DeploymentLog.text(d.id(), app.applicationName(), DeploymentLogSeverity.ERROR, at,
+                    (undeploy ? "Undeployment" : "Build") + " abandoned: " + why));
+        }
+        LOG.log(System.Logger.Level.WARNING, "deployment {0}: {1}", d.id(), why);
         store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.NONE.completing(work).logging(logs));
     }
 

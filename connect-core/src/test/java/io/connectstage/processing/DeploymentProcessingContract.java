@@ -41,21 +41,19 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentQuery;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.PublishedConnectorStore;
-import io.connectstage.testing.MutableClock;
 import io.vavr.control.Either;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -67,9 +65,8 @@ import org.junit.jupiter.api.Timeout;
  * database.
  */
 @DisplayName("Deployments processed as durable work")
-public abstract class DeploymentProcessingContract {
+public abstract class DeploymentProcessingContract extends ProcessorsFixture {
     protected static final String PROJECT = "example-project-key";
-    private static final Duration LEASE = Duration.ofMinutes(6);
     private static final List<String> SECRETS = SampleDeployments.SECRETS;
 
     /** Stores over this test's database: each call new store objects over the same data. */
@@ -79,15 +76,8 @@ public abstract class DeploymentProcessingContract {
     public record Stores(ConnectorStore staged, PublishedConnectorStore published, DeploymentStore deployments) {
     }
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final List<ConnectorProcessor> processors = new ArrayList<>();
     private final DeploymentFaults faults = new DeploymentFaults();
     private final AtomicInteger ids = new AtomicInteger();
-
-    @AfterEach
-    void closeProcessors() {
-        processors.forEach(ConnectorProcessor::close);
-    }
 
     /** The analyzer of the sample connector: four applications, global keys. */
     private static Analysis sample(Repository repository, Instant at) {
@@ -96,12 +86,13 @@ public abstract class DeploymentProcessingContract {
                 SampleDeployments.configurations(), SampleDeployments.globalConfiguration(), null);
     }
 
-    private ConnectorProcessor processor(Stores stores, String owner, java.util.concurrent.Executor executor) {
-        ConnectorProcessor p = ConnectorProcessor.builder(stores.staged(), stores.published(), DeploymentProcessingContract::sample)
-                .executor(executor).clock(clock).lease(LEASE).owner(owner).deployments(stores.deployments())
-                .faults(faults).build();
-        processors.add(p);
-        return p;
+    private ConnectorProcessor processor(Stores stores, String owner, Executor executor) {
+        return build(builder(stores).executor(executor), owner);
+    }
+
+    private ConnectorProcessor.Builder builder(Stores stores) {
+        return ConnectorProcessor.builder(stores.staged(), stores.published(), DeploymentProcessingContract::sample)
+                .deployments(stores.deployments()).faults(faults);
     }
 
     private Supplier<String> idSource() {
@@ -266,27 +257,9 @@ public abstract class DeploymentProcessingContract {
 
         ConnectorProcessor a = processor(first, "a", Runnable::run);
         ConnectorProcessor b = processor(second, "b", Runnable::run);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        int byA;
-        int byB;
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            Future<Integer> runA = pool.submit(() -> {
-                start.await();
-                return a.runClaimable();
-            });
-            Future<Integer> runB = pool.submit(() -> {
-                start.await();
-                return b.runClaimable();
-            });
-            start.countDown();
-            byA = runA.get(150, TimeUnit.SECONDS);
-            byB = runB.get(150, TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
-        }
-        System.out.printf("100 deployments, 200 steps: %d done by one processor, %d by the other%n", byA, byB);
-        assertEquals(200, byA + byB, "each step claimed once (deploy and build of each)");
+        Runs runs = runTogether(a, b, 150);
+        System.out.printf("100 deployments, 200 steps: %d done by one processor, %d by the other%n", runs.byA(), runs.byB());
+        assertEquals(200, runs.total(), "each step claimed once (deploy and build of each)");
         assertEquals(List.of(), first.deployments().work());
         for (String id : created) {
             Deployment d = second.deployments().findById(PROJECT, id).get();
@@ -335,6 +308,120 @@ public abstract class DeploymentProcessingContract {
         for (Object answer : answers) {
             String text = String.valueOf(((Either<?, ?>) answer).isLeft() ? ((Either<?, ?>) answer).getLeft() : "");
             SECRETS.forEach(s -> assertFalse(text.contains(s), text));
+        }
+    }
+
+    @Nested
+    @DisplayName("give up a step started more than maxAttempts times")
+    class MaxAttempts {
+        private static final int MAX_ATTEMPTS = 2;
+
+        private Stores stores;
+        private DeploymentService deployments;
+
+        /** A published connector and a service over the stores that leaves every step to the test. */
+        @BeforeEach
+        void publishedConnector() {
+            stores = openStores();
+            ConnectorProcessor setup = processor(stores, "setup", Runnable::run);
+            ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock)
+                    .processing(setup).build();
+            ConnectorStaged c = published(connectors);
+            ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+            setup.close();
+            deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
+                    .clock(clock).ids(idSource()).build();
+        }
+
+        private ConnectorProcessor bounded(String owner) {
+            return build(builder(stores).executor(Runnable::run).maxAttempts(MAX_ATTEMPTS), owner);
+        }
+
+        /** A processor that claims the next step and dies: its lease runs out. */
+        private void crash() {
+            assertTrue(stores.deployments().claim("crashed", clock.instant(), clock.instant().plus(LEASE)).isDefined());
+            clock.advance(LEASE);
+        }
+
+        private void assertAbandoned(Deployment d, DeploymentStatus status, String title, String step) {
+            assertEquals(status, d.status());
+            ConnectorReportEntry last = d.details().build().report().entries().stream()
+                    .filter(e -> title.equals(e.title())).findFirst().orElseThrow(() -> new AssertionError(d.toString()));
+            assertEquals(ConnectorReportEntryType.ERROR, last.type());
+            assertEquals("The " + step + " step was started " + MAX_ATTEMPTS + " times and never finished.", last.message());
+            List<DeploymentLog> logs = stores.deployments().logs(d.id(), new DeploymentLogRange(null, null, 0, null, 1000));
+            for (String app : List.of("service", "events", "nightly", "mc-app")) {
+                assertTrue(logs.stream().anyMatch(l -> app.equals(l.applicationName()) && l.severity() == DeploymentLogSeverity.ERROR
+                        && String.valueOf(l.details()).contains("never finished")), () -> app + ": " + logs);
+            }
+            assertEquals(List.of(), stores.deployments().work());
+        }
+
+        @Test
+        @DisplayName("a deploy whose claims all ran out ends Failed with an entry and log lines saying why")
+        void deployEndsFailed() {
+            Deployment queued = ok(deployments.create(PROJECT, productionDraft("crashing").build()));
+            crash();
+            crash();
+            assertEquals(1, bounded("a").runClaimable());
+            Deployment failed = ok(deployments.getById(PROJECT, queued.id()));
+            assertAbandoned(failed, DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED, "deploy");
+            assertEquals(queued.version() + 1, failed.version());
+        }
+
+        @Test
+        @DisplayName("a build whose claims all ran out ends Failed; while held it waits however often it is claimed")
+        void buildEndsFailed() {
+            String id = nextId();
+            faults.hold(id);
+            ok(deployments.create(PROJECT, productionDraft("held").build()));
+            ConnectorProcessor holder = bounded("holder");
+            assertEquals(2, holder.runClaimable(), "deploy, then the build is parked");
+            for (int claim = 2; claim <= MAX_ATTEMPTS + 1; claim++) {
+                clock.advance(LEASE);
+                assertEquals(1, holder.runClaimable(), "parked again");
+                assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
+            }
+            holder.close();
+            faults.release(id); // no processor alive parked it: the claim runs out
+            clock.advance(LEASE);
+            assertEquals(1, bounded("b").runClaimable());
+            assertAbandoned(ok(deployments.getById(PROJECT, id)), DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED,
+                    "build");
+        }
+
+        @Test
+        @DisplayName("a held build released after more than maxAttempts claims finishes Deployed")
+        void releasedBuildFinishes() {
+            String id = nextId();
+            faults.hold(id);
+            ok(deployments.create(PROJECT, productionDraft("held").build()));
+            ConnectorProcessor holder = bounded("holder");
+            holder.runClaimable();
+            for (int claim = 2; claim <= MAX_ATTEMPTS + 2; claim++) {
+                clock.advance(LEASE);
+                holder.runClaimable();
+            }
+            faults.release(id);
+            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, id)).status());
+            assertEquals(List.of(), stores.deployments().work());
+        }
+
+        @Test
+        @DisplayName("an undeploy whose claims all ran out ends UndeployFailed, from which it can be deleted again")
+        void undeployEndsUndeployFailed() {
+            Deployment d = ok(deployments.create(PROJECT, productionDraft("stuck").build()));
+            ConnectorProcessor p = bounded("a");
+            assertEquals(2, p.runClaimable());
+            ok(deployments.deleteById(PROJECT, d.id(), null));
+            crash();
+            crash();
+            assertEquals(1, p.runClaimable());
+            assertAbandoned(ok(deployments.getById(PROJECT, d.id())), DeploymentStatus.UNDEPLOY_FAILED,
+                    DeploymentSteps.UNDEPLOY_ABANDONED, "undeploy");
+            ok(deployments.deleteById(PROJECT, d.id(), null));
+            assertEquals(1, p.runClaimable());
+            assertTrue(deployments.getById(PROJECT, d.id()).isLeft());
         }
     }
 

@@ -45,6 +45,8 @@ import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -309,6 +311,38 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             String text = String.valueOf(((Either<?, ?>) answer).isLeft() ? ((Either<?, ?>) answer).getLeft() : "");
             SECRETS.forEach(s -> assertFalse(text.contains(s), text));
         }
+    }
+
+    @Test
+    @DisplayName("refuse a production Deployment into a project whose production deployments are deactivated")
+    void productionDeactivated() {
+        Stores stores = openStores();
+        ConnectorProcessor p = processor(stores, "a", Runnable::run);
+        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
+        ConnectorStaged c = published(connectors);
+        ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        Set<String> deactivated = ConcurrentHashMap.newKeySet();
+        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
+                .clock(clock).ids(idSource()).processing(p).productionDeactivated(deactivated::contains).build();
+        Deployment before = ok(deployments.create(PROJECT, productionDraft("before").build()));
+        deactivated.add(PROJECT);
+
+        ErrorResponse refused = deployments.create(PROJECT, productionDraft("production").build()).getLeft();
+        assertEquals(List.of(ErrorCode.DEPLOYMENT_PRODUCTION_DEACTIVATED), refused.errors().stream().map(e -> e.code()).toList());
+        assertEquals("Deployments to production are disabled for this Project. Please contact support to enable production "
+                + "deployments.", refused.errors().get(0).message());
+        assertEquals(400, refused.statusCode());
+        List<ErrorCode> withOthers = deployments.create(PROJECT, productionDraft("production")
+                .configuration(DeploymentConfigurationApplication.of("no-such-application")).build()).getLeft().errors().stream().map(e -> e.code()).toList();
+        assertEquals(ErrorCode.DEPLOYMENT_PRODUCTION_DEACTIVATED, withOthers.get(0));
+        assertTrue(withOthers.size() > 1, withOthers::toString);
+
+        assertEquals(DeploymentType.SANDBOX, ok(deployments.create(PROJECT, productionDraft("sandbox")
+                .type(DeploymentType.SANDBOX).build())).type());
+        assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, before.id())).status(), "made before: untouched");
+        ok(deployments.updateById(PROJECT, before.id(), DeploymentUpdate.of(ok(deployments.getById(PROJECT, before.id())).version(),
+                DeploymentRedeployAction.keepingValues())));
+        assertEquals(2, ok(deployments.query(DeploymentQuery.of(PROJECT))).total());
     }
 
     @Nested

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -126,17 +127,10 @@ final class DeploymentSteps {
     private void deploy(Work work, Deployment d) {
         Instant at = now.get();
         Either<ConnectError, Deployment> next = DeploymentLifecycle.startDeploying(d, at);
-        if (next.isLeft()) {
-            store.complete(work);
-            return;
-        }
-        List<DeploymentLog> logs = new ArrayList<>();
-        for (ApplicationDeployment app : d.applications()) {
-            logs.add(DeploymentLog.text(d.id(), app.applicationName(), DeploymentLogSeverity.INFO, at,
-                    "Build of application " + app.applicationName() + " started (build " + d.details().build().id() + ")"));
-        }
-        Work build = Work.deploymentStep(WorkKind.BUILD, work.projectKey(), next.get());
-        store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.enqueueing(build).completing(work).logging(logs));
+        List<DeploymentLog> logs = perApplication(d, DeploymentLogSeverity.INFO, at,
+                name -> "Build of application " + name + " started (build " + d.details().build().id() + ")");
+        settle(work, d, next, next.map(n -> DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.BUILD, work.projectKey(), n)))
+                .getOrElse(DeploymentWrite.NONE).logging(logs));
     }
 
     private void build(Work work, Deployment d) {
@@ -167,11 +161,7 @@ final class DeploymentSteps {
         }
         Either<ConnectError, Deployment> next = failed ? DeploymentLifecycle.failed(d, entries, at)
                 : DeploymentLifecycle.deployed(d, entries, at);
-        if (next.isLeft()) {
-            store.complete(work);
-            return;
-        }
-        store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.NONE.completing(work).logging(logs));
+        settle(work, d, next, DeploymentWrite.NONE.logging(logs));
     }
 
     /**
@@ -187,17 +177,9 @@ final class DeploymentSteps {
                 undeploy ? UNDEPLOY_ABANDONED : BUILD_ABANDONED, why, at, null);
         Either<ConnectError, Deployment> next = undeploy ? DeploymentLifecycle.undeployFailed(d, List.of(entry), at)
                 : DeploymentLifecycle.buildAbandoned(d, List.of(entry), at);
-        if (next.isLeft()) {
-            store.complete(work);
-            return;
-        }
-        List<DeploymentLog> logs = new ArrayList<>();
-        for (ApplicationDeployment app : d.applications()) {
-            logs.add(DeploymentLog.text(d.id(), app.applicationName(), DeploymentLogSeverity.ERROR, at,
-                    (undeploy ? "Undeployment" : "Build") + " abandoned: " + why));
-        }
         LOG.log(System.Logger.Level.WARNING, "deployment {0}: {1}", d.id(), why);
-        store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.NONE.completing(work).logging(logs));
+        settle(work, d, next, DeploymentWrite.NONE.logging(perApplication(d, DeploymentLogSeverity.ERROR, at,
+                name -> (undeploy ? "Undeployment" : "Build") + " abandoned: " + why)));
     }
 
     private void undeploy(Work work, Deployment d) {
@@ -206,17 +188,32 @@ final class DeploymentSteps {
             Either<ConnectError, Deployment> next = DeploymentLifecycle.undeployFailed(d, List.of(new ConnectorReportEntry(
                     ConnectorReportEntryType.ERROR, "Undeployment of the applications failed",
                     "The undeployment failed (fault injected by the test harness).", at, null)), at);
-            List<DeploymentLog> logs = new ArrayList<>();
-            for (ApplicationDeployment app : d.applications()) {
-                logs.add(DeploymentLog.text(d.id(), app.applicationName(), DeploymentLogSeverity.ERROR, at, "Undeployment failed"));
-            }
-            if (next.isRight()) {
-                store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.NONE.completing(work).logging(logs));
-            } else {
-                store.complete(work);
-            }
+            settle(work, d, next, DeploymentWrite.NONE.logging(perApplication(d, DeploymentLogSeverity.ERROR, at,
+                    name -> "Undeployment failed")));
             return;
         }
         store.delete(work.projectKey(), d.id(), d.version(), work);
+    }
+
+    /**
+     * Stores {@code next}, the outcome of the claimed step, with what {@code write} carries, in the
+     * write that completes the claim; only completes the claim when the table refuses the move.
+     */
+    private void settle(Work work, Deployment d, Either<ConnectError, Deployment> next, DeploymentWrite write) {
+        if (next.isLeft()) {
+            store.complete(work);
+            return;
+        }
+        store.replace(work.projectKey(), next.get(), d.version(), write.completing(work));
+    }
+
+    /** One log line per application of {@code d}, its text made from the application's name. */
+    private static List<DeploymentLog> perApplication(Deployment d, DeploymentLogSeverity severity, Instant at,
+            Function<String, String> text) {
+        List<DeploymentLog> logs = new ArrayList<>();
+        for (ApplicationDeployment app : d.applications()) {
+            logs.add(DeploymentLog.text(d.id(), app.applicationName(), severity, at, text.apply(app.applicationName())));
+        }
+        return logs;
     }
 }

@@ -119,8 +119,30 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
                 .globalConfiguration(SampleDeployments.validGlobal());
     }
 
-    /** A published connector {@code my-connector} (private to the project), through the services. */
+    /** The connector service of one server, on the test's clock, woken by {@code p}. */
+    private ConnectorStagedService connectors(Stores stores, ConnectorProcessor p) {
+        return ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
+    }
+
+    /** A Deployment service over the stores, on the test's clock and ids, not yet woken by a processor. */
+    private DeploymentService.Builder deployments(Stores stores) {
+        return DeploymentService.builder(stores.deployments(), stores.staged(), stores.published()).clock(clock).ids(idSource());
+    }
+
+    /** The connector of {@link #previewable}, published (not certified), through the services. */
     private ConnectorStaged published(ConnectorStagedService connectors) {
+        ConnectorStaged c = previewable(connectors);
+        ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        try {
+            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return ok(connectors.getById(c.id()));
+    }
+
+    /** A previewable connector {@code my-connector} (private to the project), through the services. */
+    private ConnectorStaged previewable(ConnectorStagedService connectors) {
         ConnectorStaged c = ok(connectors.create(ConnectorStagedDraft.of("My connector", Creator.ofEmail("a@example.com"),
                 new Repository("git@github.com:acme/connector.git", "1.0.0")).withKey("my-connector")));
         c = ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(),
@@ -140,11 +162,10 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
     void seedWorkflow() {
         Stores stores = openStores();
         ConnectorProcessor p = processor(stores, "a", Runnable::run);
-        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
-        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                .clock(clock).ids(idSource()).processing(p).build();
+        ConnectorStagedService connectors = connectors(stores, p);
+        DeploymentService deployments = deployments(stores).processing(p).build();
 
-        ConnectorStaged c = published(connectors);
+        ConnectorStaged c = previewable(connectors);
         Deployment preview = ok(deployments.create(PROJECT, productionDraft("preview-1").type(DeploymentType.PREVIEW)
                 .stagedConnectorKey("my-connector").build()));
         assertEquals(DeploymentStatus.QUEUED, preview.status());
@@ -205,13 +226,8 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             ConnectorProcessor p = processor(stores, "a", executor);
-            ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
-            DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                    .clock(clock).ids(idSource()).processing(p).build();
-            ConnectorStaged c = published(connectors);
-            ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(),
-                    new ConnectorPublishAction(false))));
-            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+            DeploymentService deployments = deployments(stores).processing(p).build();
+            published(connectors(stores, p));
 
             String id = nextId();
             faults.hold(id);
@@ -245,12 +261,9 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         Stores first = openStores();
         Stores second = openStores();
         ConnectorProcessor setup = processor(first, "setup", Runnable::run);
-        ConnectorStagedService connectors = ConnectorStagedService.builder(first.staged()).clock(clock).processing(setup).build();
-        ConnectorStaged c = published(connectors);
-        ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(), new ConnectorPublishAction(false))));
+        published(connectors(first, setup));
         setup.close();
-        DeploymentService deployments = DeploymentService.builder(first.deployments(), first.staged(), first.published())
-                .clock(clock).ids(idSource()).build();
+        DeploymentService deployments = deployments(first).build();
         List<String> created = new ArrayList<>();
         for (int n = 0; n < 100; n++) {
             created.add(ok(deployments.create(PROJECT, productionDraft("d" + n).build())).id());
@@ -278,11 +291,8 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
     void noSecretShows() {
         Stores stores = openStores();
         ConnectorProcessor p = processor(stores, "a", Runnable::run);
-        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
-        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                .clock(clock).ids(idSource()).processing(p).build();
-        ConnectorStaged c = published(connectors);
-        ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(), new ConnectorPublishAction(false))));
+        DeploymentService deployments = deployments(stores).processing(p).build();
+        published(connectors(stores, p));
         List<Object> answers = new ArrayList<>();
         String id = nextId();
         faults.failNextBuild(id, "service");
@@ -318,12 +328,9 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
     void productionDeactivated() {
         Stores stores = openStores();
         ConnectorProcessor p = processor(stores, "a", Runnable::run);
-        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
-        ConnectorStaged c = published(connectors);
-        ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        published(connectors(stores, p));
         Set<String> deactivated = ConcurrentHashMap.newKeySet();
-        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                .clock(clock).ids(idSource()).processing(p).productionDeactivated(deactivated::contains).build();
+        DeploymentService deployments = deployments(stores).processing(p).productionDeactivated(deactivated::contains).build();
         Deployment before = ok(deployments.create(PROJECT, productionDraft("before").build()));
         deactivated.add(PROJECT);
 
@@ -358,13 +365,9 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         void publishedConnector() {
             stores = openStores();
             ConnectorProcessor setup = processor(stores, "setup", Runnable::run);
-            ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock)
-                    .processing(setup).build();
-            ConnectorStaged c = published(connectors);
-            ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+            published(connectors(stores, setup));
             setup.close();
-            deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                    .clock(clock).ids(idSource()).build();
+            deployments = deployments(stores).build();
         }
 
         private ConnectorProcessor bounded(String owner) {
@@ -403,19 +406,28 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             assertEquals(queued.version() + 1, failed.version());
         }
 
-        @Test
-        @DisplayName("a build whose claims all ran out ends Failed; while held it waits however often it is claimed")
-        void buildEndsFailed() {
+        /**
+         * A held Deployment whose build {@code holder} has claimed {@code claims} times, its lease
+         * running out each time: it stays {@code Deploying}.
+         */
+        private String heldAndClaimed(ConnectorProcessor holder, int claims) {
             String id = nextId();
             faults.hold(id);
             ok(deployments.create(PROJECT, productionDraft("held").build()));
-            ConnectorProcessor holder = bounded("holder");
             assertEquals(2, holder.runClaimable(), "deploy, then the build is parked");
-            for (int claim = 2; claim <= MAX_ATTEMPTS + 1; claim++) {
+            for (int claim = 2; claim <= claims; claim++) {
                 clock.advance(LEASE);
                 assertEquals(1, holder.runClaimable(), "parked again");
                 assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
             }
+            return id;
+        }
+
+        @Test
+        @DisplayName("a build whose claims all ran out ends Failed; while held it waits however often it is claimed")
+        void buildEndsFailed() {
+            ConnectorProcessor holder = bounded("holder");
+            String id = heldAndClaimed(holder, MAX_ATTEMPTS + 1);
             holder.close();
             faults.release(id); // no processor alive parked it: the claim runs out
             clock.advance(LEASE);
@@ -427,15 +439,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         @Test
         @DisplayName("a held build released after more than maxAttempts claims finishes Deployed")
         void releasedBuildFinishes() {
-            String id = nextId();
-            faults.hold(id);
-            ok(deployments.create(PROJECT, productionDraft("held").build()));
-            ConnectorProcessor holder = bounded("holder");
-            holder.runClaimable();
-            for (int claim = 2; claim <= MAX_ATTEMPTS + 2; claim++) {
-                clock.advance(LEASE);
-                holder.runClaimable();
-            }
+            String id = heldAndClaimed(bounded("holder"), MAX_ATTEMPTS + 2);
             faults.release(id);
             assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, id)).status());
             assertEquals(List.of(), stores.deployments().work());
@@ -463,8 +467,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
     @DisplayName("answer bad input, nulls included, with errors and change nothing")
     void badInput() {
         Stores stores = openStores();
-        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                .clock(clock).ids(idSource()).build();
+        DeploymentService deployments = deployments(stores).build();
         List<Either<ErrorResponse, ?>> answers = List.of(
                 deployments.create(null, productionDraft("x").build()),
                 deployments.create(PROJECT, null),

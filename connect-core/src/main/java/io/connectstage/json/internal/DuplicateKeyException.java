@@ -1,8 +1,8 @@
 package io.connectstage.json.internal;
 
 /**
- * Thrown while a tree is read when an object has the same key twice; {@link JsonErrors} turns it
- * into an {@code InvalidJsonInput} error. No stack trace: it is an answer to bad input, not a bug.
+ * Thrown while a tree is read when an object has the same key twice; {@link JsonReader} answers it with
+ * an {@code InvalidJsonInput} error. No stack trace: it is an answer to bad input, not a bug.
  */
 public final class DuplicateKeyException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * the text of a token it could not read (which could be a secured value sent unquoted). The one
  * wording of every JSON reader ({@link JsonReader}).
  */
-public final class JsonErrors {
+final class JsonErrors {
     private static final String HIDDEN_SOURCE =
             "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
     /** Jackson quotes a token it cannot read ({@code Unrecognized token 'p4ssw0rd': was expecting ...}). */
@@ -35,7 +35,7 @@ public final class JsonErrors {
     }
 
     /** The error of what Jackson threw while reading the value at path {@code at} ({@code ""}: the body). */
-    public static ConnectError toError(Exception e, String at) {
+    static ConnectError toError(Exception e, String at) {
         DuplicateKeyException duplicate = duplicateKey(e);
         if (duplicate != null) {
             return ConnectError.invalidJson("malformed JSON: the key '" + shortened(duplicate.key())
@@ -79,7 +79,7 @@ public final class JsonErrors {
      * feature or an exception is replaced by a plain one. Our own messages never do; this is the
      * net under the messages of the library.
      */
-    public static String inApiWords(String message) {
+    static String inApiWords(String message) {
         if (message == null || message.isBlank()) {
             return "invalid value";
         }
@@ -96,11 +96,11 @@ public final class JsonErrors {
             "DeserializationContext", "JsonNode", "Cannot construct instance", "@");
 
     /** A JSON value as it may appear in a message: at most 60 characters of it. */
-    public static String shortened(JsonNode value) {
+    static String shortened(JsonNode value) {
         return shortened(value.toString());
     }
 
-    public static String shortened(String text) {
+    static String shortened(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
@@ -109,7 +109,7 @@ public final class JsonErrors {
      * an element of an array removes the whole array from its object (the other elements' indices
      * would move). {@code null} when nothing can be removed, at the root.
      */
-    public static JsonNode without(JsonNode root, java.util.List<JsonMappingException.Reference> path) {
+    static JsonNode without(JsonNode root, java.util.List<JsonMappingException.Reference> path) {
         if (path.isEmpty()) {
             return null;
         }
@@ -197,7 +197,7 @@ public final class JsonErrors {
         return "an object";
     }
 
-    public static String path(JsonMappingException e) {
+    static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -213,7 +213,7 @@ public final class JsonErrors {
     }
 
     /** {@code prefix} and {@code path} joined as a path: {@code actions[1]} and {@code regions[0]} make {@code actions[1].regions[0]}. */
-    public static String join(String prefix, String path) {
+    static String join(String prefix, String path) {
         if (prefix.isEmpty()) {
             return path;
         }

@@ -202,8 +202,7 @@ public final class DeploymentService {
 
     private Either<ErrorResponse, DeploymentLogPage> logs(Deployment d, DeploymentLogQuery query) {
         DeploymentLogQuery q = query == null ? DeploymentLogQuery.firstPage() : query;
-        return DeploymentLogPaging.page(d, range -> store.logs(d.id(), range), q, now())
-                .mapLeft(errors -> ErrorResponse.of(errors.toJavaList()));
+        return errors(DeploymentLogPaging.page(d, range -> store.logs(d.id(), range), q, now()));
     }
 
     private Either<ErrorResponse, Deployment> update(String projectKey, Deployment current, DeploymentUpdate update) {

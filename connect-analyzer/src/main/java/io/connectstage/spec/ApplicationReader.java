@@ -3,7 +3,6 @@ package io.connectstage.spec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads one entry of {@code deployAs}: its type, name, endpoint, schedule, scripts, health check, retry policy and configuration. */
@@ -32,7 +31,7 @@ final class ApplicationReader {
     }
 
     Application application(String path, Node node) {
-        Map<String, Node> entries = nodes.mapping(path, node);
+        Entries entries = nodes.mapping(path, node);
         if (entries == null) {
             return null;
         }
@@ -72,7 +71,7 @@ final class ApplicationReader {
         return new Application(path, name, type, endpoint, schedule, config);
     }
 
-    private static boolean allowed(DeclaredType type, Map<String, Node> entries, String key) {
+    private static boolean allowed(DeclaredType type, Entries entries, String key) {
         return entries.containsKey(key) && (type == null || type.allowed.contains(key));
     }
 
@@ -95,7 +94,7 @@ final class ApplicationReader {
 
     private String name(String path, Node node) {
         String name = nodes.string(path, node);
-        if (name != null && !SpecRules.NAME.matcher(name).matches()) {
+        if (name != null && !SpecRules.isName(name)) {
             nodes.problem(path, "must be " + SpecRules.NAME_RULE + ", got '" + Paths.shorten(name) + "'");
         }
         return name;
@@ -114,7 +113,7 @@ final class ApplicationReader {
     }
 
     private String properties(String path, Node node) {
-        Map<String, Node> entries = nodes.mapping(path, node);
+        Entries entries = nodes.mapping(path, node);
         if (entries == null) {
             return null;
         }
@@ -132,7 +131,7 @@ final class ApplicationReader {
     }
 
     private void scripts(String path, Node node) {
-        Map<String, Node> entries = nodes.mapping(path, node);
+        Entries entries = nodes.mapping(path, node);
         if (entries == null) {
             return;
         }
@@ -145,7 +144,7 @@ final class ApplicationReader {
     }
 
     private void healthCheck(String path, Node node) {
-        Map<String, Node> entries = nodes.mapping(path, node);
+        Entries entries = nodes.mapping(path, node);
         if (entries == null) {
             return;
         }
@@ -163,7 +162,7 @@ final class ApplicationReader {
     }
 
     private void retryPolicy(String path, Node node) {
-        Map<String, Node> entries = nodes.mapping(path, node);
+        Entries entries = nodes.mapping(path, node);
         if (entries == null) {
             return;
         }
@@ -193,7 +192,7 @@ final class ApplicationReader {
         }
     }
 
-    private BigDecimal requiredInteger(String path, Map<String, Node> entries, String key, int min, int max) {
+    private BigDecimal requiredInteger(String path, Entries entries, String key, int min, int max) {
         if (!entries.containsKey(key)) {
             nodes.problem(Paths.child(path, key), "is required: a whole number from " + min + " to " + max);
             return null;

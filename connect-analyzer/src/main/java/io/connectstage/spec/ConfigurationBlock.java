@@ -2,6 +2,8 @@ package io.connectstage.spec;
 
 import io.connectstage.connector.SecuredConfigurationKey;
 import io.connectstage.connector.StandardConfigurationKey;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -57,6 +59,13 @@ record ConfigurationBlock(String path, boolean present, boolean readable,
     }
 
     private static <T> List<T> values(List<Item<T>> items) {
-        return items == null ? null : items.stream().map(Item::value).toList();
+        if (items == null) {
+            return null;
+        }
+        List<T> values = new ArrayList<>(items.size());
+        for (Item<T> item : items) {
+            values.add(item.value());
+        }
+        return Collections.unmodifiableList(values);
     }
 }

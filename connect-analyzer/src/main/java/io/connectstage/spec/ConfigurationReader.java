@@ -7,9 +7,7 @@ import io.connectstage.spec.ConfigurationBlock.Item;
 import io.connectstage.connector.SecuredConfigurationKey;
 import io.connectstage.connector.StandardConfigurationKey;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads configuration blocks (an application's or the global one) and the API client's scopes. */
@@ -26,7 +24,7 @@ final class ConfigurationReader {
     }
 
     ConfigurationBlock configuration(String path, Node node) {
-        Map<String, Node> entries = nodes.mapping(path, node);
+        Entries entries = nodes.mapping(path, node);
         if (entries == null) {
             return new ConfigurationBlock(path, true, false, null, null);
         }
@@ -46,7 +44,7 @@ final class ConfigurationReader {
     }
 
     private interface ItemReader<T> {
-        Item<T> read(String path, Map<String, Node> entries);
+        Item<T> read(String path, Entries entries);
     }
 
     private <T> List<Item<T>> items(String path, Node node, ItemReader<T> reader) {
@@ -57,7 +55,7 @@ final class ConfigurationReader {
         List<Item<T>> items = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             String itemPath = Paths.child(path, i);
-            Map<String, Node> entries = nodes.mapping(itemPath, list.get(i));
+            Entries entries = nodes.mapping(itemPath, list.get(i));
             if (entries != null) {
                 items.add(reader.read(itemPath, entries));
             }
@@ -65,63 +63,61 @@ final class ConfigurationReader {
         return items;
     }
 
-    private Item<StandardConfigurationKey> standardKey(String path, Map<String, Node> entries) {
+    private Item<StandardConfigurationKey> standardKey(String path, Entries entries) {
         nodes.strict(path, entries, STANDARD_KEYS, "in a standard configuration key");
         String key = configurationKey(path, entries);
         String description = description(path, entries);
         Boolean required = entries.containsKey("required")
-                ? nodes.bool(Paths.child(path, "required"), entries.get("required")) : null;
+                ? nodes.bool(path, "required", entries.get("required")) : null;
         String defaultValue = entries.containsKey("default")
-                ? nodes.text(Paths.child(path, "default"), entries.get("default")) : null;
+                ? nodes.text(path, "default", entries.get("default")) : null;
         return new Item<>(path, key, required, defaultValue,
                 new StandardConfigurationKey(key, description, required, defaultValue));
     }
 
-    private Item<SecuredConfigurationKey> securedKey(String path, Map<String, Node> entries) {
-        Map<String, Node> rest = entries;
+    private Item<SecuredConfigurationKey> securedKey(String path, Entries entries) {
+        String reported = null;
         if (entries.containsKey("default")) {
             nodes.problem(Paths.child(path, "default"), "is not allowed: a secured configuration key has no default");
-            rest = new LinkedHashMap<>(entries);
-            rest.remove("default");
+            reported = "default";
         }
-        nodes.strict(path, rest, SECURED_KEYS, "in a secured configuration key");
+        nodes.strict(path, entries, SECURED_KEYS, reported, "in a secured configuration key");
         String key = configurationKey(path, entries);
         String description = description(path, entries);
         Boolean required = entries.containsKey("required")
-                ? nodes.bool(Paths.child(path, "required"), entries.get("required")) : null;
+                ? nodes.bool(path, "required", entries.get("required")) : null;
         return new Item<>(path, key, required, null, new SecuredConfigurationKey(key, description, required));
     }
 
-    private String configurationKey(String path, Map<String, Node> entries) {
-        String keyPath = Paths.child(path, "key");
+    private String configurationKey(String path, Entries entries) {
         if (!entries.containsKey("key")) {
-            nodes.problem(keyPath, "is required");
+            nodes.problem(Paths.child(path, "key"), "is required");
             return null;
         }
-        String key = nodes.string(keyPath, entries.get("key"));
+        String key = nodes.string(path, "key", entries.get("key"));
         if (key == null) {
             return null;
         }
-        if (!SpecRules.CONFIGURATION_KEY.matcher(key).matches()) {
-            nodes.problem(keyPath, "must be " + SpecRules.KEY_RULE + ", got '" + Paths.shorten(key) + "'");
+        if (!SpecRules.isConfigurationKey(key)) {
+            nodes.problem(Paths.child(path, "key"), "must be " + SpecRules.KEY_RULE + ", got '" + Paths.shorten(key) + "'");
         } else if (SpecRules.isReserved(key)) {
-            nodes.problem(keyPath, "'" + key + "' is a reserved word: " + RESERVED_WORDS
+            nodes.problem(Paths.child(path, "key"), "'" + key + "' is a reserved word: " + RESERVED_WORDS
                     + " are set by Connect (compared without regard to case)");
         }
         return key;
     }
 
-    private String description(String path, Map<String, Node> entries) {
+    private String description(String path, Entries entries) {
         if (!entries.containsKey("description")) {
             nodes.problem(Paths.child(path, "description"), "is required");
             return null;
         }
-        return nodes.text(Paths.child(path, "description"), entries.get("description"));
+        return nodes.text(path, "description", entries.get("description"));
     }
 
     /** The scopes of {@code inheritAs.apiClient}: at least one, each a non-empty string (whitespace alone is accepted). */
     List<String> apiClientScopes(String path, Node node) {
-        Map<String, Node> entries = nodes.mapping(path, node);
+        Entries entries = nodes.mapping(path, node);
         if (entries == null) {
             return null;
         }

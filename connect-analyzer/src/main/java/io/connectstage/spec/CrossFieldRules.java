@@ -22,42 +22,66 @@ final class CrossFieldRules {
     }
 
     void check(List<Application> applications, ConfigurationBlock global) {
-        Map<String, String> names = new HashMap<>();
+        Map<String, Application> names = new HashMap<>();
         for (Application application : applications) {
             if (application.name() != null) {
-                String namePath = Paths.child(application.path(), "name");
-                String first = names.putIfAbsent(application.name(), namePath);
+                Application first = names.putIfAbsent(application.name(), application);
                 if (first != null) {
-                    nodes.problem(namePath, "duplicate application name '" + Paths.shorten(application.name())
-                            + "', already used at " + first);
+                    nodes.problem(Paths.child(application.path(), "name"), "duplicate application name '"
+                            + Paths.shorten(application.name()) + "', already used at " + Paths.child(first.path(), "name"));
                 }
             }
         }
-        Map<String, String> globalKeys = uniqueKeys(global, "inheritAs.configuration");
+        Map<String, Item<?>> globalKeys = uniqueKeys(global, "inheritAs.configuration");
         for (Application application : applications) {
             ConfigurationBlock config = application.config();
             uniqueKeys(config, "this application");
-            config.all().filter(item -> globalKeys.containsKey(item.key())).forEach(item ->
-                    nodes.problem(item.keyPath(), "'" + Paths.shorten(item.key()) + "' is already declared in the global"
-                            + " configuration at " + globalKeys.get(item.key())
-                            + ": a global key must not be declared again in an application"));
+            if (!globalKeys.isEmpty()) {
+                declaredGlobally(config.standard(), globalKeys);
+                declaredGlobally(config.secured(), globalKeys);
+            }
             if (application.type() != null && application.type().isMerchantCenter() && config.readable()) {
                 merchantCenter(application, global);
             }
         }
     }
 
-    /** Reports each key declared twice in a block; answers the first place of each key. */
-    private Map<String, String> uniqueKeys(ConfigurationBlock config, String where) {
-        Map<String, String> first = new HashMap<>();
-        config.all().filter(item -> item.key() != null).forEach(item -> {
-            String earlier = first.putIfAbsent(item.key(), item.keyPath());
+    private void declaredGlobally(List<? extends Item<?>> items, Map<String, Item<?>> globalKeys) {
+        if (items == null) {
+            return;
+        }
+        for (Item<?> item : items) {
+            Item<?> global = item.key() == null ? null : globalKeys.get(item.key());
+            if (global != null) {
+                nodes.problem(item.keyPath(), "'" + Paths.shorten(item.key()) + "' is already declared in the global"
+                        + " configuration at " + global.keyPath()
+                        + ": a global key must not be declared again in an application");
+            }
+        }
+    }
+
+    /** Reports each key declared twice in a block; answers the first item of each key. */
+    private Map<String, Item<?>> uniqueKeys(ConfigurationBlock config, String where) {
+        Map<String, Item<?>> first = new HashMap<>();
+        uniqueKeys(config.standard(), first, where);
+        uniqueKeys(config.secured(), first, where);
+        return first;
+    }
+
+    private void uniqueKeys(List<? extends Item<?>> items, Map<String, Item<?>> first, String where) {
+        if (items == null) {
+            return;
+        }
+        for (Item<?> item : items) {
+            if (item.key() == null) {
+                continue;
+            }
+            Item<?> earlier = first.putIfAbsent(item.key(), item);
             if (earlier != null) {
                 nodes.problem(item.keyPath(), "duplicate key '" + Paths.shorten(item.key()) + "' in " + where
-                        + ", already declared at " + earlier);
+                        + ", already declared at " + earlier.keyPath());
             }
-        });
-        return first;
+        }
     }
 
     private void merchantCenter(Application application, ConfigurationBlock global) {

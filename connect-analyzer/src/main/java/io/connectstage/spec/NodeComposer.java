@@ -160,7 +160,7 @@ final class NodeComposer {
         SequenceNode node = new SequenceNode(tag(event, Tag.SEQ), event.getTag().isEmpty(), items,
                 event.getFlowStyle(), event.getStartMark(), Optional.empty());
         event.getAnchor().ifPresent(anchor -> anchors.put(anchor, node));
-        while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+        while (parser.peekEvent().getEventId() != Event.ID.SequenceEnd) {
             items.add(compose());
         }
         close(node, event, start);
@@ -174,8 +174,9 @@ final class NodeComposer {
         MappingNode node = new MappingNode(tag(event, Tag.MAP), event.getTag().isEmpty(), tuples,
                 event.getFlowStyle(), event.getStartMark(), Optional.empty());
         event.getAnchor().ifPresent(anchor -> anchors.put(anchor, node));
-        while (!parser.checkEvent(Event.ID.MappingEnd)) {
-            if (parser.checkEvent(Event.ID.Alias)) {
+        for (Event.ID next = parser.peekEvent().getEventId(); next != Event.ID.MappingEnd;
+                next = parser.peekEvent().getEventId()) {
+            if (next == Event.ID.Alias) {
                 unusual = true; // a key that is an alias: the walk checks it against the others
             }
             Node key = compose();

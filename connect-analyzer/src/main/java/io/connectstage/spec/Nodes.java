@@ -2,14 +2,11 @@ package io.connectstage.spec;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -38,54 +35,96 @@ final class Nodes {
     }
 
     /** Reports each key of {@code entries} that is not in {@code allowed}. */
-    void strict(String path, Map<String, Node> entries, List<String> allowed, String where) {
-        for (String key : entries.keySet()) {
-            if (!allowed.contains(key)) {
+    void strict(String path, Entries entries, List<String> allowed, String where) {
+        strict(path, entries, allowed, null, where);
+    }
+
+    /** Reports each key of {@code entries} that is not in {@code allowed}, but for {@code reported} (reported already). */
+    void strict(String path, Entries entries, List<String> allowed, String reported, String where) {
+        for (int i = 0; i < entries.size(); i++) {
+            String key = entries.key(i);
+            if (!allowed.contains(key) && !key.equals(reported)) {
                 problem(Paths.child(path, key), "is not allowed " + where + "; allowed keys: " + String.join(", ", allowed));
             }
         }
     }
 
-    Map<String, Node> mapping(String path, Node node) {
-        if (node instanceof MappingNode mapping && !refused.contains(node)) {
-            return entries(mapping);
+    Entries mapping(String path, Node node) {
+        if (node instanceof MappingNode mapping && !isRefused(node)) {
+            return Entries.of(mapping);
         }
-        if (!refused.contains(node)) {
+        if (!isRefused(node)) {
             problem(path, "must be a mapping, got " + describe(node));
         }
         return null;
     }
 
-    /** The entries in file order; keys are scalar ({@link YamlDocument} and the composer made sure), the last of a repeated key wins. */
-    static Map<String, Node> entries(MappingNode mapping) {
-        List<NodeTuple> tuples = mapping.getValue();
-        Map<String, Node> entries = new LinkedHashMap<>(tuples.size() * 2);
-        for (NodeTuple tuple : tuples) {
-            Node key = tuple.getKeyNode();
-            entries.put(key instanceof ScalarNode scalar ? scalar.getValue() : "?", tuple.getValueNode());
-        }
-        return entries;
+    /** Whether {@code node}'s tag was refused; most files refuse none, and then no node is hashed. */
+    private boolean isRefused(Node node) {
+        return !refused.isEmpty() && refused.contains(node);
     }
 
     List<Node> sequence(String path, Node node) {
-        if (node instanceof SequenceNode sequence && !refused.contains(node)) {
+        if (node instanceof SequenceNode sequence && !isRefused(node)) {
             return sequence.getValue();
         }
-        if (!refused.contains(node)) {
+        if (!isRefused(node)) {
             problem(path, "must be a list, got " + describe(node));
         }
         return null;
     }
 
     String string(String path, Node node) {
-        if (refused.contains(node)) {
+        if (isRefused(node)) {
             return null;
         }
-        if (node instanceof ScalarNode scalar && (Tag.STR.equals(scalar.getTag()) || Tag.ENV_TAG.equals(scalar.getTag()))) {
-            return scalar.getValue();
+        String value = validString(node);
+        if (value != null) {
+            return value;
         }
         boolean quotable = node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag());
         problem(path, "must be a string, got " + describe(node) + (quotable ? " (put it in quotes)" : ""));
+        return null;
+    }
+
+    /**
+     * {@link #string(String, Node)} of the entry {@code key} of the mapping at {@code parent}; the
+     * entry's path is spelled out only for a problem (so are those of the other reads by key).
+     */
+    String string(String parent, String key, Node node) {
+        String value = validString(node);
+        return value != null ? value : string(Paths.child(parent, key), node);
+    }
+
+    /** {@link #text(String, Node)} of the entry {@code key} of the mapping at {@code parent}. */
+    String text(String parent, String key, Node node) {
+        String value = validString(node);
+        return value != null && !SpecRules.isBlank(value) ? value : text(Paths.child(parent, key), node);
+    }
+
+    /** {@link #bool(String, Node)} of the entry {@code key} of the mapping at {@code parent}. */
+    Boolean bool(String parent, String key, Node node) {
+        Boolean value = validBool(node);
+        return value != null ? value : bool(Paths.child(parent, key), node);
+    }
+
+    /** The string {@code node} holds, or {@code null} when reading it has a problem to report. */
+    private String validString(Node node) {
+        if (node instanceof ScalarNode scalar && (Tag.STR.equals(scalar.getTag()) || Tag.ENV_TAG.equals(scalar.getTag()))
+                && !isRefused(node)) {
+            return scalar.getValue();
+        }
+        return null;
+    }
+
+    /** The boolean {@code node} holds, or {@code null} when reading it has a problem to report. */
+    private Boolean validBool(Node node) {
+        if (node instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag()) && !isRefused(node)) {
+            String value = scalar.getValue();
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return value.equalsIgnoreCase("true");
+            }
+        }
         return null;
     }
 
@@ -110,14 +149,12 @@ final class Nodes {
     }
 
     Boolean bool(String path, Node node) {
-        if (refused.contains(node)) {
+        if (isRefused(node)) {
             return null;
         }
-        if (node instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
-            String value = scalar.getValue();
-            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-                return value.equalsIgnoreCase("true");
-            }
+        Boolean value = validBool(node);
+        if (value != null) {
+            return value;
         }
         problem(path, "must be a boolean (true or false), got " + describe(node));
         return null;
@@ -130,7 +167,7 @@ final class Nodes {
      * when it is no number.
      */
     BigDecimal integer(String path, Node node, int min, int max) {
-        if (refused.contains(node)) {
+        if (isRefused(node)) {
             return null;
         }
         String range = "a whole number from " + min + " to " + max;

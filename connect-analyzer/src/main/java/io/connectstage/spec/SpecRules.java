@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 /** The value rules of {@code connect.yaml} (SPEC-NOTES §1), each a predicate with its wording. */
 final class SpecRules {
+    /** The rules as the official parser words them; {@link #isName} and the others check them by characters. */
     static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_-]{2,256}$");
     static final Pattern CONFIGURATION_KEY = Pattern.compile("^[a-zA-Z0-9_]{2,256}$");
     static final Pattern ENDPOINT_CHARACTERS = Pattern.compile("^[a-zA-Z0-9_/-]+$");
@@ -58,6 +59,34 @@ final class SpecRules {
                 || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
+    /** {@link #NAME}, by characters: it runs for every application. */
+    static boolean isName(String name) {
+        return name.length() >= 2 && name.length() <= 256 && only(name, true, false);
+    }
+
+    /** {@link #CONFIGURATION_KEY}, by characters: it runs for every configuration key. */
+    static boolean isConfigurationKey(String key) {
+        return key.length() >= 2 && key.length() <= 256 && only(key, false, false);
+    }
+
+    /** {@link #ENDPOINT_CHARACTERS}, by characters. */
+    static boolean isEndpointCharacters(String endpoint) {
+        return !endpoint.isEmpty() && only(endpoint, true, true);
+    }
+
+    /** Whether every character is an ASCII letter, digit or '_', or '-' / '/' where allowed. */
+    private static boolean only(String text, boolean dash, boolean slash) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || (dash && c == '-') || (slash && c == '/');
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isReserved(String key) {
         return RESERVED.contains(key.toUpperCase(Locale.ROOT));
     }
@@ -71,7 +100,7 @@ final class SpecRules {
         if (endpoint.isEmpty()) {
             return "must not be empty";
         }
-        if (!ENDPOINT_CHARACTERS.matcher(endpoint).matches()) {
+        if (!isEndpointCharacters(endpoint)) {
             return "may contain only letters, digits, '_', '-' and '/', got '" + Paths.shorten(endpoint) + "'";
         }
         if (endpoint.contains("//")) {

@@ -6,7 +6,6 @@ import io.connectstage.spec.ApplicationReader.Application;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -51,7 +50,7 @@ final class SpecificationReader {
             nodes.problem("", "the file must be a mapping with the key deployAs, got " + Nodes.describe(rootNode.get()));
             return Either.left(problems.toSeq());
         }
-        Map<String, Node> root = Nodes.entries((MappingNode) rootNode.get());
+        Entries root = Entries.of((MappingNode) rootNode.get());
         nodes.strict("", root, TOP_LEVEL, "at the top level");
         List<Application> deployAs = null;
         if (!root.containsKey(DEPLOY_AS)) {
@@ -62,7 +61,7 @@ final class SpecificationReader {
         ConfigurationBlock global = ConfigurationBlock.absent(Paths.child(INHERIT_AS, "configuration"));
         List<String> scopes = null;
         if (root.containsKey(INHERIT_AS)) {
-            Map<String, Node> inheritAs = nodes.mapping(INHERIT_AS, root.get(INHERIT_AS));
+            Entries inheritAs = nodes.mapping(INHERIT_AS, root.get(INHERIT_AS));
             if (inheritAs != null) {
                 nodes.strict(INHERIT_AS, inheritAs, INHERIT_AS_KEYS, "in inheritAs");
                 if (inheritAs.containsKey("configuration")) {

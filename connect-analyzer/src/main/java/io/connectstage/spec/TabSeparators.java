@@ -52,6 +52,7 @@ final class TabSeparators {
     private record Run(int index, int codePoint, int line, int column, String original, boolean indentation) {
     }
 
+    /** The text with its runs replaced; {@code null} for a text without tabs, which is read as it is. */
     private final char[] text;
     private final String original;
     private final List<Run> runs = new ArrayList<>();
@@ -62,9 +63,9 @@ final class TabSeparators {
 
     TabSeparators(String original) {
         this.original = original;
-        this.text = original.toCharArray();
+        this.text = original.indexOf('\t') >= 0 ? original.toCharArray() : null;
         this.budget = Math.max(MIN_BUDGET, (long) READS_PER_CHARACTER * original.length());
-        if (original.indexOf('\t') >= 0) {
+        if (text != null) {
             replaceSeparators();
         }
     }
@@ -226,7 +227,7 @@ final class TabSeparators {
 
     /** True when the failure was a tab used as a separator and the text now has spaces there. */
     boolean repair(ScannerException failure) {
-        if (failure.getProblem() == null || !failure.getProblem().startsWith(TAB_PROBLEM)
+        if (text == null || failure.getProblem() == null || !failure.getProblem().startsWith(TAB_PROBLEM)
                 || failure.getProblemMark().isEmpty()) {
             return false;
         }

@@ -158,6 +158,10 @@ final class YamlDocument {
     }
 
     private static String decode(byte[] bytes) throws IOException {
+        if (ascii(bytes)) {
+            // ASCII is UTF-8 that no decoder can find fault with (and no byte order mark): one copy.
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         if (bytes.length == 0 || (bytes[0] != (byte) 0xEF && bytes[0] != (byte) 0xFE && bytes[0] != (byte) 0xFF
                 && bytes[0] != 0)) {
             // No byte order mark: UTF-8, strictly (a malformed byte is an error, not a replacement).
@@ -174,6 +178,15 @@ final class YamlDocument {
             }
             return text.toString();
         }
+    }
+
+    /** Whether every byte is below 0x80 (ORed together, which the JIT turns into vector instructions). */
+    private static boolean ascii(byte[] bytes) {
+        int all = 0;
+        for (byte b : bytes) {
+            all |= b;
+        }
+        return all >= 0;
     }
 
     private static String exceeded(NodeComposer.Exceeded e, SpecLimits limits) {

@@ -143,6 +143,18 @@ public final class DeploymentLifecycle {
         return settle(d, FAILED, all);
     }
 
+    /**
+     * The build was given up (its step was started too often and never finished): {@code Failed},
+     * from {@code Deploying} or, when even the start of the build never finished, from
+     * {@code Queued} through {@code Deploying} in the same change (both moves are in the table;
+     * the version is bumped once). {@code entries} say why.
+     */
+    public static Either<ConnectError, Deployment> buildAbandoned(Deployment d, List<ConnectorReportEntry> entries,
+            Instant now) {
+        Deployment deploying = d.status() == QUEUED ? move(d, DEPLOYING).getOrElse(d) : d;
+        return failed(deploying, entries, now);
+    }
+
     /** The undeploy failed: {@code Undeploying → UndeployFailed}; {@code entries} say why. */
     public static Either<ConnectError, Deployment> undeployFailed(Deployment d, List<ConnectorReportEntry> entries, Instant now) {
         List<ConnectorReportEntry> all = new ArrayList<>(entries);

@@ -33,6 +33,7 @@ import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
+import io.connectstage.json.internal.DuplicateKeyException;
 import io.connectstage.rule.Limits;
 import java.io.IOException;
 import java.time.Instant;
@@ -106,17 +107,6 @@ final class ConnectObjectMapper {
             mapper.registerSubtypes(new NamedType(action));
         }
         return mapper;
-    }
-
-    /** A JSON object key given twice; names the key. */
-    static final class DuplicateKeyException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String key;
-
-        DuplicateKeyException(String key) {
-            super("duplicate key '" + key + "'", null, false, false);
-            this.key = key;
-        }
     }
 
     /**

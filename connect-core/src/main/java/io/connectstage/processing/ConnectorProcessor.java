@@ -85,22 +85,23 @@ public final class ConnectorProcessor implements AutoCloseable {
         this.lease = b.lease == null ? b.analysisTimeout.plusMinutes(1) : b.lease;
         this.maxAttempts = b.maxAttempts;
         this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
-        this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, this::now);
+        this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, this::now,
+                b.maxAttempts);
         if (b.faults != null && deployments != null) {
             b.faults.onRelease(this::released);
         }
     }
 
     /** A held build was released: finish the ones this processor parked, on the executor. */
-    private void released(String deploymentId) {
+    private void released(DeploymentFaults.Target target) {
         if (closed) {
             return;
         }
         try {
             executor.execute(() -> {
-                for (Work w : deployments.unpark(deploymentId)) {
+                for (Work w : deployments.unpark(target)) {
                     if (!closed) {
-                        deployments.process(w);
+                        deployments.processReleased(w);
                     }
                 }
             });
@@ -395,7 +396,12 @@ public final class ConnectorProcessor implements AutoCloseable {
             return this;
         }
 
-        /** After how many claims an item is settled as a failed analysis without analyzing again; default 5. */
+        /**
+         * After how many claims an item is given up without being done again; default 5. A
+         * preview or publish then settles as a failed analysis, a Deployment's deploy or build
+         * step as {@code Failed}, its undeploy as {@code UndeployFailed}, each with an entry that
+         * says why.
+         */
         public Builder maxAttempts(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1: " + value);

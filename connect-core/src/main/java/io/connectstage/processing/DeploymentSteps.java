@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,29 +30,48 @@ import java.util.function.Supplier;
  * claim, so a step is done once however many processors share the store. A build held by
  * {@link DeploymentFaults} keeps its claim and is parked until released (or until its lease ends
  * and any processor claims it again).
+ *
+ * <p>A step claimed more than {@code maxAttempts} times (its lease ran out each time: the processor
+ * died, or the step never finished) is not tried again: the Deployment ends {@code Failed} (deploy,
+ * build) or {@code UndeployFailed} (undeploy) with an {@code Error} report entry and an error log
+ * line per application that say so, as an analysis does in {@link ConnectorProcessor}. Claims of a
+ * held build count too, but a build that was parked and is then released finishes.
  */
 final class DeploymentSteps {
+    /** The title of the report entry of a deploy or build that was given up. */
+    static final String BUILD_ABANDONED = "Build of the applications abandoned";
+    /** The title of the report entry of an undeploy that was given up. */
+    static final String UNDEPLOY_ABANDONED = "Undeployment of the applications abandoned";
+
+    private static final System.Logger LOG = System.getLogger(DeploymentSteps.class.getName());
+
     private final DeploymentStore store;
     private final DeploymentFaults faults;
     private final Supplier<Instant> now;
-    private final Map<String, Work> parked = new ConcurrentHashMap<>();
+    private final int maxAttempts;
+    private final Map<String, Parked> parked = new ConcurrentHashMap<>();
 
-    DeploymentSteps(DeploymentStore store, DeploymentFaults faults, Supplier<Instant> now) {
+    /** A held build and the key its Deployment had when it was parked (a release may name it by key). */
+    private record Parked(Work work, String deploymentKey) {
+    }
+
+    DeploymentSteps(DeploymentStore store, DeploymentFaults faults, Supplier<Instant> now, int maxAttempts) {
         this.store = store;
         this.faults = faults;
         this.now = now;
+        this.maxAttempts = maxAttempts;
     }
 
     DeploymentStore store() {
         return store;
     }
 
-    /** The parked builds of this Deployment, taken out to be done now. */
-    List<Work> unpark(String deploymentId) {
+    /** The parked builds of the Deployment a release names, taken out to be done now. */
+    List<Work> unpark(DeploymentFaults.Target released) {
         List<Work> out = new ArrayList<>();
-        parked.values().removeIf(w -> {
-            if (w.connectorId().equals(deploymentId)) {
-                out.add(w);
+        parked.values().removeIf(p -> {
+            if (released.names(p.work().projectKey(), p.work().connectorId(), p.deploymentKey())) {
+                out.add(p.work());
                 return true;
             }
             return false;
@@ -59,10 +79,25 @@ final class DeploymentSteps {
         return out;
     }
 
+    /** Does a claimed step. */
     void process(Work work) {
+        process(work, false);
+    }
+
+    /** Finishes a build that was parked and is released now, however often it was claimed while held. */
+    void processReleased(Work work) {
+        process(work, true);
+    }
+
+    private void process(Work work, boolean released) {
         Deployment d = store.findById(work.projectKey(), work.connectorId()).getOrNull();
         if (d == null || d.version() != work.connectorVersion() || d.status() != expected(work.kind())) {
             store.complete(work); // settled already, or gone
+            return;
+        }
+        boolean held = work.kind() == WorkKind.BUILD && faults != null && faults.isHeld(work.projectKey(), d.id(), d.key());
+        if (work.attempts() > maxAttempts && !released && !held) {
+            abandon(work, d);
             return;
         }
         switch (work.kind()) {
@@ -96,23 +131,16 @@ final class DeploymentSteps {
     private void deploy(Work work, Deployment d) {
         Instant at = now.get();
         Either<ConnectError, Deployment> next = DeploymentLifecycle.startDeploying(d, at);
-        if (next.isLeft()) {
-            store.complete(work);
-            return;
-        }
-        List<DeploymentLog> logs = new ArrayList<>();
-        for (ApplicationDeployment app : d.applications()) {
-            logs.add(DeploymentLog.text(d.id(), app.applicationName(), DeploymentLogSeverity.INFO, at,
-                    "Build of application " + app.applicationName() + " started (build " + d.details().build().id() + ")"));
-        }
-        Work build = Work.deploymentStep(WorkKind.BUILD, work.projectKey(), next.get());
-        store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.enqueueing(build).completing(work).logging(logs));
+        List<DeploymentLog> logs = perApplication(d, DeploymentLogSeverity.INFO, at,
+                name -> "Build of application " + name + " started (build " + d.details().build().id() + ")");
+        settle(work, d, next, next.map(n -> DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.BUILD, work.projectKey(), n)))
+                .getOrElse(DeploymentWrite.NONE).logging(logs));
     }
 
     private void build(Work work, Deployment d) {
-        if (faults != null && faults.isHeld(d.id())) {
-            parked.put(work.id(), work);
-            if (!faults.isHeld(d.id()) && parked.remove(work.id()) != null) {
+        if (faults != null && faults.isHeld(work.projectKey(), d.id(), d.key())) {
+            parked.put(work.id(), new Parked(work, d.key()));
+            if (!faults.isHeld(work.projectKey(), d.id(), d.key()) && parked.remove(work.id()) != null) {
                 build(work, d); // released while parking
             }
             return;
@@ -124,7 +152,7 @@ final class DeploymentSteps {
         for (ApplicationDeployment app : d.applications()) {
             String name = app.applicationName();
             logs.add(DeploymentLog.text(d.id(), name, DeploymentLogSeverity.DEBUG, at, "Installing dependencies and building"));
-            if (faults != null && faults.takeBuildFailure(d.id(), name)) {
+            if (faults != null && faults.takeBuildFailure(work.projectKey(), d.id(), d.key(), name)) {
                 failed = true;
                 entries.add(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, "Build of application " + name
                         + " failed", "The build failed (fault injected by the test harness).", at, name));
@@ -137,30 +165,59 @@ final class DeploymentSteps {
         }
         Either<ConnectError, Deployment> next = failed ? DeploymentLifecycle.failed(d, entries, at)
                 : DeploymentLifecycle.deployed(d, entries, at);
-        if (next.isLeft()) {
-            store.complete(work);
-            return;
-        }
-        store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.NONE.completing(work).logging(logs));
+        settle(work, d, next, DeploymentWrite.NONE.logging(logs));
+    }
+
+    /**
+     * Gives up a step that was started more than {@code maxAttempts} times: {@code Failed} (or
+     * {@code UndeployFailed}) with an entry and a log line per application that say why.
+     */
+    private void abandon(Work work, Deployment d) {
+        Instant at = now.get();
+        boolean undeploy = work.kind() == WorkKind.UNDEPLOY;
+        String why = "The " + work.kind().wireValue() + " step was started " + maxAttempts
+                + " times and never finished.";
+        ConnectorReportEntry entry = new ConnectorReportEntry(ConnectorReportEntryType.ERROR,
+                undeploy ? UNDEPLOY_ABANDONED : BUILD_ABANDONED, why, at, null);
+        Either<ConnectError, Deployment> next = undeploy ? DeploymentLifecycle.undeployFailed(d, List.of(entry), at)
+                : DeploymentLifecycle.buildAbandoned(d, List.of(entry), at);
+        LOG.log(System.Logger.Level.WARNING, "deployment {0}: {1}", d.id(), why);
+        settle(work, d, next, DeploymentWrite.NONE.logging(perApplication(d, DeploymentLogSeverity.ERROR, at,
+                name -> (undeploy ? "Undeployment" : "Build") + " abandoned: " + why)));
     }
 
     private void undeploy(Work work, Deployment d) {
-        if (faults != null && faults.takeUndeployFailure(d.id())) {
+        if (faults != null && faults.takeUndeployFailure(work.projectKey(), d.id(), d.key())) {
             Instant at = now.get();
             Either<ConnectError, Deployment> next = DeploymentLifecycle.undeployFailed(d, List.of(new ConnectorReportEntry(
                     ConnectorReportEntryType.ERROR, "Undeployment of the applications failed",
                     "The undeployment failed (fault injected by the test harness).", at, null)), at);
-            List<DeploymentLog> logs = new ArrayList<>();
-            for (ApplicationDeployment app : d.applications()) {
-                logs.add(DeploymentLog.text(d.id(), app.applicationName(), DeploymentLogSeverity.ERROR, at, "Undeployment failed"));
-            }
-            if (next.isRight()) {
-                store.replace(work.projectKey(), next.get(), d.version(), DeploymentWrite.NONE.completing(work).logging(logs));
-            } else {
-                store.complete(work);
-            }
+            settle(work, d, next, DeploymentWrite.NONE.logging(perApplication(d, DeploymentLogSeverity.ERROR, at,
+                    name -> "Undeployment failed")));
             return;
         }
         store.delete(work.projectKey(), d.id(), d.version(), work);
+    }
+
+    /**
+     * Stores {@code next}, the outcome of the claimed step, with what {@code write} carries, in the
+     * write that completes the claim; only completes the claim when the table refuses the move.
+     */
+    private void settle(Work work, Deployment d, Either<ConnectError, Deployment> next, DeploymentWrite write) {
+        if (next.isLeft()) {
+            store.complete(work);
+            return;
+        }
+        store.replace(work.projectKey(), next.get(), d.version(), write.completing(work));
+    }
+
+    /** One log line per application of {@code d}, its text made from the application's name. */
+    private static List<DeploymentLog> perApplication(Deployment d, DeploymentLogSeverity severity, Instant at,
+            Function<String, String> text) {
+        List<DeploymentLog> logs = new ArrayList<>();
+        for (ApplicationDeployment app : d.applications()) {
+            logs.add(DeploymentLog.text(d.id(), app.applicationName(), severity, at, text.apply(app.applicationName())));
+        }
+        return logs;
     }
 }

@@ -1,5 +1,10 @@
 package io.connectstage.service;
 
+import static io.connectstage.service.Answers.checked;
+import static io.connectstage.service.Answers.errors;
+import static io.connectstage.service.Answers.found;
+import static io.connectstage.service.Answers.stored;
+
 import io.connectstage.action.ConnectorPublishAction;
 import io.connectstage.action.ConnectorUpdate;
 import io.connectstage.action.ConnectorUpdateAction;
@@ -20,7 +25,6 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
-import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -90,15 +94,10 @@ public final class ConnectorStagedService {
 
     /** A page of ConnectorStaged, as the query endpoint answers it. */
     public Either<ErrorResponse, PagedQueryResponse<ConnectorStaged>> query(ConnectorQuery query) {
-        if (query == null) {
-            return Either.left(ErrorResponse.of(ConnectError.requiredField("query")));
-        }
-        Seq<ConnectError> invalid = query.errors();
-        if (!invalid.isEmpty()) {
-            return Either.left(ErrorResponse.of(invalid.toJavaList()));
-        }
-        QueryPage page = store.query(query);
-        return Either.right(PagedQueryResponse.of(query.limit(), query.offset(), page.total(), page.results()));
+        return checked(query, ConnectorQuery::errors).map(q -> {
+            QueryPage page = store.query(q);
+            return PagedQueryResponse.of(q.limit(), q.offset(), page.total(), page.results());
+        });
     }
 
     public Either<ErrorResponse, ConnectorStaged> updateById(String id, ConnectorUpdate update) {
@@ -184,18 +183,6 @@ public final class ConnectorStagedService {
     /** Now, to the millisecond: the API writes date-times with millisecond precision. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Either<ErrorResponse, ConnectorStaged> found(Option<ConnectorStaged> connector, String what) {
-        return connector.toEither(() -> ErrorResponse.of(ConnectError.resourceNotFound(what)));
-    }
-
-    private static <T> Either<ErrorResponse, T> errors(Either<Seq<ConnectError>, T> result) {
-        return result.mapLeft(errors -> ErrorResponse.of(errors.toJavaList()));
-    }
-
-    private static <T> Either<ErrorResponse, T> stored(Either<StoreRefusal, T> result) {
-        return result.mapLeft(refusal -> ErrorResponse.of(refusal.toError()));
     }
 
     /** Wiring of a {@link ConnectorStagedService}; every part has a default but the store. */

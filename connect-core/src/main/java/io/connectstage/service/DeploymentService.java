@@ -1,5 +1,10 @@
 package io.connectstage.service;
 
+import static io.connectstage.service.Answers.checked;
+import static io.connectstage.service.Answers.errors;
+import static io.connectstage.service.Answers.found;
+import static io.connectstage.service.Answers.stored;
+
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorReference;
 import io.connectstage.connector.ConnectorStaged;
@@ -26,7 +31,6 @@ import io.connectstage.store.DeploymentQueryPage;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.PublishedConnectorStore;
-import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
 import io.connectstage.store.WorkKind;
 import io.vavr.collection.Seq;
@@ -35,8 +39,11 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +70,7 @@ public final class DeploymentService {
     private final Clock clock;
     private final Supplier<String> ids;
     private final ConnectorProcessor processor;
+    private final Predicate<String> productionDeactivated;
 
     private DeploymentService(Builder b) {
         this.store = b.store;
@@ -71,6 +79,7 @@ public final class DeploymentService {
         this.clock = b.clock;
         this.ids = b.ids;
         this.processor = b.processor;
+        this.productionDeactivated = b.productionDeactivated;
     }
 
     /** A builder over these stores, with the system UTC clock and random UUIDs, without processing. */
@@ -87,7 +96,9 @@ public final class DeploymentService {
      * Creates a Deployment of the connector the draft names into {@code projectKey}: the staged
      * connector for a {@code preview} (or a reference with {@code staged: true}), the published
      * Connector otherwise (the staged one when there is none and no type was asked for). Answers it
-     * {@code Queued}; its deploy step is stored with it.
+     * {@code Queued}; its deploy step is stored with it. A {@code production} Deployment into a
+     * project whose production deployments are disabled ({@link Builder#productionDeactivated})
+     * answers {@code DeploymentProductionDeactivated}, with every other error of the request.
      */
     public Either<ErrorResponse, Deployment> create(String projectKey, DeploymentDraft draft) {
         Either<ErrorResponse, String> project = project(projectKey);
@@ -104,18 +115,23 @@ public final class DeploymentService {
         if (ref.id() == null && ref.key() == null) {
             return Either.left(ErrorResponse.of(ConnectError.invalidField("connector", "needs an id or a key")));
         }
+        List<ConnectError> refused = new ArrayList<>(1);
+        if (draft.type() == DeploymentType.PRODUCTION && productionDeactivated.test(projectKey)) {
+            refused.add(DeploymentErrors.productionDeactivated());
+        }
         DeployableConnector connector = deployable(draft);
         if (connector == null) {
-            return Either.left(ErrorResponse.of(DeploymentErrors.connectorReferenceNotFound(
-                    ref.key() != null ? ref.key() : ref.id(), ref.version())));
+            refused.add(DeploymentErrors.connectorReferenceNotFound(ref.key() != null ? ref.key() : ref.id(), ref.version()));
+            return Either.left(ErrorResponse.of(refused));
         }
         Either<Seq<ConnectError>, Deployment> created = Deployments.create(draft, connector, projectKey, ids.get(), now());
-        if (created.isLeft()) {
-            return Either.left(ErrorResponse.of(created.getLeft().toJavaList()));
+        if (!refused.isEmpty()) {
+            created.swap().forEach(errors -> refused.addAll(errors.asJava()));
+            return Either.left(ErrorResponse.of(refused));
         }
-        Deployment d = created.get();
-        Either<ErrorResponse, Deployment> stored = stored(store.insert(projectKey, d,
-                DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.DEPLOY, projectKey, d))));
+        Either<ErrorResponse, Deployment> stored = errors(created)
+                .flatMap(d -> stored(store.insert(projectKey, d,
+                        DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.DEPLOY, projectKey, d)))));
         stored.forEach(x -> wake());
         return stored;
     }
@@ -128,7 +144,7 @@ public final class DeploymentService {
             Option<Connector> p = ref.id() != null ? published.findById(ref.id()) : published.findByKey(ref.key());
             if (p.isDefined()) {
                 Option<ConnectorStaged> of = staged.findById(p.get().id());
-                return DeployableConnector.published(p.get(), of.map(ConnectorStaged::privateProjects).getOrElse(java.util.List.of()));
+                return DeployableConnector.published(p.get(), of.map(ConnectorStaged::privateProjects).getOrElse(List.of()));
             }
             if (draft.type() != null || Boolean.FALSE.equals(ref.staged())) {
                 return null;
@@ -147,15 +163,10 @@ public final class DeploymentService {
 
     /** A page of the project's Deployments, as {@code GET /{projectKey}/deployments} answers it. */
     public Either<ErrorResponse, PagedQueryResponse<Deployment>> query(DeploymentQuery query) {
-        if (query == null) {
-            return Either.left(ErrorResponse.of(ConnectError.requiredField("query")));
-        }
-        Seq<ConnectError> invalid = query.errors();
-        if (!invalid.isEmpty()) {
-            return Either.left(ErrorResponse.of(invalid.toJavaList()));
-        }
-        DeploymentQueryPage page = store.query(query);
-        return Either.right(PagedQueryResponse.of(query.limit(), query.offset(), page.total(), page.results()));
+        return checked(query, DeploymentQuery::errors).map(q -> {
+            DeploymentQueryPage page = store.query(q);
+            return PagedQueryResponse.of(q.limit(), q.offset(), page.total(), page.results());
+        });
     }
 
     /** Applies an update ({@code redeploy}); a redeploy stores its deploy step with it. */
@@ -191,15 +202,14 @@ public final class DeploymentService {
 
     private Either<ErrorResponse, DeploymentLogPage> logs(Deployment d, DeploymentLogQuery query) {
         DeploymentLogQuery q = query == null ? DeploymentLogQuery.firstPage() : query;
-        return DeploymentLogPaging.page(d, range -> store.logs(d.id(), range), q, now())
-                .mapLeft(errors -> ErrorResponse.of(errors.toJavaList()));
+        return errors(DeploymentLogPaging.page(d, range -> store.logs(d.id(), range), q, now()));
     }
 
     private Either<ErrorResponse, Deployment> update(String projectKey, Deployment current, DeploymentUpdate update) {
         DeploymentUpdateContext context = new DeploymentUpdateContext(now(), latest(current));
-        Either<Seq<ConnectError>, Deployment> next = Deployments.apply(current, update, context);
+        Either<ErrorResponse, Deployment> next = errors(Deployments.apply(current, update, context));
         if (next.isLeft()) {
-            return Either.left(ErrorResponse.of(next.getLeft().toJavaList()));
+            return next;
         }
         Deployment d = next.get();
         boolean queued = d.status() == DeploymentStatus.QUEUED && current.status() != DeploymentStatus.QUEUED;
@@ -219,7 +229,7 @@ public final class DeploymentService {
             return staged.findById(id).map(DeployableConnector::staged).getOrNull();
         }
         return published.findById(id).map(p -> DeployableConnector.published(p,
-                staged.findById(id).map(ConnectorStaged::privateProjects).getOrElse(java.util.List.of()))).getOrNull();
+                staged.findById(id).map(ConnectorStaged::privateProjects).getOrElse(List.of()))).getOrNull();
     }
 
     private Either<ErrorResponse, Deployment> delete(String projectKey, Deployment current, Long version) {
@@ -251,14 +261,6 @@ public final class DeploymentService {
                 : Either.right(projectKey);
     }
 
-    private static Either<ErrorResponse, Deployment> found(Option<Deployment> d, String what) {
-        return d.toEither(() -> ErrorResponse.of(ConnectError.resourceNotFound(what)));
-    }
-
-    private static <T> Either<ErrorResponse, T> stored(Either<StoreRefusal, T> result) {
-        return result.mapLeft(refusal -> ErrorResponse.of(refusal.toError()));
-    }
-
     /** Wiring of a {@link DeploymentService}; every part has a default but the stores. */
     public static final class Builder {
         private final DeploymentStore store;
@@ -267,6 +269,7 @@ public final class DeploymentService {
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
         private ConnectorProcessor processor;
+        private Predicate<String> productionDeactivated = projectKey -> false;
 
         private Builder(DeploymentStore store, ConnectorStore staged, PublishedConnectorStore published) {
             this.store = Objects.requireNonNull(store, "store is null");
@@ -289,6 +292,26 @@ public final class DeploymentService {
         /** The processor to wake when a change leaves a step (it must be built with {@code .deployments(store)}). */
         public Builder processing(ConnectorProcessor value) {
             this.processor = Objects.requireNonNull(value, "processor is null");
+            return this;
+        }
+
+        /**
+         * The projects whose deployments to production are disabled: creating a {@code production}
+         * Deployment there answers {@code DeploymentProductionDeactivated} ("Deployments to
+         * production are disabled for this Project…"), as the API does for a Project that support
+         * has not enabled for production; {@code sandbox} and {@code preview} Deployments are not
+         * affected, nor are Deployments made before. The Connect API has no resource for this
+         * setting (it belongs to the Project), so this fake takes it as a test of the project key,
+         * asked at each create; default: enabled everywhere.
+         *
+         * <pre>{@code
+         * Set<String> deactivated = ConcurrentHashMap.newKeySet();
+         * DeploymentService.builder(store, staged, published).productionDeactivated(deactivated::contains).build();
+         * deactivated.add("my-project");   // from now on, production deployments into my-project are refused
+         * }</pre>
+         */
+        public Builder productionDeactivated(Predicate<String> projectKeys) {
+            this.productionDeactivated = Objects.requireNonNull(projectKeys, "projectKeys is null");
             return this;
         }
 

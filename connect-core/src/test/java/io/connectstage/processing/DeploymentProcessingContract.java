@@ -41,21 +41,21 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentQuery;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.PublishedConnectorStore;
-import io.connectstage.testing.MutableClock;
 import io.vavr.control.Either;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -67,9 +67,8 @@ import org.junit.jupiter.api.Timeout;
  * database.
  */
 @DisplayName("Deployments processed as durable work")
-public abstract class DeploymentProcessingContract {
+public abstract class DeploymentProcessingContract extends ProcessorsFixture {
     protected static final String PROJECT = "example-project-key";
-    private static final Duration LEASE = Duration.ofMinutes(6);
     private static final List<String> SECRETS = SampleDeployments.SECRETS;
 
     /** Stores over this test's database: each call new store objects over the same data. */
@@ -79,15 +78,8 @@ public abstract class DeploymentProcessingContract {
     public record Stores(ConnectorStore staged, PublishedConnectorStore published, DeploymentStore deployments) {
     }
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final List<ConnectorProcessor> processors = new ArrayList<>();
     private final DeploymentFaults faults = new DeploymentFaults();
     private final AtomicInteger ids = new AtomicInteger();
-
-    @AfterEach
-    void closeProcessors() {
-        processors.forEach(ConnectorProcessor::close);
-    }
 
     /** The analyzer of the sample connector: four applications, global keys. */
     private static Analysis sample(Repository repository, Instant at) {
@@ -96,12 +88,13 @@ public abstract class DeploymentProcessingContract {
                 SampleDeployments.configurations(), SampleDeployments.globalConfiguration(), null);
     }
 
-    private ConnectorProcessor processor(Stores stores, String owner, java.util.concurrent.Executor executor) {
-        ConnectorProcessor p = ConnectorProcessor.builder(stores.staged(), stores.published(), DeploymentProcessingContract::sample)
-                .executor(executor).clock(clock).lease(LEASE).owner(owner).deployments(stores.deployments())
-                .faults(faults).build();
-        processors.add(p);
-        return p;
+    private ConnectorProcessor processor(Stores stores, String owner, Executor executor) {
+        return build(builder(stores).executor(executor), owner);
+    }
+
+    private ConnectorProcessor.Builder builder(Stores stores) {
+        return ConnectorProcessor.builder(stores.staged(), stores.published(), DeploymentProcessingContract::sample)
+                .deployments(stores.deployments()).faults(faults);
     }
 
     private Supplier<String> idSource() {
@@ -126,8 +119,30 @@ public abstract class DeploymentProcessingContract {
                 .globalConfiguration(SampleDeployments.validGlobal());
     }
 
-    /** A published connector {@code my-connector} (private to the project), through the services. */
+    /** The connector service of one server, on the test's clock, woken by {@code p}. */
+    private ConnectorStagedService connectors(Stores stores, ConnectorProcessor p) {
+        return ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
+    }
+
+    /** A Deployment service over the stores, on the test's clock and ids, not yet woken by a processor. */
+    private DeploymentService.Builder deployments(Stores stores) {
+        return DeploymentService.builder(stores.deployments(), stores.staged(), stores.published()).clock(clock).ids(idSource());
+    }
+
+    /** The connector of {@link #previewable}, published (not certified), through the services. */
     private ConnectorStaged published(ConnectorStagedService connectors) {
+        ConnectorStaged c = previewable(connectors);
+        ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        try {
+            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return ok(connectors.getById(c.id()));
+    }
+
+    /** A previewable connector {@code my-connector} (private to the project), through the services. */
+    private ConnectorStaged previewable(ConnectorStagedService connectors) {
         ConnectorStaged c = ok(connectors.create(ConnectorStagedDraft.of("My connector", Creator.ofEmail("a@example.com"),
                 new Repository("git@github.com:acme/connector.git", "1.0.0")).withKey("my-connector")));
         c = ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(),
@@ -147,11 +162,10 @@ public abstract class DeploymentProcessingContract {
     void seedWorkflow() {
         Stores stores = openStores();
         ConnectorProcessor p = processor(stores, "a", Runnable::run);
-        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
-        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                .clock(clock).ids(idSource()).processing(p).build();
+        ConnectorStagedService connectors = connectors(stores, p);
+        DeploymentService deployments = deployments(stores).processing(p).build();
 
-        ConnectorStaged c = published(connectors);
+        ConnectorStaged c = previewable(connectors);
         Deployment preview = ok(deployments.create(PROJECT, productionDraft("preview-1").type(DeploymentType.PREVIEW)
                 .stagedConnectorKey("my-connector").build()));
         assertEquals(DeploymentStatus.QUEUED, preview.status());
@@ -212,13 +226,8 @@ public abstract class DeploymentProcessingContract {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             ConnectorProcessor p = processor(stores, "a", executor);
-            ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
-            DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                    .clock(clock).ids(idSource()).processing(p).build();
-            ConnectorStaged c = published(connectors);
-            ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(),
-                    new ConnectorPublishAction(false))));
-            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+            DeploymentService deployments = deployments(stores).processing(p).build();
+            published(connectors(stores, p));
 
             String id = nextId();
             faults.hold(id);
@@ -246,18 +255,56 @@ public abstract class DeploymentProcessingContract {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("apply faults set by project and key before the Deployment exists: a failed build, a hold, a failed undeploy")
+    void faultsByKey() throws Exception {
+        Stores stores = openStores();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            ConnectorProcessor p = processor(stores, "a", executor);
+            ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
+            DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
+                    .clock(clock).ids(idSource()).processing(p).build();
+            ConnectorStaged c = published(connectors);
+            ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(),
+                    new ConnectorPublishAction(false))));
+            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+
+            faults.failNextBuildByKey("another-project", "by-key", "service");
+            faults.failNextBuildByKey(PROJECT, "by-key", "service").holdByKey(PROJECT, "by-key");
+            faults.failNextUndeployByKey(PROJECT, "by-key");
+            String id = ok(deployments.create(PROJECT, productionDraft("by-key").build())).id();
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYING);
+            Thread.sleep(50);
+            assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
+            faults.releaseByKey(PROJECT, "by-key");
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.FAILED);
+
+            ok(deployments.updateById(PROJECT, id, DeploymentUpdate.of(ok(deployments.getById(PROJECT, id)).version(),
+                    DeploymentRedeployAction.keepingValues())));
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYED);
+
+            ok(deployments.deleteByKey(PROJECT, "by-key", null));
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.UNDEPLOY_FAILED);
+            ok(deployments.deleteById(PROJECT, id, ok(deployments.getById(PROJECT, id)).version()));
+            await(() -> deployments.getById(PROJECT, id).isLeft());
+            assertFalse(faults.isHeldByKey(PROJECT, "by-key"));
+        } finally {
+            executor.shutdownNow();
+            faults.clear();
+        }
+    }
+
+    @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     @DisplayName("deploy 100 Deployments exactly once with two processors over one database")
     void deployExactlyOnce() throws Exception {
         Stores first = openStores();
         Stores second = openStores();
         ConnectorProcessor setup = processor(first, "setup", Runnable::run);
-        ConnectorStagedService connectors = ConnectorStagedService.builder(first.staged()).clock(clock).processing(setup).build();
-        ConnectorStaged c = published(connectors);
-        ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(), new ConnectorPublishAction(false))));
+        published(connectors(first, setup));
         setup.close();
-        DeploymentService deployments = DeploymentService.builder(first.deployments(), first.staged(), first.published())
-                .clock(clock).ids(idSource()).build();
+        DeploymentService deployments = deployments(first).build();
         List<String> created = new ArrayList<>();
         for (int n = 0; n < 100; n++) {
             created.add(ok(deployments.create(PROJECT, productionDraft("d" + n).build())).id());
@@ -266,27 +313,9 @@ public abstract class DeploymentProcessingContract {
 
         ConnectorProcessor a = processor(first, "a", Runnable::run);
         ConnectorProcessor b = processor(second, "b", Runnable::run);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        int byA;
-        int byB;
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            Future<Integer> runA = pool.submit(() -> {
-                start.await();
-                return a.runClaimable();
-            });
-            Future<Integer> runB = pool.submit(() -> {
-                start.await();
-                return b.runClaimable();
-            });
-            start.countDown();
-            byA = runA.get(150, TimeUnit.SECONDS);
-            byB = runB.get(150, TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
-        }
-        System.out.printf("100 deployments, 200 steps: %d done by one processor, %d by the other%n", byA, byB);
-        assertEquals(200, byA + byB, "each step claimed once (deploy and build of each)");
+        Runs runs = runTogether(a, b, 150);
+        System.out.printf("100 deployments, 200 steps: %d done by one processor, %d by the other%n", runs.byA(), runs.byB());
+        assertEquals(200, runs.total(), "each step claimed once (deploy and build of each)");
         assertEquals(List.of(), first.deployments().work());
         for (String id : created) {
             Deployment d = second.deployments().findById(PROJECT, id).get();
@@ -303,11 +332,8 @@ public abstract class DeploymentProcessingContract {
     void noSecretShows() {
         Stores stores = openStores();
         ConnectorProcessor p = processor(stores, "a", Runnable::run);
-        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
-        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                .clock(clock).ids(idSource()).processing(p).build();
-        ConnectorStaged c = published(connectors);
-        ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(), new ConnectorPublishAction(false))));
+        DeploymentService deployments = deployments(stores).processing(p).build();
+        published(connectors(stores, p));
         List<Object> answers = new ArrayList<>();
         String id = nextId();
         faults.failNextBuild(id, "service");
@@ -339,11 +365,150 @@ public abstract class DeploymentProcessingContract {
     }
 
     @Test
+    @DisplayName("refuse a production Deployment into a project whose production deployments are deactivated")
+    void productionDeactivated() {
+        Stores stores = openStores();
+        ConnectorProcessor p = processor(stores, "a", Runnable::run);
+        published(connectors(stores, p));
+        Set<String> deactivated = ConcurrentHashMap.newKeySet();
+        DeploymentService deployments = deployments(stores).processing(p).productionDeactivated(deactivated::contains).build();
+        Deployment before = ok(deployments.create(PROJECT, productionDraft("before").build()));
+        deactivated.add(PROJECT);
+
+        ErrorResponse refused = deployments.create(PROJECT, productionDraft("production").build()).getLeft();
+        assertEquals(List.of(ErrorCode.DEPLOYMENT_PRODUCTION_DEACTIVATED), refused.errors().stream().map(e -> e.code()).toList());
+        assertEquals("Deployments to production are disabled for this Project. Please contact support to enable production "
+                + "deployments.", refused.errors().get(0).message());
+        assertEquals(400, refused.statusCode());
+        List<ErrorCode> withOthers = deployments.create(PROJECT, productionDraft("production")
+                .configuration(DeploymentConfigurationApplication.of("no-such-application")).build()).getLeft().errors().stream().map(e -> e.code()).toList();
+        assertEquals(ErrorCode.DEPLOYMENT_PRODUCTION_DEACTIVATED, withOthers.get(0));
+        assertTrue(withOthers.size() > 1, withOthers::toString);
+
+        assertEquals(DeploymentType.SANDBOX, ok(deployments.create(PROJECT, productionDraft("sandbox")
+                .type(DeploymentType.SANDBOX).build())).type());
+        assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, before.id())).status(), "made before: untouched");
+        ok(deployments.updateById(PROJECT, before.id(), DeploymentUpdate.of(ok(deployments.getById(PROJECT, before.id())).version(),
+                DeploymentRedeployAction.keepingValues())));
+        assertEquals(2, ok(deployments.query(DeploymentQuery.of(PROJECT))).total());
+    }
+
+    @Nested
+    @DisplayName("give up a step started more than maxAttempts times")
+    class MaxAttempts {
+        private static final int MAX_ATTEMPTS = 2;
+
+        private Stores stores;
+        private DeploymentService deployments;
+
+        /** A published connector and a service over the stores that leaves every step to the test. */
+        @BeforeEach
+        void publishedConnector() {
+            stores = openStores();
+            ConnectorProcessor setup = processor(stores, "setup", Runnable::run);
+            published(connectors(stores, setup));
+            setup.close();
+            deployments = deployments(stores).build();
+        }
+
+        private ConnectorProcessor bounded(String owner) {
+            return build(builder(stores).executor(Runnable::run).maxAttempts(MAX_ATTEMPTS), owner);
+        }
+
+        /** A processor that claims the next step and dies: its lease runs out. */
+        private void crash() {
+            assertTrue(stores.deployments().claim("crashed", clock.instant(), clock.instant().plus(LEASE)).isDefined());
+            clock.advance(LEASE);
+        }
+
+        private void assertAbandoned(Deployment d, DeploymentStatus status, String title, String step) {
+            assertEquals(status, d.status());
+            ConnectorReportEntry last = d.details().build().report().entries().stream()
+                    .filter(e -> title.equals(e.title())).findFirst().orElseThrow(() -> new AssertionError(d.toString()));
+            assertEquals(ConnectorReportEntryType.ERROR, last.type());
+            assertEquals("The " + step + " step was started " + MAX_ATTEMPTS + " times and never finished.", last.message());
+            List<DeploymentLog> logs = stores.deployments().logs(d.id(), new DeploymentLogRange(null, null, 0, null, 1000));
+            for (String app : List.of("service", "events", "nightly", "mc-app")) {
+                assertTrue(logs.stream().anyMatch(l -> app.equals(l.applicationName()) && l.severity() == DeploymentLogSeverity.ERROR
+                        && String.valueOf(l.details()).contains("never finished")), () -> app + ": " + logs);
+            }
+            assertEquals(List.of(), stores.deployments().work());
+        }
+
+        @Test
+        @DisplayName("a deploy whose claims all ran out ends Failed with an entry and log lines saying why")
+        void deployEndsFailed() {
+            Deployment queued = ok(deployments.create(PROJECT, productionDraft("crashing").build()));
+            crash();
+            crash();
+            assertEquals(1, bounded("a").runClaimable());
+            Deployment failed = ok(deployments.getById(PROJECT, queued.id()));
+            assertAbandoned(failed, DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED, "deploy");
+            assertEquals(queued.version() + 1, failed.version());
+        }
+
+        /**
+         * A held Deployment whose build {@code holder} has claimed {@code claims} times, its lease
+         * running out each time: it stays {@code Deploying}.
+         */
+        private String heldAndClaimed(ConnectorProcessor holder, int claims) {
+            String id = nextId();
+            faults.hold(id);
+            ok(deployments.create(PROJECT, productionDraft("held").build()));
+            assertEquals(2, holder.runClaimable(), "deploy, then the build is parked");
+            for (int claim = 2; claim <= claims; claim++) {
+                clock.advance(LEASE);
+                assertEquals(1, holder.runClaimable(), "parked again");
+                assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
+            }
+            return id;
+        }
+
+        @Test
+        @DisplayName("a build whose claims all ran out ends Failed; while held it waits however often it is claimed")
+        void buildEndsFailed() {
+            ConnectorProcessor holder = bounded("holder");
+            String id = heldAndClaimed(holder, MAX_ATTEMPTS + 1);
+            holder.close();
+            faults.release(id); // no processor alive parked it: the claim runs out
+            clock.advance(LEASE);
+            assertEquals(1, bounded("b").runClaimable());
+            assertAbandoned(ok(deployments.getById(PROJECT, id)), DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED,
+                    "build");
+        }
+
+        @Test
+        @DisplayName("a held build released after more than maxAttempts claims finishes Deployed")
+        void releasedBuildFinishes() {
+            String id = heldAndClaimed(bounded("holder"), MAX_ATTEMPTS + 2);
+            faults.release(id);
+            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, id)).status());
+            assertEquals(List.of(), stores.deployments().work());
+        }
+
+        @Test
+        @DisplayName("an undeploy whose claims all ran out ends UndeployFailed, from which it can be deleted again")
+        void undeployEndsUndeployFailed() {
+            Deployment d = ok(deployments.create(PROJECT, productionDraft("stuck").build()));
+            ConnectorProcessor p = bounded("a");
+            assertEquals(2, p.runClaimable());
+            ok(deployments.deleteById(PROJECT, d.id(), null));
+            crash();
+            crash();
+            assertEquals(1, p.runClaimable());
+            assertAbandoned(ok(deployments.getById(PROJECT, d.id())), DeploymentStatus.UNDEPLOY_FAILED,
+                    DeploymentSteps.UNDEPLOY_ABANDONED, "undeploy");
+            ok(deployments.deleteById(PROJECT, d.id(), null));
+            assertEquals(1, p.runClaimable());
+            assertTrue(deployments.getById(PROJECT, d.id()).isLeft());
+        }
+    }
+
+    @Test
     @DisplayName("answer bad input, nulls included, with errors and change nothing")
     void badInput() {
         Stores stores = openStores();
-        DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                .clock(clock).ids(idSource()).build();
+        DeploymentService deployments = deployments(stores).build();
         List<Either<ErrorResponse, ?>> answers = List.of(
                 deployments.create(null, productionDraft("x").build()),
                 deployments.create(PROJECT, null),

@@ -18,7 +18,6 @@ import io.connectstage.connector.Repository;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.PublishedConnectorStore;
-import io.connectstage.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,8 +41,7 @@ import org.junit.jupiter.api.Timeout;
  * lease ends. Each store's test is a short subclass that opens stores over one shared database.
  */
 @DisplayName("Two processors sharing a store")
-public abstract class ProcessingContract {
-    private static final Duration LEASE = Duration.ofMinutes(6);
+public abstract class ProcessingContract extends ProcessorsFixture {
 
     /** Stores over this test's database: each call new store objects over the same data. */
     protected abstract Stores openStores();
@@ -53,14 +50,7 @@ public abstract class ProcessingContract {
     public record Stores(ConnectorStore staged, PublishedConnectorStore published) {
     }
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final List<ConnectorProcessor> processors = new ArrayList<>();
     private final Map<String, AtomicInteger> analyses = new ConcurrentHashMap<>();
-
-    @AfterEach
-    void closeProcessors() {
-        processors.forEach(ConnectorProcessor::close);
-    }
 
     private Analysis counted(Repository repository, Instant at) {
         analyses.computeIfAbsent(repository.url(), u -> new AtomicInteger()).incrementAndGet();
@@ -70,10 +60,7 @@ public abstract class ProcessingContract {
     }
 
     private ConnectorProcessor processor(Stores stores, String owner, ConnectorAnalyzer analyzer) {
-        ConnectorProcessor processor = ConnectorProcessor.builder(stores.staged(), stores.published(), analyzer)
-                .executor(Runnable::run).clock(clock).lease(LEASE).owner(owner).build();
-        processors.add(processor);
-        return processor;
+        return build(ConnectorProcessor.builder(stores.staged(), stores.published(), analyzer).executor(Runnable::run), owner);
     }
 
     private static ConnectorStaged create(ConnectorStagedService service, int n) {
@@ -103,27 +90,9 @@ public abstract class ProcessingContract {
 
         ConnectorProcessor a = processor(first, "a", this::counted);
         ConnectorProcessor b = processor(second, "b", this::counted);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        int byA;
-        int byB;
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            Future<Integer> runA = pool.submit(() -> {
-                start.await();
-                return a.runClaimable();
-            });
-            Future<Integer> runB = pool.submit(() -> {
-                start.await();
-                return b.runClaimable();
-            });
-            start.countDown();
-            byA = runA.get(100, TimeUnit.SECONDS);
-            byB = runB.get(100, TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(200, byA + byB, "each item claimed once");
-        System.out.printf("200 requests: %d settled by one processor, %d by the other%n", byA, byB);
+        Runs runs = runTogether(a, b, 100);
+        assertEquals(200, runs.total(), "each item claimed once");
+        System.out.printf("200 requests: %d settled by one processor, %d by the other%n", runs.byA(), runs.byB());
 
         assertEquals(List.of(), first.staged().work());
         for (int n = 0; n < 100; n++) {

@@ -18,7 +18,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ./connect analyze PATH} and {@code ./connect analyze URL --tag TAG}: the analysis a
@@ -28,91 +35,62 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * printed without its credentials, and control characters in human-readable output are escaped.
  * Local paths, {@code file://} and private addresses are allowed here: the user names them.
  */
-final class AnalyzeCommand {
-    static final String USAGE = "usage: ./connect analyze PATH [--json]\n"
-            + "       ./connect analyze URL --tag TAG [--json]\n"
-            + "  PATH  a directory holding connect.yaml, or the file itself\n"
-            + "  URL   a git repository (https://, git@host:org/repo.git, ssh://, file:// or a local path)\n"
-            + "  --ssh-key FILE      the private key for SSH URLs (default: ~/.ssh/id_* and the SSH agent)\n"
-            + "  --known-hosts FILE  the known_hosts file host keys are checked against (default: ~/.ssh/known_hosts)\n"
-            + "  --token-env NAME    read an HTTPS token from the environment variable NAME (never printed)\n"
-            + "  --token-user USER   the user name sent with that token (default: x-access-token)";
+@Command(name = "analyze", description = {
+        "Analyze a connect.yaml (a directory holding it, the file, or a git repository at a tag) and print the report.",
+        "Exit code 0 when valid, 1 when not, 2 on usage errors, 3 when the analysis crashed."})
+final class AnalyzeCommand implements Callable<Integer> {
     /** The exit code of a crash: distinct from 1, which is a verdict ("not valid"). */
     static final int CRASHED = 3;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    @ParentCommand
+    ConnectCli parent;
 
-    AnalyzeCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    int run(String[] args) {
-        return guarded(() -> analyze(args));
+    @Parameters(index = "0", paramLabel = "PATH|URL",
+            description = "a directory holding connect.yaml, the file itself, or a git repository URL (with --tag)")
+    String target;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "the tag of the git repository to analyze")
+    String tag;
+
+    @Option(names = "--json", description = "print one JSON object {valid, configurations, globalConfiguration, apiClient, entries}")
+    boolean json;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE", description = "the private key for SSH URLs (default: ~/.ssh/id_* and the SSH agent)")
+    Path sshKey;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "the known_hosts file host keys are checked against (default: ~/.ssh/known_hosts)")
+    Path knownHosts;
+
+    @Option(names = "--token-env", paramLabel = "NAME", description = "read an HTTPS token from the environment variable NAME (never printed)")
+    String tokenEnv;
+
+    @Option(names = "--token-user", paramLabel = "USER", defaultValue = "x-access-token",
+            description = "the user name sent with that token (default: ${DEFAULT-VALUE})")
+    String tokenUser;
+
+    @Override
+    public Integer call() {
+        return guarded(parent.err, this::analyze);
     }
 
     /** Runs {@code command}; a throwable that escapes it is a crash: one line on stderr and exit code 3. */
-    int guarded(java.util.function.IntSupplier command) {
+    static int guarded(PrintStream err, IntSupplier command) {
         try {
             return command.getAsInt();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError crash) {
+            if (crash instanceof CommandLine.ParameterException usage) {
+                throw usage;
+            }
             err.println("connect analyze: the analysis crashed (" + crash.getClass().getName()
                     + "); no verdict. This is a bug; please report it.");
             return CRASHED;
         }
     }
 
-    private int analyze(String[] args) {
-        String target = null;
-        String tag = null;
-        boolean json = false;
-        Path sshKey = null;
-        Path knownHosts = null;
-        String tokenEnv = null;
-        String tokenUser = "x-access-token";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--json":
-                    json = true;
-                    break;
-                case "--ssh-key":
-                case "--known-hosts":
-                case "--token-env":
-                case "--token-user":
-                    if (i + 1 >= args.length) {
-                        return usage(args[i] + " needs a value");
-                    }
-                    String value = args[++i];
-                    if (args[i - 1].equals("--ssh-key")) {
-                        sshKey = Path.of(value);
-                    } else if (args[i - 1].equals("--known-hosts")) {
-                        knownHosts = Path.of(value);
-                    } else if (args[i - 1].equals("--token-env")) {
-                        tokenEnv = value;
-                    } else {
-                        tokenUser = value;
-                    }
-                    break;
-                case "--tag":
-                    if (i + 1 >= args.length) {
-                        return usage("--tag needs a value");
-                    }
-                    tag = args[++i];
-                    break;
-                default:
-                    if (args[i].startsWith("--")) {
-                        return usage("unknown option " + Sanitize.line(args[i]));
-                    }
-                    if (target != null) {
-                        return usage("one PATH or URL only");
-                    }
-                    target = args[i];
-            }
-        }
-        if (target == null) {
-            return usage("PATH or URL missing");
-        }
+    private int analyze() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Analysis analysis;
         if (tag == null) {
@@ -128,24 +106,19 @@ final class AnalyzeCommand {
             if (tokenEnv != null) {
                 String token = System.getenv(tokenEnv);
                 if (token == null || token.isEmpty()) {
-                    return usage("the environment variable " + Sanitize.line(tokenEnv) + " is not set");
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "the environment variable " + Sanitize.line(tokenEnv) + " is not set");
                 }
                 source.credentialsProvider(new UsernamePasswordCredentialsProvider(tokenUser, token));
             }
             analysis = new SpecAnalyzer(source.build()).analyze(new Repository(target, tag), now);
         }
         if (json) {
-            out.println(toJson(analysis).toPrettyString());
+            parent.out.println(toJson(analysis).toPrettyString());
         } else {
             print(tag == null ? target : RepositoryUrl.redact(target) + " at tag " + tag, analysis);
         }
         return analysis.valid() ? 0 : 1;
-    }
-
-    private int usage(String problem) {
-        err.println("connect analyze: " + Sanitize.line(problem));
-        err.println(USAGE);
-        return 2;
     }
 
     static ObjectNode toJson(Analysis analysis) {
@@ -159,7 +132,7 @@ final class AnalyzeCommand {
     }
 
     private void print(String what, Analysis analysis) {
-        PrintStream out = Sanitize.printing(this.out);
+        PrintStream out = Sanitize.printing(parent.out);
         out.println(what + ": " + (analysis.valid() ? "valid" : "NOT valid"));
         for (ConnectorReportEntry entry : analysis.entries()) {
             out.println(String.format("  %-11s %s", entry.type().wireValue(), entry.title()));

@@ -4,6 +4,7 @@ import io.connectstage.analysis.SpecAnalyzer;
 import io.connectstage.http.ConnectServer;
 import io.connectstage.http.PerProjectSpaces;
 import io.connectstage.oauth.OAuthClient;
+import io.connectstage.processing.DeploymentFaults;
 import io.connectstage.repository.GitRepositorySource;
 import io.vavr.control.Either;
 import java.nio.file.Path;
@@ -67,6 +68,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token-lifetime", paramLabel = "SECONDS", defaultValue = "172800", description = "how long tokens live (default ${DEFAULT-VALUE})")
     long tokenLifetime;
 
+    @Option(names = "--fail-build", paramLabel = "PROJECT/DEPLOYMENT_KEY/APP", description = {
+            "make the next build of application APP of the Deployment with this key fail, also before it exists (repeatable);",
+            "more faults at run time: POST /.connectstage/projects/PROJECT/faults"})
+    List<String> failBuilds = new ArrayList<>();
+
+    @Option(names = "--fail-undeploy", paramLabel = "PROJECT/DEPLOYMENT_KEY",
+            description = "make the next undeploy of the Deployment with this key fail: it ends UndeployFailed (repeatable)")
+    List<String> failUndeploys = new ArrayList<>();
+
+    @Option(names = "--hold", paramLabel = "PROJECT/DEPLOYMENT_KEY", description = {
+            "keep the builds of the Deployment with this key Deploying (repeatable) until released:",
+            "POST /.connectstage/projects/PROJECT/faults {\"action\":\"release\",\"deploymentKey\":\"KEY\"}"})
+    List<String> holds = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -90,6 +105,23 @@ final class ServeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--repo-mirror is URL=PATH, not '" + m + "'");
             }
             mirrorMap.put(m.substring(0, eq), Path.of(m.substring(eq + 1)));
+        }
+        DeploymentFaults faults = new DeploymentFaults();
+        try {
+            for (String f : failBuilds) {
+                String[] p = FaultOption.parse("--fail-build", f, 3);
+                faults.failNextBuildByKey(p[0], p[1], p[2]);
+            }
+            for (String f : failUndeploys) {
+                String[] p = FaultOption.parse("--fail-undeploy", f, 2);
+                faults.failNextUndeployByKey(p[0], p[1]);
+            }
+            for (String f : holds) {
+                String[] p = FaultOption.parse("--hold", f, 2);
+                faults.holdByKey(p[0], p[1]);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         StoreOption stores;
         try {
@@ -123,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
                 .published(stores.published())
                 .analyzer(new SpecAnalyzer(source))
                 .executor(processing)
+                .faults(faults)
                 .build();
         } catch (RuntimeException e) {
             parent.err.println("serve: cannot open the store: " + StoreOption.redact(String.valueOf(e.getMessage())));

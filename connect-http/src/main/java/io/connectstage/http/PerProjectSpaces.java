@@ -49,6 +49,12 @@ public final class PerProjectSpaces implements ProjectSpaces {
         return spaces.computeIfAbsent(projectKey, this::create);
     }
 
+    /** The faults of this builder (a new {@link DeploymentFaults} unless one was given). */
+    @Override
+    public Optional<DeploymentFaults> faults() {
+        return Optional.of(builder.faults);
+    }
+
     /**
      * Wakes the processor of every project met so far, so that it claims work another server left
      * (or whose lease has run out); {@code serve} calls this every few seconds.

@@ -1,5 +1,8 @@
 package io.connectstage.http;
 
+import io.connectstage.processing.DeploymentFaults;
+import java.util.Optional;
+
 /**
  * Project key to the services of that project: how the server keeps one project's connectors
  * from another's. A connector belongs to the project of the token that created it; other projects
@@ -18,4 +21,12 @@ public interface ProjectSpaces {
 
     /** The services of this project, created on first use; the same ones each time. */
     ProjectSpace of(String projectKey);
+
+    /**
+     * The faults the processing of every project obeys, which the server's fault endpoint sets
+     * ({@code POST /.connectstage/projects/{projectKey}/faults}); empty when none are wired.
+     */
+    default Optional<DeploymentFaults> faults() {
+        return Optional.empty();
+    }
 }

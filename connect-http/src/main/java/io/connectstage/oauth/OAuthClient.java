@@ -24,11 +24,13 @@ public final class OAuthClient {
     private final String id;
     private final byte[] secret;
     private final List<Scope> scopes;
+    private final byte[] signingKey;
 
     private OAuthClient(String id, String secret, List<Scope> scopes) {
         this.id = Objects.requireNonNull(id, "id is null");
         this.secret = Objects.requireNonNull(secret, "secret is null").getBytes(StandardCharsets.UTF_8);
         this.scopes = List.copyOf(scopes);
+        this.signingKey = sha256(this.secret);
     }
 
     /**
@@ -109,6 +111,22 @@ public final class OAuthClient {
     public boolean secretMatches(String candidate) {
         byte[] given = candidate == null ? new byte[0] : candidate.getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(secret, given);
+    }
+
+    /**
+     * The key this client's tokens are signed with: derived from the secret, so that servers
+     * given the same client accept each other's tokens.
+     */
+    byte[] signingKey() {
+        return signingKey.clone();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     /** The {@code --client} argument that recreates this client; it contains the secret. */

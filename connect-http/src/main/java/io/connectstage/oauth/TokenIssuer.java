@@ -1,23 +1,22 @@
 package io.connectstage.oauth;
 
 import io.vavr.control.Either;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The auth service: issues access tokens to registered clients (client credentials grant) and
- * answers which token is which. Tokens live in memory and expire after {@link #lifetime()} on
- * the given clock; expired tokens are dropped as they are met and when tokens are issued.
+ * answers which token is which. Tokens are {@link SignedTokens signed} by their client's secret
+ * and expire after {@link #lifetime()} on the given clock: nothing is kept per token, and every
+ * issuer that knows the client accepts them, so a client may log in to one server and call another.
  *
  * <pre>{@code
  * TokenIssuer issuer = new TokenIssuer(List.of(client), Clock.systemUTC(), Duration.ofHours(48));
@@ -28,12 +27,9 @@ public final class TokenIssuer {
     /** commercetools' token lifetime: 48 hours. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(48);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Map<String, OAuthClient> clients;
     private final Clock clock;
     private final Duration lifetime;
-    private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
 
     public TokenIssuer(List<OAuthClient> clients, Clock clock, Duration lifetime) {
         Map<String, OAuthClient> byId = new LinkedHashMap<>();
@@ -93,40 +89,23 @@ public final class TokenIssuer {
                 }
             }
         }
-        Instant now = clock.instant();
-        dropExpired(now);
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        AccessToken token = new AccessToken(value, client.id(), client.projectKey(), granted, now.plus(lifetime));
-        tokens.put(value, token);
-        return Either.right(token);
+        // to the millisecond, as the token carries it
+        Instant expiresAt = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS);
+        return Either.right(new AccessToken(SignedTokens.sign(client, granted, expiresAt), client.id(), client.projectKey(),
+                granted, expiresAt));
     }
 
-    /** The live token with this value, if any. */
+    /**
+     * The live token with this value, if any: signed by one of this issuer's clients, granting
+     * only scopes that client has, and not expired on this issuer's clock.
+     */
     public Optional<AccessToken> find(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        AccessToken token = tokens.get(value);
-        if (token == null) {
-            return Optional.empty();
-        }
-        if (!clock.instant().isBefore(token.expiresAt())) {
-            tokens.remove(value, token);
-            return Optional.empty();
-        }
-        return Optional.of(token);
+        Instant now = clock.instant();
+        return SignedTokens.verify(value, clients).filter(token -> now.isBefore(token.expiresAt()));
     }
 
     /** The number of seconds this token has left, at least 0. */
     public long secondsLeft(AccessToken token) {
         return Math.max(0, Duration.between(clock.instant(), token.expiresAt()).getSeconds());
-    }
-
-    private void dropExpired(Instant now) {
-        if (tokens.size() > 1024) {
-            tokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
-        }
     }
 }

@@ -24,8 +24,12 @@ class AnalyzeCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private AnalyzeCommand command() {
-        return new AnalyzeCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+    /** {@code ./connect analyze ARGS}, as the script runs it; answers the exit code. */
+    private int analyze(String... args) {
+        String[] line = new String[args.length + 1];
+        line[0] = "analyze";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return ConnectCli.run(line, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -41,8 +45,8 @@ class AnalyzeCommandTest {
             for (boolean json : new boolean[] {false, true}) {
                 out.reset();
                 err.reset();
-                int code = json ? command().run(new String[] {url, "--tag", "t", "--json"})
-                        : command().run(new String[] {url, "--tag", "t"});
+                int code = json ? analyze(url, "--tag", "t", "--json")
+                        : analyze(url, "--tag", "t");
 
                 assertEquals(1, code, printed());
                 assertAll(url,
@@ -57,19 +61,19 @@ class AnalyzeCommandTest {
     void escapesControlCharactersInTextOutputButNotInJson() throws Exception {
         Files.writeString(tmp.resolve("connect.yaml"), "deployAs:\n  - name: \"evil\\e[31mred\\a\"\n    applicationType: service\n");
 
-        assertEquals(1, command().run(new String[] {tmp.toString()}));
+        assertEquals(1, analyze(tmp.toString()));
         String text = out.toString(StandardCharsets.UTF_8);
         assertFalse(text.chars().anyMatch(c -> c == 0x1b || c == 0x07), text);
         assertTrue(text.contains("\\u001B"), text);
 
         out.reset();
-        assertEquals(1, command().run(new String[] {tmp.toString(), "--json"}));
+        assertEquals(1, analyze(tmp.toString(), "--json"));
         assertFalse(out.toString(StandardCharsets.UTF_8).chars().anyMatch(c -> c == 0x1b), "JSON escapes them itself");
     }
 
     @Test
     void aCrashIsExitCode3NotTheVerdictInvalid() {
-        int code = command().guarded(() -> {
+        int code = AnalyzeCommand.guarded(new PrintStream(err, true, StandardCharsets.UTF_8), () -> {
             throw new IllegalStateException("boom");
         });
 
@@ -80,13 +84,23 @@ class AnalyzeCommandTest {
 
     @Test
     void aTokenIsReadFromTheNamedEnvironmentVariableAndAMissingOneIsAUsageError() {
-        assertEquals(2, command().run(new String[] {"https://host/r.git", "--tag", "t", "--token-env", "CONNECTSTAGE_NO_SUCH_VARIABLE"}));
+        assertEquals(2, analyze("https://host/r.git", "--tag", "t", "--token-env", "CONNECTSTAGE_NO_SUCH_VARIABLE"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("CONNECTSTAGE_NO_SUCH_VARIABLE is not set"));
     }
 
     @Test
+    void aMissingPathOrAnUnknownOptionIsAUsageErrorWithoutControlCharactersEchoed() {
+        assertEquals(2, analyze());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("PATH|URL"), printed());
+
+        err.reset();
+        assertEquals(2, analyze(tmp.toString(), "--evil\u001b[31m"));
+        assertFalse(printed().chars().anyMatch(c -> c == 0x1b), printed());
+    }
+
+    @Test
     void refusesADeviceGivenAsPath() {
-        int code = command().run(new String[] {"/dev/zero"});
+        int code = analyze("/dev/zero");
         assertEquals(1, code, printed());
         assertTrue(printed().contains("not a regular file"), printed());
     }

@@ -6,24 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.analysis.SpecAnalyzer;
+import io.connectstage.cli.OfficialCli.Result;
 import io.connectstage.http.ConnectServer;
 import io.connectstage.http.PerProjectSpaces;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.repository.GitFixture;
 import io.connectstage.repository.GitRepositorySource;
 import io.connectstage.store.SortField;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -36,15 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official commercetools CLI (npm {@code @commercetools/cli} 0.0.23, unmodified) against the
- * server, pointed at it by {@code ./connect cli-env}. The CLI is installed with {@code npm ci}
- * from {@code src/test/cli} into {@code target/ct-cli} when missing; without node and npm this
- * test fails.
+ * server, pointed at it by {@code ./connect cli-env} ({@link OfficialCli}): the connectorstaged
+ * commands. Without node and npm this test fails.
  */
 @DisplayName("The official commercetools CLI against ./connect serve")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HttpOfficialCliTest {
-    private static final Path CLI_DIR = Path.of("target", "ct-cli").toAbsolutePath();
     private static final String VALID = "deployAs:\n  - name: service-app\n    applicationType: service\n    endpoint: /service\n"
             + "    configuration:\n      standardConfiguration:\n        - key: CTP_REGION\n          description: region\n";
     private static final String INVALID = "deployAs:\n  - name: x\n    applicationType: service\n";
@@ -55,13 +43,12 @@ class HttpOfficialCliTest {
     static Path tmp;
 
     private ConnectServer server;
-    private Map<String, String> env;
+    private OfficialCli cli;
     private Path homeA;
     private Path homeB;
 
     @BeforeAll
     void installCliAndStartServer() throws Exception {
-        installCli();
         try (GitFixture good = GitFixture.init(tmp.resolve("good")); GitFixture bad = GitFixture.init(tmp.resolve("bad"))) {
             good.write("connect.yaml", VALID).commit("valid");
             good.lightweightTag("1.0.0");
@@ -77,9 +64,9 @@ class HttpOfficialCliTest {
                 .client(OAuthClient.parse("cli-b:secret-b:manage_connectors:project-b").get())
                 .spaces(PerProjectSpaces.builder().analyzer(new SpecAnalyzer(source)).build())
                 .start();
-        env = cliEnv(server.baseUri().toString());
-        homeA = Files.createDirectories(tmp.resolve("home-a"));
-        homeB = Files.createDirectories(tmp.resolve("home-b"));
+        cli = OfficialCli.against(server.baseUri(), tmp);
+        homeA = cli.home("home-a");
+        homeB = cli.home("home-b");
     }
 
     @AfterAll
@@ -89,78 +76,12 @@ class HttpOfficialCliTest {
         }
     }
 
-    /** What {@code eval "$(./connect cli-env --url URL)"} puts in the environment. */
-    private Map<String, String> cliEnv(String url) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ConnectCli.run(new String[] {"cli-env", "--url", url, "--dir", tmp.resolve("preload").toString(), "--poll-ms", "100"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        assertEquals(0, code);
-        Map<String, String> vars = new HashMap<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            assertTrue(line.startsWith("export "), line);
-            int eq = line.indexOf('=');
-            String value = line.substring(eq + 1);
-            if (value.startsWith("'")) {
-                value = value.substring(1, value.length() - 1).replace("'\\''", "'");
-            }
-            vars.put(line.substring("export ".length(), eq), value);
-        }
-        assertEquals(url, vars.get("CTP_CLI_CONNECT_API_URL"));
-        return vars;
-    }
-
-    private static void installCli() throws Exception {
-        if (Files.isRegularFile(CLI_DIR.resolve("node_modules/@commercetools/cli/bin/run.js"))) {
-            return;
-        }
-        Files.createDirectories(CLI_DIR);
-        for (String f : List.of("package.json", "package-lock.json")) {
-            Files.copy(Path.of("src", "test", "cli", f), CLI_DIR.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Result r = run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts").directory(CLI_DIR.toFile()),
-                600);
-        assertEquals(0, r.code, "npm ci failed (node and npm are needed for this test):\n" + r.output);
-    }
-
-    record Result(int code, String output) {
-    }
-
-    private static Result run(ProcessBuilder pb, long timeoutSeconds) throws Exception {
-        pb.redirectErrorStream(true);
-        Path log = Files.createTempFile("ct-cli", ".log");
-        pb.redirectOutput(log.toFile());
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + pb.command() + " (is node installed?): " + e.getMessage(), e);
-        }
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(pb.command() + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(log));
-        }
-        String output = Files.readString(log).replaceAll("\u001B\\[[0-9;]*m", "");
-        Files.delete(log);
-        return new Result(p.exitValue(), output);
-    }
-
     private Result cli(Path home, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", CLI_DIR.resolve("node_modules/@commercetools/cli/bin/run.js").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
-        pb.environment().putAll(env);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        pb.environment().put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-        pb.environment().put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-        pb.environment().put("NO_COLOR", "1");
-        return run(pb, 180);
+        return cli.run(home, args);
     }
 
     private Result ok(Path home, String... args) throws Exception {
-        Result r = cli(home, args);
-        assertEquals(0, r.code, String.join(" ", args) + ":\n" + r.output);
-        return r;
+        return cli.ok(home, args);
     }
 
     @Test
@@ -170,7 +91,7 @@ class HttpOfficialCliTest {
                 "--region", "europe-west1.gcp", "--project-key", "project-a");
         Result created = ok(homeA, "connect", "connectorstaged", "create", "--repository-url", GOOD_URL, "--repository-tag", "1.0.0",
                 "--creator-email", "jane@example.com", "--name", "Good connector", "--key", "good-connector");
-        assertTrue(created.output.contains("successfully created"), created.output);
+        assertTrue(created.output().contains("successfully created"), created.output());
         ok(homeA, "connect", "connectorstaged", "create", "--repository-url", BAD_URL, "--repository-tag", "1.0.0",
                 "--creator-email", "jane@example.com", "--name", "Bad connector", "--key", "bad-connector");
 
@@ -178,33 +99,33 @@ class HttpOfficialCliTest {
         Result list = sortsByCreatedAt
                 ? ok(homeA, "connect", "connectorstaged", "list", "--sort", "-createdAt")
                 : ok(homeA, "connect", "connectorstaged", "list");
-        assertTrue(list.output.contains("good-connector") && list.output.contains("bad-connector"), list.output);
+        assertTrue(list.output().contains("good-connector") && list.output().contains("bad-connector"), list.output());
         if (sortsByCreatedAt) {
-            assertTrue(list.output.indexOf("bad-connector") < list.output.indexOf("good-connector"), list.output);
+            assertTrue(list.output().indexOf("bad-connector") < list.output().indexOf("good-connector"), list.output());
         }
 
         Result described = ok(homeA, "connect", "connectorstaged", "describe", "--key", "good-connector");
-        assertTrue(described.output.contains("Good connector") && described.output.contains(GOOD_URL), described.output);
+        assertTrue(described.output().contains("Good connector") && described.output().contains(GOOD_URL), described.output());
 
         // CLI 0.0.23 sends setRepository with the tag alone unless --repository-url is given, and the
         // RAML requires its url: so give it, as a user of the real API must too
         ok(homeA, "connect", "connectorstaged", "update", "--key", "good-connector", "--name", "Renamed connector",
                 "--repository-url", GOOD_URL);
         Result withoutUrl = cli(homeA, "connect", "connectorstaged", "update", "--key", "good-connector", "--name", "X");
-        assertTrue(withoutUrl.output.contains("actions[1].url: is required"), withoutUrl.output);
+        assertTrue(withoutUrl.output().contains("actions[1].url: is required"), withoutUrl.output());
         Result after = ok(homeA, "connect", "connectorstaged", "describe", "--key", "good-connector");
-        assertTrue(after.output.contains("Renamed connector"), after.output);
-        assertTrue(after.output.contains("version: 2"), after.output);
+        assertTrue(after.output().contains("Renamed connector"), after.output());
+        assertTrue(after.output().contains("version: 2"), after.output());
     }
 
     @Test
     @Order(2)
     void validatesAValidRepositoryAndNamesTheProblemOfAnInvalidOne() throws Exception {
         Result good = ok(homeA, "connect", "connectorstaged", "validate", "--key", "good-connector");
-        assertTrue(good.output.contains("Connector specification file validation check succeeded"), good.output);
+        assertTrue(good.output().contains("Connector specification file validation check succeeded"), good.output());
         Result bad = cli(homeA, "connect", "connectorstaged", "validate", "--key", "bad-connector");
-        assertNotEquals(0, bad.code, bad.output);
-        assertTrue(bad.output.contains("deployAs.0."), bad.output);
+        assertNotEquals(0, bad.code(), bad.output());
+        assertTrue(bad.output().contains("deployAs.0."), bad.output());
     }
 
     @Test
@@ -212,7 +133,7 @@ class HttpOfficialCliTest {
     void publishes() throws Exception {
         Result published = ok(homeA, "connect", "connectorstaged", "publish", "--key", "good-connector");
         Result after = ok(homeA, "connect", "connectorstaged", "describe", "--key", "good-connector");
-        assertTrue(after.output.contains("status: 'Published'"), published.output + "\n" + after.output);
+        assertTrue(after.output().contains("status: 'Published'"), published.output() + "\n" + after.output());
     }
 
     @Test
@@ -221,18 +142,18 @@ class HttpOfficialCliTest {
         ok(homeB, "auth", "login", "--client-credentials", "--client-id", "cli-b", "--client-secret", "secret-b",
                 "--region", "us-central1.gcp", "--project-key", "project-b");
         Result list = ok(homeB, "connect", "connectorstaged", "list");
-        assertFalse(list.output.contains("good-connector") || list.output.contains("bad-connector"), list.output);
+        assertFalse(list.output().contains("good-connector") || list.output().contains("bad-connector"), list.output());
         Result describe = cli(homeB, "connect", "connectorstaged", "describe", "--key", "good-connector");
-        assertNotEquals(0, describe.code, describe.output);
-        assertFalse(describe.output.contains("Renamed connector"), describe.output);
+        assertNotEquals(0, describe.code(), describe.output());
+        assertFalse(describe.output().contains("Renamed connector"), describe.output());
     }
 
     @Test
     @Order(5)
     void aWrongSecretFailsTheLogin() throws Exception {
-        Result r = cli(Files.createDirectories(tmp.resolve("home-c")), "auth", "login", "--client-credentials",
+        Result r = cli(cli.home("home-c"), "auth", "login", "--client-credentials",
                 "--client-id", "cli-a", "--client-secret", "wrong", "--region", "europe-west1.gcp", "--project-key", "project-a");
-        assertNotEquals(0, r.code, r.output);
-        assertFalse(r.output.contains("secret-a"), r.output);
+        assertNotEquals(0, r.code(), r.output());
+        assertFalse(r.output().contains("secret-a"), r.output());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.http.Http;
+import io.connectstage.repository.GitFixture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,10 +137,65 @@ class HttpServeProcessTest {
     }
 
     @Test
+    void faultOptionsFailABuildAndHoldADeploymentNamedByKeyBeforeItExists() throws Exception {
+        String url = "https://github.com/acme/fault-connector.git";
+        try (GitFixture repo = GitFixture.init(tmp.resolve("repo"))) {
+            repo.write("connect.yaml", "deployAs:\n  - name: service-app\n    applicationType: service\n    endpoint: /service\n")
+                    .commit("one service");
+            repo.lightweightTag("1.0.0");
+        }
+        Child child = serve("--port", "0", "--client", "me:s:manage_project:my-project", "--poll-seconds", "1",
+                "--repo-mirror", url + "=" + tmp.resolve("repo"),
+                "--fail-build", "my-project/fails-once/service-app", "--hold", "my-project/held");
+        try {
+            Http http = new Http(child.base());
+            String token = token(child.base(), "me", "s");
+            long version = http.post("/connectors/drafts", token, "{\"key\":\"fault-connector\",\"name\":\"Faults\","
+                    + "\"creator\":{\"email\":\"jane@example.com\"},\"repository\":{\"url\":\"" + url + "\",\"tag\":\"1.0.0\"}}")
+                    .expect(201).json().get("version").asLong();
+            http.post("/connectors/drafts/key=fault-connector", token, "{\"version\":" + version
+                    + ",\"actions\":[{\"action\":\"addPrivateProject\",\"privateProject\":\"europe-west1.gcp:my-project\"},"
+                    + "{\"action\":\"updatePreviewable\"}]}").expect(201);
+            await(() -> http.get("/connectors/drafts/key=fault-connector", token).json().get("isPreviewable").asText().equals("true"));
+
+            for (String key : List.of("fails-once", "held")) {
+                http.post("/my-project/deployments", token, "{\"key\":\"" + key + "\",\"type\":\"preview\","
+                        + "\"connector\":{\"key\":\"fault-connector\",\"staged\":true},\"region\":\"europe-west1.gcp\","
+                        + "\"configurations\":[{\"applicationName\":\"service-app\"}]}").expect(201);
+            }
+            await(() -> status(http, token, "fails-once").equals("Failed"));
+            await(() -> status(http, token, "held").equals("Deploying"));
+            Thread.sleep(200);
+            assertEquals("Deploying", status(http, token, "held"));
+            http.post("/.connectstage/projects/my-project/faults", token, "{\"action\":\"release\",\"deploymentKey\":\"held\"}")
+                    .expect(200);
+            await(() -> status(http, token, "held").equals("Deployed"));
+        } finally {
+            stop(child);
+        }
+    }
+
+    private static String status(Http http, String token, String key) {
+        return http.get("/my-project/deployments/key=" + key, token).expect(200).json().get("status").asText();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached in 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void usageErrorsExit2BeforeAnythingStarts() {
         for (String[] args : new String[][] {{"--port", "x"}, {"--port", "70000"}, {"--client", "no-colons"},
                 {"--client", "a:b:bad_scope:p"}, {"--client", "a:b:view_connectors:p,manage_project:q"},
-                {"--store", "mongodb://x"}, {"--repo-mirror", "no-equals"}, {"--bogus"}}) {
+                {"--store", "mongodb://x"}, {"--repo-mirror", "no-equals"}, {"--bogus"},
+                {"--fail-build", "p1/key"}, {"--fail-build", "p1/key/"}, {"--fail-build", "P!/key/app"},
+                {"--fail-undeploy", "p1/a b"}, {"--hold", "p1/k"}, {"--hold", "p1/key/app"}}) {
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
             String[] full = new String[args.length + 1];
             full[0] = "serve";

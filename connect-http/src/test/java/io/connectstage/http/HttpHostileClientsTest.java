@@ -11,6 +11,7 @@ import io.connectstage.oauth.OAuthClient;
 import io.connectstage.store.ConnectorQuery;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -76,6 +77,30 @@ class HttpHostileClientsTest {
             InputStream in = s.getInputStream();
             in.readAllBytes(); // returns once the server closes
             assertTrue(System.nanoTime() - start < 9_000_000_000L);
+        }
+    }
+
+    @Test
+    void aRefusedRequestWhoseBodyArrivesLateLeavesTheConnectionUsableForTheNextRequest() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            String body = "{\"name\":\"late\"}";
+            out.write(("POST /connectors/drafts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer not-a-token"
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write((body.substring(5) + "GET /connectors/drafts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+
+            RawHttp.Response refused = RawHttp.read(in);
+            RawHttp.Response next = RawHttp.read(in);
+
+            assertEquals(401, refused.status(), refused.headers());
+            assertEquals(200, next == null ? -1 : next.status(), refused.headers());
         }
     }
 

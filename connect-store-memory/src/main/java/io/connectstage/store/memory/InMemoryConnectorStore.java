@@ -17,11 +17,11 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The default store: two concurrent maps, by id and by key, a map of work by id, and
- * {@link SortedIndexes} that keep every connector in the order of each sort field, so that a
- * query walks to its page instead of sorting everything. A write locks only the entry it changes
- * (the map's own per-bin locking, inside which it also updates the indexes), so writers of
- * different connectors never wait on
- * each other, and readers never wait at all. Values are immutable, so what a reader gets is a
+ * {@link SortedIndexes} that keep the connectors of each privacy and integration type in the
+ * order of each sort field that queries use, so that a query walks to its page through its
+ * matches instead of sorting everything. A write locks only the entry it changes (the map's own
+ * per-bin locking, inside which it also updates the indexes), so writers of different connectors
+ * never wait on each other, and readers never wait at all. Values are immutable, so what a reader gets is a
  * consistent snapshot of one connector.
  *
  * <pre>{@code

@@ -13,39 +13,85 @@ import io.connectstage.store.Work;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Deployments, their logs and their work in concurrent maps. Reads never wait; writes (and
- * claims) take one lock, since a write touches a Deployment, its key, its logs and the work
- * queue at once and must be seen whole. The logs of a Deployment are an immutable
- * {@link DeploymentLogs} replaced on each append, so that a page is found by binary search.
+ * Deployments in a concurrent map whose value holds all of one Deployment: the Deployment, its
+ * project, its log entries and its work, one immutable {@link Entry}. Every write (and claim) of a
+ * Deployment replaces its entry inside the map's compute for that id, as
+ * {@link InMemoryConnectorStore} does, so a Deployment change, its log entries and its work are
+ * one step: a reader sees all of a write or none of it, never a Deployment without its logs or work
+ * nor the other way round, and two writers of one Deployment never interleave, while writers of
+ * different Deployments never wait on each other. Readers never wait. The logs are a
+ * {@link DeploymentLogs}, so that a page is found by binary search.
+ *
+ * <p>A write's work must be the Deployment's own steps ({@code Work.deploymentStep} of that
+ * Deployment), as the processing writes them.
  *
  * <pre>{@code
  * DeploymentStore store = new InMemoryDeploymentStore();
  * }</pre>
  */
 public final class InMemoryDeploymentStore implements DeploymentStore {
-    private final Object writeLock = new Object();
-    private final ConcurrentMap<String, Stored> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Entry> byId = new ConcurrentHashMap<>();
+    /** {@code projectKey + "\n" + key} → id; claimed before the entry is added, so one key has one Deployment. */
     private final ConcurrentMap<String, String> idByProjectKey = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, ConcurrentMap<String, Deployment>> byProject = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, DeploymentLogs> logs = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Work> works = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Set<String>> idsByProject = new ConcurrentHashMap<>();
+    /** The ids of the Deployments that have work, kept inside the compute of their entry; claims look only here. */
+    private final Set<String> withWork = ConcurrentHashMap.newKeySet();
 
-    /** A Deployment and the project it belongs to. */
-    private record Stored(String projectKey, Deployment deployment) {
+    /** One Deployment and all that belongs to it, replaced whole by each write. */
+    private record Entry(String projectKey, Deployment deployment, DeploymentLogs logs, Map<String, Work> work) {
+
+        /** This entry after a write: the Deployment, its logs appended, its work completed and enqueued. */
+        Entry written(Deployment next, DeploymentWrite write) {
+            Map<String, Work> nextWork = new LinkedHashMap<>(work);
+            if (write.completes() != null) {
+                nextWork.remove(write.completes().id());
+            }
+            for (Work w : write.enqueue()) {
+                if (!w.connectorId().equals(next.id())) {
+                    throw new IllegalArgumentException("work " + w.id() + " is not a step of Deployment " + next.id());
+                }
+                nextWork.put(w.id(), w);
+            }
+            DeploymentLogs nextLogs = logs;
+            for (DeploymentLog log : write.logs()) {
+                nextLogs = nextLogs.plus(log);
+            }
+            return new Entry(projectKey, next, nextLogs, Collections.unmodifiableMap(nextWork));
+        }
+
+        Entry withWork(Work w) {
+            Map<String, Work> nextWork = new LinkedHashMap<>(work);
+            nextWork.put(w.id(), w);
+            return new Entry(projectKey, deployment, logs, Collections.unmodifiableMap(nextWork));
+        }
+
+        Entry without(Work w) {
+            Map<String, Work> nextWork = new LinkedHashMap<>(work);
+            nextWork.remove(w.id());
+            return new Entry(projectKey, deployment, logs, Collections.unmodifiableMap(nextWork));
+        }
     }
 
     @Override
     public Option<Deployment> findById(String projectKey, String id) {
-        Stored s = id == null ? null : byId.get(id);
-        return s == null || !s.projectKey().equals(projectKey) ? Option.none() : Option.of(s.deployment());
+        return entry(projectKey, id).map(Entry::deployment);
+    }
+
+    private Option<Entry> entry(String projectKey, String id) {
+        Entry e = id == null ? null : byId.get(id);
+        return e == null || !e.projectKey().equals(projectKey) ? Option.none() : Option.of(e);
     }
 
     @Override
@@ -62,20 +108,26 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
         Objects.requireNonNull(projectKey, "projectKey is null");
         Objects.requireNonNull(d, "deployment is null");
         Objects.requireNonNull(write, "write is null");
-        synchronized (writeLock) {
-            if (d.key() != null && idByProjectKey.containsKey(projectKey + "\n" + d.key())) {
-                return Either.left(new StoreRefusal.KeyTaken(d.key()));
-            }
-            if (byId.containsKey(d.id())) {
-                return Either.left(new StoreRefusal.IdTaken(d.id()));
-            }
-            if (d.key() != null) {
-                idByProjectKey.put(projectKey + "\n" + d.key(), d.id());
-            }
-            put(projectKey, d);
-            apply(d.id(), write);
-            return Either.right(d);
+        String key = d.key() == null ? null : projectKey + "\n" + d.key();
+        // The key is claimed first, so two inserts racing for one key cannot both win.
+        if (key != null && idByProjectKey.putIfAbsent(key, d.id()) != null) {
+            return Either.left(new StoreRefusal.KeyTaken(d.key()));
         }
+        boolean[] added = new boolean[1];
+        try {
+            byId.computeIfAbsent(d.id(), id -> {
+                Entry e = new Entry(projectKey, d, DeploymentLogs.empty(), Map.of()).written(d, write);
+                idsByProject.computeIfAbsent(projectKey, p -> ConcurrentHashMap.newKeySet()).add(id);
+                workChanged(e);
+                added[0] = true;
+                return e;
+            });
+        } finally {
+            if (!added[0] && key != null) {
+                idByProjectKey.remove(key, d.id());
+            }
+        }
+        return added[0] ? Either.right(d) : Either.left(new StoreRefusal.IdTaken(d.id()));
     }
 
     @Override
@@ -83,80 +135,93 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
             DeploymentWrite write) {
         Objects.requireNonNull(next, "next is null");
         Objects.requireNonNull(write, "write is null");
-        synchronized (writeLock) {
-            Either<StoreRefusal, Deployment> refused = check(projectKey, next.id(), expectedVersion, write.completes());
-            if (refused.isLeft()) {
-                return refused;
+        Outcome outcome = new Outcome(next.id());
+        byId.computeIfPresent(next.id(), (id, e) -> {
+            if (outcome.refused(e, projectKey, expectedVersion, write.completes())) {
+                return e;
             }
-            if (!Objects.equals(refused.get().key(), next.key())) {
-                return Either.left(new StoreRefusal.KeyChanged(next.id()));
+            if (!Objects.equals(e.deployment().key(), next.key())) {
+                outcome.result = Either.left(new StoreRefusal.KeyChanged(next.id()));
+                return e;
             }
-            put(projectKey, next);
-            apply(next.id(), write);
-            return Either.right(next);
-        }
+            Entry written = e.written(next, write);
+            workChanged(written);
+            outcome.result = Either.right(next);
+            return written;
+        });
+        return outcome.result;
     }
 
     @Override
     public Either<StoreRefusal, Deployment> delete(String projectKey, String id, long expectedVersion, Work completes) {
-        synchronized (writeLock) {
-            Either<StoreRefusal, Deployment> current = check(projectKey, id, expectedVersion, completes);
-            if (current.isLeft()) {
-                return current;
+        Outcome outcome = new Outcome(id);
+        if (id != null) {
+            byId.computeIfPresent(id, (i, e) -> {
+                if (outcome.refused(e, projectKey, expectedVersion, completes)) {
+                    return e;
+                }
+                Deployment d = e.deployment();
+                if (d.key() != null) {
+                    idByProjectKey.remove(projectKey + "\n" + d.key(), i);
+                }
+                idsByProject.getOrDefault(projectKey, Set.of()).remove(i);
+                withWork.remove(i);
+                outcome.result = Either.right(d);
+                return null; // the Deployment, its logs and its work go at once
+            });
+        }
+        return outcome.result;
+    }
+
+    /** What a compare-and-set decided, set inside the compute; {@code NotFound} when it never ran. */
+    private static final class Outcome {
+        Either<StoreRefusal, Deployment> result;
+
+        Outcome(String id) {
+            this.result = Either.left(new StoreRefusal.NotFound(id));
+        }
+
+        /** Whether the write is refused (and why, in {@link #result}), in the order of the SPI. */
+        boolean refused(Entry e, String projectKey, long expectedVersion, Work completes) {
+            Deployment current = e.deployment();
+            if (!e.projectKey().equals(projectKey)) {
+                return true; // NotFound, as set
             }
-            Deployment d = current.get();
-            byId.remove(id);
-            byProject.get(projectKey).remove(id);
-            if (d.key() != null) {
-                idByProjectKey.remove(projectKey + "\n" + d.key());
+            if (current.version() != expectedVersion) {
+                result = Either.left(new StoreRefusal.VersionMismatch(current.id(), current.key(), expectedVersion,
+                        current.version()));
+                return true;
             }
-            logs.remove(id);
-            works.values().removeIf(w -> w.kind().isDeploymentStep() && w.connectorId().equals(id));
-            return Either.right(d);
+            if (completes != null && !completes.sameClaimAs(e.work().get(completes.id()))) {
+                result = Either.left(new StoreRefusal.WorkGone(completes.id()));
+                return true;
+            }
+            return false;
         }
     }
 
-    private Either<StoreRefusal, Deployment> check(String projectKey, String id, long expectedVersion, Work completes) {
-        Stored s = id == null ? null : byId.get(id);
-        if (s == null || !s.projectKey().equals(projectKey)) {
-            return Either.left(new StoreRefusal.NotFound(id));
-        }
-        Deployment current = s.deployment();
-        if (current.version() != expectedVersion) {
-            return Either.left(new StoreRefusal.VersionMismatch(id, current.key(), expectedVersion, current.version()));
-        }
-        if (completes != null && !completes.sameClaimAs(works.get(completes.id()))) {
-            return Either.left(new StoreRefusal.WorkGone(completes.id()));
-        }
-        return Either.right(current);
-    }
-
-    private void put(String projectKey, Deployment d) {
-        byId.put(d.id(), new Stored(projectKey, d));
-        byProject.computeIfAbsent(projectKey, p -> new ConcurrentHashMap<>()).put(d.id(), d);
-    }
-
-    private void apply(String id, DeploymentWrite write) {
-        if (write.completes() != null) {
-            works.remove(write.completes().id());
-        }
-        write.enqueue().forEach(w -> works.put(w.id(), w));
-        if (!write.logs().isEmpty()) {
-            DeploymentLogs current = logs.getOrDefault(id, DeploymentLogs.empty());
-            for (DeploymentLog log : write.logs()) {
-                current = current.plus(log);
-            }
-            logs.put(id, current);
+    /** Keeps {@link #withWork} in step with an entry; called inside the compute of that entry. */
+    private void workChanged(Entry e) {
+        if (e.work().isEmpty()) {
+            withWork.remove(e.deployment().id());
+        } else {
+            withWork.add(e.deployment().id());
         }
     }
 
     @Override
     public DeploymentQueryPage query(DeploymentQuery query) {
-        Map<String, Deployment> project = query.projectKey() == null ? null : byProject.get(query.projectKey());
-        if (project == null) {
+        Set<String> ids = query.projectKey() == null ? null : idsByProject.get(query.projectKey());
+        if (ids == null) {
             return new DeploymentQueryPage(List.of(), 0);
         }
-        List<Deployment> all = project.values().stream().filter(query::matches).sorted(query.order()).toList();
+        List<Deployment> all = ids.stream()
+                .map(byId::get)
+                .filter(e -> e != null && e.projectKey().equals(query.projectKey()))
+                .map(Entry::deployment)
+                .filter(query::matches)
+                .sorted(query.order())
+                .toList();
         int from = Math.min(all.size(), Math.max(0, query.offset()));
         int to = Math.min(all.size(), from + Math.max(0, query.limit()));
         return new DeploymentQueryPage(all.subList(from, to), all.size());
@@ -164,37 +229,55 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
 
     @Override
     public List<DeploymentLog> logs(String deploymentId, DeploymentLogRange range) {
-        DeploymentLogs of = deploymentId == null ? null : logs.get(deploymentId);
-        return of == null ? List.of() : of.read(range);
+        Entry e = deploymentId == null ? null : byId.get(deploymentId);
+        return e == null ? List.of() : e.logs().read(range);
     }
 
     @Override
     public Option<Work> claim(String owner, Instant now, Instant until) {
-        synchronized (writeLock) {
-            for (Work w : works.values()) {
-                if (w.claimableAt(now)) {
-                    Work claimed = w.claimedBy(owner, until);
-                    works.put(w.id(), claimed);
-                    return Option.of(claimed);
+        for (String id : withWork) {
+            Work[] claimed = new Work[1];
+            byId.computeIfPresent(id, (i, e) -> {
+                for (Work w : e.work().values()) {
+                    if (w.claimableAt(now)) {
+                        claimed[0] = w.claimedBy(owner, until);
+                        return e.withWork(claimed[0]);
+                    }
                 }
+                return e;
+            });
+            if (claimed[0] != null) {
+                return Option.of(claimed[0]);
             }
-            return Option.none();
         }
+        return Option.none();
     }
 
     @Override
     public boolean complete(Work claimed) {
-        synchronized (writeLock) {
-            if (claimed == null || !claimed.sameClaimAs(works.get(claimed.id()))) {
-                return false;
-            }
-            works.remove(claimed.id());
-            return true;
+        if (claimed == null) {
+            return false;
         }
+        boolean[] completed = new boolean[1];
+        byId.computeIfPresent(claimed.connectorId(), (id, e) -> {
+            if (!claimed.sameClaimAs(e.work().get(claimed.id()))) {
+                return e;
+            }
+            Entry without = e.without(claimed);
+            workChanged(without);
+            completed[0] = true;
+            return without;
+        });
+        return completed[0];
     }
 
     @Override
     public List<Work> work() {
-        return works.values().stream().sorted(Comparator.comparing(Work::id)).toList();
+        List<Work> all = new ArrayList<>();
+        for (Entry e : byId.values()) {
+            all.addAll(e.work().values());
+        }
+        all.sort(Comparator.comparing(Work::id));
+        return List.copyOf(all);
     }
 }

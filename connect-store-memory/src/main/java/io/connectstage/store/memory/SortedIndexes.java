@@ -7,50 +7,71 @@ import io.connectstage.store.QueryPage;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The order of every sort field kept up to date by the writes, so that a query walks to its page
- * instead of sorting all connectors, and how many connectors there are of each privacy and set of
- * integration types, so that a query counts its matches without looking at them.
+ * The order of a sort field among the connectors of one filter, kept up to date by the writes,
+ * so that a query walks to its page through its matches only instead of sorting all connectors,
+ * and how many connectors there are of each privacy and set of integration types, so that a
+ * query counts its matches without looking at them.
  *
- * <p>An index is a {@link ConcurrentSkipListSet} (lock-free) of small entries: the field's value
- * and the id, in the field's ascending order then by id, with the privacy and integration types
- * of the connector, so that a walk tests the filters without reading the connector. The store
- * calls {@link #added}, {@link #replaced} and {@link #removed} inside its map's atomic update of
- * the connector, so that the writes of one connector reach the indexes in their order. A reader
- * trusts an entry only when the connector now stored under its id still has that value, privacy
- * and types: while a write is under way it may see an old entry and a new one, and takes at most
+ * <p>An index belongs to a slot: a sort field, a privacy ({@code isPrivate} true, false or
+ * either) and an integration type (one, or any). It holds the connectors of that privacy that
+ * have that type, as small entries (the field's value and the id) in the field's ascending order
+ * then by id. A query of one type (or none) walks the index of its slot; a query of several types
+ * merges the indexes of each (a connector of two of them is in both, and the walk takes it once).
+ * An index is built on the first query that needs it and kept by every write after, so that
+ * writes pay only for the orders and filters in use. The store calls {@link #added},
+ * {@link #replaced} and {@link #removed} inside its map's atomic update of the connector, so that
+ * the writes of one connector reach the indexes in their order. A reader trusts an entry only
+ * when the connector now stored under its id still has that value and passes the query's
+ * filters: while a write is under way it may see an old entry and a new one, and takes at most
  * one of them.
  */
 final class SortedIndexes {
     /** One connector in the order of one field. */
-    private record Entry(Object value, String id, boolean isPrivate, int types) {
+    private record Entry(Object value, String id) {
     }
 
+    private static final SortField[] FIELDS = SortField.values();
+    private static final IntegrationType[] TYPES = IntegrationType.values();
+    /** Privacy of a slot: either, public, private. */
+    private static final int ANY = 0;
+    private static final int PUBLIC = 1;
+    private static final int PRIVATE = 2;
+    /** Slots per field: three privacies times (any type, then each type). */
+    private static final int PER_FIELD = 3 * (TYPES.length + 1);
+
     /**
-     * The index of each field some query has sorted by: built on the first such query and kept by
-     * every write after, so that writes pay only for the orders in use (a harness sorts by one or
-     * two fields, seldom by all seven).
+     * The indexes every write keeps, by {@link #slot}. Set only under the gate's write lock and
+     * read by writes only under its read lock, which orders the two.
      */
-    private final ConcurrentMap<SortField, ConcurrentSkipListSet<Entry>> bySortField = new ConcurrentHashMap<>();
+    @SuppressWarnings("unchecked")
+    private final ConcurrentSkipListSet<Entry>[] kept = new ConcurrentSkipListSet[FIELDS.length * PER_FIELD];
+    /** The fields with a kept index, so that a write looks at no slot of the others (same lock rule). */
+    private SortField[] keptFields = {};
     /** The indexes whose build has finished: the ones queries walk. */
-    private final ConcurrentMap<SortField, ConcurrentSkipListSet<Entry>> built = new ConcurrentHashMap<>();
-    private final Map<SortField, Object> buildLocks = new EnumMap<>(SortField.class);
+    private final AtomicReferenceArray<ConcurrentSkipListSet<Entry>> built =
+            new AtomicReferenceArray<>(FIELDS.length * PER_FIELD);
+    private final Object[] buildLocks = new Object[FIELDS.length * PER_FIELD];
     /**
      * Writes share it; a build takes it alone for the moment it publishes a new index, so that
      * every write either finished before (and the build's scan sees it) or keeps the new index.
@@ -60,8 +81,8 @@ final class SortedIndexes {
     private final ConcurrentMap<Integer, LongAdder> counts = new ConcurrentHashMap<>();
 
     SortedIndexes() {
-        for (SortField field : SortField.values()) {
-            buildLocks.put(field, new Object());
+        for (int i = 0; i < buildLocks.length; i++) {
+            buildLocks[i] = new Object();
         }
     }
 
@@ -75,40 +96,72 @@ final class SortedIndexes {
         }
     }
 
-    private static ConcurrentSkipListSet<Entry> newIndex(SortField field) {
-        // as SortField orders: no key last, no time first (other fields are never absent)
-        Comparator<Object> values = field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT
-                ? Comparator.nullsFirst(SortedIndexes::compareValues)
-                : Comparator.nullsLast(SortedIndexes::compareValues);
-        return new ConcurrentSkipListSet<>(Comparator.comparing(Entry::value, values).thenComparing(Entry::id));
+    private static int slot(SortField field, int privacy, int type) {
+        return field.ordinal() * PER_FIELD + privacy * (TYPES.length + 1) + type;
+    }
+
+    /** Whether a connector of this privacy and these type bits belongs to the slot's index. */
+    private static boolean belongs(int privacy, int type, boolean isPrivate, int types) {
+        return (privacy == ANY || (privacy == PRIVATE) == isPrivate) && (type == 0 || (types & (1 << (type - 1))) != 0);
+    }
+
+    /** Field value, then id; as {@link SortField} orders: no key last, no time first. */
+    private static Comparator<Entry> order(SortField field) {
+        boolean nullsFirst = field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT;
+        return (a, b) -> {
+            int c = compareValues(a.value(), b.value(), nullsFirst);
+            return c != 0 ? c : a.id().compareTo(b.id());
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object a, Object b, boolean nullsFirst) {
+        if (a == b) {
+            return 0;
+        }
+        if (a == null) {
+            return nullsFirst ? -1 : 1;
+        }
+        if (b == null) {
+            return nullsFirst ? 1 : -1;
+        }
+        return ((Comparable) a).compareTo(b);
     }
 
     /**
-     * The index of a field, built from the stored connectors on the first query that sorts by
-     * it. A write racing the scan may leave an entry of a value its connector no longer has: a
-     * query never takes it (every entry is checked against the stored connector).
+     * The index of a slot, built from the stored connectors on the first query that needs it. A
+     * write racing the scan may leave an entry of a value its connector no longer has: a query
+     * never takes it (every entry is checked against the stored connector).
      */
-    private NavigableSet<Entry> index(SortField field, Iterable<ConnectorStaged> stored) {
-        ConcurrentSkipListSet<Entry> index = built.get(field);
+    private NavigableSet<Entry> index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
+        int slot = slot(field, privacy, type);
+        ConcurrentSkipListSet<Entry> index = built.get(slot);
         if (index != null) {
             return index;
         }
-        synchronized (buildLocks.get(field)) {
-            index = built.get(field);
+        synchronized (buildLocks[slot]) {
+            index = built.get(slot);
             if (index != null) {
                 return index;
             }
-            ConcurrentSkipListSet<Entry> made = newIndex(field);
+            ConcurrentSkipListSet<Entry> made = new ConcurrentSkipListSet<>(order(field));
             gate.writeLock().lock();
             try {
-                bySortField.put(field, made); // every write from here on keeps it
+                kept[slot] = made; // every write from here on keeps it
+                if (!List.of(keptFields).contains(field)) {
+                    SortField[] fields = Arrays.copyOf(keptFields, keptFields.length + 1);
+                    fields[keptFields.length] = field;
+                    keptFields = fields;
+                }
             } finally {
                 gate.writeLock().unlock();
             }
             for (ConnectorStaged c : stored) {
-                made.add(entry(field, c, typeBits(c)));
+                if (belongs(privacy, type, c.isPrivate(), typeBits(c))) {
+                    made.add(new Entry(value(field, c), c.id()));
+                }
             }
-            built.put(field, made);
+            built.set(slot, made);
             return made;
         }
     }
@@ -138,14 +191,11 @@ final class SortedIndexes {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object a, Object b) {
-        return ((Comparable) a).compareTo(b);
-    }
-
     private static int typeBits(ConnectorStaged c) {
         int bits = 0;
-        for (IntegrationType type : c.integrationTypes()) {
+        List<IntegrationType> types = c.integrationTypes();
+        for (int i = 0; i < types.size(); i++) {
+            IntegrationType type = types.get(i);
             if (type != null) {
                 bits |= 1 << type.ordinal();
             }
@@ -165,35 +215,85 @@ final class SortedIndexes {
         return (types << 1) | (isPrivate ? 1 : 0);
     }
 
-    private static Entry entry(SortField field, ConnectorStaged c, int types) {
-        return new Entry(value(field, c), c.id(), c.isPrivate(), types);
+    private void count(boolean isPrivate, int types, int by) {
+        Integer bucket = bucket(isPrivate, types);
+        LongAdder count = counts.get(bucket);
+        if (count == null) {
+            count = counts.computeIfAbsent(bucket, b -> new LongAdder());
+        }
+        count.add(by);
     }
 
     /** Indexes a connector just stored; answers it. */
     ConnectorStaged added(ConnectorStaged c) {
         int types = typeBits(c);
-        for (Map.Entry<SortField, ConcurrentSkipListSet<Entry>> index : bySortField.entrySet()) {
-            index.getValue().add(entry(index.getKey(), c, types));
+        int own = c.isPrivate() ? PRIVATE : PUBLIC;
+        for (SortField field : keptFields) {
+            Entry entry = null;
+            int base = slot(field, ANY, 0);
+            for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
+                for (int type = 0, rest = types; ; ) {
+                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    if (index != null) {
+                        if (entry == null) {
+                            entry = new Entry(value(field, c), c.id());
+                        }
+                        index.add(entry);
+                    }
+                    if (rest == 0) {
+                        break;
+                    }
+                    type = Integer.numberOfTrailingZeros(rest) + 1;
+                    rest &= rest - 1;
+                }
+            }
         }
-        counts.computeIfAbsent(bucket(c.isPrivate(), types), b -> new LongAdder()).increment();
+        count(c.isPrivate(), types, 1);
         return c;
     }
 
-    /** Moves the entries whose value, privacy or types changed; answers {@code next}. */
+    /**
+     * Moves the connector in each kept index: adds it where it now belongs, drops it where it no
+     * longer does, and replaces its entry where its value changed; answers {@code next}.
+     */
     ConnectorStaged replaced(ConnectorStaged current, ConnectorStaged next) {
         int oldTypes = typeBits(current);
         int newTypes = typeBits(next);
         boolean filtersChanged = oldTypes != newTypes || current.isPrivate() != next.isPrivate();
-        for (Map.Entry<SortField, ConcurrentSkipListSet<Entry>> index : bySortField.entrySet()) {
-            SortField field = index.getKey();
-            if (filtersChanged || !Objects.equals(value(field, current), value(field, next))) {
-                index.getValue().remove(entry(field, current, oldTypes));
-                index.getValue().add(entry(field, next, newTypes));
+        for (SortField field : keptFields) {
+            Object oldValue = value(field, current);
+            Object newValue = value(field, next);
+            boolean sameValue = Objects.equals(oldValue, newValue);
+            if (sameValue && !filtersChanged) {
+                continue;
+            }
+            Entry oldEntry = new Entry(oldValue, current.id());
+            Entry newEntry = sameValue ? oldEntry : new Entry(newValue, next.id());
+            int base = slot(field, ANY, 0);
+            for (int privacy = ANY; privacy <= PRIVATE; privacy++) {
+                for (int type = 0, rest = oldTypes | newTypes; ; ) {
+                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    if (index != null) {
+                        boolean wasIn = belongs(privacy, type, current.isPrivate(), oldTypes);
+                        boolean isIn = belongs(privacy, type, next.isPrivate(), newTypes);
+                        if (isIn && !(sameValue && wasIn)) {
+                            index.add(newEntry);
+                        }
+                        if (wasIn && !(sameValue && isIn)) {
+                            index.remove(oldEntry);
+                        }
+                    }
+                    if (rest == 0) {
+                        break;
+                    }
+                    type = Integer.numberOfTrailingZeros(rest) + 1;
+                    rest &= rest - 1;
+                }
             }
         }
         if (filtersChanged) {
-            counts.get(bucket(current.isPrivate(), oldTypes)).decrement();
-            counts.computeIfAbsent(bucket(next.isPrivate(), newTypes), b -> new LongAdder()).increment();
+            count(current.isPrivate(), oldTypes, -1);
+            count(next.isPrivate(), newTypes, 1);
         }
         return next;
     }
@@ -201,18 +301,34 @@ final class SortedIndexes {
     /** Drops a connector's entries; answers it. */
     ConnectorStaged removed(ConnectorStaged c) {
         int types = typeBits(c);
-        for (Map.Entry<SortField, ConcurrentSkipListSet<Entry>> index : bySortField.entrySet()) {
-            index.getValue().remove(entry(index.getKey(), c, types));
+        int own = c.isPrivate() ? PRIVATE : PUBLIC;
+        for (SortField field : keptFields) {
+            Entry entry = new Entry(value(field, c), c.id());
+            int base = slot(field, ANY, 0);
+            for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
+                for (int type = 0, rest = types; ; ) {
+                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    if (index != null) {
+                        index.remove(entry);
+                    }
+                    if (rest == 0) {
+                        break;
+                    }
+                    type = Integer.numberOfTrailingZeros(rest) + 1;
+                    rest &= rest - 1;
+                }
+            }
         }
-        counts.get(bucket(c.isPrivate(), types)).decrement();
+        count(c.isPrivate(), types, -1);
         return c;
     }
 
     /**
-     * A page of a query: walks the index of the first sort criterion in its direction, keeps the
-     * connectors that pass the filters until it has {@code offset + limit} of them (and, when
-     * the index order is not the whole order of the query, the rest of the last group of equal
-     * values), then sorts those few by the query's order. The total comes from the counts.
+     * A page of a query: walks the index of its first sort criterion and its filters in its
+     * direction (several types: the indexes of each, merged), keeps the connectors that still
+     * match until it has {@code offset + limit} of them (and, when the index order is not the
+     * whole order of the query, the rest of the last group of equal values), then sorts those few
+     * by the query's order. The total comes from the counts.
      */
     QueryPage query(ConnectorQuery query, Function<String, ConnectorStaged> stored, Iterable<ConnectorStaged> all) {
         List<Sort> sort = query.sort();
@@ -220,27 +336,34 @@ final class SortedIndexes {
         boolean ascending = sort.isEmpty() || sort.get(0).ascending();
         // (value, id) ascending is the query's order when nothing else decides between equal values
         boolean exact = ascending && (sort.size() <= 1 || field == SortField.ID);
-        NavigableSet<Entry> index = index(field, all);
-        if (!ascending) {
-            index = index.descendingSet();
-        }
         Boolean isPrivate = query.isPrivate();
+        int privacy = isPrivate == null ? ANY : isPrivate ? PRIVATE : PUBLIC;
         int types = typeBits(query.integrationTypes());
+        Iterator<Entry> walk;
+        if (Integer.bitCount(types) <= 1) {
+            int type = types == 0 ? 0 : Integer.numberOfTrailingZeros(types) + 1;
+            walk = directed(index(field, privacy, type, all), ascending).iterator();
+        } else {
+            List<NavigableSet<Entry>> each = new ArrayList<>();
+            for (int rest = types; rest != 0; rest &= rest - 1) {
+                each.add(directed(index(field, privacy, Integer.numberOfTrailingZeros(rest) + 1, all), ascending));
+            }
+            walk = new Merge(each);
+        }
         long wanted = (long) query.offset() + query.limit();
         List<ConnectorStaged> found = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Entry last = null;
-        for (Entry entry : index) {
+        while (walk.hasNext()) {
+            Entry entry = walk.next();
             if (found.size() >= wanted && (exact || last == null || !Objects.equals(entry.value(), last.value()))) {
                 break;
             }
-            if ((isPrivate != null && entry.isPrivate() != isPrivate) || (types != 0 && (entry.types() & types) == 0)) {
-                continue;
-            }
             ConnectorStaged c = stored.apply(entry.id());
-            if (c == null || c.isPrivate() != entry.isPrivate() || typeBits(c) != entry.types()
+            if (c == null || (isPrivate != null && c.isPrivate() != isPrivate)
+                    || (types != 0 && (typeBits(c) & types) == 0)
                     || !Objects.equals(value(field, c), entry.value()) || !ids.add(c.id())) {
-                continue; // a write under way: its other entry stands for it
+                continue; // a write under way (its other entry stands for it), or met in a second index
             }
             found.add(c);
             last = entry;
@@ -251,6 +374,46 @@ final class SortedIndexes {
         int from = Math.min(query.offset(), found.size());
         int to = (int) Math.min(wanted, found.size());
         return new QueryPage(List.copyOf(found.subList(from, to)), count(isPrivate, types));
+    }
+
+    private static NavigableSet<Entry> directed(NavigableSet<Entry> index, boolean ascending) {
+        return ascending ? index : index.descendingSet();
+    }
+
+    /** The entries of several indexes of one order, in that order (an entry in two comes twice, one after the other). */
+    private static final class Merge implements Iterator<Entry> {
+        private record Head(Entry entry, Iterator<Entry> rest) {
+        }
+
+        private final PriorityQueue<Head> heads;
+
+        Merge(List<NavigableSet<Entry>> indexes) {
+            Comparator<? super Entry> order = indexes.get(0).comparator();
+            heads = new PriorityQueue<>(indexes.size(), (a, b) -> order.compare(a.entry(), b.entry()));
+            for (NavigableSet<Entry> index : indexes) {
+                Iterator<Entry> rest = index.iterator();
+                if (rest.hasNext()) {
+                    heads.add(new Head(rest.next(), rest));
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        @Override
+        public Entry next() {
+            Head head = heads.poll();
+            if (head == null) {
+                throw new NoSuchElementException();
+            }
+            if (head.rest().hasNext()) {
+                heads.add(new Head(head.rest().next(), head.rest()));
+            }
+            return head.entry();
+        }
     }
 
     private long count(Boolean isPrivate, int types) {

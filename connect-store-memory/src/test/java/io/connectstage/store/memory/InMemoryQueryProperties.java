@@ -142,9 +142,12 @@ class InMemoryQueryProperties {
         for (int i = random.nextInt(3); i > 0; i--) {
             sort.add(new Sort(fields[random.nextInt(fields.length)], random.nextBoolean()));
         }
+        // none, one, or several types (several: the walk merges the index of each)
         Set<IntegrationType> types = new HashSet<>();
-        if (random.nextBoolean()) {
-            types.add(random.nextBoolean() ? IntegrationType.TAX : IntegrationType.PSP);
+        for (IntegrationType type : new IntegrationType[] {IntegrationType.TAX, IntegrationType.PSP, IntegrationType.OMS}) {
+            if (random.nextInt(3) == 0) {
+                types.add(type);
+            }
         }
         return ConnectorQuery.defaults().withIsPrivate(random.nextInt(3) == 0 ? null : random.nextBoolean())
                 .withIntegrationTypes(types).withSort(sort).withLimit(random.nextInt(40)).withOffset(random.nextInt(200));

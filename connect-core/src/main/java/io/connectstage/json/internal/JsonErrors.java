@@ -1,4 +1,4 @@
-package io.connectstage.json;
+package io.connectstage.json.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,22 +17,28 @@ import io.connectstage.error.ConnectError;
 import io.connectstage.rule.Limits;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.regex.Pattern;
 
 /**
  * Turns what Jackson says about bad input into an {@code InvalidJsonInput} error that names the
- * path of the field and the problem in the words of the API, without Java class names.
+ * path of the field and the problem in the words of the API, without Java class names and without
+ * the text of a token it could not read (which could be a secured value sent unquoted). The one
+ * wording of every JSON reader ({@link JsonReader}).
  */
 final class JsonErrors {
     private static final String HIDDEN_SOURCE =
             "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
+    /** Jackson quotes a token it cannot read ({@code Unrecognized token 'p4ssw0rd': was expecting ...}). */
+    private static final Pattern UNREADABLE_TOKEN = Pattern.compile("Unrecognized token '.*?':", Pattern.DOTALL);
 
     private JsonErrors() {
     }
 
+    /** The error of what Jackson threw while reading the value at path {@code at} ({@code ""}: the body). */
     static ConnectError toError(Exception e, String at) {
-        ConnectObjectMapper.DuplicateKeyException duplicate = duplicateKey(e);
+        DuplicateKeyException duplicate = duplicateKey(e);
         if (duplicate != null) {
-            return ConnectError.invalidJson("malformed JSON: the key '" + shortened(duplicate.key)
+            return ConnectError.invalidJson("malformed JSON: the key '" + shortened(duplicate.key())
                     + "' appears twice in one object");
         }
         if (e instanceof StreamConstraintsException) {
@@ -59,9 +65,9 @@ final class JsonErrors {
         return ConnectError.invalidJson(where + inApiWords(rootCause(e)));
     }
 
-    private static ConnectObjectMapper.DuplicateKeyException duplicateKey(Throwable e) {
+    private static DuplicateKeyException duplicateKey(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectObjectMapper.DuplicateKeyException duplicate) {
+            if (cause instanceof DuplicateKeyException duplicate) {
                 return duplicate;
             }
         }
@@ -132,7 +138,8 @@ final class JsonErrors {
     private static ConnectError malformed(JsonLocation where, String problem) {
         String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
         // Jackson's nested locations ("for Array starting at [...]") name a parser feature; keep only line and column.
-        String cleaned = problem == null ? "" : problem.replace(HIDDEN_SOURCE, "");
+        String cleaned = problem == null ? "" : UNREADABLE_TOKEN.matcher(problem.replace(HIDDEN_SOURCE, ""))
+                .replaceFirst("Unrecognized token:");
         return ConnectError.invalidJson("malformed JSON" + position + ": " + inApiWords(cleaned).replace("invalid value",
                 "not valid JSON"));
     }
@@ -205,6 +212,7 @@ final class JsonErrors {
         return path.toString();
     }
 
+    /** {@code prefix} and {@code path} joined as a path: {@code actions[1]} and {@code regions[0]} make {@code actions[1].regions[0]}. */
     static String join(String prefix, String path) {
         if (prefix.isEmpty()) {
             return path;

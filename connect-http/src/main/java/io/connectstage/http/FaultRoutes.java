@@ -1,0 +1,215 @@
+package io.connectstage.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.connectstage.error.ConnectError;
+import io.connectstage.error.ErrorResponse;
+import io.connectstage.json.ConnectJson;
+import io.connectstage.oauth.AccessToken;
+import io.connectstage.oauth.OAuthClient;
+import io.connectstage.oauth.OAuthError;
+import io.connectstage.oauth.Scope.Permission;
+import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.rule.FieldRules;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * The fault injection of harnesses over HTTP, outside the Connect paths:
+ * {@code POST /.connectstage/projects/{projectKey}/faults} with one fault as JSON, such as
+ * {@code {"action":"failNextBuild","deploymentKey":"my-deployment","applicationName":"service"}}
+ * ({@link DeploymentFaults}: {@code failNextBuild}, {@code failNextUndeploy}, {@code hold},
+ * {@code release}; the Deployment by {@code deploymentKey}, which need not exist yet, or by
+ * {@code deploymentId}, which must). The first segment starts with a dot, which no project key
+ * has ({@code [a-zA-Z0-9-_]{2,36}}), so these paths never clash with {@code /{projectKey}/…}.
+ *
+ * <p>Only a token with {@code manage_project} of that very project may set faults: 401 without a
+ * token, 404 for a project no client of the server belongs to, 403 for another project's token or
+ * a narrower scope, 400 (the Connect error JSON, every problem of the body) for a bad fault.
+ */
+final class FaultRoutes {
+    static final String PREFIX = "/.connectstage/";
+    private static final Set<Permission> MANAGE_PROJECT = EnumSet.of(Permission.MANAGE_PROJECT);
+    private static final Set<String> FIELDS = Set.of("action", "deploymentKey", "deploymentId", "applicationName");
+
+    /** The faults a harness sets, one action each. */
+    enum Action {
+        FAIL_NEXT_BUILD("failNextBuild"), FAIL_NEXT_UNDEPLOY("failNextUndeploy"), HOLD("hold"), RELEASE("release");
+
+        final String wire;
+
+        Action(String wire) {
+            this.wire = wire;
+        }
+
+        static Optional<Action> of(String wire) {
+            for (Action a : values()) {
+                if (a.wire.equals(wire)) {
+                    return Optional.of(a);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private final Authorization auth;
+    private final Bodies bodies;
+
+    FaultRoutes(Authorization auth, Bodies bodies) {
+        this.auth = auth;
+        this.bodies = bodies;
+    }
+
+    static boolean matches(String path) {
+        return path.startsWith(PREFIX) || path.equals(PREFIX.substring(0, PREFIX.length() - 1));
+    }
+
+    Answer route(Request request, String method, String path) {
+        String[] parts = path.split("/", -1);
+        if (parts.length != 5 || !parts[2].equals("projects") || parts[3].isEmpty() || !parts[4].equals("faults")) {
+            return Answer.notFound("path '" + QueryParameters.shorten(path) + "'");
+        }
+        if (!method.equals("POST")) {
+            return Answer.methodNotAllowed(method, path, "POST");
+        }
+        String project = parts[3];
+        Optional<AccessToken> token = auth.token(request);
+        if (token.isEmpty()) {
+            return Answer.oauth(OAuthError.invalidToken());
+        }
+        if (auth.issuer().clients().stream().map(OAuthClient::projectKey).noneMatch(project::equals)) {
+            return Answer.notFound("project key '" + QueryParameters.shorten(project) + "'");
+        }
+        return auth.authorized(request, project, MANAGE_PROJECT, space -> {
+            Optional<DeploymentFaults> faults = auth.spaces().faults();
+            if (faults.isEmpty()) {
+                return Answer.general(501, "This server injects no faults: its project spaces have no DeploymentFaults");
+            }
+            return bodies.withBody(request, body -> set(faults.get(), space, body));
+        });
+    }
+
+    private static Answer set(DeploymentFaults faults, ProjectSpace space, String body) {
+        JsonNode json;
+        try {
+            json = ConnectJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            return Answer.error(ErrorResponse.of(ConnectError.invalidJson("the body is not JSON")));
+        }
+        if (json == null || !json.isObject()) {
+            return Answer.error(ErrorResponse.of(ConnectError.invalidJson("the body is not a JSON object")));
+        }
+        List<ConnectError> errors = new ArrayList<>();
+        for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                errors.add(ConnectError.invalidField(QueryParameters.shorten(name), "is not a field of a fault; the fields are "
+                        + "action, deploymentKey, deploymentId and applicationName"));
+            }
+        }
+        String actionName = text(json, "action", errors);
+        String key = text(json, "deploymentKey", errors);
+        String id = text(json, "deploymentId", errors);
+        String application = text(json, "applicationName", errors);
+        Action action = null;
+        if (actionName == null) {
+            errors.add(ConnectError.requiredField("action"));
+        } else {
+            action = Action.of(actionName).orElse(null);
+            if (action == null) {
+                errors.add(ConnectError.invalidField("action", "'" + QueryParameters.shorten(actionName)
+                        + "' is not one of failNextBuild, failNextUndeploy, hold, release"));
+            }
+        }
+        if (key == null && id == null) {
+            errors.add(ConnectError.requiredField("deploymentKey"));
+        } else if (key != null && id != null) {
+            errors.add(ConnectError.invalidField("deploymentId", "give deploymentKey or deploymentId, not both"));
+        } else if (key != null) {
+            errors.addAll(FieldRules.key("deploymentKey", key).asJava());
+        } else if (id.isEmpty()) {
+            errors.add(ConnectError.invalidField("deploymentId", "is empty"));
+        }
+        if (action == Action.FAIL_NEXT_BUILD && application == null) {
+            errors.add(ConnectError.requiredField("applicationName"));
+        } else if (action != null && action != Action.FAIL_NEXT_BUILD && application != null) {
+            errors.add(ConnectError.invalidField("applicationName", "only failNextBuild names an application"));
+        } else if (application != null && application.isEmpty()) {
+            errors.add(ConnectError.invalidField("applicationName", "is empty"));
+        }
+        if (!errors.isEmpty()) {
+            return Answer.error(ErrorResponse.of(errors));
+        }
+        String project = space.projectKey();
+        if (id != null) {
+            Optional<Answer> missing = space.deployments().getById(project, id).fold(e -> Optional.of(Answer.error(e)),
+                    d -> Optional.empty());
+            if (missing.isPresent()) {
+                return missing.get();
+            }
+        }
+        apply(faults, action, project, key, id, application);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("action", action.wire);
+        answer.put("projectKey", project);
+        answer.put(key != null ? "deploymentKey" : "deploymentId", key != null ? key : id);
+        if (application != null) {
+            answer.put("applicationName", application);
+        }
+        return Answer.json(200, answer);
+    }
+
+    private static void apply(DeploymentFaults faults, Action action, String project, String key, String id, String application) {
+        switch (action) {
+            case FAIL_NEXT_BUILD -> {
+                if (key != null) {
+                    faults.failNextBuildByKey(project, key, application);
+                } else {
+                    faults.failNextBuild(id, application);
+                }
+            }
+            case FAIL_NEXT_UNDEPLOY -> {
+                if (key != null) {
+                    faults.failNextUndeployByKey(project, key);
+                } else {
+                    faults.failNextUndeploy(id);
+                }
+            }
+            case HOLD -> {
+                if (key != null) {
+                    faults.holdByKey(project, key);
+                } else {
+                    faults.hold(id);
+                }
+            }
+            case RELEASE -> {
+                if (key != null) {
+                    faults.releaseByKey(project, key);
+                } else {
+                    faults.release(id);
+                }
+            }
+            default -> throw new IllegalStateException("unknown action " + action);
+        }
+    }
+
+    /** A string field, {@code null} when absent or JSON null; an error when of another type. */
+    private static String text(JsonNode json, String field, List<ConnectError> errors) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(ConnectError.invalidField(field, "is a string"));
+            return null;
+        }
+        return node.asText();
+    }
+}

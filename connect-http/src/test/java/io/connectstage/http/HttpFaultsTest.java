@@ -1,0 +1,189 @@
+package io.connectstage.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.connectstage.connector.ConnectorReportEntry;
+import io.connectstage.connector.ConnectorReportEntryType;
+import io.connectstage.connector.Region;
+import io.connectstage.deployment.DeploymentConfigurationApplication;
+import io.connectstage.deployment.DeploymentDraft;
+import io.connectstage.deployment.DeploymentJson;
+import io.connectstage.deployment.DeploymentType;
+import io.connectstage.deployment.SampleDeployments;
+import io.connectstage.junit.ConnectServerExtension;
+import io.connectstage.junit.ConnectServerInfo;
+import io.connectstage.oauth.OAuthClient;
+import io.connectstage.processing.Analysis;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("Fault injection over HTTP: POST /.connectstage/projects/{projectKey}/faults")
+class HttpFaultsTest {
+    private static final String FAULTS = "/.connectstage/projects/project-a/faults";
+
+    @RegisterExtension
+    static ConnectServerExtension connect = ConnectServerExtension.builder()
+            .projectKey("project-a")
+            .spaces(PerProjectSpaces.builder().executor(Runnable::run)
+                    .analyzer((repository, at) -> new Analysis(true, List.of(new ConnectorReportEntry(
+                            ConnectorReportEntryType.INFORMATION, "ok", null, at, null)),
+                            SampleDeployments.configurations(), SampleDeployments.globalConfiguration(), null))
+                    .build())
+            .client(OAuthClient.parse("other:other-secret:manage_project:project-b").get())
+            .client(OAuthClient.parse("deployer:deployer-secret:manage_connectors_deployments:project-a").get())
+            .build();
+
+    private Http http;
+    private String token;
+
+    @BeforeEach
+    void previewableConnector(ConnectServerInfo info) {
+        http = new Http(info.baseUri());
+        token = info.token();
+        if (http.get("/connectors/drafts/key=fault-connector", token).status() == 404) {
+            JsonNode c = http.post("/connectors/drafts", token, Http.draft("fault-connector")).expect(201).json();
+            http.post("/connectors/drafts/key=fault-connector", token, "{\"version\":" + c.get("version").asLong()
+                    + ",\"actions\":[{\"action\":\"addPrivateProject\",\"privateProject\":\"europe-west1.gcp:project-a\"},"
+                    + "{\"action\":\"updatePreviewable\"}]}").expect(201);
+        }
+    }
+
+    private static String preview(String key) {
+        return DeploymentJson.writeForStorage(DeploymentDraft.builder().key(key).type(DeploymentType.PREVIEW)
+                .region(Region.EUROPE_WEST1_GCP).stagedConnectorKey("fault-connector")
+                .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", SampleDeployments.API_SECRET))
+                .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "100")
+                        .withSecured("DB_PASSWORD", SampleDeployments.DB_PASSWORD))
+                .globalConfiguration(SampleDeployments.validGlobal()).build());
+    }
+
+    private String status(String key) {
+        return http.get("/project-a/deployments/key=" + key, token).expect(200).json().get("status").asText();
+    }
+
+    private long version(String key) {
+        return http.get("/project-a/deployments/key=" + key, token).expect(200).json().get("version").asLong();
+    }
+
+    @Nested
+    @DisplayName("a fault set")
+    class Faults {
+
+        @Test
+        @DisplayName("by key before the Deployment exists fails its next build once, and redeploy then deploys it")
+        void failNextBuildByKeyBeforeCreation() {
+            JsonNode set = http.post(FAULTS, token,
+                    "{\"action\":\"failNextBuild\",\"deploymentKey\":\"fails-once\",\"applicationName\":\"service\"}").expect(200).json();
+            assertEquals("failNextBuild", set.get("action").asText());
+            assertEquals("fails-once", set.get("deploymentKey").asText());
+            http.post("/project-a/deployments", token, preview("fails-once")).expect(201);
+            assertEquals("Failed", status("fails-once"));
+            JsonNode failed = http.get("/project-a/deployments/key=fails-once", token).expect(200).json();
+            assertTrue(failed.at("/details/build/report/entries").toString().contains("fault injected"), failed.toString());
+            http.post("/project-a/deployments/key=fails-once", token, "{\"version\":" + version("fails-once")
+                    + ",\"actions\":[{\"action\":\"redeploy\"}]}").expect(200);
+            assertEquals("Deployed", status("fails-once"));
+        }
+
+        @Test
+        @DisplayName("hold keeps builds Deploying while clients poll, release finishes them")
+        void holdAndRelease() {
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"held\"}").expect(200);
+            http.post("/project-a/deployments", token, preview("held")).expect(201);
+            for (int poll = 0; poll < 5; poll++) {
+                assertEquals("Deploying", status("held"));
+            }
+            http.post(FAULTS, token, "{\"action\":\"release\",\"deploymentKey\":\"held\"}").expect(200);
+            assertEquals("Deployed", status("held"));
+        }
+
+        @Test
+        @DisplayName("by id fails the next undeploy: the Deployment ends UndeployFailed, and a second delete removes it")
+        void failNextUndeployById() {
+            String id = http.post("/project-a/deployments", token, preview("undeploy-fails")).expect(201).json().get("id").asText();
+            assertEquals("Deployed", status("undeploy-fails"));
+            http.post(FAULTS, token, "{\"action\":\"failNextUndeploy\",\"deploymentId\":\"" + id + "\"}").expect(200);
+            http.delete("/project-a/deployments/" + id, token).expect(202);
+            assertEquals("UndeployFailed", status("undeploy-fails"));
+            http.delete("/project-a/deployments/" + id + "?version=" + version("undeploy-fails"), token).expect(202);
+            http.get("/project-a/deployments/" + id, token).expect(404, "ResourceNotFound");
+        }
+
+        @Test
+        @DisplayName("for another project's key does not touch this project's Deployment of that key")
+        void keysArePerProject() {
+            String other = http.token("other", "other-secret", null).expect(200).json().get("access_token").asText();
+            http.post("/.connectstage/projects/project-b/faults", other,
+                    "{\"action\":\"failNextBuild\",\"deploymentKey\":\"same-key\",\"applicationName\":\"service\"}").expect(200);
+            http.post("/project-a/deployments", token, preview("same-key")).expect(201);
+            assertEquals("Deployed", status("same-key"));
+        }
+    }
+
+    @Nested
+    @DisplayName("who may set faults")
+    class Access {
+
+        @Test
+        @DisplayName("401 without a token, 403 for another project's token or a narrower scope, 404 for an unknown project")
+        void onlyManageProjectOfThatProject() {
+            String body = "{\"action\":\"hold\",\"deploymentKey\":\"nobody\"}";
+            http.post(FAULTS, null, body).expect(401, "invalid_token");
+            String other = http.token("other", "other-secret", null).expect(200).json().get("access_token").asText();
+            http.post(FAULTS, other, body).expect(403, "insufficient_scope");
+            String deployer = http.token("deployer", "deployer-secret", null).expect(200).json().get("access_token").asText();
+            http.post(FAULTS, deployer, body).expect(403, "insufficient_scope");
+            http.post("/.connectstage/projects/no-such-project/faults", token, body).expect(404, "ResourceNotFound");
+        }
+
+        @Test
+        @DisplayName("other paths and methods under /.connectstage answer 404 and 405 in the Connect error format")
+        void pathsAndMethods() {
+            http.get(FAULTS, token).expect(405, "General");
+            http.post("/.connectstage/projects/project-a", token, "{}").expect(404, "ResourceNotFound");
+            http.post("/.connectstage/faults", token, "{}").expect(404, "ResourceNotFound");
+            http.get("/.connectstage", token).expect(404, "ResourceNotFound");
+        }
+    }
+
+    @Nested
+    @DisplayName("a bad fault")
+    class BadInput {
+
+        @Test
+        @DisplayName("answers 400 with every problem of the body, never a stack trace")
+        void everyProblemAt400() {
+            JsonNode errors = http.post(FAULTS, token, "{\"action\":\"explode\",\"deploymentKey\":\"x\",\"colour\":\"red\"}")
+                    .expect(400, "InvalidJsonInput").json().get("errors");
+            List<String> details = new ArrayList<>();
+            errors.forEach(e -> details.add(e.get("detailedErrorMessage").asText()));
+            assertEquals(3, details.size(), details.toString());
+            assertTrue(details.stream().anyMatch(d -> d.startsWith("colour:")), details.toString());
+            assertTrue(details.stream().anyMatch(d -> d.startsWith("action:")), details.toString());
+            assertTrue(details.stream().anyMatch(d -> d.startsWith("deploymentKey:")), details.toString());
+
+            for (String body : List.of("", "not json", "[1,2]", "{\"action\":\"failNextBuild\",\"deploymentKey\":\"k\"}",
+                    "{\"action\":\"hold\"}", "{\"action\":\"hold\",\"deploymentKey\":\"ab\",\"deploymentId\":\"cd\"}",
+                    "{\"action\":\"hold\",\"deploymentKey\":\"ab\",\"applicationName\":\"service\"}",
+                    "{\"action\":7,\"deploymentKey\":\"ab\"}", "{\"action\":\"hold\",\"deploymentKey\":\"a b\"}")) {
+                Http.Reply r = http.post(FAULTS, token, body).expect(400, "InvalidJsonInput");
+                assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
+            }
+            http.send("POST", FAULTS, token, "text/plain", "{}").expect(415, "General");
+        }
+
+        @Test
+        @DisplayName("by the id of no Deployment of that project answers 404")
+        void unknownIdIs404() {
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentId\":\"no-such-id\"}").expect(404, "ResourceNotFound");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.connectstage.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Access tokens signed by their client's secret")
+class TokenIssuerTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00.123456Z");
+    private static final OAuthClient CLIENT = OAuthClient.parse("me:top-secret-1:manage_project:proj,view_connectors:proj").get();
+
+    private static TokenIssuer issuer(Clock clock, OAuthClient... clients) {
+        return new TokenIssuer(List.of(clients), clock, Duration.ofHours(48));
+    }
+
+    private static TokenIssuer issuer(OAuthClient... clients) {
+        return issuer(Clock.fixed(T0, ZoneOffset.UTC), clients);
+    }
+
+    private static String token(TokenIssuer issuer, String scope) {
+        return issuer.issue("me", "top-secret-1", scope).get().value();
+    }
+
+    @Test
+    void aTokenOfOneIssuerIsAcceptedByAnotherThatKnowsTheSameClient() {
+        String value = token(issuer(CLIENT), null);
+
+        AccessToken found = issuer(OAuthClient.parse("me:top-secret-1:manage_project:proj,view_connectors:proj").get())
+                .find(value).orElseThrow();
+
+        assertEquals("me", found.clientId());
+        assertEquals("proj", found.projectKey());
+        assertEquals("manage_project:proj view_connectors:proj", found.scopeString());
+        assertEquals(T0.plus(Duration.ofHours(48)).toEpochMilli(), found.expiresAt().toEpochMilli());
+    }
+
+    @Test
+    void theGrantedScopesAreTheOnesAskedFor() {
+        assertEquals("view_connectors:proj", issuer(CLIENT).find(token(issuer(CLIENT), "view_connectors:proj")).orElseThrow().scopeString());
+    }
+
+    @Test
+    void twoTokensOfOneClientDiffer() {
+        TokenIssuer issuer = issuer(CLIENT);
+        assertFalse(token(issuer, null).equals(token(issuer, null)));
+    }
+
+    @Test
+    void aTokenSignedWithAnotherSecretOfTheSameClientIdIsRefused() {
+        String value = token(issuer(CLIENT), null);
+
+        assertTrue(issuer(OAuthClient.parse("me:other-secret:manage_project:proj,view_connectors:proj").get()).find(value).isEmpty());
+    }
+
+    @Test
+    void aTokenGrantingAScopeTheClientNoLongerHasIsRefused() {
+        String value = token(issuer(CLIENT), null);
+
+        assertTrue(issuer(OAuthClient.parse("me:top-secret-1:view_connectors:proj").get()).find(value).isEmpty());
+    }
+
+    @Test
+    void aTokenExpiresAfterTheLifetimeOnTheIssuersClock() {
+        MutableClock clock = new MutableClock(T0);
+        TokenIssuer issuer = issuer(clock, CLIENT);
+        String value = token(issuer, null);
+
+        clock.now = T0.plus(Duration.ofHours(48)).minusMillis(200);
+        assertTrue(issuer.find(value).isPresent());
+        clock.now = T0.plus(Duration.ofHours(48));
+        assertTrue(issuer.find(value).isEmpty());
+    }
+
+    @Test
+    void aTokenWithAnyCharacterChangedIsRefused() {
+        TokenIssuer issuer = issuer(CLIENT);
+        String value = token(issuer, "view_connectors:proj");
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+        for (int i = 0; i < value.length(); i++) {
+            char replacement = alphabet.charAt((alphabet.indexOf(value.charAt(i)) + 1) % alphabet.length());
+            String changed = value.substring(0, i) + replacement + value.substring(i + 1);
+            // base64 without padding may leave the last character's low bits unused: same bytes, same token
+            boolean sameBytes = decodes(changed) && decodes(value) && sameDecoded(value, changed);
+            assertEquals(sameBytes, issuer.find(changed).isPresent(), "changed at " + i);
+        }
+    }
+
+    @Test
+    void aPayloadRewrittenToAskForMoreIsRefused() {
+        String value = token(issuer(CLIENT), "view_connectors:proj");
+        String payload = new String(Base64.getUrlDecoder().decode(value.substring(0, value.indexOf('.'))), StandardCharsets.UTF_8);
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.replace("view_connectors:proj",
+                "manage_project:proj").getBytes(StandardCharsets.UTF_8)) + value.substring(value.indexOf('.'));
+
+        assertTrue(issuer(CLIENT).find(forged).isEmpty());
+    }
+
+    @Test
+    void theTokenDoesNotContainTheSecret() {
+        String value = token(issuer(CLIENT), null);
+        String[] parts = value.split("\\.");
+        assertFalse(value.contains("top-secret-1"));
+        assertFalse(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).contains("top-secret-1"));
+    }
+
+    @Test
+    void anyOtherStringIsNoTokenAndNothingThrows() {
+        TokenIssuer issuer = issuer(CLIENT);
+        assertTrue(issuer.find(null).isEmpty());
+        assertTrue(issuer.find("").isEmpty());
+        assertTrue(issuer.find(".").isEmpty());
+        assertTrue(issuer.find("a.b.c").isEmpty());
+        assertTrue(issuer.find("x".repeat(1_000_000) + "." + "y").isEmpty());
+        qt().forAll(strings().allPossible().ofLengthBetween(0, 300), integers().between(0, 300))
+                .check((text, dot) -> issuer.find(text).isEmpty()
+                        && issuer.find(text.substring(0, Math.min(dot, text.length())) + "." + text).isEmpty());
+    }
+
+    private static boolean decodes(String value) {
+        try {
+            for (String part : value.split("\\.", -1)) {
+                Base64.getUrlDecoder().decode(part);
+            }
+            return value.split("\\.", -1).length == 2;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameDecoded(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        return java.util.Arrays.equals(Base64.getUrlDecoder().decode(x[0]), Base64.getUrlDecoder().decode(y[0]))
+                && java.util.Arrays.equals(Base64.getUrlDecoder().decode(x[1]), Base64.getUrlDecoder().decode(y[1]));
+    }
+
+    private static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -6,6 +6,7 @@ import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -47,9 +48,60 @@ import java.util.function.Supplier;
  * one of them.
  */
 final class SortedIndexes {
-    /** One connector in the order of one field. */
-    private record Entry(Object value, String id) {
+    /**
+     * One connector in the order of one field: its value, the first {@link #PREFIX_BYTES} bytes
+     * of an order-preserving encoding of that value (two unsigned longs), and its id. The prefix
+     * lives in the entry, so that a comparison in the skip-list walk reads the entry alone and
+     * follows the value to its characters (a cache miss each, names being spread over the heap)
+     * only when two prefixes are equal.
+     *
+     * @param exact whether the prefix is the whole value (numbers and times), so that equal
+     *              prefixes are equal values
+     */
+    record Entry(long high, long low, boolean exact, Object value, String id) {
+        static Entry of(Object value, String id) {
+            if (value instanceof String s) {
+                long high = 0;
+                long low = 0;
+                int at = 0;
+                for (int i = 0, n = s.length(); i < n && at < PREFIX_BYTES; i++) {
+                    char c = s.charAt(i);
+                    if (c < 0x7F) {
+                        // one byte, 1 to 0x7F: 0 is the end of the string, below every character
+                        if (at < 8) {
+                            high |= (long) (c + 1) << (56 - 8 * at);
+                        } else {
+                            low |= (long) (c + 1) << (56 - 8 * (at - 8));
+                        }
+                        at++;
+                    } else {
+                        // three bytes, 0x80 and the UTF-16 code unit: above every one-byte character
+                        // and ordered as String.compareTo orders code units (surrogates included)
+                        int code = 0x80_0000 | c;
+                        for (int shift = 16; shift >= 0 && at < PREFIX_BYTES; shift -= 8, at++) {
+                            long b = (code >>> shift) & 0xFF;
+                            if (at < 8) {
+                                high |= b << (56 - 8 * at);
+                            } else {
+                                low |= b << (56 - 8 * (at - 8));
+                            }
+                        }
+                    }
+                }
+                return new Entry(high, low, false, value, id);
+            }
+            if (value instanceof Long l) {
+                return new Entry(l ^ Long.MIN_VALUE, 0, true, value, id);
+            }
+            if (value instanceof Instant t) {
+                return new Entry(t.getEpochSecond() ^ Long.MIN_VALUE, t.getNano(), true, value, id);
+            }
+            return new Entry(0, 0, false, value, id); // null, or a value with no prefix: the full compare decides
+        }
     }
+
+    /** Bytes of a value's encoding an {@link Entry} keeps. */
+    static final int PREFIX_BYTES = 16;
 
     private static final SortField[] FIELDS = SortField.values();
     private static final IntegrationType[] TYPES = IntegrationType.values();
@@ -106,26 +158,34 @@ final class SortedIndexes {
     }
 
     /** Field value, then id; as {@link SortField} orders: no key last, no time first. */
-    private static Comparator<Entry> order(SortField field) {
+    static Comparator<Entry> order(SortField field) {
         boolean nullsFirst = field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT;
         return (a, b) -> {
-            int c = compareValues(a.value(), b.value(), nullsFirst);
-            return c != 0 ? c : a.id().compareTo(b.id());
+            int c = compareValues(a, b, nullsFirst);
+            return c != 0 || a.id() == b.id() ? c : a.id().compareTo(b.id());
         };
     }
 
+    /** The values of two entries of one field, by their prefixes first. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object a, Object b, boolean nullsFirst) {
-        if (a == b) {
+    static int compareValues(Entry a, Entry b, boolean nullsFirst) {
+        Object x = a.value();
+        Object y = b.value();
+        if (x == y) {
             return 0;
         }
-        if (a == null) {
+        if (x == null) {
             return nullsFirst ? -1 : 1;
         }
-        if (b == null) {
+        if (y == null) {
             return nullsFirst ? 1 : -1;
         }
-        return ((Comparable) a).compareTo(b);
+        int c = Long.compareUnsigned(a.high(), b.high());
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(a.low(), b.low());
+        return c != 0 || a.exact() ? c : ((Comparable) x).compareTo(y);
     }
 
     /**
@@ -158,7 +218,7 @@ final class SortedIndexes {
             }
             for (ConnectorStaged c : stored) {
                 if (belongs(privacy, type, c.isPrivate(), typeBits(c))) {
-                    made.add(new Entry(value(field, c), c.id()));
+                    made.add(Entry.of(value(field, c), c.id()));
                 }
             }
             built.set(slot, made);
@@ -236,7 +296,7 @@ final class SortedIndexes {
                     ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         if (entry == null) {
-                            entry = new Entry(value(field, c), c.id());
+                            entry = Entry.of(value(field, c), c.id());
                         }
                         index.add(entry);
                     }
@@ -267,8 +327,8 @@ final class SortedIndexes {
             if (sameValue && !filtersChanged) {
                 continue;
             }
-            Entry oldEntry = new Entry(oldValue, current.id());
-            Entry newEntry = sameValue ? oldEntry : new Entry(newValue, next.id());
+            Entry oldEntry = Entry.of(oldValue, current.id());
+            Entry newEntry = sameValue ? oldEntry : Entry.of(newValue, next.id());
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy <= PRIVATE; privacy++) {
                 for (int type = 0, rest = oldTypes | newTypes; ; ) {
@@ -303,7 +363,7 @@ final class SortedIndexes {
         int types = typeBits(c);
         int own = c.isPrivate() ? PRIVATE : PUBLIC;
         for (SortField field : keptFields) {
-            Entry entry = new Entry(value(field, c), c.id());
+            Entry entry = Entry.of(value(field, c), c.id());
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {

@@ -14,14 +14,12 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -116,12 +114,11 @@ final class SortedIndexes {
      * The indexes every write keeps, by {@link #slot}. Set only under the gate's write lock and
      * read by writes only under its read lock, which orders the two.
      */
-    @SuppressWarnings("unchecked")
-    private final ConcurrentSkipListSet<Entry>[] kept = new ConcurrentSkipListSet[FIELDS.length * PER_FIELD];
+    private final SortedRuns[] kept = new SortedRuns[FIELDS.length * PER_FIELD];
     /** The fields with a kept index, so that a write looks at no slot of the others (same lock rule). */
     private SortField[] keptFields = {};
     /** The indexes whose build has finished: the ones queries walk. */
-    private final AtomicReferenceArray<ConcurrentSkipListSet<Entry>> built =
+    private final AtomicReferenceArray<SortedRuns> built =
             new AtomicReferenceArray<>(FIELDS.length * PER_FIELD);
     private final Object[] buildLocks = new Object[FIELDS.length * PER_FIELD];
     /**
@@ -193,9 +190,9 @@ final class SortedIndexes {
      * write racing the scan may leave an entry of a value its connector no longer has: a query
      * never takes it (every entry is checked against the stored connector).
      */
-    private NavigableSet<Entry> index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
+    private SortedRuns index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
         int slot = slot(field, privacy, type);
-        ConcurrentSkipListSet<Entry> index = built.get(slot);
+        SortedRuns index = built.get(slot);
         if (index != null) {
             return index;
         }
@@ -204,7 +201,7 @@ final class SortedIndexes {
             if (index != null) {
                 return index;
             }
-            ConcurrentSkipListSet<Entry> made = new ConcurrentSkipListSet<>(order(field));
+            SortedRuns made = new SortedRuns(order(field));
             gate.writeLock().lock();
             try {
                 kept[slot] = made; // every write from here on keeps it
@@ -293,7 +290,7 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {
-                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         if (entry == null) {
                             entry = Entry.of(value(field, c), c.id());
@@ -332,7 +329,7 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy <= PRIVATE; privacy++) {
                 for (int type = 0, rest = oldTypes | newTypes; ; ) {
-                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         boolean wasIn = belongs(privacy, type, current.isPrivate(), oldTypes);
                         boolean isIn = belongs(privacy, type, next.isPrivate(), newTypes);
@@ -367,7 +364,7 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {
-                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         index.remove(entry);
                     }
@@ -402,13 +399,13 @@ final class SortedIndexes {
         Iterator<Entry> walk;
         if (Integer.bitCount(types) <= 1) {
             int type = types == 0 ? 0 : Integer.numberOfTrailingZeros(types) + 1;
-            walk = directed(index(field, privacy, type, all), ascending).iterator();
+            walk = index(field, privacy, type, all).iterator(ascending);
         } else {
-            List<NavigableSet<Entry>> each = new ArrayList<>();
+            List<SortedRuns> each = new ArrayList<>();
             for (int rest = types; rest != 0; rest &= rest - 1) {
-                each.add(directed(index(field, privacy, Integer.numberOfTrailingZeros(rest) + 1, all), ascending));
+                each.add(index(field, privacy, Integer.numberOfTrailingZeros(rest) + 1, all));
             }
-            walk = new Merge(each);
+            walk = new Merge(each, ascending);
         }
         long wanted = (long) query.offset() + query.limit();
         List<ConnectorStaged> found = new ArrayList<>();
@@ -436,10 +433,6 @@ final class SortedIndexes {
         return new QueryPage(List.copyOf(found.subList(from, to)), count(isPrivate, types));
     }
 
-    private static NavigableSet<Entry> directed(NavigableSet<Entry> index, boolean ascending) {
-        return ascending ? index : index.descendingSet();
-    }
-
     /** The entries of several indexes of one order, in that order (an entry in two comes twice, one after the other). */
     private static final class Merge implements Iterator<Entry> {
         private record Head(Entry entry, Iterator<Entry> rest) {
@@ -447,11 +440,11 @@ final class SortedIndexes {
 
         private final PriorityQueue<Head> heads;
 
-        Merge(List<NavigableSet<Entry>> indexes) {
-            Comparator<? super Entry> order = indexes.get(0).comparator();
+        Merge(List<SortedRuns> indexes, boolean ascending) {
+            Comparator<Entry> order = ascending ? indexes.get(0).comparator() : indexes.get(0).comparator().reversed();
             heads = new PriorityQueue<>(indexes.size(), (a, b) -> order.compare(a.entry(), b.entry()));
-            for (NavigableSet<Entry> index : indexes) {
-                Iterator<Entry> rest = index.iterator();
+            for (SortedRuns index : indexes) {
+                Iterator<Entry> rest = index.iterator(ascending);
                 if (rest.hasNext()) {
                     heads.add(new Head(rest.next(), rest));
                 }

@@ -53,11 +53,19 @@ final class SortedIndexes {
      * follows the value to its characters (a cache miss each, names being spread over the heap)
      * only when two prefixes are equal.
      *
+     * <p>No value has the lowest prefix (nulls first: no time) or the highest (nulls last: no
+     * key), which no string reaches (one byte in three of a high code unit is 0x80) and no time
+     * (its seconds' range is far from both ends).
+     *
      * @param exact whether the prefix is the whole value (numbers and times), so that equal
      *              prefixes are equal values
      */
     record Entry(long high, long low, boolean exact, Object value, String id) {
-        static Entry of(Object value, String id) {
+        static Entry of(SortField field, Object value, String id) {
+            if (value == null) {
+                long edge = nullsFirst(field) ? 0 : -1;
+                return new Entry(edge, edge, false, null, id);
+            }
             if (value instanceof String s) {
                 long high = 0;
                 long low = 0;
@@ -94,7 +102,7 @@ final class SortedIndexes {
             if (value instanceof Instant t) {
                 return new Entry(t.getEpochSecond() ^ Long.MIN_VALUE, t.getNano(), true, value, id);
             }
-            return new Entry(0, 0, false, value, id); // null, or a value with no prefix: the full compare decides
+            return new Entry(0, 0, false, value, id); // a value with no prefix: the full compare decides
         }
     }
 
@@ -156,11 +164,16 @@ final class SortedIndexes {
 
     /** Field value, then id; as {@link SortField} orders: no key last, no time first. */
     static Comparator<Entry> order(SortField field) {
-        boolean nullsFirst = field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT;
+        boolean nullsFirst = nullsFirst(field);
         return (a, b) -> {
             int c = compareValues(a, b, nullsFirst);
             return c != 0 || a.id() == b.id() ? c : a.id().compareTo(b.id());
         };
+    }
+
+    /** Whether the field's order puts connectors without a value first (times) or last (key). */
+    static boolean nullsFirst(SortField field) {
+        return field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT;
     }
 
     /** The values of two entries of one field, by their prefixes first. */
@@ -215,7 +228,7 @@ final class SortedIndexes {
             }
             for (ConnectorStaged c : stored) {
                 if (belongs(privacy, type, c.isPrivate(), typeBits(c))) {
-                    made.add(Entry.of(value(field, c), c.id()));
+                    made.add(Entry.of(field, value(field, c), c.id()));
                 }
             }
             built.set(slot, made);
@@ -293,7 +306,7 @@ final class SortedIndexes {
                     SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         if (entry == null) {
-                            entry = Entry.of(value(field, c), c.id());
+                            entry = Entry.of(field, value(field, c), c.id());
                         }
                         index.add(entry);
                     }
@@ -324,8 +337,8 @@ final class SortedIndexes {
             if (sameValue && !filtersChanged) {
                 continue;
             }
-            Entry oldEntry = Entry.of(oldValue, current.id());
-            Entry newEntry = sameValue ? oldEntry : Entry.of(newValue, next.id());
+            Entry oldEntry = Entry.of(field, oldValue, current.id());
+            Entry newEntry = sameValue ? oldEntry : Entry.of(field, newValue, next.id());
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy <= PRIVATE; privacy++) {
                 for (int type = 0, rest = oldTypes | newTypes; ; ) {
@@ -360,7 +373,7 @@ final class SortedIndexes {
         int types = typeBits(c);
         int own = c.isPrivate() ? PRIVATE : PUBLIC;
         for (SortField field : keptFields) {
-            Entry entry = Entry.of(value(field, c), c.id());
+            Entry entry = Entry.of(field, value(field, c), c.id());
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {

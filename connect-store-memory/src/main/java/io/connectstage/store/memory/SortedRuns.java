@@ -227,21 +227,20 @@ final class SortedRuns {
 
     /**
      * Binary search of {@code entries[from..to]} with their prefixes: the prefixes first, the
-     * entries only where they tie or a value is null. As {@link Arrays#binarySearch}: the index,
-     * or {@code -(insertion point) - 1}.
+     * entries only where they tie. As {@link Arrays#binarySearch}: the index, or
+     * {@code -(insertion point) - 1}.
      */
     private int search(Entry[] entries, long[] prefixes, int from, int to, Entry e) {
         int lo = from;
         int hi = to;
-        boolean noValue = e.value() == null;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int c = Long.compareUnsigned(prefixes[2 * mid], e.high());
             if (c == 0) {
                 c = Long.compareUnsigned(prefixes[2 * mid + 1], e.low());
             }
-            if (c == 0 || noValue || entries[mid].value() == null) {
-                c = order.compare(entries[mid], e); // a tie, or no value (its prefix says nothing)
+            if (c == 0) {
+                c = order.compare(entries[mid], e);
             }
             if (c < 0) {
                 lo = mid + 1;

@@ -50,15 +50,15 @@ class SortedIndexesPrefixProperties {
         Seeds.check("string prefixes agree with compareTo", 5_000, PAIRS, pair -> {
             String a = pair[0];
             String b = pair[1];
-            Entry x = Entry.of(a, "id");
-            Entry y = Entry.of(b, "id");
+            Entry x = Entry.of(SortField.NAME, a, "id");
+            Entry y = Entry.of(SortField.NAME, b, "id");
             String what = describe(a) + " vs " + describe(b);
             assertEquals(Integer.signum(expected.compare(a, b)), Integer.signum(order.compare(x, y)), what);
             assertEquals(Integer.signum(expected.compare(b, a)), Integer.signum(order.compare(y, x)), what);
-            if (a != null && b != null && (x.high() != y.high() || x.low() != y.low())) {
+            if (x.high() != y.high() || x.low() != y.low()) {
                 int byPrefix = x.high() != y.high() ? Long.compareUnsigned(x.high(), y.high())
                         : Long.compareUnsigned(x.low(), y.low());
-                assertEquals(Integer.signum(a.compareTo(b)), Integer.signum(byPrefix), "prefix alone: " + what);
+                assertEquals(Integer.signum(expected.compare(a, b)), Integer.signum(byPrefix), "prefix alone: " + what);
             }
             if (a != null && a.equals(b)) {
                 assertEquals(x, y, "equal strings, equal entries");
@@ -73,8 +73,10 @@ class SortedIndexesPrefixProperties {
         Seeds.check("equal values by id", 1_000, PAIRS, pair -> {
             String value = pair[0];
             assertEquals(Integer.signum("b".compareTo("a")),
-                    Integer.signum(order.compare(Entry.of(value, "b"), Entry.of(value == null ? null : new String(value), "a"))));
-            assertEquals(0, order.compare(Entry.of(value, "a"), Entry.of(value == null ? null : new String(value), "a")));
+                    Integer.signum(order.compare(Entry.of(SortField.NAME, value, "b"),
+                            Entry.of(SortField.NAME, value == null ? null : new String(value), "a"))));
+            assertEquals(0, order.compare(Entry.of(SortField.NAME, value, "a"),
+                    Entry.of(SortField.NAME, value == null ? null : new String(value), "a")));
         });
     }
 
@@ -84,7 +86,8 @@ class SortedIndexesPrefixProperties {
         Comparator<Entry> order = SortedIndexes.order(SortField.VERSION);
         Seeds.check("versions", 2_000, longs().all().mix(longs().between(-3, 3), 50), longs().all().mix(longs().between(-3, 3), 50),
                 (a, b) -> assertEquals(Integer.signum(Long.compare(a, b)),
-                        Integer.signum(order.compare(Entry.of(a, "id"), Entry.of(b, "id"))), a + " vs " + b));
+                        Integer.signum(order.compare(Entry.of(SortField.VERSION, a, "id"), Entry.of(SortField.VERSION, b, "id"))),
+                        a + " vs " + b));
     }
 
     @Test
@@ -97,9 +100,14 @@ class SortedIndexesPrefixProperties {
         Comparator<Instant> expected = Comparator.nullsFirst(Comparator.naturalOrder());
         for (SortField field : List.of(SortField.CREATED_AT, SortField.LAST_MODIFIED_AT)) {
             Comparator<Entry> order = SortedIndexes.order(field);
-            Seeds.check("times of " + field, 2_000, times, times,
-                    (a, b) -> assertEquals(Integer.signum(expected.compare(a, b)),
-                            Integer.signum(order.compare(Entry.of(a, "id"), Entry.of(b, "id"))), a + " vs " + b));
+            Seeds.check("times of " + field, 2_000, times, times, (a, b) -> {
+                Entry x = Entry.of(field, a, "id");
+                Entry y = Entry.of(field, b, "id");
+                assertEquals(Integer.signum(expected.compare(a, b)), Integer.signum(order.compare(x, y)), a + " vs " + b);
+                int byPrefix = x.high() != y.high() ? Long.compareUnsigned(x.high(), y.high())
+                        : Long.compareUnsigned(x.low(), y.low());
+                assertEquals(Integer.signum(expected.compare(a, b)), Integer.signum(byPrefix), "prefix alone: " + a + " vs " + b);
+            });
         }
     }
 

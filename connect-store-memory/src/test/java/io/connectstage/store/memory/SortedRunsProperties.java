@@ -31,7 +31,7 @@ class SortedRunsProperties {
     private static Entry entry(int n) {
         // a few values shared by several ids, a few without a value (last), many one-off
         String value = n % 11 == 0 ? null : n % 7 == 0 ? "shared " + n % 3 : "key " + Integer.toString(n * 7919 % 100_003, 36);
-        return Entry.of(value, "id-" + n);
+        return Entry.of(SortField.KEY, value, "id-" + n);
     }
 
     @Test

@@ -29,7 +29,7 @@ import java.util.NoSuchElementException;
  */
 final class SortedRuns {
     /** Entries per leaf before it splits. */
-    static final int MAX = 64;
+    static final int MAX = 32;
 
     /** An immutable sorted run; {@code high} is the next leaf's bound ({@code null}: the last). */
     private static final class Leaf {

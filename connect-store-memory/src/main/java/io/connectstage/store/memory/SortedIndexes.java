@@ -34,9 +34,10 @@ import java.util.function.Supplier;
  *
  * <p>An index belongs to a slot: a sort field, a privacy ({@code isPrivate} true, false or
  * either) and an integration type (one, or any). It holds the connectors of that privacy that
- * have that type, as small entries (the field's value and the id) in the field's ascending order
- * then by id. A query of one type (or none) walks the index of its slot; a query of several types
- * merges the indexes of each (a connector of two of them is in both, and the walk takes it once).
+ * have that type, as small entries (the field's value, a prefix of it, and the id) in the field's
+ * ascending order then by id, kept in short sorted runs ({@link SortedRuns}). A query of one
+ * type (or none) walks the index of its slot; a query of several types merges the indexes of each
+ * (a connector of two of them is in both, and the walk takes it once).
  * An index is built on the first query that needs it and kept by every write after, so that
  * writes pay only for the orders and filters in use. The store calls {@link #added},
  * {@link #replaced} and {@link #removed} inside its map's atomic update of the connector, so that
@@ -49,9 +50,9 @@ final class SortedIndexes {
     /**
      * One connector in the order of one field: its value, the first {@link #PREFIX_BYTES} bytes
      * of an order-preserving encoding of that value (two unsigned longs), and its id. The prefix
-     * lives in the entry, so that a comparison in the skip-list walk reads the entry alone and
-     * follows the value to its characters (a cache miss each, names being spread over the heap)
-     * only when two prefixes are equal.
+     * is copied beside the entry in its run, so that a binary search reads an array of longs and
+     * follows the entry to its value's characters (a cache miss each, names being spread over the
+     * heap) only when two prefixes are equal.
      *
      * <p>No value has the lowest prefix (nulls first: no time) or the highest (nulls last: no
      * key), which no string reaches (one byte in three of a high code unit is 0x80) and no time

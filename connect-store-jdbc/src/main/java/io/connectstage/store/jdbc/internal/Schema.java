@@ -28,8 +28,10 @@ public final class Schema {
      * connector, and requests leave durable work in their own table ({@link WorkTable}); version 1
      * had none of these. 3 added the tables of Deployments ({@link DeploymentTables}), created by
      * {@link #tables} ({@code IF NOT EXISTS}) when an older database is opened; nothing to carry over.
+     * 4 gave Deployments creation and modification times to sort by
+     * ({@link DeploymentTables#fromVersion3}); the Deployments of version 3 keep none.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private static final int ATTEMPTS = 5;
 
@@ -75,6 +77,11 @@ public final class Schema {
         try (Statement statement = connection.createStatement()) {
             if (found != null && found == 1) {
                 for (String sql : fromVersion1(dialect)) {
+                    statement.execute(sql);
+                }
+            }
+            if (found != null && found == 3) {
+                for (String sql : DeploymentTables.fromVersion3()) {
                     statement.execute(sql);
                 }
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.connectstage.connector.Lists;
 import io.connectstage.connector.Region;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +12,12 @@ import java.util.Objects;
  * A Deployment: a Connector installed into a Project and a Region, every field of the API
  * reference, immutable. {@code key}, {@code globalConfiguration} and {@code apiClient} are
  * {@code null} when absent and then left out of the JSON.
+ *
+ * <p>{@code createdAt} and {@code lastModifiedAt} are not in the RAML type; like
+ * {@code ConnectorStaged}, we add them (the time of the create, and of the latest change,
+ * processing included) so that {@code sort=createdAt desc} works as the official CLI asks for.
+ * They are {@code null} for a Deployment read from JSON that has none (one stored before they
+ * existed).
  *
  * <p>Values are made by {@link Deployments#create} and changed only by update actions
  * ({@link Deployments#apply}) and the outcome moves of {@link DeploymentLifecycle}; the
@@ -24,7 +31,7 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "key", "version", "type", "connector", "globalConfiguration", "apiClient", "details",
-        "deployedRegion", "applications", "preview", "status"})
+        "deployedRegion", "applications", "preview", "status", "createdAt", "lastModifiedAt"})
 public record Deployment(
         String id,
         String key,
@@ -37,7 +44,9 @@ public record Deployment(
         Region deployedRegion,
         List<ApplicationDeployment> applications,
         boolean preview,
-        DeploymentStatus status) {
+        DeploymentStatus status,
+        Instant createdAt,
+        Instant lastModifiedAt) {
 
     public Deployment {
         Objects.requireNonNull(id, "id is null");
@@ -58,7 +67,8 @@ public record Deployment(
     public Builder toBuilder() {
         return new Builder().id(id).key(key).version(version).type(type).connector(connector)
                 .globalConfiguration(globalConfiguration).apiClient(apiClient).details(details)
-                .deployedRegion(deployedRegion).applications(applications).preview(preview).status(status);
+                .deployedRegion(deployedRegion).applications(applications).preview(preview).status(status)
+                .createdAt(createdAt).lastModifiedAt(lastModifiedAt);
     }
 
     public Deployment withVersion(long value) {
@@ -79,6 +89,14 @@ public record Deployment(
 
     public Deployment withApiClient(DeploymentApiClient value) {
         return toBuilder().apiClient(value).build();
+    }
+
+    public Deployment withCreatedAt(Instant value) {
+        return toBuilder().createdAt(value).build();
+    }
+
+    public Deployment withLastModifiedAt(Instant value) {
+        return toBuilder().lastModifiedAt(value).build();
     }
 
     /** The application deployment with this name, or {@code null}. */
@@ -110,6 +128,8 @@ public record Deployment(
         private List<ApplicationDeployment> applications = List.of();
         private boolean preview;
         private DeploymentStatus status = DeploymentStatus.QUEUED;
+        private Instant createdAt;
+        private Instant lastModifiedAt;
 
         private Builder() {
         }
@@ -176,9 +196,19 @@ public record Deployment(
             return this;
         }
 
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder lastModifiedAt(Instant value) {
+            lastModifiedAt = value;
+            return this;
+        }
+
         public Deployment build() {
             return new Deployment(id, key, version, type, connector, globalConfiguration, apiClient, details,
-                    deployedRegion, applications, preview, status);
+                    deployedRegion, applications, preview, status, createdAt, lastModifiedAt);
         }
     }
 }

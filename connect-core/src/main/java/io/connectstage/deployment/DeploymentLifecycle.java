@@ -43,7 +43,7 @@ import java.util.UUID;
  * {@code DeploymentInvalidStatusTransition} ("Invalid status change: Already deploying"). The
  * outcome moves ({@link #startDeploying}, {@link #deployed}, {@link #failed},
  * {@link #undeployFailed}, {@link #undeployed}) are made by the processing of a Deployment; each is
- * a change of its own and bumps the version. Time comes in as an argument; nothing here reads a clock.
+ * a change of its own, bumps the version and sets {@code lastModifiedAt}. Time comes in as an argument; nothing here reads a clock.
  */
 public final class DeploymentLifecycle {
 
@@ -105,7 +105,7 @@ public final class DeploymentLifecycle {
     /** A delete: {@code Undeploying}, version + 1; the processing then removes the Deployment. */
     public static Either<ConnectError, Deployment> requestUndeploy(Deployment d, Instant now) {
         return move(d, UNDEPLOYING).map(moved -> bump(moved.withDetails(new DeploymentDetails(
-                d.details().build().withEntry(info(now, "Undeployment queued"))))));
+                d.details().build().withEntry(info(now, "Undeployment queued")))), now));
     }
 
     /** A delete that names the version it expects: {@code ConcurrentModification} when it is not the current one. */
@@ -120,7 +120,7 @@ public final class DeploymentLifecycle {
 
     /** The build starts: {@code Queued → Deploying}. */
     public static Either<ConnectError, Deployment> startDeploying(Deployment d, Instant now) {
-        return settle(d, DEPLOYING, List.of(info(now, "Deployment started")));
+        return settle(d, DEPLOYING, List.of(info(now, "Deployment started")), now);
     }
 
     /**
@@ -132,7 +132,7 @@ public final class DeploymentLifecycle {
     public static Either<ConnectError, Deployment> deployed(Deployment d, List<ConnectorReportEntry> entries, Instant now) {
         List<ConnectorReportEntry> all = new ArrayList<>(entries);
         all.add(info(now, "Deployment succeeded"));
-        return settle(d, DEPLOYED, all).map(s -> s.withApplications(s.applications().stream()
+        return settle(d, DEPLOYED, all, now).map(s -> s.withApplications(s.applications().stream()
                 .map(app -> withEndpoint(s, app)).toList()));
     }
 
@@ -140,7 +140,7 @@ public final class DeploymentLifecycle {
     public static Either<ConnectError, Deployment> failed(Deployment d, List<ConnectorReportEntry> entries, Instant now) {
         List<ConnectorReportEntry> all = new ArrayList<>(entries);
         all.add(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, "Deployment failed", null, now, null));
-        return settle(d, FAILED, all);
+        return settle(d, FAILED, all, now);
     }
 
     /**
@@ -159,7 +159,7 @@ public final class DeploymentLifecycle {
     public static Either<ConnectError, Deployment> undeployFailed(Deployment d, List<ConnectorReportEntry> entries, Instant now) {
         List<ConnectorReportEntry> all = new ArrayList<>(entries);
         all.add(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, "Undeployment failed", null, now, null));
-        return settle(d, UNDEPLOY_FAILED, all);
+        return settle(d, UNDEPLOY_FAILED, all, now);
     }
 
     /**
@@ -182,12 +182,15 @@ public final class DeploymentLifecycle {
         return Either.right(d.withStatus(to));
     }
 
-    private static Either<ConnectError, Deployment> settle(Deployment d, DeploymentStatus to, List<ConnectorReportEntry> entries) {
-        return move(d, to).map(moved -> bump(moved.withDetails(new DeploymentDetails(d.details().build().withEntries(entries)))));
+    private static Either<ConnectError, Deployment> settle(Deployment d, DeploymentStatus to, List<ConnectorReportEntry> entries,
+            Instant now) {
+        return move(d, to).map(moved -> bump(moved.withDetails(new DeploymentDetails(d.details().build().withEntries(entries))),
+                now));
     }
 
-    private static Deployment bump(Deployment d) {
-        return d.withVersion(d.version() + 1);
+    /** A change of its own: version + 1, last modified {@code now}. */
+    private static Deployment bump(Deployment d, Instant now) {
+        return d.toBuilder().version(d.version() + 1).lastModifiedAt(now).build();
     }
 
     static DeploymentDetails newBuild(Deployment d, Instant now, String title) {

@@ -32,7 +32,7 @@ public final class Deployments {
 
     /**
      * The new Deployment of {@code draft} into project {@code projectKey}, with this id, at
-     * version 1, {@code Queued} with its first build; or every rule the request breaks:
+     * version 1, {@code Queued} with its first build, created and last modified at {@code now}; or every rule the request breaks:
      * <ul>
      * <li>the draft's own fields ({@code InvalidJsonInput}, {@code DuplicateField});</li>
      * <li>the reference's {@code version}, when given, is the connector's
@@ -120,6 +120,8 @@ public final class Deployments {
                 .deployedRegion(region)
                 .applications(resolved.applications())
                 .status(DeploymentStatus.QUEUED)
+                .createdAt(now)
+                .lastModifiedAt(now)
                 .build();
         return Either.right(created);
     }
@@ -158,7 +160,7 @@ public final class Deployments {
 
     /**
      * The update request applied to {@code current}, all or nothing: the changed Deployment at
-     * version + 1, or every error of the request. A version that is not the current one answers
+     * version + 1, last modified at the context's time, or every error of the request. A version that is not the current one answers
      * only {@code ConcurrentModification}; otherwise the actions are applied in order, each to the
      * result of the ones before it, and each error names its action ({@code actions[0]…}).
      */
@@ -195,6 +197,6 @@ public final class Deployments {
         if (!errors.isEmpty()) {
             return Either.left(errors);
         }
-        return Either.right(next.withVersion(current.version() + 1));
+        return Either.right(next.toBuilder().version(current.version() + 1).lastModifiedAt(context.now()).build());
     }
 }

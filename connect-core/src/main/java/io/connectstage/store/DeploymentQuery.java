@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * A query of the Deployments of one project, as {@code GET /{projectKey}/deployments} takes it:
  * paging ({@code limit} 0 to 500, default 20; {@code offset} 0 to 10,000), sort criteria over
- * {@code id}, {@code key}, {@code version} and {@code status} (ties broken by id), and the
+ * {@code id}, {@code key}, {@code version}, {@code status}, {@code createdAt} and
+ * {@code lastModifiedAt} (ties broken by id; a Deployment without a time comes first going up), and the
  * filters {@code integrationTypes} (a Deployment matches when its connector has any of them;
  * empty: all) and {@code deploymentType} ({@code null}: all).
  *
@@ -34,7 +35,8 @@ public record DeploymentQuery(
         DeploymentType deploymentType) {
 
     /** The fields Deployments can be sorted by. */
-    public static final Set<SortField> SORT_FIELDS = Set.of(SortField.ID, SortField.KEY, SortField.VERSION, SortField.STATUS);
+    public static final Set<SortField> SORT_FIELDS = Set.of(SortField.ID, SortField.KEY, SortField.VERSION, SortField.STATUS,
+            SortField.CREATED_AT, SortField.LAST_MODIFIED_AT);
 
     /** Holds what was asked, valid or not; {@link #errors()} says what is wrong with it. */
     public DeploymentQuery {
@@ -98,7 +100,8 @@ public record DeploymentQuery(
         for (Sort s : sort) {
             if (s != null && !SORT_FIELDS.contains(s.field())) {
                 errors = errors.append(ConnectError.invalidQueryParam("sort",
-                        "Deployments cannot be sorted by " + s.field().wireValue() + "; by id, key, version or status"));
+                        "Deployments cannot be sorted by " + s.field().wireValue()
+                                + "; by id, key, version, status, createdAt or lastModifiedAt"));
             }
         }
         if (integrationTypes.contains(null)) {
@@ -139,6 +142,12 @@ public record DeploymentQuery(
                 break;
             case STATUS:
                 up = Comparator.comparing(d -> d.status().wireValue());
+                break;
+            case CREATED_AT:
+                up = Comparator.comparing(Deployment::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+                break;
+            case LAST_MODIFIED_AT:
+                up = Comparator.comparing(Deployment::lastModifiedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
                 break;
             default:
                 up = Comparator.comparing(Deployment::id);

@@ -7,7 +7,7 @@ import java.util.Comparator;
 /**
  * The fields a query of ConnectorStaged, or a search of Connectors, can sort by. Connectors have
  * no status and no times, so {@code status}, {@code createdAt} and {@code lastModifiedAt} sort
- * staged connectors only. A connector without a time (one read from JSON that has none) comes
+ * staged connectors only (and Deployments, whose order is {@code DeploymentQuery#order}). A connector without a time (one read from JSON that has none) comes
  * first going up.
  */
 public enum SortField {

@@ -323,6 +323,39 @@ public abstract class DeploymentStoreContract {
             assertEquals(List.of("k1", "k10", "k11"), keys);
             assertEquals(List.of(), store.query(DeploymentQuery.of(P).withOffset(100)).results());
         }
+
+        private List<String> ids(SortField field, boolean ascending) {
+            return store.query(DeploymentQuery.of(P).withSort(List.of(ascending ? Sort.asc(field) : Sort.desc(field))))
+                    .results().stream().map(Deployment::id).toList();
+        }
+
+        @Test
+        @DisplayName("sorts by createdAt both ways, to the nanosecond, ties broken by id, a Deployment without a time first going up")
+        void sortsByCreatedAt() {
+            inserted(P, deployment(1, "k1").withCreatedAt(T0.plusSeconds(60)));
+            inserted(P, deployment(2, "k2").withCreatedAt(T0.plusNanos(1)));
+            inserted(P, deployment(3, "k3").withCreatedAt(null).withLastModifiedAt(null));
+            inserted(P, deployment(4, "k4").withCreatedAt(T0));
+            inserted(P, deployment(5, "k5").withCreatedAt(T0.plusSeconds(60)));
+            inserted(Q, deployment(6, "k6").withCreatedAt(T0.minusSeconds(60)));
+            assertEquals(List.of(id(3), id(4), id(2), id(1), id(5)), ids(SortField.CREATED_AT, true));
+            assertEquals(List.of(id(1), id(5), id(2), id(4), id(3)), ids(SortField.CREATED_AT, false));
+        }
+
+        @Test
+        @DisplayName("sorts by lastModifiedAt as a replace leaves it")
+        void sortsByLastModifiedAt() {
+            for (int i = 1; i <= 3; i++) {
+                inserted(P, deployment(i, "k" + i).withCreatedAt(T0.plusSeconds(i)).withLastModifiedAt(T0.plusSeconds(i)));
+            }
+            assertEquals(List.of(id(3), id(2), id(1)), ids(SortField.LAST_MODIFIED_AT, false));
+            Deployment first = store.findById(P, id(1)).get();
+            accepted(store.replace(P, first.toBuilder().version(2).lastModifiedAt(T0.plusSeconds(10)).build(), 1,
+                    DeploymentWrite.NONE));
+            assertEquals(List.of(id(2), id(3), id(1)), ids(SortField.LAST_MODIFIED_AT, true));
+            assertEquals(List.of(id(1), id(2), id(3)), ids(SortField.CREATED_AT, true));
+            assertEquals(T0.plusSeconds(10), store.findById(P, id(1)).get().lastModifiedAt());
+        }
     }
 
     @Nested

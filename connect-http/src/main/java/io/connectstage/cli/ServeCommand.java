@@ -82,6 +82,11 @@ final class ServeCommand implements Callable<Integer> {
             "POST /.connectstage/projects/PROJECT/faults {\"action\":\"release\",\"deploymentKey\":\"KEY\"}"})
     List<String> holds = new ArrayList<>();
 
+    @Option(names = "--production-deactivated", paramLabel = "PROJECT",
+            description = "production Deployments are deactivated in this project: creating one answers 400 "
+                    + "DeploymentProductionDeactivated (repeatable)")
+    List<String> productionDeactivated = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -156,6 +161,7 @@ final class ServeCommand implements Callable<Integer> {
                 .analyzer(new SpecAnalyzer(source))
                 .executor(processing)
                 .faults(faults)
+                .productionDeactivated(java.util.Set.copyOf(productionDeactivated)::contains)
                 .build();
         } catch (RuntimeException e) {
             parent.err.println("serve: cannot open the store: " + StoreOption.redact(String.valueOf(e.getMessage())));

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Project spaces with a staged store of their own per project (memory by default, or any store a
@@ -83,7 +84,7 @@ public final class PerProjectSpaces implements ProjectSpaces {
             processor.resume();
         }
         DeploymentService.Builder deployments = DeploymentService.builder(deploymentStore, staged, published)
-                .clock(builder.clock);
+                .clock(builder.clock).productionDeactivated(builder.productionDeactivated);
         if (processor != null) {
             deployments.processing(processor);
         }
@@ -99,6 +100,7 @@ public final class PerProjectSpaces implements ProjectSpaces {
         private ConnectorAnalyzer analyzer;
         private Executor executor;
         private DeploymentFaults faults = new DeploymentFaults();
+        private Predicate<String> productionDeactivated = projectKey -> false;
 
         private Builder() {
         }
@@ -141,6 +143,19 @@ public final class PerProjectSpaces implements ProjectSpaces {
         /** The faults injected into deployment steps of every project ({@link DeploymentFaults}); default none. */
         public Builder faults(DeploymentFaults value) {
             this.faults = Objects.requireNonNull(value, "faults is null");
+            return this;
+        }
+
+        /**
+         * The projects whose production Deployments are deactivated: a {@code production} create
+         * there answers {@code DeploymentProductionDeactivated}; default none.
+         *
+         * <pre>{@code
+         * PerProjectSpaces.builder().productionDeactivated(Set.of("trial-project")::contains).build();
+         * }</pre>
+         */
+        public Builder productionDeactivated(Predicate<String> projectKeys) {
+            this.productionDeactivated = Objects.requireNonNull(projectKeys, "projectKeys is null");
             return this;
         }
 

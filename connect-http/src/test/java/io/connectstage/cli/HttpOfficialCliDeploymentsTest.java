@@ -137,6 +137,14 @@ class HttpOfficialCliDeploymentsTest {
         Result list = ok("connect", "deployment", "list");
         assertTrue(list.output().contains("preview-1") && list.output().contains("prod-1"), list.output());
         assertTrue(list.output().contains("Showing items 1–2 of 2."), list.output());
+        // preview-1 was created first and last changed (its redeploy) before prod-1 was created.
+        String newestFirst = ok("connect", "deployment", "list", "--sort", "-createdAt").output();
+        assertTrue(newestFirst.indexOf("prod-1") < newestFirst.indexOf("preview-1"), newestFirst);
+        assertTrue(newestFirst.contains("Showing items 1–2 of 2."), newestFirst);
+        String oldestChangeFirst = ok("connect", "deployment", "list", "--sort", "+lastModifiedAt").output();
+        assertTrue(oldestChangeFirst.indexOf("preview-1") < oldestChangeFirst.indexOf("prod-1"), oldestChangeFirst);
+        String oldestFirst = ok("connect", "deployment", "list", "--sort", "createdAt").output();
+        assertTrue(oldestFirst.indexOf("preview-1") < oldestFirst.indexOf("prod-1"), oldestFirst);
         String described = describe("prod-1");
         assertTrue(described.contains("type: 'production'") && described.contains("status: 'Deployed'"), described);
         assertTrue(described.contains("deployedRegion: 'europe-west1.gcp'"), described);

@@ -137,7 +137,7 @@ class HttpServeProcessTest {
     }
 
     @Test
-    void faultOptionsFailABuildAndHoldADeploymentNamedByKeyBeforeItExists() throws Exception {
+    void faultOptionsFailABuildAndHoldADeploymentNamedByKeyBeforeItExistsAndProductionIsDeactivated() throws Exception {
         String url = "https://github.com/acme/fault-connector.git";
         try (GitFixture repo = GitFixture.init(tmp.resolve("repo"))) {
             repo.write("connect.yaml", "deployAs:\n  - name: service-app\n    applicationType: service\n    endpoint: /service\n")
@@ -146,7 +146,8 @@ class HttpServeProcessTest {
         }
         Child child = serve("--port", "0", "--client", "me:s:manage_project:my-project", "--poll-seconds", "1",
                 "--repo-mirror", url + "=" + tmp.resolve("repo"),
-                "--fail-build", "my-project/fails-once/service-app", "--hold", "my-project/held");
+                "--fail-build", "my-project/fails-once/service-app", "--hold", "my-project/held",
+                "--production-deactivated", "my-project");
         try {
             Http http = new Http(child.base());
             String token = token(child.base(), "me", "s");
@@ -163,6 +164,9 @@ class HttpServeProcessTest {
                         + "\"connector\":{\"key\":\"fault-connector\",\"staged\":true},\"region\":\"europe-west1.gcp\","
                         + "\"configurations\":[{\"applicationName\":\"service-app\"}]}").expect(201);
             }
+            http.post("/my-project/deployments", token, "{\"key\":\"in-production\",\"type\":\"production\","
+                    + "\"connector\":{\"key\":\"fault-connector\"},\"region\":\"europe-west1.gcp\","
+                    + "\"configurations\":[{\"applicationName\":\"service-app\"}]}").expect(400, "DeploymentProductionDeactivated");
             await(() -> status(http, token, "fails-once").equals("Failed"));
             await(() -> status(http, token, "held").equals("Deploying"));
             Thread.sleep(200);

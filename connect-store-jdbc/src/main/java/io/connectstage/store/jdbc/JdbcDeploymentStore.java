@@ -85,7 +85,8 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         Objects.requireNonNull(write, "write is null");
         return jdbc.transaction("insert a deployment", c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO deployment (id, project_key, deployment_key, "
-                    + "version, deployment_type, status, integration_types, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "version, deployment_type, status, integration_types, document, created_at, last_modified_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, d.id());
                 insert.setString(2, projectKey);
                 insert.setString(3, d.key());
@@ -94,6 +95,8 @@ public final class JdbcDeploymentStore implements DeploymentStore {
                 insert.setString(6, d.status().wireValue());
                 insert.setString(7, Columns.integrationTypeList(d.connector().integrationTypes()));
                 insert.setString(8, document(d));
+                insert.setBytes(9, Columns.instant(d.createdAt()));
+                insert.setBytes(10, Columns.instant(d.lastModifiedAt()));
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (!Jdbc.isUniqueViolation(e)) {
@@ -120,18 +123,20 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         return jdbc.transaction("replace a deployment", c -> {
             int updated;
             try (PreparedStatement update = c.prepareStatement("UPDATE deployment SET version = ?, deployment_type = ?, "
-                    + "status = ?, integration_types = ?, document = ? "
+                    + "status = ?, integration_types = ?, document = ?, created_at = ?, last_modified_at = ? "
                     + "WHERE id = ? AND project_key = ? AND version = ? AND " + sameKey(next.key()))) {
                 update.setLong(1, next.version());
                 update.setString(2, next.type().wireValue());
                 update.setString(3, next.status().wireValue());
                 update.setString(4, Columns.integrationTypeList(next.connector().integrationTypes()));
                 update.setString(5, document(next));
-                update.setString(6, next.id());
-                update.setString(7, projectKey);
-                update.setLong(8, expectedVersion);
+                update.setBytes(6, Columns.instant(next.createdAt()));
+                update.setBytes(7, Columns.instant(next.lastModifiedAt()));
+                update.setString(8, next.id());
+                update.setString(9, projectKey);
+                update.setLong(10, expectedVersion);
                 if (next.key() != null) {
-                    update.setString(9, next.key());
+                    update.setString(11, next.key());
                 }
                 updated = update.executeUpdate();
             }
@@ -271,6 +276,12 @@ public final class JdbcDeploymentStore implements DeploymentStore {
                     break;
                 case STATUS:
                     order.append("status").append(dir);
+                    break;
+                case CREATED_AT:
+                    order.append("created_at").append(dir).append(s.ascending() ? " NULLS FIRST" : " NULLS LAST");
+                    break;
+                case LAST_MODIFIED_AT:
+                    order.append("last_modified_at").append(dir).append(s.ascending() ? " NULLS FIRST" : " NULLS LAST");
                     break;
                 default:
                     order.append("id").append(dir);

@@ -8,7 +8,11 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.connector.IsPreviewable;
+import io.connectstage.deployment.Deployment;
+import io.connectstage.deployment.SampleDeployments;
 import io.connectstage.store.ConnectorQuery;
+import io.connectstage.store.DeploymentQuery;
+import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
 import io.connectstage.store.Work;
@@ -21,6 +25,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -182,8 +187,8 @@ class JdbcSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Kind.class)
-    @DisplayName("of version 3 gets the counts per integration type and privacy, from the connectors it holds")
-    void version3GetsItsCounts(TestDatabase.Kind kind) throws SQLException {
+    @DisplayName("of version 4 gets the counts per integration type and privacy, from the connectors it holds")
+    void version4GetsItsCounts(TestDatabase.Kind kind) throws SQLException {
         TestDatabase database = open(kind);
         JdbcConnectorStore first = new JdbcConnectorStore(database.dataSource());
         List<ConnectorStaged> written = new ArrayList<>();
@@ -197,7 +202,7 @@ class JdbcSchemaTest {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE connector_staged_count");
-            statement.executeUpdate("UPDATE connectstage_schema SET version = 3");
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 4");
         }
         JdbcConnectorStore migrated = new JdbcConnectorStore(database.dataSource());
         try (Connection connection = database.dataSource().getConnection()) {
@@ -216,6 +221,47 @@ class JdbcSchemaTest {
                         query.toString());
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("of version 3 gets the time columns of Deployments: its Deployments keep no times, sort first going up, "
+            + "and get lastModifiedAt from their next change")
+    void version3IsMigrated(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        JdbcDeploymentStore first = new JdbcDeploymentStore(database.dataSource());
+        // A version-3 Deployment: no times in its JSON either.
+        Deployment old = SampleDeployments.queued().toBuilder().id("d-old").key("old").createdAt(null).lastModifiedAt(null)
+                .build();
+        first.insert("p", old, DeploymentWrite.NONE).get();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP INDEX deployment_by_created");
+            statement.execute("DROP INDEX deployment_by_modified");
+            statement.execute("ALTER TABLE deployment DROP COLUMN created_at");
+            statement.execute("ALTER TABLE deployment DROP COLUMN last_modified_at");
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 3");
+        }
+        JdbcDeploymentStore deployments = new JdbcDeploymentStore(database.dataSource());
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+        assertEquals(Option.some(old), deployments.findById("p", "d-old"));
+        Instant now = Instant.parse("2024-03-01T12:00:00.123456789Z");
+        Deployment recent = SampleDeployments.queued().toBuilder().id("d-new").key("new").createdAt(now).lastModifiedAt(now)
+                .build();
+        deployments.insert("p", recent, DeploymentWrite.NONE).get();
+        assertEquals(List.of("d-old", "d-new"), ids(deployments, Sort.asc(SortField.CREATED_AT)));
+        assertEquals(List.of("d-new", "d-old"), ids(deployments, Sort.desc(SortField.LAST_MODIFIED_AT)));
+        deployments.replace("p", old.toBuilder().version(2).lastModifiedAt(now.plusSeconds(1)).build(), 1,
+                DeploymentWrite.NONE).get();
+        assertEquals(List.of("d-old", "d-new"), ids(deployments, Sort.desc(SortField.LAST_MODIFIED_AT)));
+        assertEquals(List.of("d-old", "d-new"), ids(deployments, Sort.asc(SortField.CREATED_AT)));
+        assertEquals(TABLES, tables(database));
+    }
+
+    private static List<String> ids(JdbcDeploymentStore store, Sort sort) {
+        return store.query(DeploymentQuery.of("p").withSort(List.of(sort))).results().stream().map(Deployment::id).toList();
     }
 
     private static void dropDeploymentTables(Statement statement) throws SQLException {

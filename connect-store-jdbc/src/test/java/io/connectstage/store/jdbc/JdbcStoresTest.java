@@ -104,6 +104,18 @@ class JdbcStoresTest {
     }
 
     @Test
+    @DisplayName("of an H2 file append each commit at the file's end (REUSE_SPACE=FALSE)")
+    void h2FileAppendsEachCommit() throws SQLException {
+        try (HikariDataSource file = JdbcStores.h2File(folder.resolve("reuse"));
+             Connection c = file.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'REUSE_SPACE'")) {
+            assertTrue(rows.next());
+            assertEquals("FALSE", rows.getString(1));
+        }
+    }
+
+    @Test
     @DisplayName("of PostgreSQL need the driver only at run time, and say so when it is missing")
     void postgresNeedsADriver() {
         JdbcStoreException e = assertThrows(JdbcStoreException.class,

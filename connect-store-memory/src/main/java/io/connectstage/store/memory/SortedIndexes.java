@@ -6,6 +6,7 @@ import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,14 +14,12 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -35,9 +34,10 @@ import java.util.function.Supplier;
  *
  * <p>An index belongs to a slot: a sort field, a privacy ({@code isPrivate} true, false or
  * either) and an integration type (one, or any). It holds the connectors of that privacy that
- * have that type, as small entries (the field's value and the id) in the field's ascending order
- * then by id. A query of one type (or none) walks the index of its slot; a query of several types
- * merges the indexes of each (a connector of two of them is in both, and the walk takes it once).
+ * have that type, as small entries (the field's value, a prefix of it, and the id) in the field's
+ * ascending order then by id, kept in short sorted runs ({@link SortedRuns}). A query of one
+ * type (or none) walks the index of its slot; a query of several types merges the indexes of each
+ * (a connector of two of them is in both, and the walk takes it once).
  * An index is built on the first query that needs it and kept by every write after, so that
  * writes pay only for the orders and filters in use. The store calls {@link #added},
  * {@link #replaced} and {@link #removed} inside its map's atomic update of the connector, so that
@@ -47,9 +47,68 @@ import java.util.function.Supplier;
  * one of them.
  */
 final class SortedIndexes {
-    /** One connector in the order of one field. */
-    private record Entry(Object value, String id) {
+    /**
+     * One connector in the order of one field: its value, the first {@link #PREFIX_BYTES} bytes
+     * of an order-preserving encoding of that value (two unsigned longs), and its id. The prefix
+     * is copied beside the entry in its run, so that a binary search reads an array of longs and
+     * follows the entry to its value's characters (a cache miss each, names being spread over the
+     * heap) only when two prefixes are equal.
+     *
+     * <p>No value has the lowest prefix (nulls first: no time) or the highest (nulls last: no
+     * key), which no string reaches (one byte in three of a high code unit is 0x80) and no time
+     * (its seconds' range is far from both ends).
+     *
+     * @param exact whether the prefix is the whole value (numbers and times), so that equal
+     *              prefixes are equal values
+     */
+    record Entry(long high, long low, boolean exact, Object value, String id) {
+        static Entry of(SortField field, Object value, String id) {
+            if (value == null) {
+                long edge = nullsFirst(field) ? 0 : -1;
+                return new Entry(edge, edge, false, null, id);
+            }
+            if (value instanceof String s) {
+                long high = 0;
+                long low = 0;
+                int at = 0;
+                for (int i = 0, n = s.length(); i < n && at < PREFIX_BYTES; i++) {
+                    char c = s.charAt(i);
+                    if (c < 0x7F) {
+                        // one byte, 1 to 0x7F: 0 is the end of the string, below every character
+                        if (at < 8) {
+                            high |= (long) (c + 1) << (56 - 8 * at);
+                        } else {
+                            low |= (long) (c + 1) << (56 - 8 * (at - 8));
+                        }
+                        at++;
+                    } else {
+                        // three bytes, 0x80 and the UTF-16 code unit: above every one-byte character
+                        // and ordered as String.compareTo orders code units (surrogates included)
+                        int code = 0x80_0000 | c;
+                        for (int shift = 16; shift >= 0 && at < PREFIX_BYTES; shift -= 8, at++) {
+                            long b = (code >>> shift) & 0xFF;
+                            if (at < 8) {
+                                high |= b << (56 - 8 * at);
+                            } else {
+                                low |= b << (56 - 8 * (at - 8));
+                            }
+                        }
+                    }
+                }
+                return new Entry(high, low, false, value, id);
+            }
+            if (value instanceof Long l) {
+                return new Entry(l ^ Long.MIN_VALUE, 0, true, value, id);
+            }
+            if (value instanceof Instant t) {
+                return new Entry(t.getEpochSecond() ^ Long.MIN_VALUE, t.getNano(), true, value, id);
+            }
+            return new Entry(0, 0, false, value, id); // a value with no prefix: the full compare decides
+        }
     }
+
+    /** Bytes of a value's encoding an {@link Entry} keeps. */
+    static final int PREFIX_BYTES = 16;
 
     private static final SortField[] FIELDS = SortField.values();
     private static final IntegrationType[] TYPES = IntegrationType.values();
@@ -64,12 +123,11 @@ final class SortedIndexes {
      * The indexes every write keeps, by {@link #slot}. Set only under the gate's write lock and
      * read by writes only under its read lock, which orders the two.
      */
-    @SuppressWarnings("unchecked")
-    private final ConcurrentSkipListSet<Entry>[] kept = new ConcurrentSkipListSet[FIELDS.length * PER_FIELD];
+    private final SortedRuns[] kept = new SortedRuns[FIELDS.length * PER_FIELD];
     /** The fields with a kept index, so that a write looks at no slot of the others (same lock rule). */
     private SortField[] keptFields = {};
     /** The indexes whose build has finished: the ones queries walk. */
-    private final AtomicReferenceArray<ConcurrentSkipListSet<Entry>> built =
+    private final AtomicReferenceArray<SortedRuns> built =
             new AtomicReferenceArray<>(FIELDS.length * PER_FIELD);
     private final Object[] buildLocks = new Object[FIELDS.length * PER_FIELD];
     /**
@@ -106,26 +164,39 @@ final class SortedIndexes {
     }
 
     /** Field value, then id; as {@link SortField} orders: no key last, no time first. */
-    private static Comparator<Entry> order(SortField field) {
-        boolean nullsFirst = field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT;
+    static Comparator<Entry> order(SortField field) {
+        boolean nullsFirst = nullsFirst(field);
         return (a, b) -> {
-            int c = compareValues(a.value(), b.value(), nullsFirst);
-            return c != 0 ? c : a.id().compareTo(b.id());
+            int c = compareValues(a, b, nullsFirst);
+            return c != 0 || a.id() == b.id() ? c : a.id().compareTo(b.id());
         };
     }
 
+    /** Whether the field's order puts connectors without a value first (times) or last (key). */
+    static boolean nullsFirst(SortField field) {
+        return field == SortField.CREATED_AT || field == SortField.LAST_MODIFIED_AT;
+    }
+
+    /** The values of two entries of one field, by their prefixes first. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object a, Object b, boolean nullsFirst) {
-        if (a == b) {
+    static int compareValues(Entry a, Entry b, boolean nullsFirst) {
+        Object x = a.value();
+        Object y = b.value();
+        if (x == y) {
             return 0;
         }
-        if (a == null) {
+        if (x == null) {
             return nullsFirst ? -1 : 1;
         }
-        if (b == null) {
+        if (y == null) {
             return nullsFirst ? 1 : -1;
         }
-        return ((Comparable) a).compareTo(b);
+        int c = Long.compareUnsigned(a.high(), b.high());
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(a.low(), b.low());
+        return c != 0 || a.exact() ? c : ((Comparable) x).compareTo(y);
     }
 
     /**
@@ -133,9 +204,9 @@ final class SortedIndexes {
      * write racing the scan may leave an entry of a value its connector no longer has: a query
      * never takes it (every entry is checked against the stored connector).
      */
-    private NavigableSet<Entry> index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
+    private SortedRuns index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
         int slot = slot(field, privacy, type);
-        ConcurrentSkipListSet<Entry> index = built.get(slot);
+        SortedRuns index = built.get(slot);
         if (index != null) {
             return index;
         }
@@ -144,7 +215,7 @@ final class SortedIndexes {
             if (index != null) {
                 return index;
             }
-            ConcurrentSkipListSet<Entry> made = new ConcurrentSkipListSet<>(order(field));
+            SortedRuns made = new SortedRuns(order(field));
             gate.writeLock().lock();
             try {
                 kept[slot] = made; // every write from here on keeps it
@@ -158,7 +229,7 @@ final class SortedIndexes {
             }
             for (ConnectorStaged c : stored) {
                 if (belongs(privacy, type, c.isPrivate(), typeBits(c))) {
-                    made.add(new Entry(value(field, c), c.id()));
+                    made.add(Entry.of(field, value(field, c), c.id()));
                 }
             }
             built.set(slot, made);
@@ -233,10 +304,10 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {
-                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         if (entry == null) {
-                            entry = new Entry(value(field, c), c.id());
+                            entry = Entry.of(field, value(field, c), c.id());
                         }
                         index.add(entry);
                     }
@@ -267,12 +338,12 @@ final class SortedIndexes {
             if (sameValue && !filtersChanged) {
                 continue;
             }
-            Entry oldEntry = new Entry(oldValue, current.id());
-            Entry newEntry = sameValue ? oldEntry : new Entry(newValue, next.id());
+            Entry oldEntry = Entry.of(field, oldValue, current.id());
+            Entry newEntry = sameValue ? oldEntry : Entry.of(field, newValue, next.id());
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy <= PRIVATE; privacy++) {
                 for (int type = 0, rest = oldTypes | newTypes; ; ) {
-                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         boolean wasIn = belongs(privacy, type, current.isPrivate(), oldTypes);
                         boolean isIn = belongs(privacy, type, next.isPrivate(), newTypes);
@@ -303,11 +374,11 @@ final class SortedIndexes {
         int types = typeBits(c);
         int own = c.isPrivate() ? PRIVATE : PUBLIC;
         for (SortField field : keptFields) {
-            Entry entry = new Entry(value(field, c), c.id());
+            Entry entry = Entry.of(field, value(field, c), c.id());
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {
-                    ConcurrentSkipListSet<Entry> index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         index.remove(entry);
                     }
@@ -342,13 +413,13 @@ final class SortedIndexes {
         Iterator<Entry> walk;
         if (Integer.bitCount(types) <= 1) {
             int type = types == 0 ? 0 : Integer.numberOfTrailingZeros(types) + 1;
-            walk = directed(index(field, privacy, type, all), ascending).iterator();
+            walk = index(field, privacy, type, all).iterator(ascending);
         } else {
-            List<NavigableSet<Entry>> each = new ArrayList<>();
+            List<SortedRuns> each = new ArrayList<>();
             for (int rest = types; rest != 0; rest &= rest - 1) {
-                each.add(directed(index(field, privacy, Integer.numberOfTrailingZeros(rest) + 1, all), ascending));
+                each.add(index(field, privacy, Integer.numberOfTrailingZeros(rest) + 1, all));
             }
-            walk = new Merge(each);
+            walk = new Merge(each, ascending);
         }
         long wanted = (long) query.offset() + query.limit();
         List<ConnectorStaged> found = new ArrayList<>();
@@ -376,10 +447,6 @@ final class SortedIndexes {
         return new QueryPage(List.copyOf(found.subList(from, to)), count(isPrivate, types));
     }
 
-    private static NavigableSet<Entry> directed(NavigableSet<Entry> index, boolean ascending) {
-        return ascending ? index : index.descendingSet();
-    }
-
     /** The entries of several indexes of one order, in that order (an entry in two comes twice, one after the other). */
     private static final class Merge implements Iterator<Entry> {
         private record Head(Entry entry, Iterator<Entry> rest) {
@@ -387,11 +454,11 @@ final class SortedIndexes {
 
         private final PriorityQueue<Head> heads;
 
-        Merge(List<NavigableSet<Entry>> indexes) {
-            Comparator<? super Entry> order = indexes.get(0).comparator();
+        Merge(List<SortedRuns> indexes, boolean ascending) {
+            Comparator<Entry> order = ascending ? indexes.get(0).comparator() : indexes.get(0).comparator().reversed();
             heads = new PriorityQueue<>(indexes.size(), (a, b) -> order.compare(a.entry(), b.entry()));
-            for (NavigableSet<Entry> index : indexes) {
-                Iterator<Entry> rest = index.iterator();
+            for (SortedRuns index : indexes) {
+                Iterator<Entry> rest = index.iterator(ascending);
                 if (rest.hasNext()) {
                     heads.add(new Head(rest.next(), rest));
                 }

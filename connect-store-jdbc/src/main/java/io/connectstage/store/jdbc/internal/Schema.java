@@ -28,10 +28,12 @@ public final class Schema {
      * connector, and requests leave durable work in their own table ({@link WorkTable}); version 1
      * had none of these. 3 added the tables of Deployments ({@link DeploymentTables}), created by
      * {@link #tables} ({@code IF NOT EXISTS}) when an older database is opened; nothing to carry over.
-     * 4 added the counts of connectors per integration type and privacy ({@link StagedCounts}),
+     * 4 gave Deployments creation and modification times to sort by
+     * ({@link DeploymentTables#fromVersion3}); the Deployments of version 3 keep none.
+     * 5 added the counts of connectors per integration type and privacy ({@link StagedCounts}),
      * filled from the connectors there are when an older database is opened.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private static final int ATTEMPTS = 5;
 
@@ -80,6 +82,11 @@ public final class Schema {
                     statement.execute(sql);
                 }
             }
+            if (found != null && found == 3) {
+                for (String sql : DeploymentTables.fromVersion3()) {
+                    statement.execute(sql);
+                }
+            }
             for (String sql : tables(dialect)) {
                 statement.execute(sql);
             }
@@ -87,7 +94,7 @@ public final class Schema {
         if (found != null && found == 1) {
             enqueueUnsettled(connection);
         }
-        StagedCounts.fill(connection); // new in version 4
+        StagedCounts.fill(connection); // new in version 5; a recount is harmless
         try (PreparedStatement write = connection.prepareStatement(found == null
                 ? "INSERT INTO connectstage_schema (version, id) VALUES (?, 1)"
                 : "UPDATE connectstage_schema SET version = ? WHERE id = 1")) {

@@ -113,29 +113,17 @@ final class SortedRuns {
     boolean add(Entry e) {
         for (;;) {
             Holder holder = holderOf(bounds, e);
-            Leaf leaf = holder.leaf;
-            if (leaf.frozen) {
-                split(holder, leaf);
+            Leaf leaf = writable(holder, e);
+            if (leaf == null) {
                 continue;
-            }
-            if (leaf.high != null && order.compare(e, leaf.high) >= 0) {
-                continue; // split after the look-up: e belongs to a later leaf now
             }
             int i = search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e);
             if (i >= 0) {
                 return false;
             }
             int to = -i - 1;
-            int n = leaf.entries.length;
-            Entry[] grown = new Entry[n + 1];
-            System.arraycopy(leaf.entries, 0, grown, 0, to);
-            grown[to] = e;
-            System.arraycopy(leaf.entries, to, grown, to + 1, n - to);
-            long[] prefixes = new long[2 * (n + 1)];
-            System.arraycopy(leaf.prefixes, 0, prefixes, 0, 2 * to);
-            prefixes[2 * to] = e.high();
-            prefixes[2 * to + 1] = e.low();
-            System.arraycopy(leaf.prefixes, 2 * to, prefixes, 2 * to + 2, 2 * (n - to));
+            Entry[] grown = inserted(leaf.entries, to, e);
+            long[] prefixes = insertedPrefix(leaf.prefixes, to, e);
             if (grown.length <= MAX) {
                 if (holder.swap(leaf, new Leaf(grown, prefixes, leaf.high, false))) {
                     return true;
@@ -163,15 +151,8 @@ final class SortedRuns {
             }
             int to = -at - 1;
             int n = current.bounds.length;
-            Entry[] grownBounds = new Entry[n + 1];
-            System.arraycopy(current.bounds, 0, grownBounds, 0, to);
-            grownBounds[to] = bound;
-            System.arraycopy(current.bounds, to, grownBounds, to + 1, n - to);
-            long[] prefixes = new long[2 * (n + 1)];
-            System.arraycopy(current.prefixes, 0, prefixes, 0, 2 * to);
-            prefixes[2 * to] = bound.high();
-            prefixes[2 * to + 1] = bound.low();
-            System.arraycopy(current.prefixes, 2 * to, prefixes, 2 * to + 2, 2 * (n - to));
+            Entry[] grownBounds = inserted(current.bounds, to, bound);
+            long[] prefixes = insertedPrefix(current.prefixes, to, bound);
             Holder[] holders = new Holder[n + 1];
             System.arraycopy(current.holders, 0, holders, 0, to);
             holders[to] = new Holder(new Leaf(Arrays.copyOfRange(all, half, all.length),
@@ -189,12 +170,8 @@ final class SortedRuns {
     boolean remove(Entry e) {
         for (;;) {
             Holder holder = holderOf(bounds, e);
-            Leaf leaf = holder.leaf;
-            if (leaf.frozen) {
-                split(holder, leaf);
-                continue;
-            }
-            if (leaf.high != null && order.compare(e, leaf.high) >= 0) {
+            Leaf leaf = writable(holder, e);
+            if (leaf == null) {
                 continue;
             }
             int i = search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e);
@@ -212,6 +189,42 @@ final class SortedRuns {
                 return true;
             }
         }
+    }
+
+    /**
+     * The leaf in {@code holder} when a write of {@code e} may copy it; {@code null} when the
+     * writer must look its leaf up again: the leaf was frozen (this writer finished its split
+     * first) or split after the look-up, so that {@code e} now belongs to a later leaf.
+     */
+    private Leaf writable(Holder holder, Entry e) {
+        Leaf leaf = holder.leaf;
+        if (leaf.frozen) {
+            split(holder, leaf);
+            return null;
+        }
+        if (leaf.high != null && order.compare(e, leaf.high) >= 0) {
+            return null;
+        }
+        return leaf;
+    }
+
+    /** A copy of {@code entries} with {@code e} at {@code at}. */
+    private static Entry[] inserted(Entry[] entries, int at, Entry e) {
+        Entry[] grown = new Entry[entries.length + 1];
+        System.arraycopy(entries, 0, grown, 0, at);
+        grown[at] = e;
+        System.arraycopy(entries, at, grown, at + 1, entries.length - at);
+        return grown;
+    }
+
+    /** A copy of the prefixes (two longs per entry) with those of {@code e} at entry {@code at}. */
+    private static long[] insertedPrefix(long[] prefixes, int at, Entry e) {
+        long[] grown = new long[prefixes.length + 2];
+        System.arraycopy(prefixes, 0, grown, 0, 2 * at);
+        grown[2 * at] = e.high();
+        grown[2 * at + 1] = e.low();
+        System.arraycopy(prefixes, 2 * at, grown, 2 * at + 2, prefixes.length - 2 * at);
+        return grown;
     }
 
     /** The holder of the leaf whose range holds {@code e}: the last bound not above it. */

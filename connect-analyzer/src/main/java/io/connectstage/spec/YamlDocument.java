@@ -81,6 +81,12 @@ final class YamlDocument {
         if (!marks && text.indexOf('\t') >= 0) {
             return Either.left(List.empty());
         }
+        if (!marks) {
+            Node plain = PlainBlockReader.read(text, RESOLVER, limits);
+            if (plain != null) {
+                return Either.right(new Parsed(Optional.of(plain), new Problems(), Set.of()));
+            }
+        }
         LoadSettings settings = settings(limits, marks);
         TabSeparators tabs = new TabSeparators(text);
         Optional<Node> root;
@@ -138,7 +144,7 @@ final class YamlDocument {
     private static final LoadSettings DEFAULT_SETTINGS = build(SpecLimits.defaults(), true);
     private static final LoadSettings DEFAULT_SETTINGS_WITHOUT_MARKS = build(SpecLimits.defaults(), false);
 
-    private static LoadSettings settings(SpecLimits limits, boolean marks) {
+    static LoadSettings settings(SpecLimits limits, boolean marks) {
         if (limits.equals(SpecLimits.defaults())) {
             return marks ? DEFAULT_SETTINGS : DEFAULT_SETTINGS_WITHOUT_MARKS;
         }

@@ -48,7 +48,7 @@ public final class JdbcStores {
             throw new IllegalArgumentException("an H2 database name is not empty and has no ';': " + name);
         }
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
-        return new H2MemoryDataSource(h2(url, "connectstage-h2-mem"), url);
+        return new ShutdownOnClose(h2(url, "connectstage-h2-mem"), url, "SHUTDOWN");
     }
 
     /**
@@ -56,7 +56,9 @@ public final class JdbcStores {
      * created when missing. Each commit is written to the file before it returns
      * ({@code WRITE_DELAY=0}), and at the file's end ({@code REUSE_SPACE=FALSE}), so a write
      * the store acknowledged survives the process being killed. One process opens the file at a
-     * time.
+     * time. Closing the data source compacts the file ({@code SHUTDOWN COMPACT}: H2 writes the
+     * live data to a new file and renames it over the old one), since appending makes it grow by
+     * every commit (some 18 KB per replace) until then.
      */
     public static HikariDataSource h2File(Path path) {
         Objects.requireNonNull(path, "path is null");
@@ -69,9 +71,9 @@ public final class JdbcStores {
         // rewrites the header, but the header still names the commit before it (H2 writes it before
         // taking the new chunk as its last), so when the process dies before the next commit, the
         // file opens without that acknowledged commit. Appending every commit avoids the hole; the
-        // price is a file that grows until the database is closed (or compacted).
-        return new HikariDataSource(h2("jdbc:h2:file:" + file + ";WRITE_DELAY=0;REUSE_SPACE=FALSE",
-                "connectstage-h2-file"));
+        // price is a file that grows until the database is compacted, which closing this source does.
+        String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
+        return new ShutdownOnClose(h2(url, "connectstage-h2-file"), url, "SHUTDOWN COMPACT");
     }
 
     /**
@@ -112,16 +114,20 @@ public final class JdbcStores {
     }
 
     /**
-     * H2 keeps a named in-memory database while a connection is open, or with
-     * {@code DB_CLOSE_DELAY=-1} until {@code SHUTDOWN}: a pool that retires its connections must
-     * not drop the data, so closing this one shuts the database down.
+     * Closes the pool, then the database with one more statement on a connection of its own:
+     * {@code SHUTDOWN} for a named in-memory database (H2 keeps it, with {@code DB_CLOSE_DELAY=-1},
+     * until then: a pool that retires its connections must not drop the data, so only closing the
+     * source does), {@code SHUTDOWN COMPACT} for a file (to give back the space that appending
+     * every commit took).
      */
-    private static final class H2MemoryDataSource extends HikariDataSource {
+    private static final class ShutdownOnClose extends HikariDataSource {
         private final String url;
+        private final String shutdown;
 
-        H2MemoryDataSource(HikariConfig config, String url) {
+        ShutdownOnClose(HikariConfig config, String url, String shutdown) {
             super(config);
             this.url = url;
+            this.shutdown = shutdown;
         }
 
         @Override
@@ -132,7 +138,7 @@ public final class JdbcStores {
             super.close();
             try (Connection connection = DriverManager.getConnection(url, "sa", "");
                  Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
+                statement.execute(shutdown);
             } catch (SQLException e) {
                 throw new JdbcStoreException("cannot close the database: " + e.getMessage(), e);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -112,6 +113,30 @@ class JdbcStoresTest {
                      "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'REUSE_SPACE'")) {
             assertTrue(rows.next());
             assertEquals("FALSE", rows.getString(1));
+        }
+    }
+
+    @Test
+    @DisplayName("of an H2 file give back, on close, the space that appending each commit took, and keep every commit")
+    void h2FileCompactsOnClose() throws Exception {
+        Path path = folder.resolve("compact");
+        Path file = folder.resolve("compact.mv.db");
+        long grown;
+        try (HikariDataSource source = JdbcStores.h2File(path)) {
+            execute(source, "CREATE TABLE counter (id INT PRIMARY KEY, n INT, padding VARCHAR(2000))");
+            execute(source, "INSERT INTO counter VALUES (1, 0, REPEAT('x', 2000))");
+            for (int i = 0; i < 300; i++) {
+                execute(source, "UPDATE counter SET n = n + 1 WHERE id = 1");
+            }
+            grown = Files.size(file);
+        }
+        long compacted = Files.size(file);
+        assertTrue(compacted < grown / 4, "the file was " + grown + " bytes before closing and " + compacted + " after");
+        try (HikariDataSource again = JdbcStores.h2File(path);
+             Connection c = again.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT n FROM counter WHERE id = 1")) {
+            assertTrue(rows.next());
+            assertEquals(300, rows.getInt(1));
         }
     }
 

@@ -2,11 +2,14 @@ package io.connectstage.processing;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Faults a test harness injects into the processing of Deployments, so that clients can be
@@ -26,6 +29,8 @@ import java.util.function.Consumer;
  * faults.failNextBuildByKey("my-project", "my-deployment", "service"); // the same, by key, before creating it
  * faults.hold(deploymentId);                       // builds stay Deploying ...
  * faults.release(deploymentId);                    // ... until this: then they finish
+ * faults.clearProject("my-project", id -> deploymentStore.findById("my-project", id).isDefined());
+ *                                                  // between tests: forget the project's faults, release its holds
  * }</pre>
  *
  * <p>A one-shot fault (a build or undeploy failure) is used up when a processor takes it, also if
@@ -93,21 +98,84 @@ public final class DeploymentFaults {
             wasHeld = held.remove(target);
         }
         if (wasHeld) {
-            releaseListeners.forEach(listener -> listener.accept(target));
+            released(target);
         }
         return this;
     }
 
+    /**
+     * Forgets every fault set by this Deployment's id (a pending failed build of any application,
+     * a failed undeploy) and ends its hold by id: a held build then finishes, as on
+     * {@link #release}. Faults set by its key stay ({@link #clearByKey}), as a hold by key outlasts
+     * a release by id.
+     */
+    public DeploymentFaults clear(String deploymentId) {
+        Objects.requireNonNull(deploymentId, "deploymentId is null");
+        return clearWhere(t -> deploymentId.equals(t.deploymentId()));
+    }
+
+    /**
+     * Forgets every fault set by the key of a Deployment in this project and ends its hold by key,
+     * as {@link #clear(String)} does by id; whether or not that Deployment exists.
+     */
+    public DeploymentFaults clearByKey(String projectKey, String deploymentKey) {
+        Target key = Target.key(projectKey, deploymentKey);
+        return clearWhere(t -> t.deploymentId() == null && t.projectKey().equals(key.projectKey())
+                && t.deploymentKey().equals(key.deploymentKey()));
+    }
+
+    /**
+     * Forgets every fault of a project, set by key or by id, and ends its holds, so that a
+     * harness sharing one server between tests starts each test clean. A fault by id does not
+     * name its project (ids are set without one), so {@code isDeploymentOfProject} tells which of
+     * the ids with a fault are this project's; it is asked outside this object's lock, so it may
+     * read a store, e.g. {@code id -> store.findById(projectKey, id).isDefined()}. Faults by id of
+     * a Deployment it answers {@code false} for stay (a deleted Deployment's never apply again).
+     */
+    public DeploymentFaults clearProject(String projectKey, Predicate<String> isDeploymentOfProject) {
+        Objects.requireNonNull(projectKey, "projectKey is null");
+        Objects.requireNonNull(isDeploymentOfProject, "isDeploymentOfProject is null");
+        Set<String> ids;
+        synchronized (this) {
+            ids = idsWithFaults();
+        }
+        Set<String> ofProject = ids.stream().filter(isDeploymentOfProject).collect(Collectors.toSet());
+        return clearWhere(t -> t.deploymentId() != null ? ofProject.contains(t.deploymentId()) : t.projectKey().equals(projectKey));
+    }
+
     /** Removes every fault and releases every hold. */
     public void clear() {
-        List<Target> released;
-        synchronized (this) {
-            failingBuilds.clear();
-            failingUndeploys.clear();
-            released = new ArrayList<>(held);
-            held.clear();
+        clearWhere(t -> true);
+    }
+
+    private Set<String> idsWithFaults() {
+        Set<String> ids = new HashSet<>();
+        for (Set<Target> faults : List.of(failingBuilds, failingUndeploys, held)) {
+            faults.stream().map(Target::deploymentId).filter(Objects::nonNull).forEach(ids::add);
         }
-        released.forEach(target -> releaseListeners.forEach(listener -> listener.accept(target)));
+        return ids;
+    }
+
+    /** Forgets the faults {@code of} names; the holds among them are released after the lock is let go, as in {@link #release}. */
+    private DeploymentFaults clearWhere(Predicate<Target> of) {
+        List<Target> released = new ArrayList<>();
+        synchronized (this) {
+            failingBuilds.removeIf(of);
+            failingUndeploys.removeIf(of);
+            for (Iterator<Target> it = held.iterator(); it.hasNext();) {
+                Target t = it.next();
+                if (of.test(t)) {
+                    it.remove();
+                    released.add(t);
+                }
+            }
+        }
+        released.forEach(this::released);
+        return this;
+    }
+
+    private void released(Target target) {
+        releaseListeners.forEach(listener -> listener.accept(target));
     }
 
     /** Whether the builds of this Deployment are held (by its id). */

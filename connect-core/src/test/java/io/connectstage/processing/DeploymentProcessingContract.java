@@ -296,6 +296,36 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("clear a Deployment's faults: its held build finishes and deploys, its failed build is forgotten, another's stays")
+    void clearFaults() throws Exception {
+        Stores stores = openStores();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            ConnectorProcessor p = processor(stores, "a", executor);
+            DeploymentService deployments = deployments(stores).processing(p).build();
+            published(connectors(stores, p));
+
+            String id = nextId();
+            faults.hold(id).failNextBuild(id, "service").failNextBuildByKey(PROJECT, "cleared", "nightly");
+            faults.failNextBuildByKey(PROJECT, "still-failing", "service");
+            ok(deployments.create(PROJECT, productionDraft("cleared").build()));
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYING);
+            Thread.sleep(50);
+            assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
+
+            faults.clearByKey(PROJECT, "cleared").clear(id);
+            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYED);
+
+            String other = ok(deployments.create(PROJECT, productionDraft("still-failing").build())).id();
+            await(() -> ok(deployments.getById(PROJECT, other)).status() == DeploymentStatus.FAILED);
+        } finally {
+            executor.shutdownNow();
+            faults.clear();
+        }
+    }
+
+    @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     @DisplayName("deploy 100 Deployments exactly once with two processors over one database")
     void deployExactlyOnce() throws Exception {

@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--fail-build", paramLabel = "PROJECT/DEPLOYMENT_KEY/APP", description = {
             "make the next build of application APP of the Deployment with this key fail, also before it exists (repeatable);",
-            "more faults at run time: POST /.connectstage/projects/PROJECT/faults"})
+            "more faults at run time: POST /.connectstage/projects/PROJECT/faults; DELETE there clears them all"})
     List<String> failBuilds = new ArrayList<>();
 
     @Option(names = "--fail-undeploy", paramLabel = "PROJECT/DEPLOYMENT_KEY",

@@ -26,11 +26,15 @@ import org.eclipse.jetty.server.Request;
  * {@code POST /.connectstage/projects/{projectKey}/faults} with one fault as JSON, such as
  * {@code {"action":"failNextBuild","deploymentKey":"my-deployment","applicationName":"service"}}
  * ({@link DeploymentFaults}: {@code failNextBuild}, {@code failNextUndeploy}, {@code hold},
- * {@code release}; the Deployment by {@code deploymentKey}, which need not exist yet, or by
- * {@code deploymentId}, which must). The first segment starts with a dot, which no project key
+ * {@code release}, and {@code clear}, which forgets every fault of that Deployment, by key and by
+ * id, and releases its hold; the Deployment by {@code deploymentKey}, which need not exist yet, or
+ * by {@code deploymentId}, which must). {@code DELETE} on the same path clears the whole project,
+ * so that a harness sharing one server between tests starts each test clean; it takes no body (a
+ * body is refused rather than ignored: a harness that sends one means one Deployment, not every
+ * one). Both answer 200 with what was done as JSON. The first segment starts with a dot, which no project key
  * has ({@code [a-zA-Z0-9-_]{2,36}}), so these paths never clash with {@code /{projectKey}/…}.
  *
- * <p>Only a token with {@code manage_project} of that very project may set faults: 401 without a
+ * <p>Only a token with {@code manage_project} of that very project may set or clear faults: 401 without a
  * token, 404 for a project no client of the server belongs to, 403 for another project's token or
  * a narrower scope, 400 (the Connect error JSON, every problem of the body) for a bad fault.
  */
@@ -39,9 +43,10 @@ final class FaultRoutes {
     private static final Set<Permission> MANAGE_PROJECT = EnumSet.of(Permission.MANAGE_PROJECT);
     private static final Set<String> FIELDS = Set.of("action", "deploymentKey", "deploymentId", "applicationName");
 
-    /** The faults a harness sets, one action each. */
+    /** The faults a harness sets or clears, one action each. */
     enum Action {
-        FAIL_NEXT_BUILD("failNextBuild"), FAIL_NEXT_UNDEPLOY("failNextUndeploy"), HOLD("hold"), RELEASE("release");
+        FAIL_NEXT_BUILD("failNextBuild"), FAIL_NEXT_UNDEPLOY("failNextUndeploy"), HOLD("hold"), RELEASE("release"),
+        CLEAR("clear");
 
         final String wire;
 
@@ -76,8 +81,8 @@ final class FaultRoutes {
         if (parts.length != 5 || !parts[2].equals("projects") || parts[3].isEmpty() || !parts[4].equals("faults")) {
             return Answer.notFound("path '" + QueryParameters.shorten(path) + "'");
         }
-        if (!method.equals("POST")) {
-            return Answer.methodNotAllowed(method, path, "POST");
+        if (!method.equals("POST") && !method.equals("DELETE")) {
+            return Answer.methodNotAllowed(method, path, "POST, DELETE");
         }
         String project = parts[3];
         Optional<AccessToken> token = auth.token(request);
@@ -92,8 +97,25 @@ final class FaultRoutes {
             if (faults.isEmpty()) {
                 return Answer.general(501, "This server injects no faults: its project spaces have no DeploymentFaults");
             }
+            if (method.equals("DELETE")) {
+                return bodies.body(request).fold(a -> a, body -> clearProject(faults.get(), space, body));
+            }
             return bodies.withBody(request, body -> set(faults.get(), space, body));
         });
+    }
+
+    /** {@code DELETE}: every fault of the project, by key and by id of its Deployments, and its holds. */
+    private static Answer clearProject(DeploymentFaults faults, ProjectSpace space, String body) {
+        if (!body.isBlank()) {
+            return Answer.error(ErrorResponse.of(ConnectError.invalidJson("DELETE clears every fault of the project and takes "
+                    + "no body; to clear one Deployment's, POST {\"action\":\"clear\",\"deploymentKey\":...}")));
+        }
+        String project = space.projectKey();
+        faults.clearProject(project, id -> space.deployments().getById(project, id).isRight());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("action", Action.CLEAR.wire);
+        answer.put("projectKey", project);
+        return Answer.json(200, answer);
     }
 
     private static Answer set(DeploymentFaults faults, ProjectSpace space, String body) {
@@ -125,7 +147,7 @@ final class FaultRoutes {
             action = Action.of(actionName).orElse(null);
             if (action == null) {
                 errors.add(ConnectError.invalidField("action", "'" + QueryParameters.shorten(actionName)
-                        + "' is not one of failNextBuild, failNextUndeploy, hold, release"));
+                        + "' is not one of failNextBuild, failNextUndeploy, hold, release, clear"));
             }
         }
         if (key == null && id == null) {
@@ -155,7 +177,11 @@ final class FaultRoutes {
                 return missing.get();
             }
         }
-        apply(faults, action, project, key, id, application);
+        if (action == Action.CLEAR) {
+            clear(faults, space, key, id);
+        } else {
+            apply(faults, action, project, key, id, application);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("action", action.wire);
         answer.put("projectKey", project);
@@ -164,6 +190,22 @@ final class FaultRoutes {
             answer.put("applicationName", application);
         }
         return Answer.json(200, answer);
+    }
+
+    /**
+     * Clears one Deployment's faults both ways it may have been named: by the key given and the
+     * id of the Deployment with that key, if any; by the id given and that Deployment's key.
+     */
+    private static void clear(DeploymentFaults faults, ProjectSpace space, String key, String id) {
+        String project = space.projectKey();
+        if (key != null) {
+            faults.clearByKey(project, key);
+            space.deployments().getByKey(project, key).toOption().forEach(d -> faults.clear(d.id()));
+        } else {
+            faults.clear(id);
+            space.deployments().getById(project, id).toOption().filter(d -> d.key() != null)
+                    .forEach(d -> faults.clearByKey(project, d.key()));
+        }
     }
 
     private static void apply(DeploymentFaults faults, Action action, String project, String key, String id, String application) {
@@ -196,6 +238,7 @@ final class FaultRoutes {
                     faults.release(id);
                 }
             }
+            case CLEAR -> throw new IllegalStateException("clear is not applied as a fault");
             default -> throw new IllegalStateException("unknown action " + action);
         }
     }

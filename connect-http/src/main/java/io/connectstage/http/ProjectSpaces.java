@@ -23,8 +23,9 @@ public interface ProjectSpaces {
     ProjectSpace of(String projectKey);
 
     /**
-     * The faults the processing of every project obeys, which the server's fault endpoint sets
-     * ({@code POST /.connectstage/projects/{projectKey}/faults}); empty when none are wired.
+     * The faults the processing of every project obeys, which the server's fault endpoint sets and
+     * clears ({@code POST} and {@code DELETE /.connectstage/projects/{projectKey}/faults}); empty
+     * when none are wired.
      */
     default Optional<DeploymentFaults> faults() {
         return Optional.empty();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@DisplayName("Fault injection over HTTP: POST /.connectstage/projects/{projectKey}/faults")
+@DisplayName("Fault injection over HTTP: POST and DELETE /.connectstage/projects/{projectKey}/faults")
 class HttpFaultsTest {
     private static final String FAULTS = "/.connectstage/projects/project-a/faults";
 
@@ -71,6 +71,132 @@ class HttpFaultsTest {
 
     private long version(String key) {
         return http.get("/project-a/deployments/key=" + key, token).expect(200).json().get("version").asLong();
+    }
+
+    private void redeploy(String key) {
+        http.post("/project-a/deployments/key=" + key, token, "{\"version\":" + version(key)
+                + ",\"actions\":[{\"action\":\"redeploy\"}]}").expect(200);
+    }
+
+    /** The Deployment is deleted at once: no fault made its undeploy fail. */
+    private void deletesCleanly(String id) {
+        http.delete("/project-a/deployments/" + id, token).expect(202);
+        http.get("/project-a/deployments/" + id, token).expect(404, "ResourceNotFound");
+    }
+
+    private String tokenOf(String client, String secret) {
+        return http.token(client, secret, null).expect(200).json().get("access_token").asText();
+    }
+
+    @Nested
+    @DisplayName("clearing faults")
+    class Clearing {
+
+        @Test
+        @DisplayName("by key forgets a failNextBuild: the Deployment created next deploys")
+        void clearByKeyForgetsFailNextBuild() {
+            http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"cleared-fail\",\"applicationName\":\"service\"}")
+                    .expect(200);
+            http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"cleared-fail\",\"applicationName\":\"nightly\"}")
+                    .expect(200);
+
+            JsonNode cleared = http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentKey\":\"cleared-fail\"}").expect(200).json();
+
+            assertEquals("{\"action\":\"clear\",\"projectKey\":\"project-a\",\"deploymentKey\":\"cleared-fail\"}", cleared.toString());
+            http.post("/project-a/deployments", token, preview("cleared-fail")).expect(201);
+            assertEquals("Deployed", status("cleared-fail"));
+        }
+
+        @Test
+        @DisplayName("by key releases a held build, which finishes Deployed")
+        void clearByKeyReleasesHold() {
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"cleared-hold\"}").expect(200);
+            http.post("/project-a/deployments", token, preview("cleared-hold")).expect(201);
+            assertEquals("Deploying", status("cleared-hold"));
+
+            http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentKey\":\"cleared-hold\"}").expect(200);
+
+            assertEquals("Deployed", status("cleared-hold"));
+        }
+
+        @Test
+        @DisplayName("by key also forgets the faults set by the id of the Deployment with that key")
+        void clearByKeyForgetsFaultsById() {
+            String id = http.post("/project-a/deployments", token, preview("cleared-key-id")).expect(201).json().get("id").asText();
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentId\":\"" + id + "\"}").expect(200);
+            redeploy("cleared-key-id");
+            assertEquals("Deploying", status("cleared-key-id"));
+            http.post(FAULTS, token, "{\"action\":\"failNextUndeploy\",\"deploymentId\":\"" + id + "\"}").expect(200);
+
+            http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentKey\":\"cleared-key-id\"}").expect(200);
+
+            assertEquals("Deployed", status("cleared-key-id"));
+            deletesCleanly(id);
+        }
+
+        @Test
+        @DisplayName("by id forgets the faults set by its id and by its key")
+        void clearByIdForgetsFaultsByIdAndKey() {
+            String id = http.post("/project-a/deployments", token, preview("cleared-id")).expect(201).json().get("id").asText();
+            http.post(FAULTS, token, "{\"action\":\"failNextUndeploy\",\"deploymentId\":\"" + id + "\"}").expect(200);
+            http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"cleared-id\",\"applicationName\":\"service\"}")
+                    .expect(200);
+
+            JsonNode cleared = http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentId\":\"" + id + "\"}").expect(200).json();
+
+            assertEquals("{\"action\":\"clear\",\"projectKey\":\"project-a\",\"deploymentId\":\"" + id + "\"}", cleared.toString());
+            redeploy("cleared-id");
+            assertEquals("Deployed", status("cleared-id"));
+            deletesCleanly(id);
+        }
+
+        @Test
+        @DisplayName("of one Deployment leaves another's")
+        void clearLeavesOtherDeployments() {
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"cleared-one\"}").expect(200);
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"kept-other\"}").expect(200);
+
+            http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentKey\":\"cleared-one\"}").expect(200);
+
+            http.post("/project-a/deployments", token, preview("kept-other")).expect(201);
+            assertEquals("Deploying", status("kept-other"));
+            http.post(FAULTS, token, "{\"action\":\"release\",\"deploymentKey\":\"kept-other\"}").expect(200);
+            assertEquals("Deployed", status("kept-other"));
+        }
+
+        @Test
+        @DisplayName("DELETE clears every fault of the project, by key and by id, releases its holds, and answers what it did")
+        void deleteClearsTheProject() {
+            http.post("/project-a/deployments", token, preview("all-held")).expect(201);
+            String id = http.post("/project-a/deployments", token, preview("all-by-id")).expect(201).json().get("id").asText();
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"all-held\"}").expect(200);
+            redeploy("all-held");
+            assertEquals("Deploying", status("all-held"));
+            http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"all-fail\",\"applicationName\":\"service\"}")
+                    .expect(200);
+            http.post(FAULTS, token, "{\"action\":\"failNextUndeploy\",\"deploymentId\":\"" + id + "\"}").expect(200);
+
+            JsonNode cleared = http.delete(FAULTS, token).expect(200).json();
+
+            assertEquals("{\"action\":\"clear\",\"projectKey\":\"project-a\"}", cleared.toString());
+            assertEquals("Deployed", status("all-held"));
+            http.post("/project-a/deployments", token, preview("all-fail")).expect(201);
+            assertEquals("Deployed", status("all-fail"));
+            deletesCleanly(id);
+        }
+
+        @Test
+        @DisplayName("DELETE of another project's faults leaves this project's")
+        void deleteIsPerProject() {
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"survives\"}").expect(200);
+
+            http.delete("/.connectstage/projects/project-b/faults", tokenOf("other", "other-secret")).expect(200);
+
+            http.post("/project-a/deployments", token, preview("survives")).expect(201);
+            assertEquals("Deploying", status("survives"));
+            http.post(FAULTS, token, "{\"action\":\"release\",\"deploymentKey\":\"survives\"}").expect(200);
+            assertEquals("Deployed", status("survives"));
+        }
     }
 
     @Nested
@@ -145,9 +271,34 @@ class HttpFaultsTest {
         }
 
         @Test
+        @DisplayName("clearing takes the same: 401, 403 and 404 for POST clear and DELETE, and a refused DELETE clears nothing")
+        void clearingNeedsManageProjectOfThatProject() {
+            String clear = "{\"action\":\"clear\",\"deploymentKey\":\"refused-clear\"}";
+            String other = tokenOf("other", "other-secret");
+            String deployer = tokenOf("deployer", "deployer-secret");
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"refused-clear\"}").expect(200);
+
+            http.post(FAULTS, null, clear).expect(401, "invalid_token");
+            http.post(FAULTS, other, clear).expect(403, "insufficient_scope");
+            http.post(FAULTS, deployer, clear).expect(403, "insufficient_scope");
+            http.delete(FAULTS, null).expect(401, "invalid_token");
+            http.delete(FAULTS, other).expect(403, "insufficient_scope");
+            http.delete(FAULTS, deployer).expect(403, "insufficient_scope");
+            http.delete("/.connectstage/projects/no-such-project/faults", token).expect(404, "ResourceNotFound");
+
+            http.post("/project-a/deployments", token, preview("refused-clear")).expect(201);
+            assertEquals("Deploying", status("refused-clear"));
+            http.post(FAULTS, token, clear).expect(200);
+            assertEquals("Deployed", status("refused-clear"));
+        }
+
+        @Test
         @DisplayName("other paths and methods under /.connectstage answer 404 and 405 in the Connect error format")
         void pathsAndMethods() {
-            http.get(FAULTS, token).expect(405, "General");
+            for (String method : List.of("GET", "PUT", "PATCH")) {
+                Http.Reply r = http.send(method, FAULTS, token, null, null).expect(405, "General");
+                assertEquals("POST, DELETE", r.raw().headers().firstValue("Allow").orElse(""), method);
+            }
             http.post("/.connectstage/projects/project-a", token, "{}").expect(404, "ResourceNotFound");
             http.post("/.connectstage/faults", token, "{}").expect(404, "ResourceNotFound");
             http.get("/.connectstage", token).expect(404, "ResourceNotFound");
@@ -184,6 +335,36 @@ class HttpFaultsTest {
         @DisplayName("by the id of no Deployment of that project answers 404")
         void unknownIdIs404() {
             http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentId\":\"no-such-id\"}").expect(404, "ResourceNotFound");
+            http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentId\":\"no-such-id\"}").expect(404, "ResourceNotFound");
+        }
+
+        @Test
+        @DisplayName("clear answers 400 without a Deployment, with an application, or with both key and id")
+        void badClearIs400() {
+            for (String body : List.of("{\"action\":\"clear\"}", "{\"action\":\"clear\",\"deploymentKey\":\"ab\",\"applicationName\":\"service\"}",
+                    "{\"action\":\"clear\",\"deploymentKey\":\"ab\",\"deploymentId\":\"cd\"}",
+                    "{\"action\":\"clear\",\"deploymentKey\":\"a b\"}", "{\"action\":\"clear\",\"deploymentId\":\"\"}")) {
+                http.post(FAULTS, token, body).expect(400, "InvalidJsonInput");
+            }
+            String detail = http.post(FAULTS, token, "{\"action\":\"wipe\",\"deploymentKey\":\"ab\"}").expect(400, "InvalidJsonInput")
+                    .json().at("/errors/0/detailedErrorMessage").asText();
+            assertTrue(detail.contains("clear"), detail);
+        }
+
+        @Test
+        @DisplayName("DELETE with a body answers 400 and clears nothing: a body means one Deployment, which POST clear is for")
+        void deleteWithBodyIsRefused() {
+            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"delete-body\"}").expect(200);
+
+            for (String body : List.of("{\"deploymentKey\":\"delete-body\"}", "{}", "x")) {
+                Http.Reply r = http.send("DELETE", FAULTS, token, "application/json", body).expect(400, "InvalidJsonInput");
+                assertTrue(r.body().contains("takes no body"), r.body());
+            }
+
+            http.post("/project-a/deployments", token, preview("delete-body")).expect(201);
+            assertEquals("Deploying", status("delete-body"));
+            http.send("DELETE", FAULTS, token, "application/json", "").expect(200);
+            assertEquals("Deployed", status("delete-body"));
         }
     }
 }

@@ -309,7 +309,7 @@ final class SortedIndexes {
                         if (entry == null) {
                             entry = Entry.of(field, value(field, c), c.id());
                         }
-                        index.add(entry);
+                        index.put(entry);
                     }
                     if (rest == 0) {
                         break;
@@ -348,7 +348,7 @@ final class SortedIndexes {
                         boolean wasIn = belongs(privacy, type, current.isPrivate(), oldTypes);
                         boolean isIn = belongs(privacy, type, next.isPrivate(), newTypes);
                         if (isIn && !(sameValue && wasIn)) {
-                            index.add(newEntry);
+                            index.put(newEntry);
                         }
                         if (wasIn && !(sameValue && isIn)) {
                             index.remove(oldEntry);

@@ -57,6 +57,9 @@ final class SortedRuns {
         /** High then low prefix of each entry. */
         final long[] prefixes;
         final Entry high;
+        /** The prefixes of {@code high}, so that a write checks its place without reading that entry. */
+        final long highHigh;
+        final long highLow;
         /**
          * Entries added since the run was made, in the order they came, then nulls; or a
          * {@link Rewrite} after them. Slot {@link #EXTRA} only ever holds a rewrite.
@@ -71,6 +74,8 @@ final class SortedRuns {
                 prefixes[2 * i + 1] = entries[i].low();
             }
             this.high = high;
+            this.highHigh = high == null ? 0 : high.high();
+            this.highLow = high == null ? 0 : high.low();
         }
     }
 
@@ -176,6 +181,42 @@ final class SortedRuns {
         }
     }
 
+    /**
+     * Adds the entry without looking for an equal one, for a writer that knows that none is there
+     * but for a rare race (an index's writes; the scan that builds it uses {@link #add}): it skips
+     * the searches of the run and the slots, and a walk, a rewrite and a remove take equal entries
+     * as one.
+     */
+    void put(Entry e) {
+        for (;;) {
+            Holder holder = holderOf(e);
+            Leaf leaf = holder.leaf;
+            if (!covers(leaf, e)) {
+                continue;
+            }
+            Object[] extra = leaf.extra;
+            int free = 0;
+            Object slot = null;
+            for (; free <= EXTRA; free++) {
+                slot = SLOT.getAcquire(extra, free);
+                if (slot == null || slot instanceof Rewrite) {
+                    break;
+                }
+            }
+            if (slot instanceof Rewrite) {
+                finish(holder, leaf, free);
+                continue;
+            }
+            Object change = free < EXTRA ? e : new Rewrite(e, true);
+            if (SLOT.compareAndSet(extra, free, null, change)) {
+                if (free == EXTRA) {
+                    finish(holder, leaf, free);
+                }
+                return;
+            }
+        }
+    }
+
     /** Removes the entry equal to this one; answers whether there was one. */
     boolean remove(Entry e) {
         for (;;) {
@@ -246,41 +287,53 @@ final class SortedRuns {
 
     /**
      * A leaf's entries in order: its run merged with its first {@code filled} slots, and, when
-     * {@code change} is not null, with its entry added or without it.
+     * {@code change} is not null, with its entry added or without it. Equal entries (a
+     * {@link #put} may add one that is there) come out once, and a remove drops them all.
      */
     private Entry[] entries(Leaf leaf, int filled, Rewrite change) {
-        int added = change != null && change.adding ? filled + 1 : filled;
-        if (added == 0 && change == null) {
+        Entry dropped = change != null && !change.adding ? change.entry : null;
+        if (filled == 0 && change == null) {
             return leaf.entries;
         }
-        Entry[] extras = new Entry[added];
-        for (int i = 0; i < filled; i++) {
-            extras[i] = (Entry) SLOT.getAcquire(leaf.extra, i);
-        }
-        if (added > filled) {
-            extras[filled] = change.entry;
-        }
-        for (int i = 1; i < added; i++) { // insertion sort: a few entries
-            Entry x = extras[i];
-            int j = i - 1;
-            for (; j >= 0 && order.compare(extras[j], x) > 0; j--) {
+        Entry[] extras = new Entry[filled + 1];
+        int added = 0;
+        for (int i = 0; i <= filled; i++) {
+            Entry x = i < filled ? (Entry) SLOT.getAcquire(leaf.extra, i) : change != null && change.adding ? change.entry : null;
+            if (x == null || dropped != null && order.compare(x, dropped) == 0) {
+                continue;
+            }
+            int j = added - 1; // insertion sort: a few entries
+            int c = 1;
+            for (; j >= 0 && (c = order.compare(extras[j], x)) > 0; j--) {
                 extras[j + 1] = extras[j];
             }
+            if (j >= 0 && c == 0) { // already there: close the gap again
+                System.arraycopy(extras, j + 2, extras, j + 1, added - j - 1);
+                continue;
+            }
             extras[j + 1] = x;
+            added++;
         }
         Entry[] run = leaf.entries;
-        Entry dropped = change != null && !change.adding ? change.entry : null;
-        Entry[] all = new Entry[run.length + added - (dropped == null ? 0 : 1)];
+        int skip = dropped == null ? -1 : search(run, leaf.prefixes, 0, run.length - 1, dropped);
+        Entry[] all = new Entry[run.length + added];
         int n = 0;
-        for (int i = 0, j = 0; i < run.length || j < added; ) {
-            Entry next = j == added || i < run.length && order.compare(run[i], extras[j]) < 0 ? run[i++] : extras[j++];
-            if (dropped == null || order.compare(next, dropped) != 0) {
-                all[n++] = next;
+        int i = 0;
+        int j = 0;
+        while (i < run.length || j < added) {
+            if (i == skip) {
+                i++;
+                continue;
+            }
+            int c = i == run.length ? 1 : j == added ? -1 : order.compare(run[i], extras[j]);
+            if (c <= 0) {
+                all[n++] = run[i++];
+                j += c == 0 ? 1 : 0;
             } else {
-                dropped = null;
+                all[n++] = extras[j++];
             }
         }
-        return all;
+        return n == all.length ? all : Arrays.copyOf(all, n);
     }
 
     /**
@@ -288,7 +341,14 @@ final class SortedRuns {
      * look-up, so that {@code e} now belongs to a later leaf.
      */
     private boolean covers(Leaf leaf, Entry e) {
-        return leaf.high == null || order.compare(e, leaf.high) < 0;
+        if (leaf.high == null) {
+            return true;
+        }
+        int c = Long.compareUnsigned(e.high(), leaf.highHigh);
+        if (c == 0) {
+            c = Long.compareUnsigned(e.low(), leaf.highLow);
+        }
+        return c < 0 || c == 0 && order.compare(e, leaf.high) < 0;
     }
 
     /** A copy of {@code entries} with {@code e} at {@code at}. */

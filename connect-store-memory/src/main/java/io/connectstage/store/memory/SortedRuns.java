@@ -110,13 +110,27 @@ final class SortedRuns {
         final Entry[] bounds;
         final long[] prefixes;
         final Holder[] holders;
+        /**
+         * The prefixes of every {@link #STRIDE}th bound: a search goes through this short array
+         * (whose few lines the writes of an index keep in the cache) to a stride of the long one,
+         * instead of missing the cache at each of its last steps through the long one.
+         */
+        final long[] top;
 
         Bounds(Entry[] bounds, long[] prefixes, Holder[] holders) {
             this.bounds = bounds;
             this.prefixes = prefixes;
             this.holders = holders;
+            this.top = new long[2 * ((bounds.length + STRIDE - 1) / STRIDE)];
+            for (int k = 0; 2 * k < top.length; k++) {
+                top[2 * k] = prefixes[2 * k * STRIDE];
+                top[2 * k + 1] = prefixes[2 * k * STRIDE + 1];
+            }
         }
     }
+
+    /** Bounds per step of {@link Bounds#top}. */
+    private static final int STRIDE = 8;
 
     private static final VarHandle BOUNDS;
 
@@ -378,8 +392,30 @@ final class SortedRuns {
 
     /** Index of the last bound not above {@code e} (0, the first bound, when all are above). */
     private int floor(Bounds b, Entry e) {
-        int i = search(b.bounds, b.prefixes, 1, b.bounds.length - 1, e);
+        long[] top = b.top;
+        int strides = top.length / 2;
+        // the first stride after the first whose first bound's prefixes are not below e's
+        int lo = 1;
+        int hi = strides - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comparePrefixes(top[2 * mid], top[2 * mid + 1], e) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        // the strides before lo start below e; stride lo, if above e, starts after it (if equal, it may not)
+        int from = Math.max(1, (lo - 1) * STRIDE);
+        int to = lo < strides && comparePrefixes(top[2 * lo], top[2 * lo + 1], e) > 0 ? lo * STRIDE - 1
+                : b.bounds.length - 1;
+        int i = search(b.bounds, b.prefixes, from, to, e);
         return i >= 0 ? i : -i - 2;
+    }
+
+    private static int comparePrefixes(long high, long low, Entry e) {
+        int c = Long.compareUnsigned(high, e.high());
+        return c != 0 ? c : Long.compareUnsigned(low, e.low());
     }
 
     /**

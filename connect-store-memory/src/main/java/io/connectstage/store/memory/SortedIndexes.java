@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -133,8 +133,10 @@ final class SortedIndexes {
     /**
      * Writes share it; a build takes it alone for the moment it publishes a new index, so that
      * every write either finished before (and the build's scan sees it) or keeps the new index.
+     * A stamped lock, not a reentrant one: no write nests in another, and a reentrant read lock
+     * keeps count of its holders besides (a thread-local look-up for every writer but the first).
      */
-    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private final StampedLock gate = new StampedLock();
     /** Connectors per privacy and set of integration types ({@link #bucket}). */
     private final ConcurrentMap<Integer, LongAdder> counts = new ConcurrentHashMap<>();
     /**
@@ -152,11 +154,11 @@ final class SortedIndexes {
 
     /** Runs one write of the store (its map update, which calls {@link #added} and the others). */
     <T> T writing(Supplier<T> write) {
-        gate.readLock().lock();
+        long stamp = gate.readLock();
         try {
             return write.get();
         } finally {
-            gate.readLock().unlock();
+            gate.unlockRead(stamp);
         }
     }
 
@@ -222,7 +224,7 @@ final class SortedIndexes {
                 return index;
             }
             SortedRuns made = new SortedRuns(order(field));
-            gate.writeLock().lock();
+            long stamp = gate.writeLock();
             try {
                 kept[slot] = made; // every write from here on keeps it
                 if (!List.of(keptFields).contains(field)) {
@@ -231,13 +233,14 @@ final class SortedIndexes {
                     keptFields = fields;
                 }
             } finally {
-                gate.writeLock().unlock();
+                gate.unlockWrite(stamp);
             }
             for (ConnectorStaged c : stored) {
                 if (belongs(privacy, type, c.isPrivate(), typeBits(c))) {
                     made.add(Entry.of(field, value(field, c), c.id()));
                 }
             }
+            made.compact(); // the adds left entries in the leaves' slots: queries walk runs ready
             built.set(slot, made);
             return made;
         }

@@ -40,7 +40,10 @@ final class SortedRuns {
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
-    /** The change that replaces a leaf, left in its first free slot for any writer to finish. */
+    /**
+     * The change that replaces a leaf, left in its first free slot for any writer to finish; a
+     * rewrite of no entry only sorts the slots into the run ({@link #compact}).
+     */
     private static final class Rewrite {
         final Entry entry;
         final boolean adding;
@@ -227,6 +230,37 @@ final class SortedRuns {
                     finish(holder, leaf, free);
                 }
                 return;
+            }
+        }
+    }
+
+    /**
+     * Rewrites every leaf whose slots hold entries, so that a reader takes its run as it is instead
+     * of sorting the slots into it: for an index just built by adds, before queries walk it.
+     */
+    void compact() {
+        for (Holder holder : bounds.holders) {
+            for (;;) {
+                Leaf leaf = holder.leaf;
+                Object[] extra = leaf.extra;
+                int free = 0;
+                Object slot = null;
+                for (; free <= EXTRA; free++) {
+                    slot = SLOT.getAcquire(extra, free);
+                    if (slot == null || slot instanceof Rewrite) {
+                        break;
+                    }
+                }
+                if (slot instanceof Rewrite) {
+                    finish(holder, leaf, free);
+                    continue;
+                }
+                if (free == 0 || SLOT.compareAndSet(extra, free, null, new Rewrite(null, false))) {
+                    if (free > 0) {
+                        finish(holder, leaf, free);
+                    }
+                    break;
+                }
             }
         }
     }

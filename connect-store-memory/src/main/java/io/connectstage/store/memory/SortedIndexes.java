@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -39,9 +39,10 @@ import java.util.function.Supplier;
  * type (or none) walks the index of its slot; a query of several types merges the indexes of each
  * (a connector of two of them is in both, and the walk takes it once).
  * An index is built on the first query that needs it and kept by every write after, so that
- * writes pay only for the orders and filters in use. The store calls {@link #added},
- * {@link #replaced} and {@link #removed} inside its map's atomic update of the connector, so that
- * the writes of one connector reach the indexes in their order. A reader trusts an entry only
+ * writes pay only for the orders and filters in use. The store calls {@link #replaced} and
+ * {@link #removed} inside its map's atomic update of the connector, and an insert calls
+ * {@link #adding} before it stores the connector, so that the writes of one connector reach the
+ * indexes in their order. A reader trusts an entry only
  * when the connector now stored under its id still has that value and passes the query's
  * filters: while a write is under way it may see an old entry and a new one, and takes at most
  * one of them.
@@ -133,10 +134,18 @@ final class SortedIndexes {
     /**
      * Writes share it; a build takes it alone for the moment it publishes a new index, so that
      * every write either finished before (and the build's scan sees it) or keeps the new index.
+     * A stamped lock, not a reentrant one: no write nests in another, and a reentrant read lock
+     * keeps count of its holders besides (a thread-local look-up for every writer but the first).
      */
-    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private final StampedLock gate = new StampedLock();
     /** Connectors per privacy and set of integration types ({@link #bucket}). */
     private final ConcurrentMap<Integer, LongAdder> counts = new ConcurrentHashMap<>();
+    /**
+     * The same counters by bucket, so that a write finds its own without boxing the bucket and
+     * looking it up in the map (a tenth of an insert); the map stays for a query to go through
+     * the buckets in use only.
+     */
+    private final AtomicReferenceArray<LongAdder> countsByBucket = new AtomicReferenceArray<>(2 << TYPES.length);
 
     SortedIndexes() {
         for (int i = 0; i < buildLocks.length; i++) {
@@ -144,13 +153,13 @@ final class SortedIndexes {
         }
     }
 
-    /** Runs one write of the store (its map update, which calls {@link #added} and the others). */
+    /** Runs one write of the store (its map update and the calls of {@link #adding} and the others). */
     <T> T writing(Supplier<T> write) {
-        gate.readLock().lock();
+        long stamp = gate.readLock();
         try {
             return write.get();
         } finally {
-            gate.readLock().unlock();
+            gate.unlockRead(stamp);
         }
     }
 
@@ -216,7 +225,7 @@ final class SortedIndexes {
                 return index;
             }
             SortedRuns made = new SortedRuns(order(field));
-            gate.writeLock().lock();
+            long stamp = gate.writeLock();
             try {
                 kept[slot] = made; // every write from here on keeps it
                 if (!List.of(keptFields).contains(field)) {
@@ -225,13 +234,14 @@ final class SortedIndexes {
                     keptFields = fields;
                 }
             } finally {
-                gate.writeLock().unlock();
+                gate.unlockWrite(stamp);
             }
             for (ConnectorStaged c : stored) {
                 if (belongs(privacy, type, c.isPrivate(), typeBits(c))) {
                     made.add(Entry.of(field, value(field, c), c.id()));
                 }
             }
+            made.compact(); // the adds left entries in the leaves' slots: queries walk runs ready
             built.set(slot, made);
             return made;
         }
@@ -287,16 +297,25 @@ final class SortedIndexes {
     }
 
     private void count(boolean isPrivate, int types, int by) {
-        Integer bucket = bucket(isPrivate, types);
-        LongAdder count = counts.get(bucket);
+        int bucket = bucket(isPrivate, types);
+        LongAdder count = countsByBucket.getAcquire(bucket);
         if (count == null) {
             count = counts.computeIfAbsent(bucket, b -> new LongAdder());
+            countsByBucket.setRelease(bucket, count);
         }
         count.add(by);
     }
 
-    /** Indexes a connector just stored; answers it. */
-    ConnectorStaged added(ConnectorStaged c) {
+    /**
+     * Indexes and counts a connector about to be stored by an insert, before it is (a reader skips
+     * an entry whose connector is not stored, and a total never misses a connector a reader can
+     * see); when its id turns out to be taken, the insert takes the entries back
+     * ({@link #notAdded}) and the count ({@link #uncounted}). Why before: the insert then stores
+     * the connector with one compare-and-set of the map ({@code putIfAbsent}) instead of an atomic
+     * update of the entry that indexes it inside (four of them: a third of an insert), and no
+     * other write of the connector can reach its entries before they are all there.
+     */
+    void adding(ConnectorStaged c) {
         int types = typeBits(c);
         int own = c.isPrivate() ? PRIVATE : PUBLIC;
         for (SortField field : keptFields) {
@@ -309,7 +328,7 @@ final class SortedIndexes {
                         if (entry == null) {
                             entry = Entry.of(field, value(field, c), c.id());
                         }
-                        index.add(entry);
+                        index.put(entry);
                     }
                     if (rest == 0) {
                         break;
@@ -320,7 +339,49 @@ final class SortedIndexes {
             }
         }
         count(c.isPrivate(), types, 1);
-        return c;
+    }
+
+    /** Takes back the count of a connector that {@link #adding} counted and the insert did not store. */
+    void uncounted(ConnectorStaged c) {
+        count(c.isPrivate(), typeBits(c), -1);
+    }
+
+    /**
+     * Takes back the entries that {@link #adding} made for a connector whose id turned out to be
+     * taken, called in the map's atomic update of that id (so that the connector stored under it,
+     * {@code current}, is not changing): an entry equal to one of {@code current}'s is
+     * {@code current}'s too and stays. (With nothing stored under the id any more, the store does
+     * not call this and the entries stay: another insert of the same id and value may be under
+     * way and need them, and every reader skips an entry of a connector not stored.) Answers
+     * {@code current}.
+     */
+    ConnectorStaged notAdded(ConnectorStaged c, ConnectorStaged current) {
+        int types = typeBits(c);
+        int currentTypes = typeBits(current);
+        int own = c.isPrivate() ? PRIVATE : PUBLIC;
+        for (SortField field : keptFields) {
+            Object value = value(field, c);
+            boolean sameValue = Objects.equals(value, value(field, current));
+            Entry entry = null;
+            int base = slot(field, ANY, 0);
+            for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
+                for (int type = 0, rest = types; ; ) {
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
+                    if (index != null && !(sameValue && belongs(privacy, type, current.isPrivate(), currentTypes))) {
+                        if (entry == null) {
+                            entry = Entry.of(field, value, c.id());
+                        }
+                        index.remove(entry);
+                    }
+                    if (rest == 0) {
+                        break;
+                    }
+                    type = Integer.numberOfTrailingZeros(rest) + 1;
+                    rest &= rest - 1;
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -348,7 +409,7 @@ final class SortedIndexes {
                         boolean wasIn = belongs(privacy, type, current.isPrivate(), oldTypes);
                         boolean isIn = belongs(privacy, type, next.isPrivate(), newTypes);
                         if (isIn && !(sameValue && wasIn)) {
-                            index.add(newEntry);
+                            index.put(newEntry);
                         }
                         if (wasIn && !(sameValue && isIn)) {
                             index.remove(oldEntry);

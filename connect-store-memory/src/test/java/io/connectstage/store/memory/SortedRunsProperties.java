@@ -52,6 +52,49 @@ class SortedRunsProperties {
     }
 
     @Test
+    @DisplayName("keep the same entries through a compaction, and take adds and removes after it")
+    void compactKeepsTheEntries() {
+        Seeds.check("compact keeps a TreeSet's entries", Seeds.examples(200),
+                lists().of(integers().between(-600, 600)).ofSizeBetween(0, 800), steps -> {
+                    SortedRuns runs = new SortedRuns(ORDER);
+                    TreeSet<Entry> model = new TreeSet<>(ORDER);
+                    for (int i = 0; i < steps.size(); i++) {
+                        int step = steps.get(i);
+                        Entry e = entry(Math.abs(step));
+                        assertEquals(step >= 0 ? model.add(e) : model.remove(e), step >= 0 ? runs.add(e) : runs.remove(e));
+                        if (i == steps.size() / 2) {
+                            runs.compact();
+                            assertEquals(new ArrayList<>(model), walk(runs.iterator(true)));
+                        }
+                    }
+                    runs.compact();
+                    assertEquals(new ArrayList<>(model), walk(runs.iterator(true)));
+                    assertEquals(new ArrayList<>(model.descendingSet()), walk(runs.iterator(false)));
+                });
+    }
+
+    @Test
+    @DisplayName("take an entry put twice as one: walked once, and gone after one remove")
+    void putTakesEqualEntriesAsOne() {
+        Seeds.check("put agrees with a TreeSet", Seeds.examples(200),
+                lists().of(integers().between(-300, 300)).ofSizeBetween(0, 800), steps -> {
+                    SortedRuns runs = new SortedRuns(ORDER);
+                    TreeSet<Entry> model = new TreeSet<>(ORDER);
+                    for (int step : steps) {
+                        Entry e = entry(Math.abs(step));
+                        if (step >= 0) {
+                            runs.put(e);
+                            model.add(e);
+                        } else {
+                            assertEquals(model.remove(e), runs.remove(e), "step " + step);
+                        }
+                    }
+                    assertEquals(new ArrayList<>(model), walk(runs.iterator(true)));
+                    assertEquals(new ArrayList<>(model.descendingSet()), walk(runs.iterator(false)));
+                });
+    }
+
+    @Test
     @DisplayName("under concurrent writers, walk strictly in order and meet every entry present throughout")
     void concurrentWritersAndReaders() throws Exception {
         long seed = Seeds.seed();
@@ -103,6 +146,51 @@ class SortedRunsProperties {
             for (Future<?> reader : readers) {
                 reader.get(60, TimeUnit.SECONDS);
             }
+        } catch (AssertionError e) {
+            throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("under concurrent writers of their own entries and compactions, lose no write: the walk after holds what each left")
+    void concurrentWritersLoseNoWrite() throws Exception {
+        long seed = Seeds.seed();
+        SortedRuns runs = new SortedRuns(ORDER);
+        int writers = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<TreeSet<Entry>>> left = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                Random random = new Random(seed + w);
+                int writer = w;
+                left.add(threads.submit(() -> {
+                    TreeSet<Entry> mine = new TreeSet<>(ORDER);
+                    for (int i = 0; i < 30_000; i++) {
+                        Entry e = entry(writers * random.nextInt(2_000) + writer);
+                        int what = random.nextInt(3);
+                        if (random.nextInt(200) == 0) {
+                            runs.compact();
+                        }
+                        if (what == 0) {
+                            assertEquals(mine.add(e), runs.add(e), "add of " + e);
+                        } else if (what == 1) {
+                            runs.put(e);
+                            mine.add(e);
+                        } else {
+                            assertEquals(mine.remove(e), runs.remove(e), "remove of " + e);
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            TreeSet<Entry> all = new TreeSet<>(ORDER);
+            for (Future<TreeSet<Entry>> writer : left) {
+                all.addAll(writer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(new ArrayList<>(all), walk(runs.iterator(true)));
+            assertEquals(new ArrayList<>(all.descendingSet()), walk(runs.iterator(false)));
         } catch (AssertionError e) {
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
         } finally {

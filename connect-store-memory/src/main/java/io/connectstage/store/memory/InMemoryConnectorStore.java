@@ -20,8 +20,7 @@ import java.util.concurrent.ConcurrentMap;
  * {@link SortedIndexes} that keep the connectors of each privacy and integration type in the
  * order of each sort field that queries use, so that a query walks to its page through its
  * matches instead of sorting everything. A write locks only the entry it changes (the map's own
- * per-bin locking, inside which it also updates the indexes; an insert indexes the connector
- * before it stores it, with one compare-and-set), so writers of different connectors
+ * per-bin locking, inside which it also updates the indexes), so writers of different connectors
  * never wait on each other, and readers never wait at all. Values are immutable, so what a reader gets is a
  * consistent snapshot of one connector.
  *
@@ -57,17 +56,12 @@ public final class InMemoryConnectorStore implements ConnectorStore {
         if (key != null && idByKey.putIfAbsent(key, connector.id()) != null) {
             return Either.left(new StoreRefusal.KeyTaken(key));
         }
-        // Indexed first, then stored by one compare-and-set (see SortedIndexes.adding).
-        boolean added = indexes.writing(() -> {
-            indexes.adding(connector);
-            if (byId.putIfAbsent(connector.id(), connector) == null) {
-                return true;
-            }
-            byId.computeIfPresent(connector.id(), (id, current) -> indexes.notAdded(connector, current));
-            indexes.uncounted(connector);
-            return false;
-        });
-        if (!added) {
+        boolean[] added = new boolean[1];
+        indexes.writing(() -> byId.computeIfAbsent(connector.id(), id -> {
+            added[0] = true;
+            return indexes.added(connector);
+        }));
+        if (!added[0]) {
             if (key != null) {
                 idByKey.remove(key, connector.id());
             }

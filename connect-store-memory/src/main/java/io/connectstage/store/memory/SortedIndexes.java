@@ -39,10 +39,9 @@ import java.util.function.Supplier;
  * type (or none) walks the index of its slot; a query of several types merges the indexes of each
  * (a connector of two of them is in both, and the walk takes it once).
  * An index is built on the first query that needs it and kept by every write after, so that
- * writes pay only for the orders and filters in use. The store calls {@link #replaced} and
- * {@link #removed} inside its map's atomic update of the connector, and an insert calls
- * {@link #adding} before it stores the connector, so that the writes of one connector reach the
- * indexes in their order. A reader trusts an entry only
+ * writes pay only for the orders and filters in use. The store calls {@link #added},
+ * {@link #replaced} and {@link #removed} inside its map's atomic update of the connector, so that
+ * the writes of one connector reach the indexes in their order. A reader trusts an entry only
  * when the connector now stored under its id still has that value and passes the query's
  * filters: while a write is under way it may see an old entry and a new one, and takes at most
  * one of them.
@@ -153,7 +152,7 @@ final class SortedIndexes {
         }
     }
 
-    /** Runs one write of the store (its map update and the calls of {@link #adding} and the others). */
+    /** Runs one write of the store (its map update, which calls {@link #added} and the others). */
     <T> T writing(Supplier<T> write) {
         long stamp = gate.readLock();
         try {
@@ -306,16 +305,8 @@ final class SortedIndexes {
         count.add(by);
     }
 
-    /**
-     * Indexes and counts a connector about to be stored by an insert, before it is (a reader skips
-     * an entry whose connector is not stored, and a total never misses a connector a reader can
-     * see); when its id turns out to be taken, the insert takes the entries back
-     * ({@link #notAdded}) and the count ({@link #uncounted}). Why before: the insert then stores
-     * the connector with one compare-and-set of the map ({@code putIfAbsent}) instead of an atomic
-     * update of the entry that indexes it inside (four of them: a third of an insert), and no
-     * other write of the connector can reach its entries before they are all there.
-     */
-    void adding(ConnectorStaged c) {
+    /** Indexes a connector just stored; answers it. */
+    ConnectorStaged added(ConnectorStaged c) {
         int types = typeBits(c);
         int own = c.isPrivate() ? PRIVATE : PUBLIC;
         for (SortField field : keptFields) {
@@ -339,49 +330,7 @@ final class SortedIndexes {
             }
         }
         count(c.isPrivate(), types, 1);
-    }
-
-    /** Takes back the count of a connector that {@link #adding} counted and the insert did not store. */
-    void uncounted(ConnectorStaged c) {
-        count(c.isPrivate(), typeBits(c), -1);
-    }
-
-    /**
-     * Takes back the entries that {@link #adding} made for a connector whose id turned out to be
-     * taken, called in the map's atomic update of that id (so that the connector stored under it,
-     * {@code current}, is not changing): an entry equal to one of {@code current}'s is
-     * {@code current}'s too and stays. (With nothing stored under the id any more, the store does
-     * not call this and the entries stay: another insert of the same id and value may be under
-     * way and need them, and every reader skips an entry of a connector not stored.) Answers
-     * {@code current}.
-     */
-    ConnectorStaged notAdded(ConnectorStaged c, ConnectorStaged current) {
-        int types = typeBits(c);
-        int currentTypes = typeBits(current);
-        int own = c.isPrivate() ? PRIVATE : PUBLIC;
-        for (SortField field : keptFields) {
-            Object value = value(field, c);
-            boolean sameValue = Objects.equals(value, value(field, current));
-            Entry entry = null;
-            int base = slot(field, ANY, 0);
-            for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
-                for (int type = 0, rest = types; ; ) {
-                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
-                    if (index != null && !(sameValue && belongs(privacy, type, current.isPrivate(), currentTypes))) {
-                        if (entry == null) {
-                            entry = Entry.of(field, value, c.id());
-                        }
-                        index.remove(entry);
-                    }
-                    if (rest == 0) {
-                        break;
-                    }
-                    type = Integer.numberOfTrailingZeros(rest) + 1;
-                    rest &= rest - 1;
-                }
-            }
-        }
-        return current;
+        return c;
     }
 
     /**

@@ -4,7 +4,6 @@ import static io.connectstage.connector.IntegrationType.OMS;
 import static io.connectstage.connector.IntegrationType.PSP;
 import static io.connectstage.connector.IntegrationType.TAX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.IntegrationType;
@@ -149,22 +148,6 @@ class InMemoryIndexTest {
             assertEquals(List.of("alpha"), names(true, TAX));
             assertEquals(List.of(), names(null, OMS, TAX).stream().filter("echo"::equals).toList());
             assertEquals(List.of("alpha", "charlie"), names(true));
-        }
-
-        @Test
-        void keepsTheStoredConnectorAsItWasWhenAnInsertFindsItsIdTaken() {
-            ConnectorStaged other = Connectors.minimal("a", "key-other").withName("zulu").withPrivate(false)
-                    .withIntegrationTypes(List.of(TAX, OMS));
-            assertTrue(store.insert(other).isLeft());
-            ConnectorStaged twin = Connectors.minimal("a", "key-twin").withName("alpha").withPrivate(true)
-                    .withIntegrationTypes(List.of(TAX));
-            assertTrue(store.insert(twin).isLeft());
-            assertEquals(List.of("alpha", "bravo", "echo"), names(null, TAX));
-            assertEquals(List.of("echo", "foxtrot"), names(null, OMS));
-            assertEquals(List.of("bravo", "delta", "foxtrot"), names(false));
-            assertEquals(List.of("alpha", "charlie", "echo"), names(true));
-            assertEquals(3, store.query(ConnectorQuery.defaults().withIsPrivate(true)).total());
-            assertEquals(3, store.query(ConnectorQuery.defaults().withIntegrationTypes(Set.of(TAX))).total());
         }
 
         @Test

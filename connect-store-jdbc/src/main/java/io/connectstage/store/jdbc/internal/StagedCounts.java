@@ -32,7 +32,7 @@ public final class StagedCounts {
     static final int SLOTS = 16;
 
     /** The {@code integration_type} of the count of all connectors, whatever their types. */
-    private static final String ALL = "";
+    static final String ALL = "";
 
     private StagedCounts() {
     }

@@ -1,5 +1,6 @@
 package io.connectstage.store.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.IntegrationType;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorSearch;
 import io.connectstage.store.Work;
 import io.connectstage.testing.Connectors;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,12 +23,18 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the stores do when the database fails them: a {@link JdbcStoreException}, never an SQLException. */
 @DisplayName("The JDBC stores, when the database fails")
 class JdbcFailureTest {
     private static final ConnectorStaged STAGED = Connectors.minimal("id-1", "key-1");
     private static final Connector PUBLISHED = Connector.publishedFrom(STAGED, 1, true);
+
+    @TempDir
+    Path folder;
 
     private static Map<String, Executable> everyOperation(JdbcConnectorStore staged, JdbcPublishedConnectorStore published) {
         return Map.ofEntries(
@@ -109,6 +118,24 @@ class JdbcFailureTest {
             JdbcStoreException e = assertThrows(JdbcStoreException.class, () -> staged.findById("id-1"));
             assertTrue(e.getMessage().contains("a stored document cannot be read"), e.getMessage());
             assertTrue(e.getMessage().contains("{\"id\": 42}"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("refuse an insert whose count row is missing, and write none of it")
+    void countRowMissing(TestDatabase.Kind kind) throws SQLException {
+        try (TestDatabase database = kind.open(folder)) {
+            JdbcConnectorStore staged = new JdbcConnectorStore(database.dataSource());
+            try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM connector_staged_count WHERE integration_type = 'tax'");
+            }
+            JdbcStoreException e = assertThrows(JdbcStoreException.class,
+                    () -> staged.insert(STAGED.withIntegrationTypes(List.of(IntegrationType.TAX))));
+            assertTrue(e.getMessage().contains("connector_staged_count"), e.getMessage());
+            assertTrue(staged.findById(STAGED.id()).isEmpty());
+            assertEquals(0, staged.query(ConnectorQuery.defaults()).total());
+            assertEquals(STAGED, staged.insert(STAGED).get(), "a connector of no type still goes in");
         }
     }
 }

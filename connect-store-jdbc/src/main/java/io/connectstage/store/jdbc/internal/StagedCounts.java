@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How many staged connectors there are of each integration type and privacy (schema version 4),
+ * How many staged connectors there are of each integration type and privacy (schema version 5),
  * kept by the writes in their own transaction, so that the total of a query of one type (or of
  * none) is a sum of a few rows instead of a walk over every matching index entry (6,928 of them
  * for one type of 100,000 connectors, the larger part of such a query's time).
@@ -25,14 +25,15 @@ import java.util.TreeMap;
  * then seldom wait for each other's row lock (a single row per type would make every insert of
  * that type, and with the row of all connectors every insert, wait for the one before to commit).
  * A write updates its rows in one order (by privacy, then all connectors before the types, the
- * types sorted), after its connector row, so that two writers cannot deadlock on them.
+ * types sorted), after its connector row, so that two writers cannot deadlock on them; an insert
+ * on PostgreSQL ({@link PostgresStagedInsert}) takes them in that order within its one statement.
  */
 public final class StagedCounts {
     /** Rows per count. */
     static final int SLOTS = 16;
 
     /** The {@code integration_type} of the count of all connectors, whatever their types. */
-    private static final String ALL = "";
+    static final String ALL = "";
 
     private StagedCounts() {
     }

@@ -165,34 +165,15 @@ final class SortedRuns {
             if (!covers(leaf, e)) {
                 continue;
             }
-            Object[] extra = leaf.extra;
-            int free = 0;
-            Object slot = null;
-            for (; free < EXTRA; free++) {
-                slot = SLOT.getAcquire(extra, free);
-                if (slot == null || slot instanceof Rewrite) {
-                    break;
-                }
-                if (order.compare((Entry) slot, e) == 0) {
-                    return false;
-                }
-            }
-            if (free == EXTRA) {
-                slot = SLOT.getAcquire(extra, EXTRA);
-            }
-            if (slot instanceof Rewrite) {
-                finish(holder, leaf, free);
+            int free = firstFree(leaf.extra);
+            if (finishedRewrite(holder, leaf, free)) {
                 continue;
             }
-            if (search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e) >= 0) {
+            // the slots before this one were all seen: an equal entry in a later one would see this
+            if (inSlots(leaf.extra, free, e) || search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e) >= 0) {
                 return false;
             }
-            // the slots before this one were all seen: an equal entry in a later one would see this
-            Object change = free < EXTRA ? e : new Rewrite(e, true);
-            if (SLOT.compareAndSet(extra, free, null, change)) {
-                if (free == EXTRA) {
-                    finish(holder, leaf, free);
-                }
+            if (filled(holder, leaf, free, e)) {
                 return true;
             }
         }
@@ -211,24 +192,8 @@ final class SortedRuns {
             if (!covers(leaf, e)) {
                 continue;
             }
-            Object[] extra = leaf.extra;
-            int free = 0;
-            Object slot = null;
-            for (; free <= EXTRA; free++) {
-                slot = SLOT.getAcquire(extra, free);
-                if (slot == null || slot instanceof Rewrite) {
-                    break;
-                }
-            }
-            if (slot instanceof Rewrite) {
-                finish(holder, leaf, free);
-                continue;
-            }
-            Object change = free < EXTRA ? e : new Rewrite(e, true);
-            if (SLOT.compareAndSet(extra, free, null, change)) {
-                if (free == EXTRA) {
-                    finish(holder, leaf, free);
-                }
+            int free = firstFree(leaf.extra);
+            if (!finishedRewrite(holder, leaf, free) && filled(holder, leaf, free, e)) {
                 return;
             }
         }
@@ -242,23 +207,11 @@ final class SortedRuns {
         for (Holder holder : bounds.holders) {
             for (;;) {
                 Leaf leaf = holder.leaf;
-                Object[] extra = leaf.extra;
-                int free = 0;
-                Object slot = null;
-                for (; free <= EXTRA; free++) {
-                    slot = SLOT.getAcquire(extra, free);
-                    if (slot == null || slot instanceof Rewrite) {
-                        break;
-                    }
-                }
-                if (slot instanceof Rewrite) {
-                    finish(holder, leaf, free);
+                int free = firstFree(leaf.extra);
+                if (finishedRewrite(holder, leaf, free)) {
                     continue;
                 }
-                if (free == 0 || SLOT.compareAndSet(extra, free, null, new Rewrite(null, false))) {
-                    if (free > 0) {
-                        finish(holder, leaf, free);
-                    }
+                if (free == 0 || rewritten(holder, leaf, free, new Rewrite(null, false))) {
                     break;
                 }
             }
@@ -273,29 +226,66 @@ final class SortedRuns {
             if (!covers(leaf, e)) {
                 continue;
             }
-            Object[] extra = leaf.extra;
-            boolean found = search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e) >= 0;
-            int free = 0;
-            Object slot = null;
-            for (; free <= EXTRA; free++) {
-                slot = SLOT.getAcquire(extra, free);
-                if (slot == null || slot instanceof Rewrite) {
-                    break;
-                }
-                found = found || order.compare((Entry) slot, e) == 0;
-            }
-            if (slot instanceof Rewrite) {
-                finish(holder, leaf, free);
+            int free = firstFree(leaf.extra);
+            if (finishedRewrite(holder, leaf, free)) {
                 continue;
             }
-            if (!found) {
+            if (!inSlots(leaf.extra, free, e) && search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e) < 0) {
                 return false;
             }
-            if (SLOT.compareAndSet(extra, free, null, new Rewrite(e, false))) {
-                finish(holder, leaf, free);
+            if (rewritten(holder, leaf, free, new Rewrite(e, false))) {
                 return true;
             }
         }
+    }
+
+    /** The first slot that holds no entry: a free one, or the rewrite that froze the leaf; at most {@link #EXTRA}. */
+    private static int firstFree(Object[] extra) {
+        int at = 0;
+        while (at < EXTRA) {
+            Object slot = SLOT.getAcquire(extra, at);
+            if (slot == null || slot instanceof Rewrite) {
+                break;
+            }
+            at++;
+        }
+        return at;
+    }
+
+    /** Whether slot {@code at} holds a rewrite, which this call then finished: the caller starts again. */
+    private boolean finishedRewrite(Holder holder, Leaf leaf, int at) {
+        if (SLOT.getAcquire(leaf.extra, at) instanceof Rewrite) {
+            finish(holder, leaf, at);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether one of the first {@code filled} slots holds an entry equal to {@code e}. */
+    private boolean inSlots(Object[] extra, int filled, Entry e) {
+        for (int i = 0; i < filled; i++) {
+            if (order.compare((Entry) SLOT.getAcquire(extra, i), e) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts {@code e} in the free slot {@code at}, or, when the leaf has no free slot left, leaves its
+     * addition there as a rewrite and finishes it; false when another writer took the slot first.
+     */
+    private boolean filled(Holder holder, Leaf leaf, int at, Entry e) {
+        return at < EXTRA ? SLOT.compareAndSet(leaf.extra, at, null, e) : rewritten(holder, leaf, at, new Rewrite(e, true));
+    }
+
+    /** Leaves {@code change} in the free slot {@code at} and finishes it; false when another writer took the slot first. */
+    private boolean rewritten(Holder holder, Leaf leaf, int at, Rewrite change) {
+        if (SLOT.compareAndSet(leaf.extra, at, null, change)) {
+            finish(holder, leaf, at);
+            return true;
+        }
+        return false;
     }
 
     /**

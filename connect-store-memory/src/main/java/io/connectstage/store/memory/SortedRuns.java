@@ -162,15 +162,12 @@ final class SortedRuns {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
-            if (!covers(leaf, e)) {
-                continue;
-            }
-            int free = firstFree(leaf.extra);
-            if (finishedRewrite(holder, leaf, free)) {
+            int free = covers(leaf, e) ? freeSlot(holder, leaf) : -1;
+            if (free < 0) {
                 continue;
             }
             // the slots before this one were all seen: an equal entry in a later one would see this
-            if (inSlots(leaf.extra, free, e) || search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e) >= 0) {
+            if (holds(leaf, free, e)) {
                 return false;
             }
             if (filled(holder, leaf, free, e)) {
@@ -189,11 +186,8 @@ final class SortedRuns {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
-            if (!covers(leaf, e)) {
-                continue;
-            }
-            int free = firstFree(leaf.extra);
-            if (!finishedRewrite(holder, leaf, free) && filled(holder, leaf, free, e)) {
+            int free = covers(leaf, e) ? freeSlot(holder, leaf) : -1;
+            if (free >= 0 && filled(holder, leaf, free, e)) {
                 return;
             }
         }
@@ -207,11 +201,8 @@ final class SortedRuns {
         for (Holder holder : bounds.holders) {
             for (;;) {
                 Leaf leaf = holder.leaf;
-                int free = firstFree(leaf.extra);
-                if (finishedRewrite(holder, leaf, free)) {
-                    continue;
-                }
-                if (free == 0 || rewritten(holder, leaf, free, new Rewrite(null, false))) {
+                int free = freeSlot(holder, leaf);
+                if (free == 0 || (free > 0 && rewritten(holder, leaf, free, new Rewrite(null, false)))) {
                     break;
                 }
             }
@@ -223,14 +214,11 @@ final class SortedRuns {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
-            if (!covers(leaf, e)) {
+            int free = covers(leaf, e) ? freeSlot(holder, leaf) : -1;
+            if (free < 0) {
                 continue;
             }
-            int free = firstFree(leaf.extra);
-            if (finishedRewrite(holder, leaf, free)) {
-                continue;
-            }
-            if (!inSlots(leaf.extra, free, e) && search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e) < 0) {
+            if (!holds(leaf, free, e)) {
                 return false;
             }
             if (rewritten(holder, leaf, free, new Rewrite(e, false))) {
@@ -239,36 +227,32 @@ final class SortedRuns {
         }
     }
 
-    /** The first slot that holds no entry: a free one, or the rewrite that froze the leaf; at most {@link #EXTRA}. */
-    private static int firstFree(Object[] extra) {
+    /**
+     * The leaf's first slot that holds no entry (at most {@link #EXTRA}); or -1 when that slot holds
+     * the rewrite that froze the leaf, which this call then finished: the caller looks again.
+     */
+    private int freeSlot(Holder holder, Leaf leaf) {
+        Object[] extra = leaf.extra;
         int at = 0;
-        while (at < EXTRA) {
-            Object slot = SLOT.getAcquire(extra, at);
-            if (slot == null || slot instanceof Rewrite) {
-                break;
-            }
-            at++;
+        Object slot = SLOT.getAcquire(extra, 0);
+        while (at < EXTRA && slot != null && !(slot instanceof Rewrite)) {
+            slot = SLOT.getAcquire(extra, ++at);
+        }
+        if (slot instanceof Rewrite) {
+            finish(holder, leaf, at);
+            return -1;
         }
         return at;
     }
 
-    /** Whether slot {@code at} holds a rewrite, which this call then finished: the caller starts again. */
-    private boolean finishedRewrite(Holder holder, Leaf leaf, int at) {
-        if (SLOT.getAcquire(leaf.extra, at) instanceof Rewrite) {
-            finish(holder, leaf, at);
-            return true;
-        }
-        return false;
-    }
-
-    /** Whether one of the first {@code filled} slots holds an entry equal to {@code e}. */
-    private boolean inSlots(Object[] extra, int filled, Entry e) {
+    /** Whether the leaf's run or its first {@code filled} slots hold an entry equal to {@code e}. */
+    private boolean holds(Leaf leaf, int filled, Entry e) {
         for (int i = 0; i < filled; i++) {
-            if (order.compare((Entry) SLOT.getAcquire(extra, i), e) == 0) {
+            if (order.compare((Entry) SLOT.getAcquire(leaf.extra, i), e) == 0) {
                 return true;
             }
         }
-        return false;
+        return search(leaf.entries, leaf.prefixes, 0, leaf.entries.length - 1, e) >= 0;
     }
 
     /**
@@ -382,11 +366,8 @@ final class SortedRuns {
         if (leaf.high == null) {
             return true;
         }
-        int c = Long.compareUnsigned(e.high(), leaf.highHigh);
-        if (c == 0) {
-            c = Long.compareUnsigned(e.low(), leaf.highLow);
-        }
-        return c < 0 || c == 0 && order.compare(e, leaf.high) < 0;
+        int c = comparePrefixes(leaf.highHigh, leaf.highLow, e);
+        return c > 0 || c == 0 && order.compare(e, leaf.high) < 0;
     }
 
     /** A copy of {@code entries} with {@code e} at {@code at}. */

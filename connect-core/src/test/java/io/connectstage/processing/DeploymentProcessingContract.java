@@ -129,6 +129,13 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         return DeploymentService.builder(stores.deployments(), stores.staged(), stores.published()).clock(clock).ids(idSource());
     }
 
+    /** A Deployment service woken by {@code p}, once the connector of {@link #published} is published through {@code p}. */
+    private DeploymentService deploymentsOfPublished(Stores stores, ConnectorProcessor p) {
+        DeploymentService deployments = deployments(stores).processing(p).build();
+        published(connectors(stores, p));
+        return deployments;
+    }
+
     /** The connector of {@link #previewable}, published (not certified), through the services. */
     private ConnectorStaged published(ConnectorStagedService connectors) {
         ConnectorStaged c = previewable(connectors);
@@ -225,9 +232,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         Stores stores = openStores();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            ConnectorProcessor p = processor(stores, "a", executor);
-            DeploymentService deployments = deployments(stores).processing(p).build();
-            published(connectors(stores, p));
+            DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, "a", executor));
 
             String id = nextId();
             faults.hold(id);
@@ -302,9 +307,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         Stores stores = openStores();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            ConnectorProcessor p = processor(stores, "a", executor);
-            DeploymentService deployments = deployments(stores).processing(p).build();
-            published(connectors(stores, p));
+            DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, "a", executor));
 
             String id = nextId();
             faults.hold(id).failNextBuild(id, "service").failNextBuildByKey(PROJECT, "cleared", "nightly");

@@ -84,6 +84,21 @@ class HttpFaultsTest {
         http.get("/project-a/deployments/" + id, token).expect(404, "ResourceNotFound");
     }
 
+    /** Sets or clears a fault of the Deployment whose {@code by} ({@code deploymentKey} or {@code deploymentId}) is {@code name}; the answer. */
+    private JsonNode fault(String action, String by, String name) {
+        return http.post(FAULTS, token, "{\"action\":\"" + action + "\",\"" + by + "\":\"" + name + "\"}").expect(200).json();
+    }
+
+    private JsonNode failNextBuild(String deploymentKey, String applicationName) {
+        return http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"" + deploymentKey
+                + "\",\"applicationName\":\"" + applicationName + "\"}").expect(200).json();
+    }
+
+    /** Creates the preview Deployment of {@link #preview}; its id. */
+    private String created(String key) {
+        return http.post("/project-a/deployments", token, preview(key)).expect(201).json().get("id").asText();
+    }
+
     private String tokenOf(String client, String secret) {
         return http.token(client, secret, null).expect(200).json().get("access_token").asText();
     }
@@ -95,12 +110,10 @@ class HttpFaultsTest {
         @Test
         @DisplayName("by key forgets a failNextBuild: the Deployment created next deploys")
         void clearByKeyForgetsFailNextBuild() {
-            http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"cleared-fail\",\"applicationName\":\"service\"}")
-                    .expect(200);
-            http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"cleared-fail\",\"applicationName\":\"nightly\"}")
-                    .expect(200);
+            failNextBuild("cleared-fail", "service");
+            failNextBuild("cleared-fail", "nightly");
 
-            JsonNode cleared = http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentKey\":\"cleared-fail\"}").expect(200).json();
+            JsonNode cleared = fault("clear", "deploymentKey", "cleared-fail");
 
             assertEquals("{\"action\":\"clear\",\"projectKey\":\"project-a\",\"deploymentKey\":\"cleared-fail\"}", cleared.toString());
             http.post("/project-a/deployments", token, preview("cleared-fail")).expect(201);
@@ -110,11 +123,11 @@ class HttpFaultsTest {
         @Test
         @DisplayName("by key releases a held build, which finishes Deployed")
         void clearByKeyReleasesHold() {
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"cleared-hold\"}").expect(200);
+            fault("hold", "deploymentKey", "cleared-hold");
             http.post("/project-a/deployments", token, preview("cleared-hold")).expect(201);
             assertEquals("Deploying", status("cleared-hold"));
 
-            http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentKey\":\"cleared-hold\"}").expect(200);
+            fault("clear", "deploymentKey", "cleared-hold");
 
             assertEquals("Deployed", status("cleared-hold"));
         }
@@ -122,13 +135,13 @@ class HttpFaultsTest {
         @Test
         @DisplayName("by key also forgets the faults set by the id of the Deployment with that key")
         void clearByKeyForgetsFaultsById() {
-            String id = http.post("/project-a/deployments", token, preview("cleared-key-id")).expect(201).json().get("id").asText();
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentId\":\"" + id + "\"}").expect(200);
+            String id = created("cleared-key-id");
+            fault("hold", "deploymentId", id);
             redeploy("cleared-key-id");
             assertEquals("Deploying", status("cleared-key-id"));
-            http.post(FAULTS, token, "{\"action\":\"failNextUndeploy\",\"deploymentId\":\"" + id + "\"}").expect(200);
+            fault("failNextUndeploy", "deploymentId", id);
 
-            http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentKey\":\"cleared-key-id\"}").expect(200);
+            fault("clear", "deploymentKey", "cleared-key-id");
 
             assertEquals("Deployed", status("cleared-key-id"));
             deletesCleanly(id);
@@ -137,12 +150,11 @@ class HttpFaultsTest {
         @Test
         @DisplayName("by id forgets the faults set by its id and by its key")
         void clearByIdForgetsFaultsByIdAndKey() {
-            String id = http.post("/project-a/deployments", token, preview("cleared-id")).expect(201).json().get("id").asText();
-            http.post(FAULTS, token, "{\"action\":\"failNextUndeploy\",\"deploymentId\":\"" + id + "\"}").expect(200);
-            http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"cleared-id\",\"applicationName\":\"service\"}")
-                    .expect(200);
+            String id = created("cleared-id");
+            fault("failNextUndeploy", "deploymentId", id);
+            failNextBuild("cleared-id", "service");
 
-            JsonNode cleared = http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentId\":\"" + id + "\"}").expect(200).json();
+            JsonNode cleared = fault("clear", "deploymentId", id);
 
             assertEquals("{\"action\":\"clear\",\"projectKey\":\"project-a\",\"deploymentId\":\"" + id + "\"}", cleared.toString());
             redeploy("cleared-id");
@@ -153,14 +165,14 @@ class HttpFaultsTest {
         @Test
         @DisplayName("of one Deployment leaves another's")
         void clearLeavesOtherDeployments() {
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"cleared-one\"}").expect(200);
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"kept-other\"}").expect(200);
+            fault("hold", "deploymentKey", "cleared-one");
+            fault("hold", "deploymentKey", "kept-other");
 
-            http.post(FAULTS, token, "{\"action\":\"clear\",\"deploymentKey\":\"cleared-one\"}").expect(200);
+            fault("clear", "deploymentKey", "cleared-one");
 
             http.post("/project-a/deployments", token, preview("kept-other")).expect(201);
             assertEquals("Deploying", status("kept-other"));
-            http.post(FAULTS, token, "{\"action\":\"release\",\"deploymentKey\":\"kept-other\"}").expect(200);
+            fault("release", "deploymentKey", "kept-other");
             assertEquals("Deployed", status("kept-other"));
         }
 
@@ -168,13 +180,12 @@ class HttpFaultsTest {
         @DisplayName("DELETE clears every fault of the project, by key and by id, releases its holds, and answers what it did")
         void deleteClearsTheProject() {
             http.post("/project-a/deployments", token, preview("all-held")).expect(201);
-            String id = http.post("/project-a/deployments", token, preview("all-by-id")).expect(201).json().get("id").asText();
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"all-held\"}").expect(200);
+            String id = created("all-by-id");
+            fault("hold", "deploymentKey", "all-held");
             redeploy("all-held");
             assertEquals("Deploying", status("all-held"));
-            http.post(FAULTS, token, "{\"action\":\"failNextBuild\",\"deploymentKey\":\"all-fail\",\"applicationName\":\"service\"}")
-                    .expect(200);
-            http.post(FAULTS, token, "{\"action\":\"failNextUndeploy\",\"deploymentId\":\"" + id + "\"}").expect(200);
+            failNextBuild("all-fail", "service");
+            fault("failNextUndeploy", "deploymentId", id);
 
             JsonNode cleared = http.delete(FAULTS, token).expect(200).json();
 
@@ -188,13 +199,13 @@ class HttpFaultsTest {
         @Test
         @DisplayName("DELETE of another project's faults leaves this project's")
         void deleteIsPerProject() {
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"survives\"}").expect(200);
+            fault("hold", "deploymentKey", "survives");
 
             http.delete("/.connectstage/projects/project-b/faults", tokenOf("other", "other-secret")).expect(200);
 
             http.post("/project-a/deployments", token, preview("survives")).expect(201);
             assertEquals("Deploying", status("survives"));
-            http.post(FAULTS, token, "{\"action\":\"release\",\"deploymentKey\":\"survives\"}").expect(200);
+            fault("release", "deploymentKey", "survives");
             assertEquals("Deployed", status("survives"));
         }
     }
@@ -222,21 +233,21 @@ class HttpFaultsTest {
         @Test
         @DisplayName("hold keeps builds Deploying while clients poll, release finishes them")
         void holdAndRelease() {
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"held\"}").expect(200);
+            fault("hold", "deploymentKey", "held");
             http.post("/project-a/deployments", token, preview("held")).expect(201);
             for (int poll = 0; poll < 5; poll++) {
                 assertEquals("Deploying", status("held"));
             }
-            http.post(FAULTS, token, "{\"action\":\"release\",\"deploymentKey\":\"held\"}").expect(200);
+            fault("release", "deploymentKey", "held");
             assertEquals("Deployed", status("held"));
         }
 
         @Test
         @DisplayName("by id fails the next undeploy: the Deployment ends UndeployFailed, and a second delete removes it")
         void failNextUndeployById() {
-            String id = http.post("/project-a/deployments", token, preview("undeploy-fails")).expect(201).json().get("id").asText();
+            String id = created("undeploy-fails");
             assertEquals("Deployed", status("undeploy-fails"));
-            http.post(FAULTS, token, "{\"action\":\"failNextUndeploy\",\"deploymentId\":\"" + id + "\"}").expect(200);
+            fault("failNextUndeploy", "deploymentId", id);
             http.delete("/project-a/deployments/" + id, token).expect(202);
             assertEquals("UndeployFailed", status("undeploy-fails"));
             http.delete("/project-a/deployments/" + id + "?version=" + version("undeploy-fails"), token).expect(202);
@@ -276,7 +287,7 @@ class HttpFaultsTest {
             String clear = "{\"action\":\"clear\",\"deploymentKey\":\"refused-clear\"}";
             String other = tokenOf("other", "other-secret");
             String deployer = tokenOf("deployer", "deployer-secret");
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"refused-clear\"}").expect(200);
+            fault("hold", "deploymentKey", "refused-clear");
 
             http.post(FAULTS, null, clear).expect(401, "invalid_token");
             http.post(FAULTS, other, clear).expect(403, "insufficient_scope");
@@ -354,7 +365,7 @@ class HttpFaultsTest {
         @Test
         @DisplayName("DELETE with a body answers 400 and clears nothing: a body means one Deployment, which POST clear is for")
         void deleteWithBodyIsRefused() {
-            http.post(FAULTS, token, "{\"action\":\"hold\",\"deploymentKey\":\"delete-body\"}").expect(200);
+            fault("hold", "deploymentKey", "delete-body");
 
             for (String body : List.of("{\"deploymentKey\":\"delete-body\"}", "{}", "x")) {
                 Http.Reply r = http.send("DELETE", FAULTS, token, "application/json", body).expect(400, "InvalidJsonInput");

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -95,24 +96,25 @@ class JdbcStoresTest {
     @Test
     @DisplayName("of an H2 file write each commit before it returns (WRITE_DELAY=0)")
     void h2FileWritesEachCommit() throws SQLException {
-        try (HikariDataSource file = JdbcStores.h2File(folder.resolve("delay"));
-             Connection c = file.getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery(
-                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-            assertTrue(rows.next());
-            assertEquals("0", rows.getString(1));
-        }
+        assertEquals("0", h2FileSetting("delay", "WRITE_DELAY"));
     }
 
     @Test
     @DisplayName("of an H2 file append each commit at the file's end (REUSE_SPACE=FALSE)")
     void h2FileAppendsEachCommit() throws SQLException {
-        try (HikariDataSource file = JdbcStores.h2File(folder.resolve("reuse"));
-             Connection c = file.getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery(
-                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'REUSE_SPACE'")) {
-            assertTrue(rows.next());
-            assertEquals("FALSE", rows.getString(1));
+        assertEquals("FALSE", h2FileSetting("reuse", "REUSE_SPACE"));
+    }
+
+    /** The value of H2's setting {@code name} in a database opened by {@link JdbcStores#h2File} at {@code file}. */
+    private String h2FileSetting(String file, String name) throws SQLException {
+        try (HikariDataSource source = JdbcStores.h2File(folder.resolve(file));
+             Connection c = source.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            s.setString(1, name);
+            try (ResultSet rows = s.executeQuery()) {
+                assertTrue(rows.next(), name);
+                return rows.getString(1);
+            }
         }
     }
 

@@ -177,11 +177,7 @@ final class FaultRoutes {
                 return missing.get();
             }
         }
-        if (action == Action.CLEAR) {
-            clear(faults, space, key, id);
-        } else {
-            apply(faults, action, project, key, id, application);
-        }
+        apply(faults, action, space, key, id, application);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("action", action.wire);
         answer.put("projectKey", project);
@@ -208,7 +204,9 @@ final class FaultRoutes {
         }
     }
 
-    private static void apply(DeploymentFaults faults, Action action, String project, String key, String id, String application) {
+    private static void apply(DeploymentFaults faults, Action action, ProjectSpace space, String key, String id,
+            String application) {
+        String project = space.projectKey();
         switch (action) {
             case FAIL_NEXT_BUILD -> {
                 if (key != null) {
@@ -238,8 +236,7 @@ final class FaultRoutes {
                     faults.release(id);
                 }
             }
-            case CLEAR -> throw new IllegalStateException("clear is not applied as a fault");
-            default -> throw new IllegalStateException("unknown action " + action);
+            case CLEAR -> clear(faults, space, key, id);
         }
     }
 

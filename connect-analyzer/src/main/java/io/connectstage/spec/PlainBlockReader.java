@@ -153,8 +153,7 @@ final class PlainBlockReader {
             ScalarNode key = key(at, colon);
             repeated(tuples, key.getValue());
             Node value;
-            int rest = skipSpaces(colon + 1);
-            if (rest == lineEnd || (text.charAt(rest) == '#' && rest > colon + 1)) {
+            if (restIsBlank(colon + 1)) {
                 nextContentLine();
                 if (onLine && indent > column) {
                     value = block();
@@ -164,7 +163,7 @@ final class PlainBlockReader {
                     value = empty();
                 }
             } else {
-                value = inlineScalar(rest);
+                value = inlineScalar(skipSpaces(colon + 1));
                 nextContentLine();
             }
             tuples.add(new NodeTuple(key, value));
@@ -185,12 +184,12 @@ final class PlainBlockReader {
         open();
         List<Node> items = new ArrayList<>();
         while (true) {
-            int content = skipSpaces(lineStart + indent + 1);
             Node item;
-            if (content == lineEnd || text.charAt(content) == '#') {
+            if (restIsBlank(lineStart + indent + 1)) {
                 nextContentLine();
                 item = onLine && indent > column ? block() : empty();
             } else {
+                int content = skipSpaces(lineStart + indent + 1);
                 if (dashItem(content)) {
                     throw Declined.INSTANCE;
                 }
@@ -261,16 +260,29 @@ final class PlainBlockReader {
         if (!plainStart(at)) {
             return -1;
         }
-        for (int i = at + 1; i < lineEnd && i - at <= LONGEST_KEY; i++) {
+        int end = plainEnd(at);
+        return end < lineEnd && text.charAt(end) == ':' && end - at <= LONGEST_KEY && text.charAt(end - 1) != ' ' ? end : -1;
+    }
+
+    /**
+     * Where the plain scalar that starts at {@code at} stops on this line: at a {@code :} that a
+     * space or the line's end follows (a key's end), at a {@code #} after a space (a comment), or
+     * at the line's end.
+     */
+    private int plainEnd(int at) {
+        for (int i = at + 1; i < lineEnd; i++) {
             char c = text.charAt(i);
-            if (c == ':' && endsToken(i + 1)) {
-                return text.charAt(i - 1) == ' ' ? -1 : i;
-            }
-            if (c == '#' && text.charAt(i - 1) == ' ') {
-                return -1;
+            if ((c == ':' && endsToken(i + 1)) || (c == '#' && text.charAt(i - 1) == ' ')) {
+                return i;
             }
         }
-        return -1;
+        return lineEnd;
+    }
+
+    /** Whether nothing but spaces and perhaps a comment follows from {@code from} to the line's end. */
+    private boolean restIsBlank(int from) {
+        int after = skipSpaces(from);
+        return after == lineEnd || (text.charAt(after) == '#' && after > from);
     }
 
     private ScalarNode key(int at, int colon) {
@@ -286,8 +298,7 @@ final class PlainBlockReader {
             if (close < 0) {
                 throw Declined.INSTANCE;
             }
-            int after = skipSpaces(close + 1);
-            if (after != lineEnd && !(text.charAt(after) == '#' && after > close + 1)) {
+            if (!restIsBlank(close + 1)) {
                 throw Declined.INSTANCE;
             }
             return quoted(at, close);
@@ -295,15 +306,9 @@ final class PlainBlockReader {
         if (!plainStart(at)) {
             throw Declined.INSTANCE;
         }
-        int end = at + 1;
-        for (; end < lineEnd; end++) {
-            char c = text.charAt(end);
-            if (c == '#' && text.charAt(end - 1) == ' ') {
-                break;
-            }
-            if (c == ':' && endsToken(end + 1)) {
-                throw Declined.INSTANCE; // a key where a value must be: the library's error to report
-            }
+        int end = plainEnd(at);
+        if (end < lineEnd && text.charAt(end) == ':') {
+            throw Declined.INSTANCE; // a key where a value must be: the library's error to report
         }
         while (text.charAt(end - 1) == ' ') {
             end--;

@@ -13,11 +13,54 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * and matching an "empty" expression against every string; here the common answers (strings,
  * booleans, nulls, integers) are found by looking at the characters, and the library's own
  * expressions run only for what could be a float or a {@code ${ENV}} placeholder.
- * {@code CoreResolverProperties} checks the equivalence.
+ * {@code CoreResolverProperties} checks the equivalence. {@link #explicit} gives the tag of a
+ * scalar with an explicit tag, as the official parser reads it.
  */
 final class CoreResolver implements ScalarResolver {
     private static final Pattern FLOAT = CoreScalarResolver.FLOAT;
     private static final Pattern ENV = BaseScalarResolver.ENV_FORMAT;
+    /**
+     * What the {@code yaml} npm package's three {@code !!float} patterns accept: a dot or an
+     * exponent (so no integer), or infinity or not-a-number.
+     */
+    private static final Pattern EXPLICIT_FLOAT = Pattern.compile("[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)(?:[eE][-+]?[0-9]+)?"
+            + "|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+    private static final String CORE = "tag:yaml.org,2002:";
+
+    /**
+     * The tag of a scalar written with the explicit tag {@code tag} (in full, as the parser expands
+     * it: {@code !!int}, {@code !<tag:yaml.org,2002:int>} and a {@code %TAG} shorthand are all
+     * {@code tag:yaml.org,2002:int}), as the official parser (the {@code yaml} npm package, core
+     * schema) reads it: {@code !!int}, {@code !!float}, {@code !!bool} and {@code !!null} give
+     * their type only to a value their own patterns match ({@code !!float 5} is no number, the
+     * float patterns want a dot or an exponent; {@code !!int "5"} is one); any other value, and
+     * {@code !!str}, {@code !!map}, {@code !!seq} or the non-specific {@code !} on a scalar, is a
+     * string. {@code null} for a tag outside the core schema, which {@link YamlDocument} refuses.
+     */
+    static Tag explicit(String tag, String value) {
+        if (tag.equals("!")) {
+            return Tag.STR;
+        }
+        if (!tag.startsWith(CORE)) {
+            return null;
+        }
+        return switch (tag.substring(CORE.length())) {
+            case "str", "map", "seq" -> Tag.STR;
+            case "int" -> !value.isEmpty() && isInt(value) ? Tag.INT : Tag.STR;
+            case "float" -> EXPLICIT_FLOAT.matcher(value).matches() ? Tag.FLOAT : Tag.STR;
+            case "bool" -> isBool(value) ? Tag.BOOL : Tag.STR;
+            case "null" -> value.isEmpty() || !value.equals(" ") && isNull(value) ? Tag.NULL : Tag.STR;
+            default -> null;
+        };
+    }
+
+    /** Whether {@code tag} (in full) is one of the core schema's, which on a list or a mapping changes nothing. */
+    static boolean isCore(String tag) {
+        return switch (tag) {
+            case CORE + "str", CORE + "int", CORE + "float", CORE + "bool", CORE + "null", CORE + "map", CORE + "seq" -> true;
+            default -> false;
+        };
+    }
 
     @Override
     public Tag resolve(String value, Boolean implicit) {

@@ -28,9 +28,10 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * and, in the same pass, enforces what the library does not: the nesting depth (it recurses once
  * per level), the number of aliases of every kind (the library counts only aliases of lists and
  * mappings), and the size of the document once every alias is expanded (each alias costs the size
- * of what it names: scalar text plus one per node). It also notes whether the tree holds what
- * {@link YamlDocument}'s walk reports (an explicit tag, a repeated key), so that a plain file
- * skips that walk. Keys must be scalars. The library's composer did all but the limits at half
+ * of what it names: scalar text plus one per node). A scalar's core-schema tag gives it the type
+ * the official parser gives ({@link CoreResolver#explicit}). It also notes whether the tree holds
+ * what {@link YamlDocument}'s walk reports (a tag outside the core schema, a repeated key), so that
+ * a plain file skips that walk. Keys must be scalars. The library's composer did all but the limits at half
  * again the cost of reading the events.
  */
 final class NodeComposer {
@@ -59,6 +60,8 @@ final class NodeComposer {
     }
 
     private static final String NON_SPECIFIC = "!";
+    /** The property of a scalar read with an explicit core-schema tag: the tag, for messages. */
+    static final String EXPLICIT_TAG = "explicitTag";
     private static final int SMALL_MAPPING = 32;
 
     private final Parser parser;
@@ -96,8 +99,8 @@ final class NodeComposer {
     }
 
     /**
-     * True when the tree may hold what {@link YamlDocument}'s walk reports (an explicit tag, a
-     * repeated key, a key that is an alias), so that a plain file skips that walk.
+     * True when the tree may hold what {@link YamlDocument}'s walk reports (a tag outside the core
+     * schema, a repeated key, a key that is an alias), so that a plain file skips that walk.
      */
     boolean unusual() {
         return unusual;
@@ -122,13 +125,19 @@ final class NodeComposer {
     private Node scalar(ScalarEvent event) {
         Optional<String> explicit = event.getTag();
         Node node;
-        if (explicit.isEmpty() || NON_SPECIFIC.equals(explicit.get())) {
+        if (explicit.isEmpty()) {
             Tag tag = resolver.resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
             node = new ScalarNode(tag, true, event.getValue(), event.getScalarStyle(), event.getStartMark(), event.getEndMark());
         } else {
-            unusual = true;
-            node = new ScalarNode(new Tag(explicit.get()), false, event.getValue(), event.getScalarStyle(),
-                    event.getStartMark(), event.getEndMark());
+            // A core-schema tag (or the non-specific "!") gives the type the official parser gives;
+            // any other tag is kept, for YamlDocument's walk to refuse.
+            Tag core = CoreResolver.explicit(explicit.get(), event.getValue());
+            unusual |= core == null;
+            node = new ScalarNode(core != null ? core : new Tag(explicit.get()), false, event.getValue(),
+                    event.getScalarStyle(), event.getStartMark(), event.getEndMark());
+            if (core != null) {
+                node.setProperty(EXPLICIT_TAG, explicit.get());
+            }
         }
         long own = 1L + event.getValue().length();
         grow(own, event);
@@ -204,9 +213,13 @@ final class NodeComposer {
         return false;
     }
 
+    /**
+     * The tag of a list or a mapping: the official parser ignores a core-schema tag on one, even
+     * {@code !!map} on a list or {@code !!str} on a mapping (it warns and keeps the collection).
+     */
     private Tag tag(CollectionStartEvent event, Tag plain) {
         Optional<String> explicit = event.getTag();
-        if (explicit.isEmpty() || NON_SPECIFIC.equals(explicit.get())) {
+        if (explicit.isEmpty() || NON_SPECIFIC.equals(explicit.get()) || CoreResolver.isCore(explicit.get())) {
             return plain;
         }
         unusual = true;

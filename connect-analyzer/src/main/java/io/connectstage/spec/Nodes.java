@@ -82,7 +82,9 @@ final class Nodes {
         if (value != null) {
             return value;
         }
-        boolean quotable = node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag());
+        // Quotes do not help a tagged value: !!int "5" is still a number.
+        boolean quotable = node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())
+                && scalar.getProperty(NodeComposer.EXPLICIT_TAG) == null;
         problem(path, "must be a string, got " + describe(node) + (quotable ? " (put it in quotes)" : ""));
         return null;
     }
@@ -225,6 +227,11 @@ final class Nodes {
         if (!(node instanceof ScalarNode scalar)) {
             return "a value of an unexpected kind";
         }
+        Object explicit = scalar.getProperty(NodeComposer.EXPLICIT_TAG);
+        return explicit == null ? describe(scalar) : describe(scalar) + " (tagged " + display((String) explicit) + ")";
+    }
+
+    private static String describe(ScalarNode scalar) {
         Tag tag = scalar.getTag();
         String value = Paths.shorten(scalar.getValue());
         if (Tag.NULL.equals(tag)) {
@@ -237,5 +244,10 @@ final class Nodes {
             return "the number " + value;
         }
         return "the string '" + value + "'";
+    }
+
+    /** A tag as a file spells it most often: {@code !!int} for {@code tag:yaml.org,2002:int}. */
+    static String display(String tag) {
+        return tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
     }
 }

@@ -40,8 +40,10 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * Turns bytes into a YAML node tree within {@link SpecLimits}, or into problems. It composes
  * nodes rather than Java objects, so that no constructor ever runs for a tag the file names, and
  * every later problem can carry an exact path. The YAML is read as YAML 1.2 reads it, as the
- * official parser does: {@code <<} is an ordinary key (merge keys are YAML 1.1), and tabs may
- * separate tokens outside indentation ({@link TabSeparators}). The tree is built by
+ * official parser does: {@code <<} is an ordinary key (merge keys are YAML 1.1), tabs may
+ * separate tokens outside indentation ({@link TabSeparators}), and the core schema's tags mean what
+ * they mean there ({@code !!float 5} is a string: {@link CoreResolver#explicit}); other tags are
+ * refused. The tree is built by
  * {@link NodeComposer}, which refuses to open more levels than allowed before the stack is at
  * risk, and counts every alias and the expanded size.
  */
@@ -280,7 +282,7 @@ final class YamlDocument {
 
     /**
      * Problems that make the tree's meaning unclear, found in one iterative walk (aliases and
-     * recursive nodes are visited once): a tag other than the plain YAML types, a key repeated in
+     * recursive nodes are visited once): a tag outside the core schema, a key repeated in
      * one mapping, a tab after {@code -} used as indentation.
      */
     private static Parsed structure(Node root, TabSeparators tabs) {
@@ -359,12 +361,7 @@ final class YamlDocument {
     }
 
     private static String tagProblem(Node node) {
-        return "the tag " + Paths.shorten(display(node.getTag())) + at(node)
+        return "the tag " + Paths.shorten(Nodes.display(node.getTag().getValue())) + at(node)
                 + " is not allowed: connect.yaml holds only strings, numbers, booleans, lists and mappings";
-    }
-
-    private static String display(Tag tag) {
-        String value = tag.getValue();
-        return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
     }
 }

@@ -156,7 +156,9 @@ class ConnectYamlDifferentialTest {
             "0", "21", "/a//b", "/ok", "a", "PORT", "k_service", "CLOUD_IDENTIFIER", "[]", "{}", "[a]", "!custom x",
             "!!str 5", "exponential-backoff", "immediate", "service", "event", "job", "assets", "mc-app",
             "merchant-center-custom-view", "merchant-center-custom-application", "x\ty", "'\u2003'", "\"\\t\"",
-            "1_000", ".5", "-1", "600", "601", "@daily", "\"@every 1h30m\"", "12345");
+            "1_000", ".5", "-1", "600", "601", "@daily", "\"@every 1h30m\"", "12345", "!!float 5", "!!float 5.0",
+            "!!int \"5\"", "!!int 5.0", "!!int 0x10", "!!bool true", "!!bool yes", "!!null", "!!null ''", "!!str",
+            "! 5", "!<tag:yaml.org,2002:int> '5'", "!!str [a]", "!!map [a]", "!!seq {a: b}", "!!str {}", "!!map a");
 
     private static final List<String> LINES = List.of("healthCheck: {path: /h, intervalSeconds: 5.}",
             "retryPolicy: {strategy: exponential-backoff, minBackoffSeconds: 700, maxBackoffSeconds: 300}",
@@ -238,6 +240,111 @@ class ConnectYamlDifferentialTest {
             boolean ours = ConnectYamlParser.parse(Files.readAllBytes(file)).isRight();
             assertEquals(verdicts.get(file.toString()).get("valid").asBoolean(), ours, file.getFileName().toString());
         }
+    }
+
+    /**
+     * The core schema's tags, in their short and long forms, and the non-specific {@code !}, each on
+     * values of every kind in every kind of place: each file differs from a valid one in one place.
+     */
+    @Test
+    void agreesOnEveryCoreSchemaTagInEveryKindOfPlace() throws IOException, InterruptedException {
+        List<String> tags = List.of("!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq", "!",
+                "!<tag:yaml.org,2002:str>", "!<tag:yaml.org,2002:int>", "!<tag:yaml.org,2002:float>",
+                "!<tag:yaml.org,2002:bool>", "!<tag:yaml.org,2002:null>");
+        List<String> scalars = List.of("", "5", "'5'", "\"5\"", "5.0", "5.", "1e1", "0x5", "0o5", "+5", ".inf", ".nan",
+                "true", "False", "yes", "~", "null", "''", "svc", "/s", "service", "immediate", "AB", "'  '");
+        List<String> collections = List.of("{path: /h}", "[a]", "{}", "[]");
+        Path directory = Files.createDirectories(MUTANTS.resolve("tags"));
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (String tag : tags) {
+            for (String slot : TAGGED_SCALAR_SLOTS) {
+                for (String value : scalars) {
+                    files.put(directory.resolve(String.format("tagged-%04d.yaml", files.size())),
+                            tagged(slot, tag + " " + value));
+                }
+            }
+            for (String slot : TAGGED_COLLECTION_SLOTS) {
+                for (String value : collections) {
+                    files.put(directory.resolve(String.format("tagged-%04d.yaml", files.size())),
+                            tagged(slot, tag + " " + value));
+                }
+            }
+            files.put(directory.resolve(String.format("tagged-%04d.yaml", files.size())),
+                    tagged("KEY", tag + " timeoutSeconds: 5"));
+        }
+        files.put(directory.resolve(String.format("tagged-%04d.yaml", files.size())),
+                "%TAG !e! tag:yaml.org,2002:\n---\n" + tagged("NUMBER", "!e!float 5"));
+        files.put(directory.resolve(String.format("tagged-%04d.yaml", files.size())),
+                "%TAG !e! tag:yaml.org,2002:\n---\n" + tagged("NUMBER", "!e!int '5'"));
+        for (Map.Entry<Path, String> file : files.entrySet()) {
+            Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
+        }
+        Map<String, JsonNode> verdicts = officialVerdicts(List.copyOf(files.keySet()));
+        List<String> disagreements = new ArrayList<>();
+        for (Map.Entry<Path, String> file : files.entrySet()) {
+            JsonNode verdict = verdicts.get(file.getKey().toString());
+            Either<Seq<SpecProblem>, ConnectorSpecification> ours = ConnectYamlParser.parse(
+                    file.getValue().getBytes(StandardCharsets.UTF_8));
+            java.util.Set<String> officialPaths = new java.util.TreeSet<>();
+            verdict.path("paths").forEach(p -> officialPaths.add(p.asText().equals("file content") ? "" : p.asText()));
+            // A key that is not allowed: zod names the mapping that holds it, we name the key.
+            java.util.Set<String> ourPaths = new java.util.TreeSet<>(ours.isLeft() ? ours.getLeft()
+                    .map(p -> p.message().startsWith("is not allowed") ? parent(p.path()) : p.path()).toJavaList() : List.of());
+            if (ours.isRight() != verdict.get("valid").asBoolean() || !ourPaths.equals(officialPaths)) {
+                disagreements.add(file.getKey().getFileName() + " " + changedLine(file.getValue()) + ": ours "
+                        + (ours.isRight() ? "valid" : ours.getLeft().take(3).mkString("; ")) + " / official "
+                        + (verdict.get("valid").asBoolean() ? "valid" : verdict.path("error").asText().replace('\n', ' ')));
+            }
+        }
+        System.out.printf("tagged values: %d files, %d disagreements%n", files.size(), disagreements.size());
+        if (!disagreements.isEmpty()) {
+            fail(disagreements.size() + " disagreements on tagged values (files in " + directory + "):\n"
+                    + String.join("\n", disagreements));
+        }
+    }
+
+    /** A valid file: each %s is a place one file changes. */
+    private static final String TAGGED = """
+            deployAs:
+              - name: %s
+                applicationType: %s
+                endpoint: %s
+                healthCheck: %s
+                configuration:
+                  standardConfiguration:
+                    - {key: AB, description: %s, required: %s, default: %s}
+              - name: ev
+                applicationType: event
+                endpoint: /e
+                retryPolicy: {strategy: %s, minBackoffSeconds: 1, maxBackoffSeconds: 5}
+            inheritAs:
+              apiClient:
+                scopes: %s
+            """;
+    private static final List<String> TAGGED_SCALAR_SLOTS = List.of("NAME", "TYPE", "ENDPOINT", "NUMBER", "DESCRIPTION",
+            "BOOLEAN", "DEFAULT", "STRATEGY", "SCOPE");
+    private static final List<String> TAGGED_COLLECTION_SLOTS = List.of("HEALTH_CHECK", "SCOPES");
+
+    /** {@link #TAGGED} with {@code slot} replaced by {@code value}. */
+    private static String tagged(String slot, String value) {
+        Map<String, String> values = new HashMap<>(Map.of("NAME", "svc", "TYPE", "service", "ENDPOINT", "/s",
+                "NUMBER", "5", "DESCRIPTION", "d", "BOOLEAN", "true", "DEFAULT", "x", "STRATEGY", "exponential-backoff",
+                "SCOPE", "manage_orders"));
+        values.put(slot, value);
+        String key = slot.equals("KEY") ? value : "timeoutSeconds: " + values.get("NUMBER");
+        String healthCheck = slot.equals("HEALTH_CHECK") ? value : "{path: /h, " + key + "}";
+        String scopes = slot.equals("SCOPES") ? value : "[" + values.get("SCOPE") + "]";
+        return String.format(TAGGED, values.get("NAME"), values.get("TYPE"), values.get("ENDPOINT"), healthCheck,
+                values.get("DESCRIPTION"), values.get("BOOLEAN"), values.get("DEFAULT"), values.get("STRATEGY"), scopes);
+    }
+
+    private static String parent(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(0, dot);
+    }
+
+    private static String changedLine(String text) {
+        return text.lines().filter(l -> l.contains("!")).findFirst().orElse("").trim();
     }
 
     private static String mutate(String text, Random random) {

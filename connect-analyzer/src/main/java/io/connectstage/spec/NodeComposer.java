@@ -59,9 +59,17 @@ final class NodeComposer {
         }
     }
 
+    /** A scalar read with an explicit core-schema tag: it keeps the tag as written, for messages. */
+    static final class Tagged extends ScalarNode {
+        final String explicit;
+
+        Tagged(Tag tag, String explicit, ScalarEvent event) {
+            super(tag, false, event.getValue(), event.getScalarStyle(), event.getStartMark(), event.getEndMark());
+            this.explicit = explicit;
+        }
+    }
+
     private static final String NON_SPECIFIC = "!";
-    /** The property of a scalar read with an explicit core-schema tag: the tag, for messages. */
-    static final String EXPLICIT_TAG = "explicitTag";
     private static final int SMALL_MAPPING = 32;
 
     private final Parser parser;
@@ -132,11 +140,12 @@ final class NodeComposer {
             // A core-schema tag (or the non-specific "!") gives the type the official parser gives;
             // any other tag is kept, for YamlDocument's walk to refuse.
             Tag core = CoreResolver.explicit(explicit.get(), event.getValue());
-            unusual |= core == null;
-            node = new ScalarNode(core != null ? core : new Tag(explicit.get()), false, event.getValue(),
-                    event.getScalarStyle(), event.getStartMark(), event.getEndMark());
             if (core != null) {
-                node.setProperty(EXPLICIT_TAG, explicit.get());
+                node = new Tagged(core, explicit.get(), event);
+            } else {
+                unusual = true;
+                node = new ScalarNode(new Tag(explicit.get()), false, event.getValue(), event.getScalarStyle(),
+                        event.getStartMark(), event.getEndMark());
             }
         }
         long own = 1L + event.getValue().length();

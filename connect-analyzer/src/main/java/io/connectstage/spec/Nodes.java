@@ -84,7 +84,7 @@ final class Nodes {
         }
         // Quotes do not help a tagged value: !!int "5" is still a number.
         boolean quotable = node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())
-                && scalar.getProperty(NodeComposer.EXPLICIT_TAG) == null;
+                && !(node instanceof NodeComposer.Tagged);
         problem(path, "must be a string, got " + describe(node) + (quotable ? " (put it in quotes)" : ""));
         return null;
     }
@@ -227,8 +227,8 @@ final class Nodes {
         if (!(node instanceof ScalarNode scalar)) {
             return "a value of an unexpected kind";
         }
-        Object explicit = scalar.getProperty(NodeComposer.EXPLICIT_TAG);
-        return explicit == null ? describe(scalar) : describe(scalar) + " (tagged " + display((String) explicit) + ")";
+        return scalar instanceof NodeComposer.Tagged tagged
+                ? describe(scalar) + " (tagged " + display(tagged.explicit) + ")" : describe(scalar);
     }
 
     private static String describe(ScalarNode scalar) {

@@ -230,6 +230,27 @@ class ConnectYamlHostileInputTest {
         }
 
         @Test
+        void keepsProblemsBoundedWhenEveryValueHasACoreTag() {
+            String yaml = "deployAs:\n" + "  - {name: !!int 12, applicationType: !!float 5, endpoint: !!bool true}\n".repeat(12_000);
+            List<SpecProblem> problems = problems(quickly(() -> parse(yaml)));
+            assertTrue(problems.size() <= Problems.MAX_PROBLEMS + 1, "problems: " + problems.size());
+            assertTrue(problems.stream().anyMatch(p -> p.message().equals("must be a string, got the number 12 (tagged !!int)")),
+                    problems.get(0).message());
+        }
+
+        @Test
+        void readsAHugeTaggedNumberInLinearTime() {
+            String digits = "1".repeat(900_000);
+            for (String tag : List.of("!!float", "!!int", "!!bool", "!!null")) {
+                SpecProblem problem = onlyProblem(quickly(() -> parse(
+                        "deployAs:\n  - {name: s1, applicationType: service, endpoint: /s, healthCheck: {path: /h, timeoutSeconds: "
+                                + tag + " " + digits + "}}\n")));
+                assertEquals("deployAs.0.healthCheck.timeoutSeconds", problem.path());
+                assertTrue(problem.message().length() < 300, problem.message().length() + " characters");
+            }
+        }
+
+        @Test
         void rejectsJavaObjectTagsWithoutConstructingAnything() {
             SpecProblem problem = onlyProblem("""
                     deployAs:

@@ -1011,6 +1011,108 @@ class ConnectYamlParserTest {
         }
     }
 
+    /**
+     * What the official parser (the {@code yaml} npm package, core schema) makes of a value with an
+     * explicit tag; {@code ConnectYamlDifferentialTest} checks every core tag on every kind of value
+     * and place against it.
+     */
+    @Nested
+    @DisplayName("explicit tags, read as the official parser reads them")
+    class ExplicitTags {
+        private String timeout(String value) {
+            return service("healthCheck: {path: /h, timeoutSeconds: " + value + "}\n");
+        }
+
+        private StandardConfigurationKey onlyKey(String item) {
+            return valid(standardKeys(item)).applications().get(0).standardConfiguration().get(0);
+        }
+
+        @Test
+        @DisplayName("!!float 5 is a string: the float tag gives a number only to a value with a dot or an exponent")
+        void aFloatTaggedIntegerIsAString() {
+            SpecProblem problem = onlyProblem(timeout("!!float 5"));
+            assertEquals("deployAs.0.healthCheck.timeoutSeconds", problem.path());
+            assertEquals("must be a whole number from 1 to 20, got the string '5' (tagged !!float)", problem.message());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"!!float 5.0", "!!float 5.", "!!float 5e0", "!!int 5", "!!int \"5\"", "!!int '0x5'",
+                "!!int 0o5", "!!int +5", "!<tag:yaml.org,2002:int> '5'"})
+        @DisplayName("a number tag on a value its patterns match gives a number, quoted or not")
+        void aNumberTagOnANumberGivesANumber(String value) {
+            valid(timeout(value));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"!!int 5.0", "!!int 1e1", "!!float 0x5", "!!float +5", "!!str 5", "!!bool 5", "!!null 5",
+                "!!map 5", "!!seq 5", "! 5", "!<tag:yaml.org,2002:float> 5"})
+        @DisplayName("any other tag on a number, or a number tag on what its patterns do not match, gives a string")
+        void anyOtherTagOnANumberGivesAString(String value) {
+            assertEquals("must be a whole number from 1 to 20, got the string '" + value.substring(value.lastIndexOf(' ') + 1)
+                    + "' (tagged " + value.substring(0, value.lastIndexOf(' ')).replace("!<tag:yaml.org,2002:", "!!")
+                    .replace(">", "") + ")", onlyProblem(timeout(value)).message());
+        }
+
+        @Test
+        @DisplayName("!!int \"12\" is a number, where quotes do not help: the message does not suggest them")
+        void anIntTaggedQuotedNameIsANumber() {
+            SpecProblem problem = onlyProblem(service("").replace("name: svc", "name: !!int \"12\""));
+            assertEquals("deployAs.0.name", problem.path());
+            assertEquals("must be a string, got the number 12 (tagged !!int)", problem.message());
+        }
+
+        @Test
+        @DisplayName("!!str, !! on anything else and the non-specific ! make strings of numbers, booleans and nulls")
+        void tagsMakeStringsOfOtherScalars() {
+            assertEquals("5000", onlyKey("- {key: AB, description: d, default: !!str 5000}\n").defaultValue());
+            assertEquals("5000", onlyKey("- {key: AB, description: d, default: ! 5000}\n").defaultValue());
+            assertEquals("true", onlyKey("- {key: AB, description: d, default: !!int true}\n").defaultValue());
+            assertEquals("null", onlyKey("- {key: AB, description: !!bool null}\n").description());
+            assertEquals("yes", onlyKey("- {key: AB, description: !!null yes}\n").description());
+        }
+
+        @Test
+        @DisplayName("!!bool gives a boolean only to true, True, TRUE, false, False and FALSE")
+        void aBoolTagReadsOnlyTheCoreSpellings() {
+            assertEquals(true, onlyKey("- {key: AB, description: d, required: !!bool True}\n").required());
+            assertEquals(false, onlyKey("- {key: AB, description: d, required: !<tag:yaml.org,2002:bool> 'false'}\n").required());
+            SpecProblem problem = onlyProblem(standardKeys("- {key: AB, description: d, required: !!bool yes}\n"));
+            assertEquals("deployAs.0.configuration.standardConfiguration.0.required", problem.path());
+            assertEquals("must be a boolean (true or false), got the string 'yes' (tagged !!bool)", problem.message());
+        }
+
+        @Test
+        @DisplayName("!!null gives nothing only to ~, null, Null, NULL and the empty value")
+        void aNullTagReadsOnlyTheCoreSpellings() {
+            SpecProblem problem = onlyProblem(standardKeys("- {key: AB, description: !!null ''}\n"));
+            assertEquals("deployAs.0.configuration.standardConfiguration.0.description", problem.path());
+            assertTrue(problem.message().startsWith("must be a string, got an empty value (tagged !!null)"), problem.message());
+        }
+
+        @Test
+        @DisplayName("a %TAG shorthand for the core schema is the same tag")
+        void aTagShorthandIsTheSameTag() {
+            valid("%TAG !e! tag:yaml.org,2002:\n---\n" + timeout("!e!int '5'"));
+            assertEquals("deployAs.0.healthCheck.timeoutSeconds",
+                    onlyProblem("%TAG !e! tag:yaml.org,2002:\n---\n" + timeout("!e!float 5")).path());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"healthCheck: !!map {path: /h}", "healthCheck: !!str {path: /h}",
+                "healthCheck: !!seq {path: /h}", "healthCheck: ! {path: /h}", "configuration: {securedConfiguration: !!map [{key: AB, description: d}]}",
+                "configuration: {securedConfiguration: !!int [{key: AB, description: d}]}"})
+        @DisplayName("a core tag on a list or a mapping changes nothing, even !!map on a list")
+        void aCoreTagOnAListOrAMappingChangesNothing(String line) {
+            valid(service(line + "\n"));
+        }
+
+        @Test
+        @DisplayName("a key with a core tag is the key")
+        void aKeyWithACoreTagIsTheKey() {
+            valid(service("healthCheck: {!!str path: /h, !!float timeoutSeconds: 5}\n"));
+        }
+    }
+
     @Nested
     @DisplayName("mapping to the API values")
     class Mapping {
@@ -1067,12 +1169,6 @@ class ConnectYamlParserTest {
         @Test
         void readsEnvironmentStylePlaceholdersAsPlainText() {
             assertEquals("${CTP_REGION}", valid(standardKeys("- key: AB\n  description: d\n  default: ${CTP_REGION}\n"))
-                    .applications().get(0).standardConfiguration().get(0).defaultValue());
-        }
-
-        @Test
-        void readsExplicitlyTaggedStrings() {
-            assertEquals("5000", valid(standardKeys("- {key: AB, description: d, default: !!str 5000}\n"))
                     .applications().get(0).standardConfiguration().get(0).defaultValue());
         }
 

@@ -31,8 +31,8 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * of what it names: scalar text plus one per node). A scalar's core-schema tag gives it the type
  * the official parser gives ({@link CoreResolver#explicit}). It also notes whether the tree holds
  * what {@link YamlDocument}'s walk reports (a tag outside the core schema, a repeated key), so that
- * a plain file skips that walk. Keys must be scalars. The library's composer did all but the limits at half
- * again the cost of reading the events.
+ * a plain file skips that walk. Keys must be scalars. The library's composer did all but the
+ * limits at half again the cost of reading the events.
  */
 final class NodeComposer {
     enum Limit { DEPTH, ALIASES, EXPANDED_SIZE }

@@ -43,9 +43,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * official parser does: {@code <<} is an ordinary key (merge keys are YAML 1.1), tabs may
  * separate tokens outside indentation ({@link TabSeparators}), and the core schema's tags mean what
  * they mean there ({@code !!float 5} is a string: {@link CoreResolver#explicit}); other tags are
- * refused. The tree is built by
- * {@link NodeComposer}, which refuses to open more levels than allowed before the stack is at
- * risk, and counts every alias and the expanded size.
+ * refused. The tree is built by {@link NodeComposer}, which refuses to open more levels than
+ * allowed before the stack is at risk, and counts every alias and the expanded size.
  */
 final class YamlDocument {
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.ENV_TAG);

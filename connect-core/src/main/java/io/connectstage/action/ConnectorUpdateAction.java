@@ -42,8 +42,20 @@ public sealed interface ConnectorUpdateAction permits
         ConnectorUnlistAction,
         ConnectorAddCertificationCommentAction {
 
+    /**
+     * This action's checks against the connector as {@code next} holds it, and, when they find
+     * nothing, its change written into {@code next}; or every error found, and then {@code next}
+     * is left as it was. A request writes all its actions into one {@code next}, so that it
+     * copies the connector once.
+     */
+    Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context);
+
     /** This action applied to {@code current}, or the errors that prevent it. */
-    Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context);
+    default Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
+        ConnectorStaged.Changes next = current.changes();
+        Seq<ConnectError> errors = writeTo(next, context);
+        return errors.isEmpty() ? Either.right(next.build()) : Either.left(errors);
+    }
 
     /**
      * Whether this action changes data that a publish copies to the production Connector, and so

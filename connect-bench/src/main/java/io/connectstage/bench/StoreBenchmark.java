@@ -61,8 +61,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The stores side by side over 100,000 connectors: the memory store (the baseline of the
  * ratios), the memory store as it was before its sorted indexes ({@code memory-sort}, to read
  * their cost and gain from one run), the memory store with its indexes in the JDK's concurrent
- * skip list instead of sorted runs ({@code memory-skiplist}), H2 in memory, H2 in a file (each commit written before it
- * returns) and PostgreSQL
+ * skip list instead of sorted runs ({@code memory-skiplist}), H2 in memory, H2 in a file (each
+ * commit written before it returns) and PostgreSQL
  * (the server of {@code .ci/postgres}, or {@code CONNECTSTAGE_PG_URL} / {@code _USER} /
  * {@code _PASSWORD}). Three operations:
  *
@@ -86,7 +86,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <pre>{@code
  * java -jar connect-bench/target/benchmarks.jar 'StoreBenchmark\.(query|insert|update|insertAfterQueries|updateAfterQueries)$' \
- *     -p store=memory-sort,memory,memory-skiplist -f 1 -wi 3 -i 5 -bm thrpt -tu s
+ *     -p store=memory-sort,memory,memory-skiplist -f 1 -wi 3 -i 5 -bm avgt -tu us
  * }</pre>
  */
 @State(Scope.Benchmark)

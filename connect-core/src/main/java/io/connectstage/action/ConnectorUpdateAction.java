@@ -11,9 +11,10 @@ import io.vavr.control.Either;
  * from the RAML, one record each. The JSON discriminator is {@code action}; each record names its
  * value with {@code @JsonTypeName}.
  *
- * <p>An action checks its own fields and the state it is applied to, and answers with the changed
- * connector or with every error it found. It never bumps the version: a request does that once,
- * in {@link io.connectstage.staging.ConnectorStaging#apply}.
+ * <p>An action checks its own fields and the state it is applied to, and writes its change into
+ * the connector's {@link ConnectorStaged.Changes} or answers every error it found. It never bumps
+ * the version: a request does that once, in {@link io.connectstage.staging.ConnectorStaging#apply},
+ * which writes all its actions into one {@code Changes} and builds the connector once.
  *
  * <pre>{@code
  * Either<Seq<ConnectError>, ConnectorStaged> renamed =

@@ -267,12 +267,13 @@ class InMemoryHistoryProperties {
 
     /**
      * A page met during the history: in the query's order, each connector once, each matching,
-     * each a version that was stored at some moment of the query, and no more than asked.
+     * each a version that was stored at some moment of the query, and no more than asked. (Its
+     * total is a sum of counters that a write moving a connector between them changes one after
+     * the other, so only the quiet store's totals are exact.)
      */
     private static void pageFitsItsQuery(Done d, Map<Long, Done> madeBy, Map<Long, Done> endedBy) {
         List<ConnectorStaged> results = d.page().results();
         assertTrue(results.size() <= d.query().limit(), "a page longer than its limit: " + d.query());
-        assertTrue(d.page().total() >= 0 && d.page().total() <= IDS, "a total of " + d.page().total());
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < results.size(); i++) {
             ConnectorStaged c = results.get(i);

@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What an update request costs in the functional core, on a fully populated ConnectorStaged (every
  * optional field set), next to two baselines: {@code floorRecordCopy}, a bare {@code withName}
- * copy of the record, which no update can beat; and {@code jsonTree…}, what JSON-tree in-memory
+ * copy of the record, which no update can beat (and {@code floorConstructor}, the record's
+ * constructor called directly, stricter still); and {@code jsonTree…}, what JSON-tree in-memory
  * mocks do per request: deep-copy a Jackson {@code ObjectNode} of the connector and set fields in
  * it. The tree baselines validate nothing and reuse value nodes built once (as a mock reuses the
  * nodes of the parsed request), so they are a lower bound for such a mock; {@link #setup} checks
@@ -155,6 +156,21 @@ public class ApplyBenchmark {
     @Benchmark
     public ConnectorStaged floorRecordCopy() {
         return staged.withName(names[op++ & 1]);
+    }
+
+    /**
+     * A stricter floor: the record's canonical constructor called with the new name, without the
+     * {@link ConnectorStaged.Changes} that {@code withName} fills (which the JIT may or may not
+     * scalar-replace; compare the two with {@code -prof gc}).
+     */
+    @Benchmark
+    public ConnectorStaged floorConstructor() {
+        ConnectorStaged s = staged;
+        return new ConnectorStaged(s.id(), s.key(), s.version(), names[op++ & 1], s.description(),
+                s.integrationTypes(), s.creator(), s.repository(), s.configurations(), s.globalConfiguration(),
+                s.apiClient(), s.isPrivate(), s.privateProjects(), s.supportedRegions(), s.certificationInfo(),
+                s.status(), s.publishingReport(), s.alreadyListed(), s.hasChanges(), s.isPreviewable(),
+                s.previewableReport(), s.documentationUrl(), s.certified(), s.createdAt(), s.lastModifiedAt());
     }
 
     /** A JSON-tree mock's setName: deep copy, set name, bump version, flag the change. */

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@link StoreBenchmark}'s insert, update and query of {@code memory-sort} and {@code memory},
- * timed by the CPU time of the measuring thread instead of the wall clock, the two stores taking
- * turns in one JVM: for a machine shared with other builds, where JMH's wall-clock figures swing
+ * {@link StoreBenchmark}'s insert, update and query of {@code memory-sort}, {@code memory} and
+ * {@code memory-skiplist}, timed by the CPU time of the measuring thread instead of the wall
+ * clock, the stores taking turns in one JVM: for a machine shared with other builds, where JMH's wall-clock figures swing
  * by a factor of two or more between iterations as the thread waits for a core. CPU time leaves
  * out that waiting (and the garbage collector's threads); the medians of many short rounds, the
  * first quarter of them dropped as warm-up, give the ratios.
@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  */
 public final class StoreCpuTimeHarness {
     private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
-    private static final String[] NAMES = {"memory-sort", "memory"};
+    private static final String[] NAMES = {"memory-sort", "memory", "memory-skiplist"};
     private final SplittableRandom random = new SplittableRandom(42);
     private int queried;
     private Object sink;
@@ -43,10 +43,11 @@ public final class StoreCpuTimeHarness {
     }
 
     private void run(int rounds) {
-        ConnectorStore[] stores = {new SortingMemoryStore(), new InMemoryConnectorStore()};
+        ConnectorStore[] stores = {new SortingMemoryStore(), memoryStore("sortedRuns"), memoryStore("skipList")};
+        int n = stores.length;
         for (ConnectorStore store : stores) {
-            for (int n = 0; n < StoreBenchmark.CONNECTORS; n++) {
-                store.insert(StoreBenchmark.connector(n)).get();
+            for (int c = 0; c < StoreBenchmark.CONNECTORS; c++) {
+                store.insert(StoreBenchmark.connector(c)).get();
             }
         }
         for (boolean afterQueries : new boolean[] {false, true}) {
@@ -57,11 +58,11 @@ public final class StoreCpuTimeHarness {
                     }
                 }
             }
-            List<List<Double>> inserts = List.of(new ArrayList<>(), new ArrayList<>());
-            List<List<Double>> updates = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<Double>> inserts = lists(n);
+            List<List<Double>> updates = lists(n);
             for (int r = 0; r < rounds; r++) {
-                for (int turn = 0; turn < 2; turn++) {
-                    int s = (r + turn) % 2;
+                for (int turn = 0; turn < n; turn++) {
+                    int s = (r + turn) % n;
                     double insert = insertBatch(stores[s]);
                     double update = updates(stores[s]);
                     if (r >= rounds / 4) {
@@ -73,10 +74,10 @@ public final class StoreCpuTimeHarness {
             report(afterQueries ? "insert after queries" : "insert", "us", inserts);
             report(afterQueries ? "update after queries" : "update", "us", updates);
         }
-        List<List<Double>> queries = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> queries = lists(n);
         for (int r = 0; r < rounds; r++) {
-            for (int turn = 0; turn < 2; turn++) {
-                int s = (r + turn) % 2;
+            for (int turn = 0; turn < n; turn++) {
+                int s = (r + turn) % n;
                 double query = queries(stores[s], s == 0 ? 2 : 100);
                 if (r >= rounds / 4) {
                     queries.get(s).add(query);
@@ -86,11 +87,29 @@ public final class StoreCpuTimeHarness {
         report("query", "ms", queries);
     }
 
+    /** The memory store with its indexes in this structure (it reads the property when made). */
+    private static ConnectorStore memoryStore(String indexStructure) {
+        System.setProperty("connectstage.memory.index", indexStructure);
+        return new InMemoryConnectorStore();
+    }
+
+    private static List<List<Double>> lists(int n) {
+        List<List<Double>> lists = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lists.add(new ArrayList<>());
+        }
+        return lists;
+    }
+
     private static void report(String operation, String unit, List<List<Double>> times) {
         double baseline = median(times.get(0));
-        double memory = median(times.get(1));
-        System.out.printf("%-21s CPU %s/op, median of %d: %s %.3f, %s %.3f (speed vs %s: %.2fx)%n", operation, unit,
-                times.get(0).size(), NAMES[0], baseline, NAMES[1], memory, NAMES[0], baseline / memory);
+        StringBuilder line = new StringBuilder(String.format("%-21s CPU %s/op, median of %d: %s %.3f", operation, unit,
+                times.get(0).size(), NAMES[0], baseline));
+        for (int s = 1; s < times.size(); s++) {
+            double median = median(times.get(s));
+            line.append(String.format(", %s %.3f (%.2fx)", NAMES[s], median, baseline / median));
+        }
+        System.out.println(line.append(" (speed vs ").append(NAMES[0]).append(')'));
     }
 
     /** Microseconds of CPU per insert of a batch as {@link StoreBenchmark#insert}'s; the batch is deleted after. */

@@ -5,21 +5,21 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.Lists;
 import io.connectstage.error.ConnectError;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 
 /** {@code addPrivateProject}: gives a Composable Commerce Project access to a private Connector. A project listed already is a {@code DuplicateField}; a Connector that is not private answers {@code ConnectorStagedNotPrivate}. */
 @JsonTypeName("addPrivateProject")
 public record ConnectorAddPrivateProjectAction(String privateProject) implements ConnectorUpdateAction {
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        Seq<ConnectError> errors = Outcome.privateProjectErrors(current, privateProject);
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        Seq<ConnectError> errors = Outcome.privateProjectErrors(next, privateProject);
         if (!errors.isEmpty()) {
-            return Either.left(errors);
+            return errors;
         }
-        if (current.privateProjects().contains(privateProject)) {
+        if (next.privateProjects().contains(privateProject)) {
             return Outcome.fail(ConnectError.duplicateField("privateProjects", privateProject));
         }
-        return Either.right(current.withPrivateProjects(Lists.append(current.privateProjects(), privateProject)));
+        next.privateProjects(Lists.append(next.privateProjects(), privateProject));
+        return errors;
     }
 }

@@ -5,17 +5,16 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.lifecycle.ConnectorLifecycle;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 
 /** {@code publish}: starts publishing: status {@code Processing} until the analysis settles it; with certification, the Connector then goes to the certification desk. */
 @JsonTypeName("publish")
 public record ConnectorPublishAction(Boolean certification) implements ConnectorUpdateAction {
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
         if (certification == null) {
             return Outcome.fail(ConnectError.requiredField("certification"));
         }
-        return Outcome.of(ConnectorLifecycle.requestPublish(current, certification));
+        return Outcome.moved(next, ConnectorLifecycle.requestPublish(next.build(), certification));
     }
 }

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 
 /** {@code setCreatorCompany}: sets the company of the creator; {@code null} removes it. */
 @JsonTypeName("setCreatorCompany")
 public record ConnectorSetCreatorCompanyAction(String creatorCompany) implements ConnectorUpdateAction {
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        return Either.right(current.withCreator(current.creator().withCompany(creatorCompany)));
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        next.creator(next.creator().withCompany(creatorCompany));
+        return Outcome.NONE;
     }
 
     @Override

@@ -5,16 +5,18 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 
 /** {@code setCreatorEmail}: sets the contact email of the creator, which a creator must have. */
 @JsonTypeName("setCreatorEmail")
 public record ConnectorSetCreatorEmailAction(String creatorEmail) implements ConnectorUpdateAction {
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        return Outcome.unless(FieldRules.required("creatorEmail", creatorEmail),
-                () -> current.withCreator(current.creator().withEmail(creatorEmail)));
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        Seq<ConnectError> errors = FieldRules.required("creatorEmail", creatorEmail);
+        if (errors.isEmpty()) {
+            next.creator(next.creator().withEmail(creatorEmail));
+        }
+        return errors;
     }
 
     @Override

@@ -5,16 +5,18 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 
 /** {@code setCreatorNoOfContributors}: sets the number of contributors of the creator: at least 1. */
 @JsonTypeName("setCreatorNoOfContributors")
 public record ConnectorSetCreatorNoOfContributorsAction(Integer creatorNoOfContributors) implements ConnectorUpdateAction {
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        return Outcome.unless(FieldRules.contributors("creatorNoOfContributors", creatorNoOfContributors, false),
-                () -> current.withCreator(current.creator().withNoOfContributors(creatorNoOfContributors)));
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        Seq<ConnectError> errors = FieldRules.contributors("creatorNoOfContributors", creatorNoOfContributors, false);
+        if (errors.isEmpty()) {
+            next.creator(next.creator().withNoOfContributors(creatorNoOfContributors));
+        }
+        return errors;
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.connectstage.connector.Lists;
 import io.connectstage.error.ConnectError;
 import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 import java.util.List;
 
 /** {@code setIntegrationTypes}: sets the integration types (an empty list clears them). */
@@ -19,9 +18,12 @@ public record ConnectorSetIntegrationTypesAction(List<IntegrationType> integrati
     }
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        return Outcome.unless(FieldRules.list("integrationTypes", integrationTypes, 0),
-                () -> current.withIntegrationTypes(integrationTypes));
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        Seq<ConnectError> errors = FieldRules.list("integrationTypes", integrationTypes, 0);
+        if (errors.isEmpty()) {
+            next.integrationTypes(integrationTypes);
+        }
+        return errors;
     }
 
     @Override

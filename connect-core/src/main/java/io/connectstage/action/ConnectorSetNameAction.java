@@ -5,15 +5,18 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 
 /** {@code setName}: sets the name of the Connector (required). */
 @JsonTypeName("setName")
 public record ConnectorSetNameAction(String name) implements ConnectorUpdateAction {
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        return Outcome.unless(FieldRules.required("name", name), () -> current.withName(name));
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        Seq<ConnectError> errors = FieldRules.required("name", name);
+        if (errors.isEmpty()) {
+            next.name(name);
+        }
+        return errors;
     }
 
     @Override

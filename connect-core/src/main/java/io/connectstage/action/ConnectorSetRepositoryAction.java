@@ -6,16 +6,18 @@ import io.connectstage.connector.Repository;
 import io.connectstage.error.ConnectError;
 import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 
 /** {@code setRepository}: points the Connector at another repository or tag. The service reloads the configurations from it. */
 @JsonTypeName("setRepository")
 public record ConnectorSetRepositoryAction(String url, String tag) implements ConnectorUpdateAction {
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        return Outcome.unless(FieldRules.required("url", url).appendAll(FieldRules.required("tag", tag)),
-                () -> current.withRepository(new Repository(url, tag)));
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        Seq<ConnectError> errors = FieldRules.required("url", url).appendAll(FieldRules.required("tag", tag));
+        if (errors.isEmpty()) {
+            next.repository(new Repository(url, tag));
+        }
+        return errors;
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
 import io.connectstage.rule.FieldRules;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 import java.util.List;
 
 /** {@code setSupportedRegions}: sets the Regions the Connector can be deployed in: at least one. */
@@ -19,8 +18,12 @@ public record ConnectorSetSupportedRegionsAction(List<Region> regions) implement
     }
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        return Outcome.unless(FieldRules.list("regions", regions, 1), () -> current.withSupportedRegions(regions));
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        Seq<ConnectError> errors = FieldRules.list("regions", regions, 1);
+        if (errors.isEmpty()) {
+            next.supportedRegions(regions);
+        }
+        return errors;
     }
 
     @Override

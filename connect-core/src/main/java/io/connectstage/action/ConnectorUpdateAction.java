@@ -11,9 +11,10 @@ import io.vavr.control.Either;
  * from the RAML, one record each. The JSON discriminator is {@code action}; each record names its
  * value with {@code @JsonTypeName}.
  *
- * <p>An action checks its own fields and the state it is applied to, and answers with the changed
- * connector or with every error it found. It never bumps the version: a request does that once,
- * in {@link io.connectstage.staging.ConnectorStaging#apply}.
+ * <p>An action checks its own fields and the state it is applied to, and writes its change into
+ * the connector's {@link ConnectorStaged.Changes} or answers every error it found. It never bumps
+ * the version: a request does that once, in {@link io.connectstage.staging.ConnectorStaging#apply},
+ * which writes all its actions into one {@code Changes} and builds the connector once.
  *
  * <pre>{@code
  * Either<Seq<ConnectError>, ConnectorStaged> renamed =
@@ -42,8 +43,20 @@ public sealed interface ConnectorUpdateAction permits
         ConnectorUnlistAction,
         ConnectorAddCertificationCommentAction {
 
+    /**
+     * This action's checks against the connector as {@code next} holds it, and, when they find
+     * nothing, its change written into {@code next}; or every error found, and then {@code next}
+     * is left as it was. A request writes all its actions into one {@code next}, so that it
+     * copies the connector once.
+     */
+    Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context);
+
     /** This action applied to {@code current}, or the errors that prevent it. */
-    Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context);
+    default Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
+        ConnectorStaged.Changes next = current.changes();
+        Seq<ConnectError> errors = writeTo(next, context);
+        return errors.isEmpty() ? Either.right(next.build()) : Either.left(errors);
+    }
 
     /**
      * Whether this action changes data that a publish copies to the production Connector, and so

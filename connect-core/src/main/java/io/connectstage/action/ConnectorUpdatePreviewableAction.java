@@ -5,14 +5,13 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.lifecycle.ConnectorLifecycle;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 
 /** {@code updatePreviewable}: requests the previewable status: {@code isPreviewable} becomes {@code pending} until the analysis settles it. */
 @JsonTypeName("updatePreviewable")
 public record ConnectorUpdatePreviewableAction() implements ConnectorUpdateAction {
 
     @Override
-    public Either<Seq<ConnectError>, ConnectorStaged> applyTo(ConnectorStaged current, UpdateContext context) {
-        return Outcome.of(ConnectorLifecycle.requestPreview(current));
+    public Seq<ConnectError> writeTo(ConnectorStaged.Changes next, UpdateContext context) {
+        return Outcome.moved(next, ConnectorLifecycle.requestPreview(next.build()));
     }
 }

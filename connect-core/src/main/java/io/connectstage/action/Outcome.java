@@ -4,36 +4,43 @@ import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.error.ConnectError;
 import io.connectstage.rule.Resources;
 import io.connectstage.rule.FieldRules;
+import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
-import java.util.function.Supplier;
 
-/** How an action answers: the changed connector when its checks found nothing, else the errors. */
+/** How an action answers: no errors once its change is written, else the errors (and nothing written). */
 final class Outcome {
+    /** No errors: the answer of an action whose change is written. */
+    static final Seq<ConnectError> NONE = List.empty();
+
     private Outcome() {
     }
 
-    static Either<Seq<ConnectError>, ConnectorStaged> unless(Seq<ConnectError> errors, Supplier<ConnectorStaged> change) {
-        return errors.isEmpty() ? Either.right(change.get()) : Either.left(errors);
-    }
-
-    static Either<Seq<ConnectError>, ConnectorStaged> of(Either<ConnectError, ConnectorStaged> single) {
-        return single.mapLeft(io.vavr.collection.List::of);
+    /**
+     * A lifecycle move's answer written into {@code next}: the moved connector's fields, or its
+     * error.
+     */
+    static Seq<ConnectError> moved(ConnectorStaged.Changes next, Either<ConnectError, ConnectorStaged> move) {
+        if (move.isLeft()) {
+            return fail(move.getLeft());
+        }
+        next.reset(move.get());
+        return List.empty();
     }
 
     /**
      * What stops any change of {@code privateProjects}: an identifier that breaks its pattern, or a
      * connector that is not private.
      */
-    static Seq<ConnectError> privateProjectErrors(ConnectorStaged current, String project) {
+    static Seq<ConnectError> privateProjectErrors(ConnectorStaged.Changes current, String project) {
         Seq<ConnectError> errors = FieldRules.projectIdentifier("privateProject", project);
         if (errors.isEmpty() && !current.isPrivate()) {
-            return io.vavr.collection.List.of(ConnectError.notPrivate(Resources.describe(current)));
+            return List.of(ConnectError.notPrivate(Resources.describe(current.id(), current.key())));
         }
         return errors;
     }
 
-    static Either<Seq<ConnectError>, ConnectorStaged> fail(ConnectError error) {
-        return Either.left(io.vavr.collection.List.of(error));
+    static Seq<ConnectError> fail(ConnectError error) {
+        return List.of(error);
     }
 }

@@ -71,6 +71,11 @@ public record Connector(
      * {@code hasChanges} of the staged connector is the negation.
      */
     public boolean sameDataAs(ConnectorStaged staged) {
+        return sameDataAs(staged.changes());
+    }
+
+    /** The same for a connector being changed by an update request, before it is built. */
+    public boolean sameDataAs(ConnectorStaged.Changes staged) {
         return Objects.equals(key, staged.key()) && name.equals(staged.name())
                 && Objects.equals(description, staged.description())
                 && integrationTypes.equals(staged.integrationTypes())

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <p>Values are made by {@link io.connectstage.staging.ConnectorStaging#create} and changed only
  * through update actions and the lifecycle's outcome functions; the {@code with…} copies exist for
- * them and for tests.
+ * them and for tests, and each is one {@link #changes()} built.
  *
  * <pre>{@code
  * ConnectorStaged renamed = staged.withName("New Connector name");
@@ -71,117 +71,122 @@ public record ConnectorStaged(        @JsonProperty("id") String id,
     }
 
     public ConnectorStaged withKey(String value) {
-        return copy(b -> b.key = value);
+        return changes().key(value).build();
     }
 
     public ConnectorStaged withVersion(long value) {
-        return copy(b -> b.version = value);
+        return changes().version(value).build();
     }
 
     public ConnectorStaged withName(String value) {
-        return copy(b -> b.name = value);
+        return changes().name(value).build();
     }
 
     public ConnectorStaged withDescription(String value) {
-        return copy(b -> b.description = value);
+        return changes().description(value).build();
     }
 
     public ConnectorStaged withIntegrationTypes(List<IntegrationType> value) {
-        return copy(b -> b.integrationTypes = value);
+        return changes().integrationTypes(value).build();
     }
 
     public ConnectorStaged withCreator(Creator value) {
-        return copy(b -> b.creator = value);
+        return changes().creator(value).build();
     }
 
     public ConnectorStaged withRepository(Repository value) {
-        return copy(b -> b.repository = value);
+        return changes().repository(value).build();
     }
 
     public ConnectorStaged withConfigurations(List<ConnectorConfigurationApplication> value) {
-        return copy(b -> b.configurations = value);
+        return changes().configurations(value).build();
     }
 
     public ConnectorStaged withGlobalConfiguration(ConnectorGlobalConfiguration value) {
-        return copy(b -> b.globalConfiguration = value);
+        return changes().globalConfiguration(value).build();
     }
 
     public ConnectorStaged withApiClient(ConnectorApiClient value) {
-        return copy(b -> b.apiClient = value);
+        return changes().apiClient(value).build();
     }
 
     public ConnectorStaged withPrivate(boolean value) {
-        return copy(b -> b.isPrivate = value);
+        return changes().isPrivate(value).build();
     }
 
     public ConnectorStaged withPrivateProjects(List<String> value) {
-        return copy(b -> b.privateProjects = value);
+        return changes().privateProjects(value).build();
     }
 
     public ConnectorStaged withSupportedRegions(List<Region> value) {
-        return copy(b -> b.supportedRegions = value);
+        return changes().supportedRegions(value).build();
     }
 
     public ConnectorStaged withCertificationInfo(CertificationInfo value) {
-        return copy(b -> b.certificationInfo = value);
+        return changes().certificationInfo(value).build();
     }
 
     public ConnectorStaged withStatus(ConnectorStatus value) {
-        return copy(b -> b.status = value);
+        return changes().status(value).build();
     }
 
     public ConnectorStaged withPublishingReport(ConnectorReport value) {
-        return copy(b -> b.publishingReport = value);
+        return changes().publishingReport(value).build();
     }
 
     public ConnectorStaged withAlreadyListed(boolean value) {
-        return copy(b -> b.alreadyListed = value);
+        return changes().alreadyListed(value).build();
     }
 
     public ConnectorStaged withHasChanges(boolean value) {
-        return copy(b -> b.hasChanges = value);
+        return changes().hasChanges(value).build();
     }
 
     public ConnectorStaged withPreviewable(IsPreviewable value) {
-        return copy(b -> b.isPreviewable = value);
+        return changes().isPreviewable(value).build();
     }
 
     public ConnectorStaged withPreviewableReport(ConnectorReport value) {
-        return copy(b -> b.previewableReport = value);
+        return changes().previewableReport(value).build();
     }
 
     public ConnectorStaged withDocumentationUrl(String value) {
-        return copy(b -> b.documentationUrl = value);
+        return changes().documentationUrl(value).build();
     }
 
     public ConnectorStaged withCertified(Boolean value) {
-        return copy(b -> b.certified = value);
+        return changes().certified(value).build();
     }
 
     public ConnectorStaged withCreatedAt(Instant value) {
-        return copy(b -> b.createdAt = value);
+        return changes().createdAt(value).build();
     }
 
     public ConnectorStaged withLastModifiedAt(Instant value) {
-        return copy(b -> b.lastModifiedAt = value);
+        return changes().lastModifiedAt(value).build();
     }
 
-    public ConnectorStaged withVersionAndHasChanges(long newVersion, boolean newHasChanges) {
-        return copy(b -> {
-            b.version = newVersion;
-            b.hasChanges = newHasChanges;
-        });
+    /**
+     * The fields of this connector in a {@link Changes}, to be changed one by one and built into
+     * one new value: an update request writes all its actions into one, so that it copies the
+     * record once however many actions it has.
+     */
+    public Changes changes() {
+        return new Changes(this);
     }
 
-    /** This connector with the fields {@code change} sets: the one copy path of every {@code with…}. */
-    private ConnectorStaged copy(java.util.function.Consumer<Fields> change) {
-        Fields b = new Fields(this);
-        change.accept(b);
-        return b.build();
-    }
-
-    /** The fields of a connector, to be changed one by one and built into a new value. */
-    private static final class Fields {
+    /**
+     * The fields of a connector, read and set one by one (same names as the record's accessors),
+     * then built into a new value by {@link #build}, which applies the record's checks. A setter
+     * fills in the defaults the record does (lists never {@code null}, status {@code Draft}), so
+     * that what an action reads back is what the built record will hold. Mutable and not shared:
+     * made for one update and dropped after it.
+     *
+     * <pre>{@code
+     * ConnectorStaged renamed = staged.changes().name("New name").version(staged.version() + 1).build();
+     * }</pre>
+     */
+    public static final class Changes {
         private String id;
         private String key;
         private long version;
@@ -208,7 +213,12 @@ public record ConnectorStaged(        @JsonProperty("id") String id,
         private Instant createdAt;
         private Instant lastModifiedAt;
 
-        Fields(ConnectorStaged c) {
+        Changes(ConnectorStaged c) {
+            reset(c);
+        }
+
+        /** Every field set to that of {@code c}, as when a lifecycle move answered a whole new value. */
+        public Changes reset(ConnectorStaged c) {
             id = c.id();
             key = c.key();
             version = c.version();
@@ -234,10 +244,237 @@ public record ConnectorStaged(        @JsonProperty("id") String id,
             certified = c.certified();
             createdAt = c.createdAt();
             lastModifiedAt = c.lastModifiedAt();
+            return this;
         }
 
-        ConnectorStaged build() {
+        /** A new connector of these fields. */
+        public ConnectorStaged build() {
             return new ConnectorStaged(id, key, version, name, description, integrationTypes, creator, repository, configurations, globalConfiguration, apiClient, isPrivate, privateProjects, supportedRegions, certificationInfo, status, publishingReport, alreadyListed, hasChanges, isPreviewable, previewableReport, documentationUrl, certified, createdAt, lastModifiedAt);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public Changes id(String value) {
+            id = value;
+            return this;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Changes key(String value) {
+            key = value;
+            return this;
+        }
+
+        public long version() {
+            return version;
+        }
+
+        public Changes version(long value) {
+            version = value;
+            return this;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Changes name(String value) {
+            name = value;
+            return this;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public Changes description(String value) {
+            description = value;
+            return this;
+        }
+
+        public List<IntegrationType> integrationTypes() {
+            return integrationTypes;
+        }
+
+        public Changes integrationTypes(List<IntegrationType> value) {
+            integrationTypes = Lists.orEmpty(value);
+            return this;
+        }
+
+        public Creator creator() {
+            return creator;
+        }
+
+        public Changes creator(Creator value) {
+            creator = value;
+            return this;
+        }
+
+        public Repository repository() {
+            return repository;
+        }
+
+        public Changes repository(Repository value) {
+            repository = value;
+            return this;
+        }
+
+        public List<ConnectorConfigurationApplication> configurations() {
+            return configurations;
+        }
+
+        public Changes configurations(List<ConnectorConfigurationApplication> value) {
+            configurations = Lists.orEmpty(value);
+            return this;
+        }
+
+        public ConnectorGlobalConfiguration globalConfiguration() {
+            return globalConfiguration;
+        }
+
+        public Changes globalConfiguration(ConnectorGlobalConfiguration value) {
+            globalConfiguration = value;
+            return this;
+        }
+
+        public ConnectorApiClient apiClient() {
+            return apiClient;
+        }
+
+        public Changes apiClient(ConnectorApiClient value) {
+            apiClient = value;
+            return this;
+        }
+
+        public boolean isPrivate() {
+            return isPrivate;
+        }
+
+        public Changes isPrivate(boolean value) {
+            isPrivate = value;
+            return this;
+        }
+
+        public List<String> privateProjects() {
+            return privateProjects;
+        }
+
+        public Changes privateProjects(List<String> value) {
+            privateProjects = Lists.orEmpty(value);
+            return this;
+        }
+
+        public List<Region> supportedRegions() {
+            return supportedRegions;
+        }
+
+        public Changes supportedRegions(List<Region> value) {
+            supportedRegions = Lists.orEmpty(value);
+            return this;
+        }
+
+        public CertificationInfo certificationInfo() {
+            return certificationInfo;
+        }
+
+        public Changes certificationInfo(CertificationInfo value) {
+            certificationInfo = value;
+            return this;
+        }
+
+        public ConnectorStatus status() {
+            return status;
+        }
+
+        public Changes status(ConnectorStatus value) {
+            status = value == null ? ConnectorStatus.DRAFT : value;
+            return this;
+        }
+
+        public ConnectorReport publishingReport() {
+            return publishingReport;
+        }
+
+        public Changes publishingReport(ConnectorReport value) {
+            publishingReport = value;
+            return this;
+        }
+
+        public boolean alreadyListed() {
+            return alreadyListed;
+        }
+
+        public Changes alreadyListed(boolean value) {
+            alreadyListed = value;
+            return this;
+        }
+
+        public boolean hasChanges() {
+            return hasChanges;
+        }
+
+        public Changes hasChanges(boolean value) {
+            hasChanges = value;
+            return this;
+        }
+
+        public IsPreviewable isPreviewable() {
+            return isPreviewable;
+        }
+
+        public Changes isPreviewable(IsPreviewable value) {
+            isPreviewable = value == null ? IsPreviewable.NONE : value;
+            return this;
+        }
+
+        public ConnectorReport previewableReport() {
+            return previewableReport;
+        }
+
+        public Changes previewableReport(ConnectorReport value) {
+            previewableReport = value;
+            return this;
+        }
+
+        public String documentationUrl() {
+            return documentationUrl;
+        }
+
+        public Changes documentationUrl(String value) {
+            documentationUrl = value;
+            return this;
+        }
+
+        public Boolean certified() {
+            return certified;
+        }
+
+        public Changes certified(Boolean value) {
+            certified = value;
+            return this;
+        }
+
+        public Instant createdAt() {
+            return createdAt;
+        }
+
+        public Changes createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Instant lastModifiedAt() {
+            return lastModifiedAt;
+        }
+
+        public Changes lastModifiedAt(Instant value) {
+            lastModifiedAt = value;
+            return this;
         }
     }
 }

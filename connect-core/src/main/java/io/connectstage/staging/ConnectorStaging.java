@@ -119,7 +119,7 @@ public final class ConnectorStaging {
                     Resources.describe(current), update.version(), current.version())));
         }
         if (current.status() == ConnectorStatus.PROCESSING) {
-            return Either.left(List.of(processingConflict(current)));
+            return Either.left(List.of(processingConflict(current.id(), current.key(), current.version())));
         }
         java.util.List<ConnectorUpdateAction> actions = update.actions();
         if (actions.isEmpty()) {
@@ -129,7 +129,8 @@ public final class ConnectorStaging {
             return Either.left(List.of(ConnectError.invalidField("actions", "at most " + Limits.MAX_UPDATE_ACTIONS
                     + " update actions are allowed per request, got " + actions.size())));
         }
-        ConnectorStaged next = current;
+        // one Changes takes every action's change, so the request copies the connector once
+        ConnectorStaged.Changes next = current.changes();
         boolean changesPublishedData = false;
         java.util.List<ConnectError> errors = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
@@ -139,16 +140,15 @@ public final class ConnectorStaging {
                 continue;
             }
             if (next.status() == ConnectorStatus.PROCESSING) {
-                errors.add(processingConflict(next));
+                errors.add(processingConflict(next.id(), next.key(), next.version()));
                 continue;
             }
-            Either<Seq<ConnectError>, ConnectorStaged> result = action.applyTo(next, context);
-            if (result.isRight()) {
-                next = result.get();
+            Seq<ConnectError> found = action.writeTo(next, context);
+            if (found.isEmpty()) {
                 changesPublishedData |= action.changesPublishedData();
             } else {
                 String at = "actions[" + i + "]";
-                for (ConnectError error : result.getLeft()) {
+                for (ConnectError error : found) {
                     errors.add(error.under(at));
                 }
             }
@@ -161,8 +161,8 @@ public final class ConnectorStaging {
         boolean hasChanges = context.production() != null
                 ? !context.production().sameDataAs(next)
                 : next.hasChanges() || changesPublishedData && hasProductionVersion(current);
-        return Either.right(next.withVersionAndHasChanges(current.version() + 1, hasChanges)
-                .withLastModifiedAt(context.now()));
+        return Either.right(next.version(current.version() + 1).hasChanges(hasChanges)
+                .lastModifiedAt(context.now()).build());
     }
 
     /**
@@ -174,8 +174,8 @@ public final class ConnectorStaging {
         return c.status() == ConnectorStatus.PUBLISHED || c.alreadyListed() || c.certified() != null;
     }
 
-    private static ConnectError processingConflict(ConnectorStaged c) {
-        return ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(c)
-                + " is being published and cannot be updated until the process completes.", c.version());
+    private static ConnectError processingConflict(String id, String key, long version) {
+        return ConnectError.stateConflict("The ConnectorStaged with " + Resources.describe(id, key)
+                + " is being published and cannot be updated until the process completes.", version);
     }
 }

@@ -32,7 +32,7 @@ import java.util.NoSuchElementException;
  * range); a reader skips an entry not past the last one it returned, as a frozen leaf and the
  * upper half it became may both come its way.
  */
-final class SortedRuns {
+final class SortedRuns implements OrderedEntries {
     /** Entries of a leaf's run before it splits. */
     static final int MAX = 32;
     /** Slots a leaf fills with adds before it is rewritten. */
@@ -153,12 +153,14 @@ final class SortedRuns {
         this.bounds = new Bounds(new Entry[] {null}, new long[2], new Holder[] {new Holder(new Leaf(new Entry[0], null))});
     }
 
-    Comparator<Entry> comparator() {
+    @Override
+    public Comparator<Entry> comparator() {
         return order;
     }
 
     /** Adds the entry unless an equal one is there; answers whether it did. */
-    boolean add(Entry e) {
+    @Override
+    public boolean add(Entry e) {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
@@ -182,7 +184,8 @@ final class SortedRuns {
      * the searches of the run and the slots, and a walk, a rewrite and a remove take equal entries
      * as one.
      */
-    void put(Entry e) {
+    @Override
+    public void put(Entry e) {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
@@ -197,7 +200,8 @@ final class SortedRuns {
      * Rewrites every leaf whose slots hold entries, so that a reader takes its run as it is instead
      * of sorting the slots into it: for an index just built by adds, before queries walk it.
      */
-    void compact() {
+    @Override
+    public void compact() {
         for (Holder holder : bounds.holders) {
             for (;;) {
                 Leaf leaf = holder.leaf;
@@ -210,7 +214,8 @@ final class SortedRuns {
     }
 
     /** Removes the entry equal to this one; answers whether there was one. */
-    boolean remove(Entry e) {
+    @Override
+    public boolean remove(Entry e) {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
@@ -461,7 +466,8 @@ final class SortedRuns {
     }
 
     /** The entries in order, or in reverse; weakly consistent, as a concurrent skip list's. */
-    Iterator<Entry> iterator(boolean ascending) {
+    @Override
+    public Iterator<Entry> iterator(boolean ascending) {
         return new Walk(ascending);
     }
 

@@ -51,13 +51,13 @@ public final class BareHandlers {
 
     /** Mirrors ConnectServer's Jetty setup (keep the two in step). */
     private static int jetty() throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
-        QueuedThreadPool threads = new QueuedThreadPool(64, Math.min(8, Math.max(2, cores)));
+        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setDaemon(true);
         Server server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendDateHeader(false);
+        config.setRequestHeaderSize(16 * 1024);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(0);

@@ -267,7 +267,7 @@ public final class SoakHarness {
                 continue;
             }
             long version = version(get(path, token));
-            send("DELETE", path + "?version=" + version, token, null, 200);
+            send("DELETE", path + "?version=" + version, token, null, 202); // accepted: undeploying
             if (!await(() -> status(path, token) == 404, token)) {
                 fail("Deployment " + key + " not gone within 120 s after its delete");
                 continue;
@@ -318,7 +318,8 @@ public final class SoakHarness {
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != expected) {
-                fail(method + " " + path + ": " + r.statusCode() + " " + r.body());
+                String answer = r.body().length() > 300 ? r.body().substring(0, 300) + "..." : r.body();
+                fail(method + " " + path + ": " + r.statusCode() + " " + answer);
                 return null;
             }
             return r;

@@ -137,15 +137,17 @@ public final class SoakHarness {
         samples.add(sample(String.format(Locale.ROOT, "%.1f min", (System.nanoTime() - start) / 60e9), server, jdbc, application));
         System.out.println("soak: " + samples.get(0) + " " + requests.get() + " requests so far");
         sleepUntil(end, server);
+        if (!server.isAlive()) {
+            running = false;
+            System.out.println("soak: FAILED, the server died (exit " + server.exitValue() + ")");
+            return 1;
+        }
+        // still under load, as at the first sample: the same amount of live data, so what grew shows
+        samples.add(sample(String.format(Locale.ROOT, "end %.1f min", (System.nanoTime() - start) / 60e9), server, jdbc, application));
         running = false;
         for (Thread t : threads) {
             t.join(TimeUnit.MINUTES.toMillis(2));
         }
-        if (!server.isAlive()) {
-            System.out.println("soak: FAILED, the server died (exit " + server.exitValue() + ")");
-            return 1;
-        }
-        samples.add(sample(String.format(Locale.ROOT, "end %.1f min", (System.nanoTime() - start) / 60e9), server, jdbc, application));
 
         System.out.println();
         System.out.println("| when | live heap after a full GC | threads | open files | database connections |");

@@ -1,7 +1,5 @@
 package io.connectstage.bench;
 
-import io.connectstage.http.ConnectServer;
-import io.connectstage.oauth.OAuthClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,56 +7,41 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP load harness: 8 concurrent keep-alive clients on loopback against
+ * The HTTP tail latency harness: wrk {@code -t2 -c8} keep-alive GETs, one target after the other,
+ * each in a process of its own, each warmed up for as long as it is then measured:
  * <ol>
- * <li>{@code ./connect serve}'s server (memory store, with a token): GET a connector by id (wrk),
- *     and update by id (8 Java clients, each updating its own connector with its current version);</li>
- * <li>{@code @labdigital/commercetools-mock} 4.4 (node, authentication on): GET a channel by id (wrk);</li>
- * <li>a bare Jetty handler on the same server stack answering a fixed 150-byte JSON (wrk): the
- *     limit of this machine.</li>
+ * <li>{@code ./connect serve} (its runnable jar, memory store, with a token): GET a connector by id;</li>
+ * <li>{@code @labdigital/commercetools-mock} 4.4 (node, authentication on): GET a channel by id;</li>
+ * <li>a bare Jetty 12 handler on ConnectServer's Jetty setup answering a fixed 150-byte JSON;</li>
+ * <li>the JDK's {@code HttpServer} ({@code -Dsun.net.httpserver.nodelay=true}) answering the same JSON.</li>
  * </ol>
- * Run (wrk from Debian's package; the node mock installed with {@code npm ci} in
- * {@code connect-bench/src/main/node}):
+ * Prints, for each, requests per second, p50 and p99 (wrk {@code --latency}) and the load average
+ * just before it; then our p99 against the node mock's and our throughput against the faster bare
+ * handler. Run it through {@code connect-bench/http-latency.sh}, which installs wrk and the node
+ * mock and builds the jars; the JVM options of every Java server come from {@code SERVER_JAVA_OPTS}.
  * <pre>
- * mvn -B -pl connect-bench -am package -DskipTests
- * (cd connect-bench/src/main/node &amp;&amp; npm ci)
- * java -cp connect-bench/target/benchmarks.jar io.connectstage.bench.HttpLoadHarness [seconds] [node-dir]
+ * java -cp connect-bench/target/benchmarks.jar io.connectstage.bench.HttpLoadHarness SECONDS SERVE_JAR NODE_DIR
  * </pre>
  */
 public final class HttpLoadHarness {
-    private static final byte[] FIXED = ("{\"id\":\"5ab3edcd-9d23-4934-8f48-256805253119\",\"version\":1,"
-            + "\"key\":\"bench\",\"name\":\"A fixed answer of exactly 150 bytes\",\"status\":\"Draft\",\"pad\":\"xxxxxxxx\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final String CLIENT = "bench:bench-secret-of-the-harness:manage_project:bench-project";
 
-    record Result(String name, double requestsPerSecond, double p50Millis, double p99Millis, long errors) {
+    record Result(String name, double loadAverage, double requestsPerSecond, double p50Millis, double p99Millis, long errors) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "| %-44s | %,10.0f | %6.2f | %6.2f | %d |", name, requestsPerSecond, p50Millis,
-                    p99Millis, errors);
+            return String.format(Locale.ROOT, "| %-46s | %5.2f | %,10.0f | %6.3f | %6.3f | %d |", name, loadAverage,
+                    requestsPerSecond, p50Millis, p99Millis, errors);
         }
     }
 
@@ -67,93 +50,141 @@ public final class HttpLoadHarness {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Path nodeDir = Path.of(args.length > 1 ? args[1] : "connect-bench/src/main/node");
-        if (FIXED.length != 150) {
-            throw new IllegalStateException("the fixed answer is " + FIXED.length + " bytes");
+        Path serveJar = Path.of(args.length > 1 ? args[1] : "connect-http/target/connectstage.jar");
+        Path nodeDir = Path.of(args.length > 2 ? args[2] : "connect-bench/target/node-mock");
+        Path benchJar = Path.of(HttpLoadHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> javaOpts = javaOpts();
+        if (BareHandlers.FIXED.length != 150) {
+            throw new IllegalStateException("the fixed answer is " + BareHandlers.FIXED.length + " bytes");
         }
-        List<Result> results = new ArrayList<>();
-        Server bare = bareHandler();
-        try {
-            int port = ((ServerConnector) bare.getConnectors()[0]).getLocalPort();
-            results.add(wrk("bare Jetty handler, fixed 150-byte JSON", "http://127.0.0.1:" + port + "/", null, seconds));
-        } finally {
-            bare.stop();
-        }
-        OAuthClient client = OAuthClient.parse("bench:bench-secret:manage_project:bench-project").get();
-        try (ConnectServer server = ConnectServer.builder().client(client).start()) {
-            String token = server.tokens().issue(client, null).get().value();
-            HttpClient http = HttpClient.newHttpClient();
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < 9; i++) {
-                HttpResponse<String> created = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/connectors/drafts"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"bench-" + i + "\",\"name\":\"Bench " + i
-                                + "\",\"creator\":{\"email\":\"bench@example.com\"},\"repository\":{\"url\":"
-                                + "\"https://github.com/acme/bench.git\",\"tag\":\"1.0.0\"}}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (created.statusCode() != 201) {
-                    throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
-                }
-                ids.add(id(created.body()));
-            }
-            results.add(wrk("connectstage GET /connectors/drafts/{id}", server.baseUri() + "/connectors/drafts/" + ids.get(0),
-                    token, seconds));
-            results.add(updates(server.baseUri(), token, ids.subList(0, 8), ids.get(8), seconds));
-        }
-        results.add(nodeMock(nodeDir, seconds));
+
+        Result ours = ours(serveJar, javaOpts, seconds);
+        Result mock = nodeMock(nodeDir, seconds);
+        Result jetty = bare("bare Jetty 12 handler, fixed 150-byte JSON", benchJar, javaOpts, List.of(), "jetty", seconds);
+        Result jdk = bare("JDK HttpServer (nodelay), fixed 150-byte JSON", benchJar, javaOpts,
+                List.of("-Dsun.net.httpserver.nodelay=true"), "jdk", seconds);
 
         System.out.println();
-        System.out.println("| target | requests/s | p50 ms | p99 ms | non-2xx or errors |");
-        System.out.println("|---|---|---|---|---|");
-        results.forEach(System.out::println);
-        Result bareResult = results.get(0);
-        Result get = results.get(1);
-        Result mock = results.get(3);
-        System.out.printf(Locale.ROOT, "%nGET throughput: %.2f x the node mock (target >= 1.5), %.0f%% of the bare handler (target >= 60%%);"
-                + " p99 %.2f ms vs the node mock's %.2f ms%n", get.requestsPerSecond / mock.requestsPerSecond,
-                100 * get.requestsPerSecond / bareResult.requestsPerSecond, get.p99Millis, mock.p99Millis);
+        System.out.println("wrk -t2 -c8 -d" + seconds + "s --latency, keep-alive, each target warmed up for " + seconds
+                + " s first; server JVM options: " + (javaOpts.isEmpty() ? "(none)" : String.join(" ", javaOpts)));
+        System.out.println("| target | load average before | requests/s | p50 ms | p99 ms | non-2xx or socket errors |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Result r : List.of(ours, mock, jetty, jdk)) {
+            System.out.println(r);
+        }
+        Result faster = jetty.requestsPerSecond >= jdk.requestsPerSecond ? jetty : jdk;
+        System.out.printf(Locale.ROOT, "%np99: ours %.3f ms / node mock %.3f ms = %.2f (target <= 1)%n", ours.p99Millis,
+                mock.p99Millis, ours.p99Millis / mock.p99Millis);
+        System.out.printf(Locale.ROOT, "throughput: ours %,.0f / %s %,.0f = %.0f%% (target >= 90%%)%n", ours.requestsPerSecond,
+                faster.name, faster.requestsPerSecond, 100 * ours.requestsPerSecond / faster.requestsPerSecond);
+        double maxLoad = Math.max(Math.max(ours.loadAverage, mock.loadAverage), Math.max(jetty.loadAverage, jdk.loadAverage));
+        System.out.printf(Locale.ROOT, "highest load average before a target: %.2f (%s)%n", maxLoad,
+                maxLoad < 2 ? "quiet: under 2" : "NOT quiet: figures from a loaded machine");
+        if (ours.errors + mock.errors + jetty.errors + jdk.errors > 0) {
+            System.out.println("errors: a target answered non-2xx or dropped connections");
+            System.exit(1);
+        }
+    }
+
+    /** SERVER_JAVA_OPTS, split on spaces: the JVM options of every Java server measured. */
+    private static List<String> javaOpts() {
+        String value = System.getenv("SERVER_JAVA_OPTS");
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    }
+
+    /** The 1-minute load average of /proc/loadavg; -1 where there is none. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** {@code ./connect serve}'s jar on a free port, one connector created; GET it by id with a token. */
+    private static Result ours(Path serveJar, List<String> javaOpts, int seconds) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(javaOpts);
+        command.addAll(List.of("-jar", serveJar.toString(), "serve", "--port", "0", "--client", CLIENT));
+        try (Started server = Started.of(command)) {
+            URI base = URI.create(server.url);
+            HttpClient http = HttpClient.newHttpClient();
+            String[] parts = CLIENT.split(":");
+            HttpResponse<String> tokenAnswer = http.send(HttpRequest.newBuilder(base.resolve("/oauth/token"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (parts[0] + ":" + parts[1]).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token = find(tokenAnswer.body(), "\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("/connectors/drafts"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"bench\",\"name\":\"Bench\","
+                            + "\"creator\":{\"email\":\"bench@example.com\"},\"repository\":{\"url\":"
+                            + "\"https://github.com/acme/bench.git\",\"tag\":\"1.0.0\"}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
+            }
+            return wrk("connectstage GET /connectors/drafts/{id}", base + "/connectors/drafts/" + id(created.body()), token, seconds);
+        }
+    }
+
+    private static Result bare(String name, Path benchJar, List<String> javaOpts, List<String> more, String kind, int seconds)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(javaOpts);
+        command.addAll(more);
+        command.addAll(List.of("-cp", benchJar.toString(), BareHandlers.class.getName(), kind));
+        try (Started server = Started.of(command)) {
+            return wrk(name, server.url + "/", null, seconds);
+        }
+    }
+
+    /** A server process and the URL of its first {@code listening on URL} line; stopped on close. */
+    private record Started(Process process, String url) implements AutoCloseable {
+        static Started of(List<String> command) throws IOException {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("listening on ")) {
+                    Thread drain = new Thread(() -> {
+                        try {
+                            out.transferTo(java.io.Writer.nullWriter());
+                        } catch (IOException ignored) {
+                            // the process ended
+                        }
+                    });
+                    drain.setDaemon(true);
+                    drain.start();
+                    return new Started(p, line.substring("listening on ".length()).trim());
+                }
+            }
+            p.destroyForcibly();
+            throw new IllegalStateException("did not start: " + String.join(" ", command));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
     }
 
     private static String id(String json) {
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + json);
-        }
-        return m.group(1);
+        return find(json, "\"id\"\\s*:\\s*\"([^\"]+)\"");
     }
 
-    /** A bare handler on the server stack of ConnectServer: the same Jetty, connector and configuration. */
-    static Server bareHandler() throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration config = new HttpConfiguration();
-        config.setSendServerVersion(false);
-        config.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                response.setStatus(200);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, FIXED.length);
-                response.write(true, ByteBuffer.wrap(FIXED), callback);
-                return true;
-            }
-        });
-        server.start();
-        return server;
-    }
-
+    /** Warms the target up (the JIT's run, not counted), then measures it; the load average is the one before the warm-up. */
     static Result wrk(String name, String url, String token, int seconds) throws Exception {
-        run(name, url, token, seconds); // warm-up (JIT), not counted
-        return run(name, url, token, seconds);
+        double load = loadAverage();
+        run(name + " (warm-up)", load, url, token, seconds);
+        return run(name, load, url, token, seconds);
     }
 
-    private static Result run(String name, String url, String token, int seconds) throws Exception {
+    private static Result run(String name, double load, String url, String token, int seconds) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c8", "-d" + seconds + "s", "--latency"));
         if (token != null) {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
@@ -164,7 +195,7 @@ public final class HttpLoadHarness {
         if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("wrk failed (apt-get install -y wrk): " + out);
         }
-        System.out.println("### " + name + "\n" + out);
+        System.out.println("### " + name + " (load average before: " + load + ")\n" + out);
         double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)"));
         long errors = 0;
         Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)").matcher(out);
@@ -177,7 +208,7 @@ public final class HttpLoadHarness {
                 errors += Long.parseLong(socket.group(i));
             }
         }
-        return new Result(name, rps, millis(find(out, "\\s50%\\s+([\\d.]+\\w+)")), millis(find(out, "\\s99%\\s+([\\d.]+\\w+)")), errors);
+        return new Result(name, load, rps, millis(find(out, "\\s50%\\s+([\\d.]+\\w+)")), millis(find(out, "\\s99%\\s+([\\d.]+\\w+)")), errors);
     }
 
     private static String find(String text, String regex) {
@@ -202,82 +233,14 @@ public final class HttpLoadHarness {
         };
     }
 
-    /** 8 keep-alive clients, each updating its own connector (setName) with its current version, for this long. */
-    static Result updates(URI base, String token, List<String> ids, String warmId, int seconds) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        long[][] latencies = new long[ids.size()][];
-        int[] counts = new int[ids.size()];
-        long[] errors = new long[ids.size()];
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < ids.size(); t++) {
-            int me = t;
-            Thread thread = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                long[] mine = new long[1 << 20];
-                long version = 1;
-                int n = 0;
-                URI uri = base.resolve("/connectors/drafts/" + ids.get(me));
-                while (running.get() && n < mine.length) {
-                    String body = "{\"version\":" + version + ",\"actions\":[{\"action\":\"setName\",\"name\":\"n" + n + "\"}]}";
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        mine[n++] = System.nanoTime() - start;
-                        if (r.statusCode() == 201) {
-                            version++;
-                        } else {
-                            errors[me]++;
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        errors[me]++;
-                    }
-                }
-                latencies[me] = Arrays.copyOf(mine, n);
-                counts[me] = n;
-            });
-            threads.add(thread);
-        }
-        warmUpdates(base, token, warmId);
-        long start = System.nanoTime();
-        threads.forEach(Thread::start);
-        Thread.sleep(seconds * 1000L);
-        running.set(false);
-        for (Thread t : threads) {
-            t.join();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        long total = Arrays.stream(counts).sum();
-        return new Result("connectstage POST /connectors/drafts/{id} (Java, 8 clients)", total / elapsed,
-                all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, Arrays.stream(errors).sum());
-    }
-
-    /** Updates one connector for a few seconds, so that the measured run finds the code compiled. */
-    private static void warmUpdates(URI base, String token, String id) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = base.resolve("/connectors/drafts/" + id);
-        String current = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        long version = Long.parseLong(find(current, "\"version\"\\s*:\\s*(\\d+)"));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < end) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"version\":" + version + ",\"actions\":[{\"action\":\"setName\",\"name\":\"w\"}]}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 201) {
-                version++;
-            }
-        }
-    }
-
     static Result nodeMock(Path nodeDir, int seconds) throws Exception {
         if (!Files.isDirectory(nodeDir.resolve("node_modules/@labdigital/commercetools-mock"))) {
-            throw new IllegalStateException("install the node mock first: (cd " + nodeDir + " && npm ci)");
+            throw new IllegalStateException("install the node mock first: connect-bench/http-latency.sh does");
         }
-        int port = 18989;
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
         Process node = new ProcessBuilder("node", "mock-server.mjs", String.valueOf(port)).directory(nodeDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {

@@ -180,7 +180,8 @@ final class ServeCommand implements Callable<Integer> {
         ConnectServer server;
         try {
             server = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
-                    .tokenLifetime(Duration.ofSeconds(tokenLifetime)).start();
+                    .tokenLifetime(Duration.ofSeconds(tokenLifetime))
+                    .inlineReads(store.equals("memory")).start(); // memory stores never block
         } catch (IllegalStateException e) {
             parent.err.println("serve: " + e.getMessage());
             poller.shutdownNow();

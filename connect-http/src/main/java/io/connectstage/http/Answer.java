@@ -14,7 +14,7 @@ record Answer(int status, byte[] body, String allow, String wwwAuthenticate) {
 
     static Answer json(int status, Object value) {
         try {
-            return new Answer(status, ConnectJson.mapper().writeValueAsBytes(value), null, null);
+            return new Answer(status, WrittenJson.bytes(value), null, null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /** Request bodies read whole, up to a limit, as strict UTF-8: what every route with a body shares. */
@@ -72,9 +73,22 @@ final class Bodies {
      * connection the server is about to close (seen as an empty reply by the client).
      */
     boolean drained(Request request) {
+        // Most requests' bodies are empty or read by now: one read without blocking says so, and
+        // spares every GET the stream and buffer below (half the bytes a GET allocated).
+        long left = maxBodyBytes;
+        Content.Chunk first = request.read();
+        if (first != null) {
+            if (Content.Chunk.isFailure(first)) {
+                return false;
+            }
+            left -= first.remaining();
+            first.release();
+            if (first.isLast() || left < 0) {
+                return left >= 0;
+            }
+        }
         try (InputStream in = Request.asInputStream(request)) {
             byte[] buffer = new byte[8192];
-            long left = maxBodyBytes;
             for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, left + 1))) >= 0; ) {
                 left -= n;
                 if (left < 0) {

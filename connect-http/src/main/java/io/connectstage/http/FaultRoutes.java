@@ -73,7 +73,8 @@ final class FaultRoutes {
     }
 
     static boolean matches(String path) {
-        return path.startsWith(PREFIX) || path.equals(PREFIX.substring(0, PREFIX.length() - 1));
+        // PREFIX without its last '/', compared in place: this runs for every request
+        return path.startsWith(PREFIX) || path.length() == PREFIX.length() - 1 && PREFIX.startsWith(path);
     }
 
     Answer route(Request request, String method, String path) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The auth service: issues access tokens to registered clients (client credentials grant) and
@@ -30,6 +31,9 @@ public final class TokenIssuer {
     private final Map<String, OAuthClient> clients;
     private final Clock clock;
     private final Duration lifetime;
+    /** Tokens this issuer verified, by value; bounded by {@link #VERIFIED_CACHE_SIZE}. */
+    private final Map<String, AccessToken> verified = new ConcurrentHashMap<>();
+    static final int VERIFIED_CACHE_SIZE = 1024;
 
     public TokenIssuer(List<OAuthClient> clients, Clock clock, Duration lifetime) {
         Map<String, OAuthClient> byId = new LinkedHashMap<>();
@@ -100,8 +104,37 @@ public final class TokenIssuer {
      * only scopes that client has, and not expired on this issuer's clock.
      */
     public Optional<AccessToken> find(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        return SignedTokens.verify(value, clients).filter(token -> now.isBefore(token.expiresAt()));
+        AccessToken token = verified.get(value);
+        if (token == null) {
+            token = SignedTokens.verify(value, clients).orElse(null);
+            if (token == null) {
+                return Optional.empty(); // refusals are not kept: they would let anyone fill the cache
+            }
+            remember(token);
+        }
+        return now.isBefore(token.expiresAt()) ? Optional.of(token) : Optional.empty();
+    }
+
+    /**
+     * Keeps a verified token, so that its next requests skip the MAC and the parsing: what a token
+     * grants never changes (the clients of an issuer are fixed), only whether it has expired, which
+     * {@link #find} checks every time. At most {@link #VERIFIED_CACHE_SIZE} tokens are kept; when
+     * full, the cache starts over (clients that keep their token, the common case, fill it again at once).
+     */
+    private void remember(AccessToken token) {
+        if (verified.size() >= VERIFIED_CACHE_SIZE) {
+            verified.clear();
+        }
+        verified.put(token.value(), token);
+    }
+
+    /** How many verified tokens are kept now (for tests). */
+    int verifiedCount() {
+        return verified.size();
     }
 
     /** The number of seconds this token has left, at least 0. */

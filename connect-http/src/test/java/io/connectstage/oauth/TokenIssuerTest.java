@@ -2,6 +2,7 @@ package io.connectstage.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Access tokens signed by their client's secret")
@@ -82,6 +84,44 @@ class TokenIssuerTest {
         assertTrue(issuer.find(value).isPresent());
         clock.now = T0.plus(Duration.ofHours(48));
         assertTrue(issuer.find(value).isEmpty());
+    }
+
+    @Nested
+    @DisplayName("Verified tokens are kept, a bounded number of them")
+    class Kept {
+        @Test
+        @DisplayName("a token found again is the one verified before, not verified anew")
+        void aTokenFoundAgainIsTheOneVerifiedBefore() {
+            TokenIssuer issuer = issuer(CLIENT);
+            String value = token(issuer, null);
+
+            assertSame(issuer.find(value).orElseThrow(), issuer.find(value).orElseThrow());
+        }
+
+        @Test
+        @DisplayName("a refused token is refused again and not kept")
+        void aRefusedTokenIsNotKept() {
+            TokenIssuer issuer = issuer(CLIENT);
+            OAuthClient other = OAuthClient.parse("me:other-secret:manage_project:proj").get();
+            String forged = issuer(other).issue(other, null).get().value();
+
+            assertTrue(issuer.find(forged).isEmpty());
+            assertTrue(issuer.find(forged).isEmpty());
+            assertEquals(0, issuer.verifiedCount());
+        }
+
+        @Test
+        @DisplayName("more tokens than the cache holds: it stays bounded and every token is still found")
+        void theCacheStaysBounded() {
+            TokenIssuer issuer = issuer(CLIENT);
+            List<String> values = new java.util.ArrayList<>();
+            for (int i = 0; i < TokenIssuer.VERIFIED_CACHE_SIZE + 10; i++) {
+                values.add(token(issuer, null));
+                assertTrue(issuer.find(values.get(i)).isPresent());
+                assertTrue(issuer.verifiedCount() <= TokenIssuer.VERIFIED_CACHE_SIZE);
+            }
+            values.forEach(v -> assertTrue(issuer.find(v).isPresent()));
+        }
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The log of {@code serve}: the runnable jar's SLF4J binding (slf4j-simple) configured from the
+ * The log of {@code serve} (the other commands log nothing): the runnable jar's SLF4J binding (slf4j-simple) configured from the
  * options, to standard error, so that standard output keeps its one {@code listening on} line.
  * It is configured by system properties, which must be set before the first logger is made (the
  * binding reads them once): {@code serve} sets them before it opens anything. A property given
@@ -43,6 +43,11 @@ final class ServeLogging {
         setIfAbsent("showDateTime", "true");
         setIfAbsent("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setIfAbsent("logFile", "System.err");
+    }
+
+    /** No log line (unless {@code -D} asks for some): for the commands other than {@code serve}. */
+    static void silence() {
+        setIfAbsent("defaultLogLevel", "off");
     }
 
     private static void setIfAbsent(String name, String value) {

@@ -3,6 +3,7 @@ package io.connectstage.http;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
@@ -24,28 +25,30 @@ import org.slf4j.LoggerFactory;
 final class ReceiveDeadline extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectServer.class);
 
-    private final long timeoutMillis;
+    private final long timeoutNanos;
     private final Scheduler scheduler;
-    private final ConcurrentHashMap<Connection, Deadline> deadlines = new ConcurrentHashMap<>();
-    /** Arms the headers' deadline of a connection when it opens; forgets it when it closes. */
+    private final ConcurrentHashMap<Connection, Watch> watches = new ConcurrentHashMap<>();
+    /** Watches a connection from its opening (its first headers are awaited) to its closing. */
     private final Connection.Listener connections = new Connection.Listener() {
         @Override
         public void onOpened(Connection connection) {
-            arm(connection);
+            Watch w = new Watch(connection);
+            watches.put(connection, w);
+            w.arm();
         }
 
         @Override
         public void onClosed(Connection connection) {
-            Deadline d = deadlines.remove(connection);
-            if (d != null) {
-                d.cancel();
+            Watch w = watches.remove(connection);
+            if (w != null) {
+                w.disarm();
             }
         }
     };
 
     ReceiveDeadline(Duration timeout, Scheduler scheduler, Handler handler) {
         super(handler);
-        this.timeoutMillis = timeout.toMillis();
+        this.timeoutNanos = timeout.toNanos();
         this.scheduler = scheduler;
     }
 
@@ -56,24 +59,28 @@ final class ReceiveDeadline extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Connection connection = request.getConnectionMetaData().getConnection();
+        Watch watch = watches.get(request.getConnectionMetaData().getConnection());
+        if (watch == null) {
+            // a connection this handler was not told of (another connector): nothing to bound
+            return super.handle(request, response, callback);
+        }
         if (!hasBody(request)) {
-            disarm(connection);
-            return super.handle(request, response, next(connection, callback));
+            watch.disarm();
+            return super.handle(request, response, next(watch, callback));
         }
         // the headers are in; now the body has the same time, until its last chunk is read
-        arm(connection);
+        watch.arm();
         Request bodyWatched = new Request.Wrapper(request) {
             @Override
             public Content.Chunk read() {
                 Content.Chunk chunk = super.read();
                 if (chunk != null && chunk.isLast()) {
-                    disarm(connection);
+                    watch.disarm();
                 }
                 return chunk;
             }
         };
-        return super.handle(bodyWatched, response, next(connection, callback));
+        return super.handle(bodyWatched, response, next(watch, callback));
     }
 
     private static boolean hasBody(Request request) {
@@ -81,63 +88,72 @@ final class ReceiveDeadline extends Handler.Wrapper {
     }
 
     /** Once answered, the connection waits for the next request's headers, with their deadline. */
-    private Callback next(Connection connection, Callback callback) {
+    private static Callback next(Watch watch, Callback callback) {
         return new Callback.Nested(callback) {
             @Override
             public void succeeded() {
-                arm(connection);
+                watch.arm();
                 super.succeeded();
             }
 
             @Override
             public void failed(Throwable x) {
-                arm(connection);
+                watch.arm();
                 super.failed(x);
             }
         };
     }
 
-    private void arm(Connection connection) {
-        if (!connection.getEndPoint().isOpen()) {
-            return;
-        }
-        Deadline d = new Deadline(connection);
-        Deadline old = deadlines.put(connection, d);
-        if (old != null) {
-            old.cancel();
-        }
-        d.task = scheduler.schedule(d, timeoutMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private void disarm(Connection connection) {
-        Deadline d = deadlines.remove(connection);
-        if (d != null) {
-            d.cancel();
-        }
-    }
-
-    private final class Deadline implements Runnable {
+    /**
+     * The deadline of one connection. Arming and disarming, once or twice a request, only write
+     * the deadline; at most one check per connection is scheduled at a time, and it reschedules
+     * itself for a deadline that moved, so that the scheduler's queue sees a task per connection
+     * per timeout rather than two per request.
+     */
+    private final class Watch implements Runnable {
         private final Connection connection;
-        private volatile Scheduler.Task task;
+        /** {@code System.nanoTime()} by which the awaited bytes must be in; 0 while nothing is awaited. */
+        private volatile long deadline;
+        private final AtomicBoolean scheduled = new AtomicBoolean();
 
-        Deadline(Connection connection) {
+        Watch(Connection connection) {
             this.connection = connection;
+        }
+
+        void arm() {
+            long d = System.nanoTime() + timeoutNanos;
+            deadline = d == 0 ? 1 : d;
+            if (scheduled.compareAndSet(false, true)) {
+                scheduler.schedule(this, timeoutNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        void disarm() {
+            deadline = 0;
         }
 
         @Override
         public void run() {
-            // only the deadline still armed closes: one replaced or cancelled meanwhile does nothing
-            if (deadlines.remove(connection, this)) {
-                LOG.debug("closing {}: no whole request within {} ms", connection.getEndPoint().getRemoteSocketAddress(),
-                        timeoutMillis);
-                connection.getEndPoint().close();
+            if (!connection.getEndPoint().isOpen()) {
+                return; // closed: never scheduled again
             }
-        }
-
-        void cancel() {
-            Scheduler.Task t = task;
-            if (t != null) {
-                t.cancel();
+            long d = deadline;
+            long now = System.nanoTime();
+            if (d != 0 && now - d >= 0) {
+                LOG.debug("closing {}: no whole request within {} ms", connection.getEndPoint().getRemoteSocketAddress(),
+                        TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+                connection.getEndPoint().close();
+                return;
+            }
+            if (d != 0) {
+                scheduler.schedule(this, d - now, TimeUnit.NANOSECONDS);
+                return;
+            }
+            scheduled.set(false);
+            // armed again between the read of the deadline and the line above: its arm() saw a check scheduled
+            long again = deadline;
+            if (again != 0 && scheduled.compareAndSet(false, true)) {
+                scheduler.schedule(this, Math.max(0, again - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         }
     }

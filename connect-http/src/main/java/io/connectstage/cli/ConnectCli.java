@@ -31,6 +31,10 @@ public final class ConnectCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            // the other commands say what they have to say themselves, as when the jar had no binding
+            ServeLogging.silence();
+        }
         System.exit(run(args, System.out, System.err));
     }
 

@@ -62,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
     List<String> mirrors = new ArrayList<>();
 
     @Option(names = "--poll-seconds", paramLabel = "SECONDS", defaultValue = "5",
-            description = "how often processing looks for work other servers left or abandoned (default ${DEFAULT-VALUE}; 0: never)")
+            description = "how often processing looks for work other servers left or abandoned "
+                    + "(default ${DEFAULT-VALUE}; 0: never, only this server's own requests wake it)")
     long pollSeconds;
 
     @Option(names = "--token-lifetime", paramLabel = "SECONDS", defaultValue = "172800", description = "how long tokens live (default ${DEFAULT-VALUE})")
@@ -87,8 +88,25 @@ final class ServeCommand implements Callable<Integer> {
                     + "DeploymentProductionDeactivated (repeatable)")
     List<String> productionDeactivated = new ArrayList<>();
 
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = {
+            "what the server, Jetty and HikariCP log to standard error: error, warn (default), info, debug, trace or off;",
+            "every 500 is logged (error) with its X-Correlation-ID, route and stack"})
+    String logLevel;
+
+    @Option(names = "--access-log", description = "log one line per request to standard error: client, method, path "
+            + "(no query string), status, bytes, milliseconds, X-Correlation-ID; never a header, token or body")
+    boolean accessLog;
+
     @Override
     public Integer call() throws Exception {
+        String level;
+        try {
+            level = logLevel == null ? null : ServeLogging.level(logLevel);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        // before anything makes a logger: the binding reads its settings once
+        ServeLogging.configure(level, accessLog);
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
         }
@@ -180,7 +198,7 @@ final class ServeCommand implements Callable<Integer> {
         ConnectServer server;
         try {
             server = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
-                    .tokenLifetime(Duration.ofSeconds(tokenLifetime))
+                    .tokenLifetime(Duration.ofSeconds(tokenLifetime)).accessLog(accessLog)
                     .inlineReads(store.equals("memory")).start(); // memory stores never block
         } catch (IllegalStateException e) {
             parent.err.println("serve: " + e.getMessage());

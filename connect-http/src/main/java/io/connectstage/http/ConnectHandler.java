@@ -6,6 +6,7 @@ import io.connectstage.json.ConnectJson;
 import io.connectstage.oauth.AccessToken;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.oauth.OAuthError;
+import io.connectstage.oauth.Scope;
 import io.connectstage.oauth.Scope.Permission;
 import io.connectstage.oauth.TokenIssuer;
 import io.connectstage.store.ConnectorQuery;
@@ -26,14 +27,17 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The routes of the Connect API and of the auth service over Jetty's core handler API: one
  * blocking call per request (the services are synchronous), every answer JSON, every failure the
- * Connect error format. Anything a route throws is a 500 {@code General} that says nothing of
- * where it came from.
+ * Connect error format, every answer with an {@code X-Correlation-ID}. Anything a route throws is
+ * a 500 {@code General} that says nothing of where it came from; the log has its stack.
  */
 final class ConnectHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectServer.class);
     private static final Set<Permission> VIEW = EnumSet.of(Permission.MANAGE_PROJECT, Permission.MANAGE_CONNECTORS,
             Permission.VIEW_CONNECTORS);
     private static final Set<Permission> MANAGE = EnumSet.of(Permission.MANAGE_PROJECT, Permission.MANAGE_CONNECTORS);
@@ -56,10 +60,15 @@ final class ConnectHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        String correlationId = CorrelationId.of(request);
+        response.getHeaders().put(CorrelationId.HEADER, correlationId);
         Answer answer;
         try {
             answer = route(request);
         } catch (Throwable bug) {
+            // the body says nothing of the cause; the log says all of it, found by the correlation id
+            LOG.error("500 on {} {} (correlation id {})", LogText.safe(request.getMethod()),
+                    LogText.safe(request.getHttpURI().getPath()), correlationId, bug);
             answer = Answer.general(500, "Internal server error");
         }
         if (!bodies.drained(request)) {
@@ -206,7 +215,7 @@ final class ConnectHandler extends Handler.Abstract {
             return Answer.oauth(OAuthError.invalidRequest("Missing required parameter: token."));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        AccessToken token = issuer.find(value).orElse(null);
+        AccessToken token = issuer.find(value).filter(t -> mayIntrospect(client.get(), t)).orElse(null);
         body.put("active", token != null);
         if (token != null) {
             body.put("scope", token.scopeString());
@@ -214,6 +223,17 @@ final class ConnectHandler extends Handler.Abstract {
             body.put("exp", token.expiresAt().getEpochSecond());
         }
         return Answer.json(200, body);
+    }
+
+    /**
+     * A client introspects its own tokens; another client's only with {@code introspect_oauth_tokens}
+     * of that token's project (as commercetools: the scope "allows a client to introspect tokens
+     * issued to other clients"). Without it the token is described as inactive, so that a client
+     * learns nothing of the others' tokens, not even that they are live.
+     */
+    private static boolean mayIntrospect(OAuthClient client, AccessToken token) {
+        return token.clientId().equals(client.id()) || client.scopes().contains(
+                new Scope(Permission.INTROSPECT_OAUTH_TOKENS, token.projectKey()));
     }
 
     private Either<OAuthError, OAuthClient> basicClient(Request request) {

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -32,6 +34,13 @@ public final class ConnectServer implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** How long a connection may stay silent (idle, slow or half-open) before it is closed, by default. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long a client may take to send a request's headers (from the connection's opening or the
+     * previous answer) and then its body, by default, however steadily it trickles.
+     */
+    public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofSeconds(30);
+    /** How many connections are open at once, by default; more wait to be accepted. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 512;
 
     private final Server server;
     private final ServerConnector connector;
@@ -55,10 +64,18 @@ public final class ConnectServer implements AutoCloseable {
         connector.setPort(b.port);
         connector.setIdleTimeout(b.idleTimeout.toMillis());
         server.addConnector(connector);
-        ConnectHandler handler = new ConnectHandler(spaces, issuer, b.maxBodyBytes);
+        server.addBean(new NetworkConnectionLimit(b.maxConnections, connector));
+        Handler handler = new ConnectHandler(spaces, issuer, b.maxBodyBytes);
         // the default spaces are memory stores: they never block
         boolean inline = b.inlineReads != null ? b.inlineReads : b.spaces == null;
-        server.setHandler(inline ? new InlineReads(handler) : handler);
+        // the deadline only reads and writes a map and a field, so it keeps the inline promise
+        ReceiveDeadline deadline = new ReceiveDeadline(b.receiveTimeout, server.getScheduler(),
+                inline ? new InlineReads(handler) : handler);
+        connector.addEventListener(deadline.connections());
+        server.setHandler(deadline);
+        if (b.accessLog) {
+            server.setRequestLog(AccessLog.create());
+        }
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
         server.setStopAtShutdown(false);
@@ -115,6 +132,9 @@ public final class ConnectServer implements AutoCloseable {
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private int maxThreads = 64;
         private Boolean inlineReads;
+        private Duration receiveTimeout = DEFAULT_RECEIVE_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private boolean accessLog;
 
         private Builder() {
         }
@@ -171,6 +191,39 @@ public final class ConnectServer implements AutoCloseable {
 
         public Builder idleTimeout(Duration value) {
             this.idleTimeout = Objects.requireNonNull(value, "idleTimeout is null");
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request's headers, counted from the connection's
+         * opening or the previous answer, and then as long again for its body; past it the connection
+         * is closed, however steadily it trickles. Default 30 seconds.
+         */
+        public Builder receiveTimeout(Duration value) {
+            Objects.requireNonNull(value, "receiveTimeout is null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("receiveTimeout is positive, not " + value);
+            }
+            this.receiveTimeout = value;
+            return this;
+        }
+
+        /** How many connections are open at once; further ones wait to be accepted. Default 512. */
+        public Builder maxConnections(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxConnections is at least 1, not " + value);
+            }
+            this.maxConnections = value;
+            return this;
+        }
+
+        /**
+         * One line per request at INFO on the SLF4J logger {@code io.connectstage.access}: method,
+         * path without its query string, status, bytes, milliseconds, correlation id. No header,
+         * token or body. Default off.
+         */
+        public Builder accessLog(boolean value) {
+            this.accessLog = value;
             return this;
         }
 

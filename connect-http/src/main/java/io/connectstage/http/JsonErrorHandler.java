@@ -4,12 +4,17 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The errors Jetty answers by itself (a malformed request, headers too large, a URI it refuses,
- * an exception that escaped): the Connect error JSON instead of an HTML page, and never a stack.
+ * an exception that escaped): the Connect error JSON instead of an HTML page, and never a stack;
+ * an {@code X-Correlation-ID} as on every answer, and a log line with the stack for a 5xx.
  */
 final class JsonErrorHandler extends ErrorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectServer.class);
+
     JsonErrorHandler() {
         setShowStacks(false);
         setShowCauses(false);
@@ -18,6 +23,12 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
+        String correlationId = CorrelationId.of(request);
+        response.getHeaders().put(CorrelationId.HEADER, correlationId);
+        if (code >= 500) {
+            LOG.error("{} on {} {} (correlation id {})", code, LogText.safe(request.getMethod()),
+                    LogText.safe(String.valueOf(request.getHttpURI().getPath())), correlationId, cause);
+        }
         String text = code >= 500 ? "Internal server error" : describe(code);
         ConnectHandler.send(response, code == 404 ? Answer.notFound("path '"
                 + QueryParameters.shorten(String.valueOf(request.getHttpURI().getPath())) + "'") : Answer.general(code, text), callback);

@@ -73,7 +73,8 @@ public final class OAuthClient {
             if (scope.isEmpty()) {
                 return io.vavr.control.Either.left("client '" + id + "': '" + s.trim()
                         + "' is not a scope (permission:projectKey, permission one of manage_project, view_connectors,"
-                        + " manage_connectors, view_connectors_deployments, manage_connectors_deployments)");
+                        + " manage_connectors, view_connectors_deployments, manage_connectors_deployments,"
+                        + " introspect_oauth_tokens)");
             }
             scopes.add(scope.get());
         }

@@ -19,9 +19,13 @@ public record Scope(Permission permission, String projectKey) {
         Objects.requireNonNull(projectKey, "projectKey is null");
     }
 
-    /** The permissions of api.raml's security schemes. */
+    /**
+     * The permissions of api.raml's security schemes, and the auth service's
+     * {@code introspect_oauth_tokens}: introspecting the tokens of the project's other clients.
+     */
     public enum Permission {
-        MANAGE_PROJECT, VIEW_CONNECTORS, MANAGE_CONNECTORS, VIEW_CONNECTORS_DEPLOYMENTS, MANAGE_CONNECTORS_DEPLOYMENTS;
+        MANAGE_PROJECT, VIEW_CONNECTORS, MANAGE_CONNECTORS, VIEW_CONNECTORS_DEPLOYMENTS, MANAGE_CONNECTORS_DEPLOYMENTS,
+        INTROSPECT_OAUTH_TOKENS;
 
         public String wireValue() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -79,6 +79,41 @@ class HttpServeProcessTest {
     }
 
     @Test
+    @DisplayName("--access-log writes one line per request with its correlation id to standard error, no token nor secret")
+    void theAccessLogGoesToStandardErrorWithoutSecrets() throws Exception {
+        Child child = serve("--port", "0", "--access-log", "--client", "me:my-secret:manage_connectors:my-project");
+        String token;
+        try {
+            token = token(child.base(), "me", "my-secret");
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(child.base().resolve("/connectors/drafts?where=hush"))
+                            .header("Authorization", "Bearer " + token).header("X-Correlation-ID", "from-the-cli").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("from-the-cli", r.headers().firstValue("X-Correlation-ID").orElse(null));
+        } finally {
+            stop(child);
+        }
+        String err = Files.readString(child.stderr());
+        assertTrue(err.lines().anyMatch(l -> l.contains("\"GET /connectors/drafts HTTP/1.1\" 200") && l.contains("from-the-cli")),
+                err);
+        assertTrue(err.lines().anyMatch(l -> l.contains("\"POST /oauth/token HTTP/1.1\" 200")), err);
+        assertTrue(!err.contains(token) && !err.contains("my-secret") && !err.contains("hush"), err);
+        // the default level, warn, keeps Jetty's start-up lines out
+        assertTrue(!err.contains("Started"), err);
+        assertEquals(List.of("listening on " + child.base()), Files.readAllLines(child.stdout()));
+    }
+
+    @Test
+    void logLevelInfoShowsTheLibrariesInfoLines() throws Exception {
+        Child child = serve("--port", "0", "--log-level", "INFO", "--client", "me:my-secret:manage_connectors:my-project");
+        stop(child);
+        String err = Files.readString(child.stderr());
+        assertTrue(err.contains("INFO org.eclipse.jetty.server.Server - Started"), err);
+        assertTrue(!err.contains("\"GET "), "no access log unless asked: " + err);
+    }
+
+    @Test
     void withoutAClientOneIsGeneratedAndPrintedToStandardError() throws Exception {
         Child child = serve("--port", "0");
         try {
@@ -199,7 +234,8 @@ class HttpServeProcessTest {
                 {"--client", "a:b:bad_scope:p"}, {"--client", "a:b:view_connectors:p,manage_project:q"},
                 {"--store", "mongodb://x"}, {"--repo-mirror", "no-equals"}, {"--bogus"},
                 {"--fail-build", "p1/key"}, {"--fail-build", "p1/key/"}, {"--fail-build", "P!/key/app"},
-                {"--fail-undeploy", "p1/a b"}, {"--hold", "p1/k"}, {"--hold", "p1/key/app"}}) {
+                {"--fail-undeploy", "p1/a b"}, {"--hold", "p1/k"}, {"--hold", "p1/key/app"},
+                {"--log-level", "loud"}, {"--log-level"}}) {
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
             String[] full = new String[args.length + 1];
             full[0] = "serve";

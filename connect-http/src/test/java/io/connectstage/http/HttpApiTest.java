@@ -28,6 +28,8 @@ class HttpApiTest {
             .client(OAuthClient.parse("viewer:viewer-secret:view_connectors:project-a").get())
             .client(OAuthClient.parse("other:other-secret:manage_connectors:project-b").get())
             .client(OAuthClient.parse("deployer:deployer-secret:manage_connectors_deployments:project-a").get())
+            .client(OAuthClient.parse("introspector:introspector-secret:introspect_oauth_tokens:project-a").get())
+            .client(OAuthClient.parse("b-introspector:b-introspector-secret:introspect_oauth_tokens:project-b").get())
             .build();
 
     Http http;
@@ -260,6 +262,26 @@ class HttpApiTest {
             assertTrue(r.json().get("exp").asLong() > 0);
             assertFalse(introspect(basic, "nonsense").json().get("active").asBoolean());
             assertEquals(401, introspect("viewer:bad", t).status());
+        }
+
+        @Test
+        @DisplayName("another client's token is described as inactive to a client without introspect_oauth_tokens of its project")
+        void anotherClientsTokenNeedsTheIntrospectScopeOfItsProject() {
+            String t = http.token("viewer", "viewer-secret", null).expect(200).json().get("access_token").asText();
+            for (String basic : new String[] {"deployer:deployer-secret", "other:other-secret",
+                    "b-introspector:b-introspector-secret"}) {
+                Http.Reply r = introspect(basic, t).expect(200);
+                assertEquals("{\"active\":false}", r.body(), basic);
+            }
+            Http.Reply allowed = introspect("introspector:introspector-secret", t).expect(200);
+            assertTrue(allowed.json().get("active").asBoolean(), allowed.body());
+            assertEquals("viewer", allowed.json().get("client_id").asText());
+        }
+
+        @Test
+        void aClientWithTheIntrospectScopeGetsATokenThatOpensNoConnectRoute() {
+            String t = http.token("introspector", "introspector-secret", null).expect(200).json().get("access_token").asText();
+            http.get("/connectors/drafts", t).expect(403, "insufficient_scope");
         }
 
         private Http.Reply introspect(String basic, String t) {

@@ -47,7 +47,8 @@ public sealed interface ConnectorUpdateAction permits
 
     /**
      * Whether this action changes data that a publish copies to the production Connector, and so
-     * can make {@code hasChanges} true.
+     * can make {@code hasChanges} true. An application that answers {@code current} itself (the
+     * same instance) changed nothing and leaves {@code hasChanges} as it was.
      */
     default boolean changesPublishedData() {
         return false;

@@ -144,8 +144,10 @@ public final class ConnectorStaging {
             }
             Either<Seq<ConnectError>, ConnectorStaged> result = action.applyTo(next, context);
             if (result.isRight()) {
+                // An action that answers its input itself (a setRepository to the current
+                // repository) changed nothing, so it cannot make hasChanges true.
+                changesPublishedData |= action.changesPublishedData() && result.get() != next;
                 next = result.get();
-                changesPublishedData |= action.changesPublishedData();
             } else {
                 String at = "actions[" + i + "]";
                 for (ConnectError error : result.getLeft()) {

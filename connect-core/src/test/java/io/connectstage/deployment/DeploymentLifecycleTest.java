@@ -218,7 +218,8 @@ class DeploymentLifecycleTest {
             apps.add(new ConnectorConfigurationApplication("audit", ApplicationType.SERVICE,
                     List.of(new StandardConfigurationKey("AUDIT_LEVEL", "level", true, "all")), List.of(new SecuredConfigurationKey("AUDIT_TOKEN", "t", false))));
             ConnectorStaged latest = SampleDeployments.staged().withConfigurations(apps).withVersion(2);
-            DeployableConnector view = DeployableConnector.published(io.connectstage.connector.Connector.publishedFrom(latest, 2, false), latest);
+            DeployableConnector view = DeployableConnector.published(io.connectstage.connector.Connector.publishedFrom(latest, 2, false),
+                    new ConnectorAccess(SampleDeployments.CREATOR_PROJECT_KEY, latest.privateProjects()));
             Deployment next = Deployments.apply(d, DeploymentUpdate.of(d.version(), new DeploymentRedeployAction(null, null, null, true)),
                     new DeploymentUpdateContext(LATER, view)).get();
             assertEquals(2, next.connector().version());

@@ -160,15 +160,34 @@ class DeploymentsTest {
         @Test
         @DisplayName("refuses a preview of a ConnectorStaged that is not previewable")
         void refusesNotPreviewable() {
-            DeployableConnector pending = DeployableConnector.staged(SampleDeployments.staged().withPreviewable(IsPreviewable.PENDING));
+            DeployableConnector pending = DeployableConnector.staged(SampleDeployments.staged().withPreviewable(IsPreviewable.PENDING),
+                    SampleDeployments.CREATOR_PROJECT_KEY);
             assertEquals(List.of(ErrorCode.CONNECTOR_STAGED_NOT_PREVIEWABLE), codes(create(validDraft().build(), pending)));
         }
 
         @Test
-        @DisplayName("refuses a preview into a project that is not among the private projects")
+        @DisplayName("refuses a preview into a project that neither created it nor is among its private projects, saying so")
         void refusesPreviewOutsidePrivateProjects() {
-            assertEquals(List.of(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND),
-                    codes(Deployments.create(validDraft().build(), previewable(), OTHER_PROJECT_KEY, ID, NOW)));
+            Either<Seq<ConnectError>, Deployment> refused = Deployments.create(validDraft().build(), previewable(), OTHER_PROJECT_KEY, ID, NOW);
+            assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR), codes(refused));
+            assertEquals("Access denied", refused.getLeft().head().message());
+            assertEquals("The Connector id=" + SampleDeployments.staged().id() + " is private: project 'other-project' did not create it and is not among its privateProjects.",
+                    refused.getLeft().head().fields().get("detailedErrorMessage"));
+        }
+
+        @Test
+        @DisplayName("accepts a preview and a private Connector into the project that created them, though not among its private projects")
+        void acceptsTheCreatorsProject() {
+            DeployableConnector ownOnly = DeployableConnector.staged(SampleDeployments.staged().withPrivateProjects(List.of()),
+                    SampleDeployments.CREATOR_PROJECT_KEY);
+            assertTrue(Deployments.create(validDraft().build(), ownOnly, SampleDeployments.CREATOR_PROJECT_KEY, ID, NOW).isRight());
+            DeployableConnector publishedOwnOnly = DeployableConnector.published(
+                    Connector.publishedFrom(SampleDeployments.staged().withPrivateProjects(List.of()), 1, false),
+                    new ConnectorAccess(SampleDeployments.CREATOR_PROJECT_KEY, List.of()));
+            assertTrue(Deployments.create(validDraft().build(), publishedOwnOnly, SampleDeployments.CREATOR_PROJECT_KEY, ID, NOW)
+                    .isRight());
+            assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR),
+                    codes(Deployments.create(validDraft().build(), publishedOwnOnly, OTHER_PROJECT_KEY, ID, NOW)));
         }
 
         @Test
@@ -189,10 +208,10 @@ class DeploymentsTest {
         @Test
         @DisplayName("refuses a private Connector in a project outside its private projects, but not a public one")
         void privateConnectorsOnlyInTheirProjects() {
-            assertEquals(List.of(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND),
+            assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR),
                     codes(Deployments.create(validDraft().build(), published(), OTHER_PROJECT_KEY, ID, NOW)));
             DeployableConnector certified = DeployableConnector.published(
-                    Connector.publishedFrom(SampleDeployments.staged(), 1, true), List.of());
+                    Connector.publishedFrom(SampleDeployments.staged(), 1, true), ConnectorAccess.sharedWith(List.of()));
             assertTrue(Deployments.create(validDraft().build(), certified, OTHER_PROJECT_KEY, ID, NOW).isRight());
         }
 
@@ -215,7 +234,7 @@ class DeploymentsTest {
         @DisplayName("refuses a connector without applications")
         void refusesNoApplications() {
             DeployableConnector empty = DeployableConnector.staged(SampleDeployments.staged().withConfigurations(List.of())
-                    .withGlobalConfiguration(null));
+                    .withGlobalConfiguration(null), SampleDeployments.CREATOR_PROJECT_KEY);
             DeploymentDraft draft = DeploymentDraft.builder().connectorKey("k").region(Region.EUROPE_WEST1_GCP).build();
             assertEquals(List.of(ErrorCode.DEPLOYMENT_APPLICATION_REQUIRED), codes(create(draft, empty)));
         }

@@ -100,7 +100,7 @@ public final class Deployments {
         if (connector.configurations().isEmpty()) {
             errors.add(DeploymentErrors.applicationRequired());
         }
-        Configurations.Resolved resolved = Configurations.resolve(null, connector.configurations(),
+        Configurations.Resolved resolved = Configurations.resolve("configurations", null, connector.configurations(),
                 connector.globalConfiguration(), given, givenGlobal, Map.of(), null, null,
                 name -> DeploymentLifecycle.applicationId(id, name));
         errors.addAll(resolved.errors());

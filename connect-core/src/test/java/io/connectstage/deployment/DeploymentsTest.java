@@ -1,6 +1,7 @@
 package io.connectstage.deployment;
 
 import static io.connectstage.deployment.SampleDeployments.API_SECRET;
+import static io.connectstage.deployment.SampleDeployments.DB_PASSWORD;
 import static io.connectstage.deployment.SampleDeployments.ID;
 import static io.connectstage.deployment.SampleDeployments.NOW;
 import static io.connectstage.deployment.SampleDeployments.OTHER_PROJECT_KEY;
@@ -20,6 +21,7 @@ import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
+import io.connectstage.rule.Schedules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.util.List;
@@ -27,9 +29,25 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Deployments")
 class DeploymentsTest {
+
+    /** The valid draft with this schedule for the job "nightly" (the second application given). */
+    static DeploymentDraft withNightlySchedule(String schedule) {
+        return bareDraft()
+                .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", API_SECRET))
+                .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "100")
+                        .withSecured("DB_PASSWORD", DB_PASSWORD).withSchedule(schedule)).build();
+    }
+
+    /** A draft without configurations. */
+    static DeploymentDraft.Builder bareDraft() {
+        return DeploymentDraft.builder().key("my-deployment").connectorKey("connector-key").region(Region.EUROPE_WEST1_GCP)
+                .globalConfiguration(validGlobal());
+    }
 
     static List<ErrorCode> codes(Either<Seq<ConnectError>, ?> result) {
         assertTrue(result.isLeft(), () -> "expected errors, got " + result);
@@ -96,6 +114,41 @@ class DeploymentsTest {
             Either<Seq<ConnectError>, Deployment> result = create(notCron, published());
             assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT), codes(result));
             assertTrue(details(result).contains("configurations[1].schedule"), details(result));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"1-5/2 * * * *", "0 9 * * 1-5,6", "*/15 0 1,15 * *", "0 0 * * * 2026", "@every 1h30m", "@weekly"})
+        @DisplayName("accepts a job schedule by the one cron rule connect.yaml's schedule follows too")
+        void acceptsCronSchedules(String schedule) {
+            Deployment d = create(withNightlySchedule(schedule), published()).get();
+            assertEquals(schedule, d.application("nightly").schedule());
+        }
+
+        @ParameterizedTest(name = "''{0}''")
+        @ValueSource(strings = {"12345", "run 0 0 * * *", "0 0 * * * ", "0  0 * * *", "0 0 * * * * * *", "", "every night"})
+        @DisplayName("refuses a job schedule that is not a whole cron expression, naming the rule")
+        void refusesNonCronSchedules(String schedule) {
+            Either<Seq<ConnectError>, Deployment> result = create(withNightlySchedule(schedule), published());
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT), codes(result));
+            assertTrue(details(result).contains("configurations[1].schedule: must be " + Schedules.RULE), details(result));
+        }
+
+        @Test
+        @DisplayName("reports every bad schedule of a request, each by its field: a non-cron one and one of an application that is not a job")
+        void reportsEveryBadSchedule() {
+            DeploymentDraft draft = bareDraft()
+                    .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", API_SECRET).withSchedule("@daily"))
+                    .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "1").withSchedule("nightly"))
+                    .configuration(DeploymentConfigurationApplication.of("events").withSchedule("0 0 * * *")).build();
+            Either<Seq<ConnectError>, Deployment> result = create(draft, published());
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT),
+                    codes(result), details(result));
+            String details = details(result);
+            assertTrue(details.contains("configurations[0].schedule: only a job application has a schedule, 'service' is a service application"),
+                    details);
+            assertTrue(details.contains("configurations[1].schedule: must be a cron expression"), details);
+            assertTrue(details.contains("configurations[2].schedule: only a job application has a schedule, 'events' is a event application"),
+                    details);
         }
 
         @Test

@@ -152,7 +152,7 @@ final class Configurations {
             unknownKeys(errors, app, declaration);
             if (app.schedule() != null && notJob(declaration)) {
                 errors.add(ConnectError.invalidField(at + "[" + i + "].schedule", "only a job application has a schedule, '"
-                        + app.applicationName() + "' is a " + declaration.applicationType().wireValue() + " application"));
+                        + app.applicationName() + "' is of type " + declaration.applicationType().wireValue()));
             }
         }
         List<ApplicationDeployment> applications = new ArrayList<>();

@@ -144,10 +144,10 @@ class DeploymentsTest {
             assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT),
                     codes(result), details(result));
             String details = details(result);
-            assertTrue(details.contains("configurations[0].schedule: only a job application has a schedule, 'service' is a service application"),
+            assertTrue(details.contains("configurations[0].schedule: only a job application has a schedule, 'service' is of type service"),
                     details);
             assertTrue(details.contains("configurations[1].schedule: must be a cron expression"), details);
-            assertTrue(details.contains("configurations[2].schedule: only a job application has a schedule, 'events' is a event application"),
+            assertTrue(details.contains("configurations[2].schedule: only a job application has a schedule, 'events' is of type event"),
                     details);
         }
 

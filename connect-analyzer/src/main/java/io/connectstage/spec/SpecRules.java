@@ -1,5 +1,6 @@
 package io.connectstage.spec;
 
+import io.connectstage.rule.Schedules;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,27 +15,10 @@ final class SpecRules {
     static final List<String> RESERVED_KEYS = List.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION");
     private static final Set<String> RESERVED = Set.copyOf(RESERVED_KEYS);
 
-    /**
-     * A schedule: the official parser's three forms, but anchored (its regex is not, so it accepts
-     * any text that merely contains a cron expression). A cron field is a list of {@code *}, numbers
-     * or ranges, each with an optional step; fields are separated by exactly one space, and the
-     * units of {@code @every} are ASCII but for {@code µs} (U+00B5), as in the official grammar.
-     */
-    private static final String CRON_ELEMENT = "(?:\\*|[0-9]+(?:-[0-9]+)?)(?:/[0-9]+)?";
-    private static final String CRON_FIELD = CRON_ELEMENT + "(?:," + CRON_ELEMENT + ")*";
-    static final Pattern SCHEDULE = Pattern.compile("^(?:"
-            + "@(?:annually|yearly|monthly|weekly|daily|hourly|reboot)"
-            + "|@every (?:[0-9]+(?:ns|us|\u00b5s|ms|s|m|h))+"
-            + "|" + CRON_FIELD + "(?: " + CRON_FIELD + "){4,6}"
-            + ")$");
-    /** Longer schedules are refused without matching: no real one comes close. */
-    static final int SCHEDULE_MAX_LENGTH = 256;
-
     static final String NAME_RULE = "2 to 256 letters, digits, '_' or '-' (" + NAME.pattern() + ")";
     static final String KEY_RULE = "2 to 256 letters, digits or '_' (" + CONFIGURATION_KEY.pattern() + ")";
-    static final String SCHEDULE_RULE = "a cron expression of 5 to 7 fields (numbers, *, lists 1,2, ranges 1-5,"
-            + " steps */5), one of @annually, @yearly, @monthly, @weekly, @daily, @hourly, @reboot,"
-            + " or @every <duration> such as @every 1h30m";
+    /** The schedule rule is connect-core's, shared with a Deployment's schedule override. */
+    static final String SCHEDULE_RULE = Schedules.RULE;
 
     private SpecRules() {
     }
@@ -92,7 +76,7 @@ final class SpecRules {
     }
 
     static boolean isSchedule(String schedule) {
-        return schedule.length() <= SCHEDULE_MAX_LENGTH && SCHEDULE.matcher(schedule).matches();
+        return Schedules.isSchedule(schedule);
     }
 
     /** What is wrong with an endpoint or a health-check path, or {@code null} when it is fine. */

@@ -60,9 +60,17 @@ public sealed interface ConnectorUpdateAction permits
 
     /**
      * Whether this action changes data that a publish copies to the production Connector, and so
-     * can make {@code hasChanges} true.
+     * can make {@code hasChanges} true (when {@link #changes} says it changes anything at all).
      */
     default boolean changesPublishedData() {
         return false;
+    }
+
+    /**
+     * Whether applying this action to {@code current} changes anything; an action that changes
+     * nothing (a {@code setRepository} to the current repository) leaves {@code hasChanges} as it was.
+     */
+    default boolean changes(ConnectorStaged.Changes current) {
+        return true;
     }
 }

@@ -6,6 +6,7 @@ import io.connectstage.connector.ConnectorGlobalConfiguration;
 import io.connectstage.connector.SecuredConfigurationKey;
 import io.connectstage.connector.StandardConfigurationKey;
 import io.connectstage.error.ConnectError;
+import io.connectstage.rule.Schedules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Configuration values checked against what a Connector declares, for a create and a redeploy
@@ -22,13 +22,6 @@ import java.util.regex.Pattern;
  * name only, so no secured value reaches an error.
  */
 final class Configurations {
-    /**
-     * The cron syntax the official CLI accepts for a job's schedule ({@code connect.yaml}
-     * {@code properties.schedule}), anchored here so that only a whole expression passes.
-     */
-    static final Pattern SCHEDULE = Pattern.compile("^(?:(@(annually|yearly|monthly|weekly|daily|hourly|reboot))"
-            + "|(@every (\\d+(ns|us|µs|ms|s|m|h))+)|((((\\d+,)+\\d+|((\\d+|\\*)(/|-)\\d+)|\\d+|\\*) ?){5,7}))$");
-
     /** What came out: the applications and global values to deploy with, and the errors found. */
     record Resolved(List<ApplicationDeployment> applications, DeploymentGlobalConfiguration global, List<ConnectError> errors) {
     }
@@ -53,8 +46,25 @@ final class Configurations {
                 errors.add(ConnectError.duplicateField(at + ".applicationName", app.applicationName()));
             }
             errors.addAll(valueShapeErrors(here, app.standardConfiguration(), app.securedConfiguration()));
+            if (app.schedule() != null && !Schedules.isSchedule(app.schedule())) {
+                errors.add(ConnectError.invalidField(here + ".schedule", "must be " + Schedules.RULE + ", got '"
+                        + shortened(app.schedule()) + "'"));
+            }
         }
         return errors;
+    }
+
+    /**
+     * Whether the application is known not to be a job: a Deployment read from JSON without its
+     * Connector's configurations does not know the types, and keeps what it has.
+     */
+    private static boolean notJob(ConnectorConfigurationApplication declaration) {
+        return declaration.applicationType() != null && declaration.applicationType() != ApplicationType.JOB;
+    }
+
+    /** A value as an error quotes it: at most 64 characters, so a long one cannot swell the answer. */
+    private static String shortened(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     static List<ConnectError> valueShapeErrors(String at, List<ConfigurationValue> standard, List<SecuredConfigurationValue> secured) {
@@ -103,6 +113,7 @@ final class Configurations {
      * declares, in its order, each declared key's value taken from {@code given}, else from
      * {@code previous} (a redeploy keeps what it does not change), else from the key's default.
      *
+     * @param at           the field of the request's application values ({@code configurations}, {@code configurationValues})
      * @param declared     the Connector's applications
      * @param declaredGlobal the Connector's global keys, or {@code null}
      * @param given        the request's application values (already shape-checked; null elements skipped)
@@ -113,7 +124,7 @@ final class Configurations {
      *                     application outside it does not belong); {@code null} for a create
      * @param ids          the id of each new application deployment, by name
      */
-    static Resolved resolve(Deployment current, List<ConnectorConfigurationApplication> declared,
+    static Resolved resolve(String at, Deployment current, List<ConnectorConfigurationApplication> declared,
             ConnectorGlobalConfiguration declaredGlobal, List<DeploymentConfigurationApplication> given,
             DeploymentGlobalConfiguration givenGlobal, Map<String, ApplicationDeployment> previous,
             DeploymentGlobalConfiguration previousGlobal, Set<String> belongs, java.util.function.Function<String, String> ids) {
@@ -139,14 +150,9 @@ final class Configurations {
             }
             byName.putIfAbsent(app.applicationName(), app);
             unknownKeys(errors, app, declaration);
-            if (app.schedule() != null) {
-                String at = "configurations[" + i + "].schedule";
-                if (declaration.applicationType() != ApplicationType.JOB) {
-                    errors.add(ConnectError.invalidField(at, "only a job application has a schedule"));
-                } else if (!SCHEDULE.matcher(app.schedule()).matches()) {
-                    errors.add(ConnectError.invalidField(at, "'" + app.schedule()
-                            + "' is not a cron schedule such as '0 0 * * *' or '@daily'"));
-                }
+            if (app.schedule() != null && notJob(declaration)) {
+                errors.add(ConnectError.invalidField(at + "[" + i + "].schedule", "only a job application has a schedule, '"
+                        + app.applicationName() + "' is of type " + declaration.applicationType().wireValue()));
             }
         }
         List<ApplicationDeployment> applications = new ArrayList<>();
@@ -183,7 +189,10 @@ final class Configurations {
                     secured.add(new SecuredConfigurationValue(key.key(), value));
                 }
             }
-            String schedule = values != null && values.schedule() != null ? values.schedule()
+            // The override given now, else the one the Deployment had (a redeploy keeps it), and
+            // none for an application that is not a job (any more, after updateConnector).
+            String schedule = notJob(declaration) ? null
+                    : values != null && values.schedule() != null ? values.schedule()
                     : before == null ? null : before.schedule();
             ApplicationDeployment app = before == null
                     ? new ApplicationDeployment(ids.apply(name), name, standard, secured, null, null, schedule)

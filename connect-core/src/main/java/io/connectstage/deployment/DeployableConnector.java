@@ -17,13 +17,15 @@ import java.util.Objects;
 /**
  * What the creation of a Deployment needs to know about the connector it deploys, whichever of
  * the two it is: a previewable {@link ConnectorStaged} ({@link #staged}) or a published
- * {@link Connector} ({@link #published}). The published Connector has no {@code privateProjects}
- * of its own: a private one may be used by the projects of its ConnectorStaged, which the caller
- * passes along. The service resolves the {@code connector} reference of a draft to one of these;
- * the core then checks type, project, region and configuration against it.
+ * {@link Connector} ({@link #published}), with who may use it when it is private
+ * ({@link ConnectorAccess}: the project that created it and its {@code privateProjects}). The
+ * published Connector has neither of its own; the caller passes them along. The service resolves
+ * the {@code connector} reference of a draft to one of these; the core then checks type, project,
+ * region and configuration against it.
  *
  * <pre>{@code
- * DeployableConnector view = DeployableConnector.published(connector, staged.privateProjects());
+ * DeployableConnector view = DeployableConnector.published(connector,
+ *     new ConnectorAccess("creator-project", staged.privateProjects()));
  * Deployments.create(draft, view, "my-project", id, now);
  * }</pre>
  */
@@ -42,6 +44,7 @@ public record DeployableConnector(
         ConnectorApiClient apiClient,
         boolean isPrivate,
         List<String> privateProjects,
+        String creatorProject,
         List<Region> supportedRegions,
         boolean certified,
         String documentationUrl,
@@ -55,28 +58,31 @@ public record DeployableConnector(
         supportedRegions = Lists.orEmpty(supportedRegions);
     }
 
-    /** A ConnectorStaged, deployable as {@code preview} when its {@code isPreviewable} is {@code true}. */
-    public static DeployableConnector staged(ConnectorStaged c) {
+    /**
+     * A ConnectorStaged of project {@code creatorProject}, deployable as {@code preview} when its
+     * {@code isPreviewable} is {@code true}, into its creator's project and its {@code privateProjects}.
+     */
+    public static DeployableConnector staged(ConnectorStaged c, String creatorProject) {
         return new DeployableConnector(true, c.id(), c.key(), c.version(), c.name(), c.description(),
                 c.integrationTypes(), c.creator(), c.repository(), c.configurations(), c.globalConfiguration(),
-                c.apiClient(), c.isPrivate(), c.privateProjects(), c.supportedRegions(),
+                c.apiClient(), c.isPrivate(), c.privateProjects(), creatorProject, c.supportedRegions(),
                 Boolean.TRUE.equals(c.certified()), c.documentationUrl(), c.isPreviewable());
     }
 
     /**
      * A published Connector, deployable as {@code sandbox} or {@code production}; when it is
-     * private, only into {@code privateProjects} (those of its ConnectorStaged).
+     * private, only into the projects {@code access} allows.
      */
-    public static DeployableConnector published(Connector c, List<String> privateProjects) {
+    public static DeployableConnector published(Connector c, ConnectorAccess access) {
         return new DeployableConnector(false, c.id(), c.key(), c.version(), c.name(), c.description(),
                 c.integrationTypes(), c.creator(), c.repository(), c.configurations(), c.globalConfiguration(),
-                c.apiClient(), c.isPrivate(), privateProjects, c.supportedRegions(), c.certified(),
-                c.documentationUrl(), null);
+                c.apiClient(), c.isPrivate(), access.privateProjects(), access.creatorProject(), c.supportedRegions(),
+                c.certified(), c.documentationUrl(), null);
     }
 
-    /** A published Connector and the ConnectorStaged it was published from (for its private projects). */
-    public static DeployableConnector published(Connector c, ConnectorStaged stagedOfIt) {
-        return published(c, stagedOfIt.privateProjects());
+    /** Who may use it while it is private. */
+    public ConnectorAccess access() {
+        return new ConnectorAccess(creatorProject, privateProjects);
     }
 
     /** The configuration of the application with this name, or {@code null}. */

@@ -43,6 +43,17 @@ public final class DeploymentErrors {
                 + (version == null ? "latest" : version) + " not found");
     }
 
+    /**
+     * The project may not use this private connector: it neither created it nor is among its
+     * {@code privateProjects}. The reference's {@code AuthorizationError} ("Access denied"), with
+     * the reason in {@code detailedErrorMessage}; project keys and the connector's key are no secret.
+     */
+    public static ConnectError accessDenied(String connector, String projectKey) {
+        return new ConnectError(ErrorCode.AUTHORIZATION_ERROR, "Access denied", Map.of("detailedErrorMessage",
+                "The Connector " + connector + " is private: project '" + projectKey
+                        + "' did not create it and is not among its privateProjects."));
+    }
+
     public static ConnectError invalidType(String connector, DeploymentType type, String allowed) {
         return of(ErrorCode.DEPLOYMENT_INVALID_TYPE, "The Connector " + connector + " cannot be deployed as a '"
                 + type.wireValue() + "' type. Only " + allowed + " types are allowed.");

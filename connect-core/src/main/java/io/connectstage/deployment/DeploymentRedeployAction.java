@@ -100,7 +100,7 @@ public record DeploymentRedeployAction(
         if (!updatesConnector()) {
             belongs = new HashSet<>(previous.keySet());
         }
-        Configurations.Resolved resolved = Configurations.resolve(current, declared, declaredGlobal, given,
+        Configurations.Resolved resolved = Configurations.resolve("configurationValues", current, declared, declaredGlobal, given,
                 globalConfiguration, previous, current.globalConfiguration(), belongs,
                 name -> DeploymentLifecycle.applicationId(current.id(), name));
         errors.addAll(resolved.errors());

@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Either<Seq<ConnectError>, Deployment> created =
- *     Deployments.create(draft, DeployableConnector.published(connector, staged), "my-project", id, now);
+ *     Deployments.create(draft, DeployableConnector.published(connector, access), "my-project", id, now);
  * Either<Seq<ConnectError>, Deployment> queued =
  *     Deployments.apply(created.get(), DeploymentUpdate.of(1, DeploymentRedeployAction.keepingValues()),
  *         DeploymentUpdateContext.at(now));
@@ -41,11 +41,10 @@ public final class Deployments {
      *     {@code sandbox} (the default) or {@code production} for a published one
      *     ({@code DeploymentInvalidType});</li>
      * <li>a {@code preview} needs {@code isPreviewable} {@code true}
-     *     ({@code ConnectorStagedNotPreviewable}) and a project among the connector's
-     *     {@code privateProjects}; a private published Connector also needs the project among
-     *     them ({@code ConnectorReferenceNotFound}: the project cannot see it). A project
-     *     identifier is {@code region:projectKey}, where the region is the Project's, which may
-     *     differ from the Deployment's; its project key part is compared;</li>
+     *     ({@code ConnectorStagedNotPreviewable}); a {@code preview}, and any Deployment of a
+     *     private published Connector, needs a project the connector's {@link ConnectorAccess}
+     *     allows: the project that created it or one of its {@code privateProjects}
+     *     ({@code AuthorizationError} naming the reason);</li>
      * <li>the region is one the connector supports, when it names any ({@code DeploymentUnsupportedRegion});</li>
      * <li>the connector has an application ({@code DeploymentApplicationRequired}), every
      *     application and key named exists ({@code DeploymentUnknownApplicationConfiguration},
@@ -101,7 +100,7 @@ public final class Deployments {
         if (connector.configurations().isEmpty()) {
             errors.add(DeploymentErrors.applicationRequired());
         }
-        Configurations.Resolved resolved = Configurations.resolve(null, connector.configurations(),
+        Configurations.Resolved resolved = Configurations.resolve("configurations", null, connector.configurations(),
                 connector.globalConfiguration(), given, givenGlobal, Map.of(), null, null,
                 name -> DeploymentLifecycle.applicationId(id, name));
         errors.addAll(resolved.errors());
@@ -128,8 +127,7 @@ public final class Deployments {
 
     private static java.util.List<ConnectError> accessErrors(DeployableConnector c, DeploymentType type, String projectKey) {
         java.util.List<ConnectError> errors = new ArrayList<>();
-        boolean visible = c.privateProjects().stream().anyMatch(p -> projectKeyOf(p).equals(projectKey));
-        String identifier = c.key() != null ? c.key() : c.id();
+        boolean allowed = c.access().allows(projectKey);
         if (c.isStaged()) {
             if (type != DeploymentType.PREVIEW) {
                 errors.add(DeploymentErrors.invalidType(c.describe(), type, "'preview'"));
@@ -138,24 +136,18 @@ public final class Deployments {
             if (c.isPreviewable() != IsPreviewable.TRUE) {
                 errors.add(DeploymentErrors.notPreviewable(c.describe(), c.version()));
             }
-            if (!visible) {
-                errors.add(DeploymentErrors.connectorReferenceNotFound(identifier, c.version()));
+            if (!allowed) {
+                errors.add(DeploymentErrors.accessDenied(c.describe(), projectKey));
             }
             return errors;
         }
         if (type == DeploymentType.PREVIEW) {
             errors.add(DeploymentErrors.invalidType(c.describe(), type, "'sandbox' or 'production'"));
         }
-        if (c.isPrivate() && !visible) {
-            errors.add(DeploymentErrors.connectorReferenceNotFound(identifier, c.version()));
+        if (c.isPrivate() && !allowed) {
+            errors.add(DeploymentErrors.accessDenied(c.describe(), projectKey));
         }
         return errors;
-    }
-
-    /** The project key of a project identifier {@code region:projectKey} (the whole text if it has no colon). */
-    static String projectKeyOf(String projectIdentifier) {
-        int colon = projectIdentifier.lastIndexOf(':');
-        return colon < 0 ? projectIdentifier : projectIdentifier.substring(colon + 1);
     }
 
     /**

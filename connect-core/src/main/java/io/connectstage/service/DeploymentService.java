@@ -9,6 +9,7 @@ import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorReference;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.PagedQueryResponse;
+import io.connectstage.deployment.ConnectorAccess;
 import io.connectstage.deployment.DeployableConnector;
 import io.connectstage.deployment.Deployment;
 import io.connectstage.deployment.DeploymentDraft;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -71,6 +73,7 @@ public final class DeploymentService {
     private final Supplier<String> ids;
     private final ConnectorProcessor processor;
     private final Predicate<String> productionDeactivated;
+    private final Function<String, Option<ConnectorAccess>> publishedAccess;
 
     private DeploymentService(Builder b) {
         this.store = b.store;
@@ -80,9 +83,15 @@ public final class DeploymentService {
         this.ids = b.ids;
         this.processor = b.processor;
         this.productionDeactivated = b.productionDeactivated;
+        this.publishedAccess = b.publishedAccess;
     }
 
-    /** A builder over these stores, with the system UTC clock and random UUIDs, without processing. */
+    /**
+     * A builder over these stores, with the system UTC clock and random UUIDs, without processing.
+     * {@code staged} holds the ConnectorStaged of the deploying project, as its
+     * {@code /connectors/drafts} do: a connector found there was created by the calling project,
+     * which may therefore always deploy it (see {@link ConnectorAccess}).
+     */
     public static Builder builder(DeploymentStore store, ConnectorStore staged, PublishedConnectorStore published) {
         return new Builder(store, staged, published);
     }
@@ -119,7 +128,7 @@ public final class DeploymentService {
         if (draft.type() == DeploymentType.PRODUCTION && productionDeactivated.test(projectKey)) {
             refused.add(DeploymentErrors.productionDeactivated());
         }
-        DeployableConnector connector = deployable(draft);
+        DeployableConnector connector = deployable(projectKey, draft);
         if (connector == null) {
             refused.add(DeploymentErrors.connectorReferenceNotFound(ref.key() != null ? ref.key() : ref.id(), ref.version()));
             return Either.left(ErrorResponse.of(refused));
@@ -136,21 +145,20 @@ public final class DeploymentService {
         return stored;
     }
 
-    private DeployableConnector deployable(DeploymentDraft draft) {
+    private DeployableConnector deployable(String projectKey, DeploymentDraft draft) {
         ConnectorReference ref = draft.connector();
         boolean wantsStaged = Boolean.TRUE.equals(ref.staged()) || draft.type() == DeploymentType.PREVIEW;
         Option<ConnectorStaged> s = ref.id() != null ? staged.findById(ref.id()) : staged.findByKey(ref.key());
         if (!wantsStaged) {
             Option<Connector> p = ref.id() != null ? published.findById(ref.id()) : published.findByKey(ref.key());
             if (p.isDefined()) {
-                Option<ConnectorStaged> of = staged.findById(p.get().id());
-                return DeployableConnector.published(p.get(), of.map(ConnectorStaged::privateProjects).getOrElse(List.of()));
+                return DeployableConnector.published(p.get(), accessOf(projectKey, p.get().id()));
             }
             if (draft.type() != null || Boolean.FALSE.equals(ref.staged())) {
                 return null;
             }
         }
-        return s.map(DeployableConnector::staged).getOrNull();
+        return s.map(c -> DeployableConnector.staged(c, projectKey)).getOrNull();
     }
 
     public Either<ErrorResponse, Deployment> getById(String projectKey, String id) {
@@ -206,7 +214,7 @@ public final class DeploymentService {
     }
 
     private Either<ErrorResponse, Deployment> update(String projectKey, Deployment current, DeploymentUpdate update) {
-        DeploymentUpdateContext context = new DeploymentUpdateContext(now(), latest(current));
+        DeploymentUpdateContext context = new DeploymentUpdateContext(now(), latest(projectKey, current));
         Either<ErrorResponse, Deployment> next = errors(Deployments.apply(current, update, context));
         if (next.isLeft()) {
             return next;
@@ -223,13 +231,25 @@ public final class DeploymentService {
     }
 
     /** The connector of a Deployment as it is now, for a redeploy with {@code updateConnector}. */
-    private DeployableConnector latest(Deployment current) {
+    private DeployableConnector latest(String projectKey, Deployment current) {
         String id = current.connector().id();
         if (current.type() == DeploymentType.PREVIEW) {
-            return staged.findById(id).map(DeployableConnector::staged).getOrNull();
+            return staged.findById(id).map(c -> DeployableConnector.staged(c, projectKey)).getOrNull();
         }
-        return published.findById(id).map(p -> DeployableConnector.published(p,
-                staged.findById(id).map(ConnectorStaged::privateProjects).getOrElse(List.of()))).getOrNull();
+        return published.findById(id).map(p -> DeployableConnector.published(p, accessOf(projectKey, id))).getOrNull();
+    }
+
+    /**
+     * Who may use the published Connector with this id: when its ConnectorStaged is in this
+     * service's staged store, the calling project created it, and its {@code privateProjects} are
+     * read there; otherwise another project created it, and {@link Builder#publishedAccess} tells.
+     */
+    private ConnectorAccess accessOf(String projectKey, String connectorId) {
+        Option<ConnectorStaged> own = staged.findById(connectorId);
+        if (own.isDefined()) {
+            return new ConnectorAccess(projectKey, own.get().privateProjects());
+        }
+        return publishedAccess.apply(connectorId).getOrElse(() -> ConnectorAccess.sharedWith(List.of()));
     }
 
     private Either<ErrorResponse, Deployment> delete(String projectKey, Deployment current, Long version) {
@@ -270,6 +290,7 @@ public final class DeploymentService {
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
         private ConnectorProcessor processor;
         private Predicate<String> productionDeactivated = projectKey -> false;
+        private Function<String, Option<ConnectorAccess>> publishedAccess = id -> Option.none();
 
         private Builder(DeploymentStore store, ConnectorStore staged, PublishedConnectorStore published) {
             this.store = Objects.requireNonNull(store, "store is null");
@@ -312,6 +333,18 @@ public final class DeploymentService {
          */
         public Builder productionDeactivated(Predicate<String> projectKeys) {
             this.productionDeactivated = Objects.requireNonNull(projectKeys, "projectKeys is null");
+            return this;
+        }
+
+        /**
+         * Who may use a published Connector that another project created (its ConnectorStaged is
+         * not in this service's staged store), by Connector id: that project and its
+         * {@code privateProjects}. A server that shares one store of published Connectors between
+         * projects records this at each publish. Default: nothing known, so such a Connector can
+         * be deployed only when it is public.
+         */
+        public Builder publishedAccess(Function<String, Option<ConnectorAccess>> value) {
+            this.publishedAccess = Objects.requireNonNull(value, "publishedAccess is null");
             return this;
         }
 

@@ -143,9 +143,11 @@ public final class ConnectorStaging {
                 errors.add(processingConflict(next.id(), next.key(), next.version()));
                 continue;
             }
+            // an action that changes nothing (a setRepository to the current repository) cannot make hasChanges true
+            boolean changes = action.changes(next);
             Seq<ConnectError> found = action.writeTo(next, context);
             if (found.isEmpty()) {
-                changesPublishedData |= action.changesPublishedData();
+                changesPublishedData |= changes && action.changesPublishedData();
             } else {
                 String at = "actions[" + i + "]";
                 for (ConnectError error : found) {

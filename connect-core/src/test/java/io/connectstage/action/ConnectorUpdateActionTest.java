@@ -125,23 +125,55 @@ class ConnectorUpdateActionTest {
         }
 
         @Test
-        @DisplayName("without a url names the url")
-        void rejectsMissingUrl() {
-            assertInvalidFields(rejected(full(), new ConnectorSetRepositoryAction(null, "1.0.0")), "actions[0].url");
+        @DisplayName("without a url keeps the current url and sets the tag (what the official CLI sends)")
+        void keepsUrlWithoutUrl() {
+            ConnectorStaged c = full();
+            assertEquals(bumped(c, c.withRepository(new Repository(c.repository().url(), "9.9.9"))),
+                    applied(c, new ConnectorSetRepositoryAction(null, "9.9.9")));
         }
 
         @Test
-        @DisplayName("without a tag names the tag")
-        void rejectsMissingTag() {
-            assertInvalidFields(rejected(full(), new ConnectorSetRepositoryAction("git@github.com:a/b.git", null)),
-                    "actions[0].tag");
+        @DisplayName("without a tag keeps the current tag and sets the url")
+        void keepsTagWithoutTag() {
+            ConnectorStaged c = full();
+            assertEquals(bumped(c, c.withRepository(new Repository("git@github.com:a/b.git", c.repository().tag()))),
+                    applied(c, new ConnectorSetRepositoryAction("git@github.com:a/b.git", null)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("unchangedRepositories")
+        @DisplayName("that ends at the current repository changes nothing but the version")
+        void changesNothingAtTheCurrentRepository(String label, ConnectorSetRepositoryAction action) {
+            ConnectorStaged c = full();
+            assertEquals(bumped(c, c), applied(c, action));
+        }
+
+        static Stream<Arguments> unchangedRepositories() {
+            Repository r = full().repository();
+            return Stream.of(
+                    Arguments.of("neither url nor tag", new ConnectorSetRepositoryAction(null, null)),
+                    Arguments.of("the current tag alone", new ConnectorSetRepositoryAction(null, r.tag())),
+                    Arguments.of("the current url and tag", new ConnectorSetRepositoryAction(r.url(), r.tag())));
         }
 
         @Test
-        @DisplayName("without url and tag reports both")
-        void reportsBothMissingParts() {
-            assertInvalidFields(rejected(full(), new ConnectorSetRepositoryAction(null, null)),
-                    "actions[0].url", "actions[0].tag");
+        @DisplayName("that ends at the current repository leaves a Published connector without changes, status and preview as they were")
+        void isNoChangeOfPublishedData() {
+            ConnectorStaged published = SampleConnectors.withPreviewable(
+                    SampleConnectors.inStatus(ConnectorStatus.PUBLISHED), IsPreviewable.TRUE);
+            ConnectorStaged after = applied(published,
+                    new ConnectorSetRepositoryAction(null, published.repository().tag()));
+            assertFalse(after.hasChanges());
+            assertEquals(ConnectorStatus.PUBLISHED, after.status());
+            assertEquals(IsPreviewable.TRUE, after.isPreviewable());
+            assertEquals(bumped(published, published), after);
+        }
+
+        @Test
+        @DisplayName("with a new tag alone makes a Published connector differ from its production version")
+        void newTagIsChangeOfPublishedData() {
+            ConnectorStaged published = SampleConnectors.inStatus(ConnectorStatus.PUBLISHED);
+            assertTrue(applied(published, new ConnectorSetRepositoryAction(null, "9.9.9")).hasChanges());
         }
     }
 

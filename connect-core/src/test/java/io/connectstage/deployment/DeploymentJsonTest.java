@@ -132,6 +132,39 @@ class DeploymentJsonTest {
         }
 
         @Test
+        @DisplayName("a job's schedule override: configurations[].schedule of a draft, configurationValues[].schedule of a redeploy, "
+                + "applications[].schedule of the Deployment (absent for the others)")
+        void scheduleOverride() {
+            String draftJson = "{\"key\":\"d\",\"connector\":{\"key\":\"c\"},\"region\":\"europe-west1.gcp\","
+                    + "\"configurations\":[{\"applicationName\":\"nightly\",\"standardConfiguration\":[],"
+                    + "\"securedConfiguration\":[],\"schedule\":\"30 2 * * 1-5\"}]}";
+            DeploymentDraft draft = DeploymentJson.readDraft(draftJson).get();
+            assertEquals("30 2 * * 1-5", draft.configurations().get(0).schedule());
+            assertEquals("30 2 * * 1-5", tree(DeploymentJson.write(draft)).at("/configurations/0/schedule").asText());
+
+            String redeployJson = "{\"action\":\"redeploy\",\"configurationValues\":[{\"applicationName\":\"nightly\","
+                    + "\"standardConfiguration\":[],\"securedConfiguration\":[],\"schedule\":\"@hourly\"}]}";
+            DeploymentRedeployAction redeploy = assertInstanceOf(DeploymentRedeployAction.class,
+                    DeploymentJson.readAction(redeployJson).get());
+            assertEquals("@hourly", redeploy.configurationValues().get(0).schedule());
+            assertEquals(tree(redeployJson), tree(DeploymentJson.writeForStorage(redeploy)));
+
+            Deployment d = SampleDeployments.inStatus(DeploymentStatus.DEPLOYED);
+            JsonNode written = tree(DeploymentJson.write(d));
+            JsonNode nightly = null;
+            for (JsonNode app : written.get("applications")) {
+                if (app.get("applicationName").asText().equals("nightly")) {
+                    nightly = app;
+                } else {
+                    assertFalse(app.has("schedule"), app.toString());
+                }
+            }
+            assertNotNull(nightly, written.toString());
+            assertEquals("0 0 * * *", nightly.get("schedule").asText());
+            assertEquals(d, DeploymentJson.readDeployment(DeploymentJson.writeForStorage(d)).get());
+        }
+
+        @Test
         @DisplayName("reads the secured values of an example as secrets")
         void readsSecrets() {
             Deployment d = DeploymentJson.readDeployment(example("deployment/minimal.json")).get();

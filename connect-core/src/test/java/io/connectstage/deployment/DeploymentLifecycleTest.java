@@ -198,6 +198,50 @@ class DeploymentLifecycleTest {
         }
 
         @Test
+        @DisplayName("keeps a job's schedule unless it is given, and then takes the new one")
+        void keepsScheduleUnlessChanged() {
+            Deployment d = inStatus(DeploymentStatus.DEPLOYED);
+            assertEquals("0 0 * * *", d.application("nightly").schedule());
+            Deployment kept = redeploy(d, new DeploymentRedeployAction(null,
+                    List.of(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "5")), null, null)).get();
+            assertEquals("0 0 * * *", kept.application("nightly").schedule());
+            assertEquals("0 0 * * *", redeploy(d, DeploymentRedeployAction.keepingValues()).get().application("nightly").schedule());
+            Deployment changed = redeploy(d, new DeploymentRedeployAction(null,
+                    List.of(DeploymentConfigurationApplication.of("nightly").withSchedule("30 2 * * 1-5")), null, null)).get();
+            assertEquals("30 2 * * 1-5", changed.application("nightly").schedule());
+            assertEquals(List.of(new ConfigurationValue("BATCH_SIZE", "100")), changed.application("nightly").standardConfiguration());
+        }
+
+        @Test
+        @DisplayName("refuses a schedule that is not cron, and one for an application that is not a job, under configurationValues")
+        void refusesBadSchedules() {
+            Deployment d = inStatus(DeploymentStatus.DEPLOYED);
+            Either<Seq<ConnectError>, Deployment> result = redeploy(d, new DeploymentRedeployAction(null, List.of(
+                    DeploymentConfigurationApplication.of("nightly").withSchedule("at midnight"),
+                    DeploymentConfigurationApplication.of("service").withSchedule("@daily")), null, null));
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT), codes(result));
+            String details = result.getLeft().map(e -> String.valueOf(e.fields().get("detailedErrorMessage"))).mkString("\n");
+            assertTrue(details.contains("actions[0].configurationValues[0].schedule: must be a cron expression"), details);
+            assertTrue(details.contains("actions[0].configurationValues[1].schedule: only a job application has a schedule"), details);
+        }
+
+        @Test
+        @DisplayName("with updateConnector drops the schedule of an application that is no longer a job")
+        void dropsScheduleOfFormerJob() {
+            Deployment d = inStatus(DeploymentStatus.DEPLOYED);
+            List<ConnectorConfigurationApplication> apps = new ArrayList<>(SampleDeployments.configurations());
+            ConnectorConfigurationApplication nightly = apps.get(2);
+            apps.set(2, new ConnectorConfigurationApplication("nightly", ApplicationType.SERVICE,
+                    nightly.standardConfiguration(), nightly.securedConfiguration()));
+            ConnectorStaged latest = SampleDeployments.staged().withConfigurations(apps).withVersion(2);
+            DeployableConnector view = DeployableConnector.published(io.connectstage.connector.Connector.publishedFrom(latest, 2, false),
+                    new ConnectorAccess(SampleDeployments.CREATOR_PROJECT_KEY, latest.privateProjects()));
+            Deployment next = Deployments.apply(d, DeploymentUpdate.of(d.version(), new DeploymentRedeployAction(null, null, null, true)),
+                    new DeploymentUpdateContext(LATER, view)).get();
+            assertNull(next.application("nightly").schedule());
+        }
+
+        @Test
         @DisplayName("refuses an empty list of applications, unknown applications and keys, and empty required values")
         void refusesBadValues() {
             Deployment d = inStatus(DeploymentStatus.DEPLOYED);
@@ -218,7 +262,8 @@ class DeploymentLifecycleTest {
             apps.add(new ConnectorConfigurationApplication("audit", ApplicationType.SERVICE,
                     List.of(new StandardConfigurationKey("AUDIT_LEVEL", "level", true, "all")), List.of(new SecuredConfigurationKey("AUDIT_TOKEN", "t", false))));
             ConnectorStaged latest = SampleDeployments.staged().withConfigurations(apps).withVersion(2);
-            DeployableConnector view = DeployableConnector.published(io.connectstage.connector.Connector.publishedFrom(latest, 2, false), latest);
+            DeployableConnector view = DeployableConnector.published(io.connectstage.connector.Connector.publishedFrom(latest, 2, false),
+                    new ConnectorAccess(SampleDeployments.CREATOR_PROJECT_KEY, latest.privateProjects()));
             Deployment next = Deployments.apply(d, DeploymentUpdate.of(d.version(), new DeploymentRedeployAction(null, null, null, true)),
                     new DeploymentUpdateContext(LATER, view)).get();
             assertEquals(2, next.connector().version());

@@ -1,6 +1,7 @@
 package io.connectstage.deployment;
 
 import static io.connectstage.deployment.SampleDeployments.API_SECRET;
+import static io.connectstage.deployment.SampleDeployments.DB_PASSWORD;
 import static io.connectstage.deployment.SampleDeployments.ID;
 import static io.connectstage.deployment.SampleDeployments.NOW;
 import static io.connectstage.deployment.SampleDeployments.OTHER_PROJECT_KEY;
@@ -20,6 +21,7 @@ import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Region;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
+import io.connectstage.rule.Schedules;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.util.List;
@@ -27,9 +29,25 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Deployments")
 class DeploymentsTest {
+
+    /** The valid draft with this schedule for the job "nightly" (the second application given). */
+    static DeploymentDraft withNightlySchedule(String schedule) {
+        return bareDraft()
+                .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", API_SECRET))
+                .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "100")
+                        .withSecured("DB_PASSWORD", DB_PASSWORD).withSchedule(schedule)).build();
+    }
+
+    /** A draft without configurations. */
+    static DeploymentDraft.Builder bareDraft() {
+        return DeploymentDraft.builder().key("my-deployment").connectorKey("connector-key").region(Region.EUROPE_WEST1_GCP)
+                .globalConfiguration(validGlobal());
+    }
 
     static List<ErrorCode> codes(Either<Seq<ConnectError>, ?> result) {
         assertTrue(result.isLeft(), () -> "expected errors, got " + result);
@@ -98,6 +116,41 @@ class DeploymentsTest {
             assertTrue(details(result).contains("configurations[1].schedule"), details(result));
         }
 
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"1-5/2 * * * *", "0 9 * * 1-5,6", "*/15 0 1,15 * *", "0 0 * * * 2026", "@every 1h30m", "@weekly"})
+        @DisplayName("accepts a job schedule by the one cron rule connect.yaml's schedule follows too")
+        void acceptsCronSchedules(String schedule) {
+            Deployment d = create(withNightlySchedule(schedule), published()).get();
+            assertEquals(schedule, d.application("nightly").schedule());
+        }
+
+        @ParameterizedTest(name = "''{0}''")
+        @ValueSource(strings = {"12345", "run 0 0 * * *", "0 0 * * * ", "0  0 * * *", "0 0 * * * * * *", "", "every night"})
+        @DisplayName("refuses a job schedule that is not a whole cron expression, naming the rule")
+        void refusesNonCronSchedules(String schedule) {
+            Either<Seq<ConnectError>, Deployment> result = create(withNightlySchedule(schedule), published());
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT), codes(result));
+            assertTrue(details(result).contains("configurations[1].schedule: must be " + Schedules.RULE), details(result));
+        }
+
+        @Test
+        @DisplayName("reports every bad schedule of a request, each by its field: a non-cron one and one of an application that is not a job")
+        void reportsEveryBadSchedule() {
+            DeploymentDraft draft = bareDraft()
+                    .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", API_SECRET).withSchedule("@daily"))
+                    .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "1").withSchedule("nightly"))
+                    .configuration(DeploymentConfigurationApplication.of("events").withSchedule("0 0 * * *")).build();
+            Either<Seq<ConnectError>, Deployment> result = create(draft, published());
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT),
+                    codes(result), details(result));
+            String details = details(result);
+            assertTrue(details.contains("configurations[0].schedule: only a job application has a schedule, 'service' is of type service"),
+                    details);
+            assertTrue(details.contains("configurations[1].schedule: must be a cron expression"), details);
+            assertTrue(details.contains("configurations[2].schedule: only a job application has a schedule, 'events' is of type event"),
+                    details);
+        }
+
         @Test
         @DisplayName("of a previewable ConnectorStaged makes a preview Deployment by default")
         void createsPreview() {
@@ -160,15 +213,34 @@ class DeploymentsTest {
         @Test
         @DisplayName("refuses a preview of a ConnectorStaged that is not previewable")
         void refusesNotPreviewable() {
-            DeployableConnector pending = DeployableConnector.staged(SampleDeployments.staged().withPreviewable(IsPreviewable.PENDING));
+            DeployableConnector pending = DeployableConnector.staged(SampleDeployments.staged().withPreviewable(IsPreviewable.PENDING),
+                    SampleDeployments.CREATOR_PROJECT_KEY);
             assertEquals(List.of(ErrorCode.CONNECTOR_STAGED_NOT_PREVIEWABLE), codes(create(validDraft().build(), pending)));
         }
 
         @Test
-        @DisplayName("refuses a preview into a project that is not among the private projects")
+        @DisplayName("refuses a preview into a project that neither created it nor is among its private projects, saying so")
         void refusesPreviewOutsidePrivateProjects() {
-            assertEquals(List.of(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND),
-                    codes(Deployments.create(validDraft().build(), previewable(), OTHER_PROJECT_KEY, ID, NOW)));
+            Either<Seq<ConnectError>, Deployment> refused = Deployments.create(validDraft().build(), previewable(), OTHER_PROJECT_KEY, ID, NOW);
+            assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR), codes(refused));
+            assertEquals("Access denied", refused.getLeft().head().message());
+            assertEquals("The Connector id=" + SampleDeployments.staged().id() + " is private: project 'other-project' did not create it and is not among its privateProjects.",
+                    refused.getLeft().head().fields().get("detailedErrorMessage"));
+        }
+
+        @Test
+        @DisplayName("accepts a preview and a private Connector into the project that created them, though not among its private projects")
+        void acceptsTheCreatorsProject() {
+            DeployableConnector ownOnly = DeployableConnector.staged(SampleDeployments.staged().withPrivateProjects(List.of()),
+                    SampleDeployments.CREATOR_PROJECT_KEY);
+            assertTrue(Deployments.create(validDraft().build(), ownOnly, SampleDeployments.CREATOR_PROJECT_KEY, ID, NOW).isRight());
+            DeployableConnector publishedOwnOnly = DeployableConnector.published(
+                    Connector.publishedFrom(SampleDeployments.staged().withPrivateProjects(List.of()), 1, false),
+                    new ConnectorAccess(SampleDeployments.CREATOR_PROJECT_KEY, List.of()));
+            assertTrue(Deployments.create(validDraft().build(), publishedOwnOnly, SampleDeployments.CREATOR_PROJECT_KEY, ID, NOW)
+                    .isRight());
+            assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR),
+                    codes(Deployments.create(validDraft().build(), publishedOwnOnly, OTHER_PROJECT_KEY, ID, NOW)));
         }
 
         @Test
@@ -189,10 +261,10 @@ class DeploymentsTest {
         @Test
         @DisplayName("refuses a private Connector in a project outside its private projects, but not a public one")
         void privateConnectorsOnlyInTheirProjects() {
-            assertEquals(List.of(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND),
+            assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR),
                     codes(Deployments.create(validDraft().build(), published(), OTHER_PROJECT_KEY, ID, NOW)));
             DeployableConnector certified = DeployableConnector.published(
-                    Connector.publishedFrom(SampleDeployments.staged(), 1, true), List.of());
+                    Connector.publishedFrom(SampleDeployments.staged(), 1, true), ConnectorAccess.sharedWith(List.of()));
             assertTrue(Deployments.create(validDraft().build(), certified, OTHER_PROJECT_KEY, ID, NOW).isRight());
         }
 
@@ -215,7 +287,7 @@ class DeploymentsTest {
         @DisplayName("refuses a connector without applications")
         void refusesNoApplications() {
             DeployableConnector empty = DeployableConnector.staged(SampleDeployments.staged().withConfigurations(List.of())
-                    .withGlobalConfiguration(null));
+                    .withGlobalConfiguration(null), SampleDeployments.CREATOR_PROJECT_KEY);
             DeploymentDraft draft = DeploymentDraft.builder().connectorKey("k").region(Region.EUROPE_WEST1_GCP).build();
             assertEquals(List.of(ErrorCode.DEPLOYMENT_APPLICATION_REQUIRED), codes(create(draft, empty)));
         }

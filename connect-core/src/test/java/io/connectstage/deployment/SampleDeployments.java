@@ -21,6 +21,8 @@ public final class SampleDeployments {
     public static final String PROJECT_KEY = "example-project-key";
     public static final String PRIVATE_PROJECT = "europe-west1.gcp:" + PROJECT_KEY;
     public static final String OTHER_PROJECT_KEY = "other-project";
+    /** The project that created {@link #staged()}: not among its private projects, yet always allowed. */
+    public static final String CREATOR_PROJECT_KEY = "creator-project";
     public static final String ID = "13c72c44-7a8e-44f2-a570-b5e991f7021a";
     public static final Instant NOW = Instant.parse("2024-02-15T10:12:12.069Z");
     /** Secured values used in the samples: none of them may ever show in written JSON or an error. */
@@ -67,11 +69,12 @@ public final class SampleDeployments {
     /** The private published Connector of {@link #staged()}. */
     public static DeployableConnector published() {
         ConnectorStaged staged = staged();
-        return DeployableConnector.published(Connector.publishedFrom(staged, 1, false), staged);
+        return DeployableConnector.published(Connector.publishedFrom(staged, 1, false),
+                new ConnectorAccess(CREATOR_PROJECT_KEY, staged.privateProjects()));
     }
 
     public static DeployableConnector previewable() {
-        return DeployableConnector.staged(staged());
+        return DeployableConnector.staged(staged(), CREATOR_PROJECT_KEY);
     }
 
     public static DeploymentGlobalConfiguration validGlobal() {

@@ -6,6 +6,7 @@ import static io.connectstage.json.Examples.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.connectstage.action.ConnectorSetNameAction;
+import io.connectstage.action.ConnectorSetRepositoryAction;
 import io.connectstage.action.ConnectorUpdate;
 import io.connectstage.action.ConnectorUpdateAction;
 import org.junit.jupiter.api.DisplayName;
@@ -46,6 +47,25 @@ class ConnectJsonUpdateRoundTripTest {
     @Nested
     @DisplayName("an update action")
     class Action {
+        @Test
+        @DisplayName("setRepository without url, as the official CLI sends it, reads with the url absent and writes it absent")
+        void setRepositoryWithoutUrl() {
+            String cli = "{\"version\":3,\"actions\":[{\"action\":\"setName\",\"name\":\"X\"},"
+                    + "{\"action\":\"setRepository\",\"tag\":\"1.0.0\"}]}";
+            ConnectorUpdate update = accepted(ConnectJson.readUpdate(cli));
+            assertEquals(ConnectorUpdate.of(3, new ConnectorSetNameAction("X"), new ConnectorSetRepositoryAction(null, "1.0.0")),
+                    update);
+            assertEquals(Examples.parse(cli), Examples.parse(ConnectJson.write(update)));
+        }
+
+        @Test
+        @DisplayName("setRepository with neither url nor tag reads and writes back as the action name alone")
+        void setRepositoryWithNeither() {
+            ConnectorUpdateAction action = accepted(ConnectJson.readAction("{\"action\":\"setRepository\"}"));
+            assertEquals(new ConnectorSetRepositoryAction(null, null), action);
+            assertEquals(Examples.parse("{\"action\":\"setRepository\"}"), Examples.parse(ConnectJson.write(action)));
+        }
+
         @ParameterizedTest(name = "{0}")
         @MethodSource("io.connectstage.json.Fixtures#actionExamples")
         void actionExampleRoundTrips(String path) {

@@ -18,6 +18,7 @@ import io.connectstage.connector.Creator;
 import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Region;
 import io.connectstage.connector.Repository;
+import io.connectstage.deployment.ConnectorAccess;
 import io.connectstage.deployment.Deployment;
 import io.connectstage.deployment.DeploymentConfigurationApplication;
 import io.connectstage.deployment.DeploymentDraft;
@@ -41,7 +42,9 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentQuery;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.PublishedConnectorStore;
+import io.connectstage.testing.SimpleConnectorStore;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -161,6 +165,44 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             throw new AssertionError(e);
         }
         return ok(connectors.getById(id));
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("let the creator's project preview and deploy its private connector without being among its privateProjects; "
+            + "add the privateProjects; refuse any other project with AuthorizationError")
+    void creatorAndPrivateProjectsOnly() throws InterruptedException {
+        Stores stores = openStores();
+        ConnectorProcessor p = processor(stores, "a", Runnable::run);
+        ConnectorStagedService connectors = connectors(stores, p);
+        DeploymentService own = deployments(stores).processing(p).build();
+        ConnectorStaged c = ok(connectors.create(ConnectorStagedDraft.of("My connector", Creator.ofEmail("a@example.com"),
+                new Repository("git@github.com:acme/connector.git", "1.0.0")).withKey("my-connector")));
+        c = ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorUpdatePreviewableAction())));
+        String id = c.id();
+        await(() -> ok(connectors.getById(id)).isPreviewable() == IsPreviewable.TRUE);
+        assertTrue(ok(connectors.getById(id)).privateProjects().isEmpty());
+
+        ok(own.create(PROJECT, productionDraft("own-preview").type(DeploymentType.PREVIEW).stagedConnectorKey("my-connector").build()));
+        c = ok(connectors.getById(id));
+        ok(connectors.updateById(id, ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        await(() -> ok(connectors.getById(id)).status() == ConnectorStatus.PUBLISHED);
+        ok(own.create(PROJECT, productionDraft("own-production").build()));
+
+        // Another project: its own (empty) staged store over the same published Connectors.
+        Function<String, Option<ConnectorAccess>> recorded = connectorId -> connectorId.equals(id)
+                ? Option.of(new ConnectorAccess(PROJECT, List.of("europe-west1.gcp:partner-project")))
+                : Option.none();
+        DeploymentService partner = DeploymentService.builder(stores.deployments(), new SimpleConnectorStore(), stores.published())
+                .clock(clock).ids(idSource()).publishedAccess(recorded).build();
+        ok(partner.create("partner-project", productionDraft("partner-production").build()));
+        ErrorResponse refused = partner.create("stranger-project", productionDraft("stranger").build()).getLeft();
+        assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR), refused.errors().stream().map(e -> e.code()).toList());
+        assertTrue(String.valueOf(refused.errors().get(0).fields().get("detailedErrorMessage"))
+                .contains("project 'stranger-project' did not create it and is not among its privateProjects"), refused::toString);
+        ErrorResponse unknown = DeploymentService.builder(stores.deployments(), new SimpleConnectorStore(), stores.published())
+                .build().create("partner-project", productionDraft("unknown").build()).getLeft();
+        assertEquals(ErrorCode.AUTHORIZATION_ERROR, unknown.errors().get(0).code(), "no access recorded: only the creator");
     }
 
     @Test

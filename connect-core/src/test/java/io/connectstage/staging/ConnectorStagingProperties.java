@@ -465,11 +465,11 @@ class ConnectorStagingProperties {
                     return true;
                 case "setRepository": {
                     ConnectorSetRepositoryAction a = (ConnectorSetRepositoryAction) action;
-                    if (a.url() == null || a.tag() == null) {
-                        return null;
-                    }
-                    repository = new Repository(a.url(), a.tag());
-                    return true;
+                    Repository next = new Repository(a.url() == null ? repository.url() : a.url(),
+                            a.tag() == null ? repository.tag() : a.tag());
+                    boolean changed = !next.equals(repository);
+                    repository = next;
+                    return changed;
                 }
                 case "setSupportedRegions": {
                     List<Region> value = ((ConnectorSetSupportedRegionsAction) action).regions();

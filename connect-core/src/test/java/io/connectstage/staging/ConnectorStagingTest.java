@@ -294,7 +294,7 @@ class ConnectorStagingTest {
                     new ConnectorAddPrivateProjectAction("not a project"),
                     new ConnectorSetCreatorNoOfContributorsAction(0));
 
-            assertInvalidFields(errors, "actions[0].name", "actions[2].url", "actions[2].tag", "actions[3].regions",
+            assertInvalidFields(errors, "actions[0].name", "actions[3].regions",
                     "actions[4].privateProject", "actions[5].creatorNoOfContributors");
             assertEquals(SampleConnectors.fullyPopulated(), c);
         }

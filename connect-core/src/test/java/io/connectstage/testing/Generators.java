@@ -288,7 +288,7 @@ public final class Generators {
         byType.put(ConnectorSetNameAction.class, names().map(ConnectorSetNameAction::new));
         byType.put(ConnectorSetDescriptionAction.class, nullable(text(80), 20).map(ConnectorSetDescriptionAction::new));
         byType.put(ConnectorSetRepositoryAction.class,
-                repositoryUrls().zip(tags(), ConnectorSetRepositoryAction::new));
+                nullable(repositoryUrls(), 20).zip(nullable(tags(), 20), ConnectorSetRepositoryAction::new));
         byType.put(ConnectorSetSupportedRegionsAction.class,
                 regionLists(1, 5).map(ConnectorSetSupportedRegionsAction::new));
         byType.put(ConnectorSetDocumentationUrlAction.class,
@@ -328,10 +328,6 @@ public final class Generators {
     public static Map<Class<? extends ConnectorUpdateAction>, Gen<? extends ConnectorUpdateAction>> invalidActionsByType() {
         Map<Class<? extends ConnectorUpdateAction>, Gen<? extends ConnectorUpdateAction>> byType = new LinkedHashMap<>();
         byType.put(ConnectorSetNameAction.class, Generate.constant(() -> new ConnectorSetNameAction(null)));
-        byType.put(ConnectorSetRepositoryAction.class, Generate.frequency(
-                Pair.of(1, tags().map(tag -> new ConnectorSetRepositoryAction(null, tag))),
-                Pair.of(1, repositoryUrls().map(url -> new ConnectorSetRepositoryAction(url, null))),
-                Pair.of(1, Generate.constant(() -> new ConnectorSetRepositoryAction(null, null)))));
         byType.put(ConnectorSetSupportedRegionsAction.class, Generate.pick(Arrays.asList(
                 new ConnectorSetSupportedRegionsAction(List.of()),
                 new ConnectorSetSupportedRegionsAction(null))));

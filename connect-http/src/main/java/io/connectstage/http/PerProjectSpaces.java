@@ -83,8 +83,10 @@ public final class PerProjectSpaces implements ProjectSpaces {
             service.processing(processor);
             processor.resume();
         }
-        DeploymentService.Builder deployments = DeploymentService.builder(deploymentStore, staged, published)
-                .clock(builder.clock).productionDeactivated(builder.productionDeactivated);
+        DeploymentService.Builder deployments = DeploymentService.builder(deploymentStore, staged,
+                        builder.published.deployableOf(projectKey, staged))
+                .clock(builder.clock).productionDeactivated(builder.productionDeactivated)
+                .publishedAccess(builder.published::accessOf);
         if (processor != null) {
             deployments.processing(processor);
         }

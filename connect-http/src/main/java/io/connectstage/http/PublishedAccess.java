@@ -1,5 +1,6 @@
 package io.connectstage.http;
 
+import io.connectstage.deployment.ConnectorAccess;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,19 +30,11 @@ public interface PublishedAccess {
 
         /**
          * Whether this project may read the private Connector: its own, or one of its
-         * {@code privateProjects}, which are {@code REGION:projectKey} (this server has no regions:
-         * any entry ending in {@code :projectKey} names the project).
+         * {@code privateProjects} ({@code REGION:projectKey} or a project key); the one rule of
+         * {@link ConnectorAccess#allows}, which Deployments use too.
          */
         public boolean allows(String projectKey) {
-            if (ownerProject.equals(projectKey)) {
-                return true;
-            }
-            for (String p : privateProjects) {
-                if (p.equals(projectKey) || p.endsWith(":" + projectKey)) {
-                    return true;
-                }
-            }
-            return false;
+            return new ConnectorAccess(ownerProject, privateProjects).allows(projectKey);
         }
     }
 

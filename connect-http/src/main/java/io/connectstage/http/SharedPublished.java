@@ -2,6 +2,7 @@ package io.connectstage.http;
 
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.deployment.ConnectorAccess;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorSearch;
 import io.connectstage.store.ConnectorSearchPage;
@@ -92,6 +93,48 @@ public final class SharedPublished {
                 return new ConnectorSearchPage(all.subList(from, to), all.size());
             }
         };
+    }
+
+    /**
+     * What this project's Deployments look up: every Connector by id, and by key the one this
+     * project sees first ({@link #viewOf}), else any. Whether the project may deploy a private one
+     * is then the core's check ({@code ConnectorAccess}, given by {@link #accessOf}), which answers
+     * {@code AuthorizationError} with its reason instead of a Connector "not found".
+     */
+    public PublishedConnectorStore deployableOf(String projectKey, ConnectorStore staged) {
+        PublishedConnectorStore view = viewOf(projectKey, staged);
+        return new PublishedConnectorStore() {
+            @Override
+            public Option<Connector> findById(String id) {
+                return store.findById(id);
+            }
+
+            @Override
+            public Option<Connector> findByKey(String key) {
+                return view.findByKey(key).orElse(() -> key == null ? Option.none() : store.findByKey(key));
+            }
+
+            @Override
+            public void save(Connector connector, boolean listed) {
+                view.save(connector, listed);
+            }
+
+            @Override
+            public boolean setListed(String id, boolean listed) {
+                return view.setListed(id, listed);
+            }
+
+            @Override
+            public ConnectorSearchPage search(ConnectorSearch search) {
+                return view.search(search);
+            }
+        };
+    }
+
+    /** Who may use the private Connector with this id: the project that published it and its {@code privateProjects}. */
+    public Option<ConnectorAccess> accessOf(String connectorId) {
+        return Option.ofOptional(access.find(connectorId))
+                .map(a -> new ConnectorAccess(a.ownerProject(), a.privateProjects()));
     }
 
     /** Every match this project may read, in the search's order (up to {@link #MAX_SCANNED} matches read). */

@@ -107,14 +107,14 @@ class HttpOfficialCliTest {
         Result described = ok(homeA, "connect", "connectorstaged", "describe", "--key", "good-connector");
         assertTrue(described.output().contains("Good connector") && described.output().contains(GOOD_URL), described.output());
 
-        // CLI 0.0.23 sends setRepository with the tag alone unless --repository-url is given, and the
-        // RAML requires its url: so give it, as a user of the real API must too
-        ok(homeA, "connect", "connectorstaged", "update", "--key", "good-connector", "--name", "Renamed connector",
-                "--repository-url", GOOD_URL);
-        Result withoutUrl = cli(homeA, "connect", "connectorstaged", "update", "--key", "good-connector", "--name", "X");
-        assertTrue(withoutUrl.output().contains("actions[1].url: is required"), withoutUrl.output());
+        // CLI 0.0.23 sends, on every update, setRepository with the current tag and no url unless
+        // --repository-url is given: a name alone must update the name and keep the repository
+        Result renamed = cli(homeA, "connect", "connectorstaged", "update", "--key", "good-connector",
+                "--name", "Renamed connector");
+        assertEquals(0, renamed.code(), renamed.output());
         Result after = ok(homeA, "connect", "connectorstaged", "describe", "--key", "good-connector");
         assertTrue(after.output().contains("Renamed connector"), after.output());
+        assertTrue(after.output().contains(GOOD_URL) && after.output().contains("1.0.0"), after.output());
         assertTrue(after.output().contains("version: 2"), after.output());
     }
 

@@ -138,6 +138,52 @@ class HttpDeploymentsTest {
     }
 
     @Test
+    @DisplayName("take a job's schedule override, show it in applications[].schedule, keep it on redeploy, "
+            + "and refuse a non-cron one and one for a service, each by its field")
+    void jobScheduleOverride(ConnectServerInfo info) {
+        Http http = new Http(info.baseUri());
+        String token = info.token();
+        JsonNode c = http.post("/connectors/drafts", token, Http.draft("scheduled")).expect(201).json();
+        http.post("/connectors/drafts/key=scheduled", token, "{\"version\":" + c.get("version").asLong()
+                + ",\"actions\":[{\"action\":\"publish\",\"certification\":false}]}").expect(201);
+
+        String draft = DeploymentJson.writeForStorage(DeploymentDraft.builder().key("scheduled-sandbox").connectorKey("scheduled")
+                .region(Region.EUROPE_WEST1_GCP)
+                .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", SampleDeployments.API_SECRET))
+                .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "100")
+                        .withSchedule("30 2 * * 1-5"))
+                .globalConfiguration(SampleDeployments.validGlobal()).build());
+        JsonNode bad = http.post("/project-a/deployments", token, draft
+                .replace("\"30 2 * * 1-5\"", "\"every night\"")
+                .replace("\"applicationName\":\"service\",", "\"applicationName\":\"service\",\"schedule\":\"@daily\","))
+                .expect(400, "InvalidJsonInput").json();
+        assertEquals(2, bad.get("errors").size(), bad.toString());
+        assertTrue(bad.toString().contains("configurations[0].schedule: only a job application has a schedule"), bad.toString());
+        assertTrue(bad.toString().contains("configurations[1].schedule: must be a cron expression"), bad.toString());
+
+        JsonNode created = http.post("/project-a/deployments", token, draft).expect(201).json();
+        assertEquals("30 2 * * 1-5", scheduleOf(created, "nightly"));
+        assertTrue(scheduleOf(created, "service") == null, created.toString());
+        JsonNode deployed = http.get("/project-a/deployments/key=scheduled-sandbox", token).expect(200).json();
+        http.post("/project-a/deployments/key=scheduled-sandbox", token, "{\"version\":" + deployed.get("version").asLong()
+                + ",\"actions\":[{\"action\":\"redeploy\",\"configurationValues\":[{\"applicationName\":\"nightly\","
+                + "\"standardConfiguration\":[{\"key\":\"BATCH_SIZE\",\"value\":\"5\"}],\"securedConfiguration\":[]}]}]}")
+                .expect(200);
+        assertEquals("30 2 * * 1-5", scheduleOf(http.get("/project-a/deployments/key=scheduled-sandbox", token).expect(200).json(),
+                "nightly"));
+    }
+
+    /** The {@code schedule} of the named application of a Deployment, {@code null} when it has none. */
+    private static String scheduleOf(JsonNode deployment, String applicationName) {
+        for (JsonNode app : deployment.get("applications")) {
+            if (app.get("applicationName").asText().equals(applicationName)) {
+                return app.has("schedule") ? app.get("schedule").asText() : null;
+            }
+        }
+        throw new AssertionError("no application " + applicationName + " in " + deployment);
+    }
+
+    @Test
     @DisplayName("answer 403 to a token of another project and to a token without a deployment scope; a viewer may not create")
     void scopes(ConnectServerInfo info) {
         Http http = new Http(info.baseUri());

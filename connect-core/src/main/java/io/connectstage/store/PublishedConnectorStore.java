@@ -15,7 +15,11 @@ public interface PublishedConnectorStore {
 
     Option<Connector> findByKey(String key);
 
-    /** Creates or replaces the Connector with this id, and its listing. */
+    /**
+     * Creates the Connector with this id, or replaces it and its listing when this one's version is
+     * higher than the stored one's; a Connector of the stored version or an older one changes
+     * nothing (two processors that settle publishes out of order keep the newer one).
+     */
     void save(Connector connector, boolean listed);
 
     /** Changes only the listing of a stored Connector; answers whether there was one. */

@@ -22,10 +22,12 @@ import java.util.UUID;
  * }
  * }</pre>
  *
- * <p>The pools open at most {@link #MAX_CONNECTIONS} connections and keep two when idle; a
- * caller waits up to 30 seconds for one (HikariCP's {@code connectionTimeout}), then gets an
- * {@code SQLException} that the stores report as a {@link JdbcStoreException}. A pool opens no
- * connection when it is made: an unreachable server is reported by the first store that uses it.
+ * <p>The pools open at most {@link #MAX_CONNECTIONS} connections (or the number given) and keep
+ * two when idle; a caller waits up to 30 seconds for one (HikariCP's {@code connectionTimeout}),
+ * then gets an {@code SQLException} that the stores report as a {@link JdbcStoreException}. A
+ * PostgreSQL or in-memory pool opens no connection when it is made: an unreachable server is
+ * reported by the first store that uses it; an H2 file is opened at once (see {@link #h2File}).
+ * To share one pool among the stores of many schemas, see {@link SharedDatabase}.
  * Tune anything else on the returned data source (it is HikariCP's), or pass the stores a
  * {@code DataSource} of your own.
  */
@@ -43,12 +45,17 @@ public final class JdbcStores {
      * source is closed, which drops it; data sources of the same name in one JVM share it.
      */
     public static HikariDataSource h2InMemory(String name) {
+        return h2InMemory(name, MAX_CONNECTIONS);
+    }
+
+    /** {@link #h2InMemory(String)} with a pool of at most {@code maxConnections} connections. */
+    public static HikariDataSource h2InMemory(String name, int maxConnections) {
         Objects.requireNonNull(name, "name is null");
         if (name.isEmpty() || name.contains(";")) {
             throw new IllegalArgumentException("an H2 database name is not empty and has no ';': " + name);
         }
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
-        return new ShutdownOnClose(h2(url, "connectstage-h2-mem"), url, "SHUTDOWN");
+        return new ShutdownOnClose(h2(url, "connectstage-h2-mem", maxConnections), url, "SHUTDOWN");
     }
 
     /**
@@ -61,6 +68,17 @@ public final class JdbcStores {
      * every commit (some 18 KB per replace) until then.
      */
     public static HikariDataSource h2File(Path path) {
+        return h2File(path, MAX_CONNECTIONS);
+    }
+
+    /**
+     * {@link #h2File(Path)} with a pool of at most {@code maxConnections} connections. Opens the
+     * file now, so that a file another process holds is refused at once, in one sentence, rather
+     * than by the first store after HikariCP's wait for a connection.
+     *
+     * @throws JdbcStoreException when the file cannot be opened, for example because another process has it open
+     */
+    public static HikariDataSource h2File(Path path, int maxConnections) {
         Objects.requireNonNull(path, "path is null");
         String file = path.toAbsolutePath().toString();
         if (file.contains(";")) {
@@ -73,7 +91,13 @@ public final class JdbcStores {
         // file opens without that acknowledged commit. Appending every commit avoids the hole; the
         // price is a file that grows until the database is compacted, which closing this source does.
         String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
-        return new ShutdownOnClose(h2(url, "connectstage-h2-file"), url, "SHUTDOWN COMPACT");
+        HikariConfig config = h2(url, "connectstage-h2-file", maxConnections);
+        config.setInitializationFailTimeout(1);
+        try {
+            return new ShutdownOnClose(config, url, "SHUTDOWN COMPACT");
+        } catch (RuntimeException e) {
+            throw H2Open.failure(file, e);
+        }
     }
 
     /**
@@ -81,6 +105,11 @@ public final class JdbcStores {
      * "connectstage", "secret")}. Needs the driver {@code org.postgresql:postgresql} at run time.
      */
     public static HikariDataSource postgres(String url, String user, String password) {
+        return postgres(url, user, password, MAX_CONNECTIONS);
+    }
+
+    /** {@link #postgres(String, String, String)} with a pool of at most {@code maxConnections} connections. */
+    public static HikariDataSource postgres(String url, String user, String password, int maxConnections) {
         Objects.requireNonNull(url, "url is null");
         try {
             DriverManager.getDriver(url);
@@ -88,15 +117,15 @@ public final class JdbcStores {
             throw new JdbcStoreException("no JDBC driver takes " + url
                     + ": put org.postgresql:postgresql on the class path", e);
         }
-        HikariConfig config = config("connectstage-postgres");
+        HikariConfig config = config("connectstage-postgres", maxConnections);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         return new HikariDataSource(config);
     }
 
-    private static HikariConfig h2(String url, String poolName) {
-        HikariConfig config = config(poolName);
+    private static HikariConfig h2(String url, String poolName, int maxConnections) {
+        HikariConfig config = config(poolName, maxConnections);
         config.setDriverClassName("org.h2.Driver");
         config.setJdbcUrl(url);
         config.setUsername("sa");
@@ -104,11 +133,14 @@ public final class JdbcStores {
         return config;
     }
 
-    private static HikariConfig config(String poolName) {
+    private static HikariConfig config(String poolName, int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("a pool has at least 1 connection, not " + maxConnections);
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName + "-" + UUID.randomUUID().toString().substring(0, 8));
-        config.setMaximumPoolSize(MAX_CONNECTIONS);
-        config.setMinimumIdle(MIN_IDLE);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(Math.min(MIN_IDLE, maxConnections));
         config.setInitializationFailTimeout(-1);
         return config;
     }

@@ -58,27 +58,37 @@ public final class JdbcStores {
         return new ShutdownOnClose(h2(url, "connectstage-h2-mem", maxConnections), url, "SHUTDOWN");
     }
 
+    /** The size an H2 file may reach before it is compacted while open (and its growth since the last compaction). */
+    public static final long COMPACT_ABOVE_BYTES = 16L * 1024 * 1024;
+
     /**
      * An H2 database in a file ({@code jdbc:h2:file:path}; H2 adds {@code .mv.db} to the path),
-     * created when missing. Each commit is written to the file before it returns
+     * created when missing and opened now. Each commit is written to the file before it returns
      * ({@code WRITE_DELAY=0}), and at the file's end ({@code REUSE_SPACE=FALSE}), so a write
      * the store acknowledged survives the process being killed. One process opens the file at a
-     * time. Closing the data source compacts the file ({@code SHUTDOWN COMPACT}: H2 writes the
-     * live data to a new file and renames it over the old one), since appending makes it grow by
-     * every commit (some 18 KB per replace) until then.
+     * time: a file another process holds is refused at once, in one sentence. Appending makes
+     * the file grow by every commit (some 15 KB per replace), so while it is open it is compacted
+     * in the background once it is past {@link #COMPACT_ABOVE_BYTES} and four times its size
+     * after the last compaction ({@code SHUTDOWN COMPACT} between two requests: H2 writes the
+     * live data to a new file and renames it over the old one; requests wait meanwhile), and
+     * when the data source is closed.
+     *
+     * @throws JdbcStoreException when the file cannot be opened, for example because another process has it open
      */
     public static HikariDataSource h2File(Path path) {
         return h2File(path, MAX_CONNECTIONS);
     }
 
-    /**
-     * {@link #h2File(Path)} with a pool of at most {@code maxConnections} connections. Opens the
-     * file now, so that a file another process holds is refused at once, in one sentence, rather
-     * than by the first store after HikariCP's wait for a connection.
-     *
-     * @throws JdbcStoreException when the file cannot be opened, for example because another process has it open
-     */
+    /** {@link #h2File(Path)} with a pool of at most {@code maxConnections} connections. */
     public static HikariDataSource h2File(Path path, int maxConnections) {
+        return h2File(path, maxConnections, COMPACT_ABOVE_BYTES);
+    }
+
+    /**
+     * {@link #h2File(Path, int)} compacted once past {@code compactAboveBytes} (and four times
+     * its size after the last compaction) rather than {@link #COMPACT_ABOVE_BYTES}.
+     */
+    public static HikariDataSource h2File(Path path, int maxConnections, long compactAboveBytes) {
         Objects.requireNonNull(path, "path is null");
         String file = path.toAbsolutePath().toString();
         if (file.contains(";")) {
@@ -89,15 +99,20 @@ public final class JdbcStores {
         // rewrites the header, but the header still names the commit before it (H2 writes it before
         // taking the new chunk as its last), so when the process dies before the next commit, the
         // file opens without that acknowledged commit. Appending every commit avoids the hole; the
-        // price is a file that grows until the database is compacted, which closing this source does.
+        // price is a file that grows until the database is compacted: H2FileCompaction does it
+        // while no commit is under way, and closing this source does it once more.
         String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
         HikariConfig config = h2(url, "connectstage-h2-file", maxConnections);
         config.setInitializationFailTimeout(1);
+        config.setAllowPoolSuspension(true);
+        ShutdownOnClose source;
         try {
-            return new ShutdownOnClose(config, url, "SHUTDOWN COMPACT");
+            source = new ShutdownOnClose(config, url, "SHUTDOWN COMPACT");
         } catch (RuntimeException e) {
             throw H2Open.failure(file, e);
         }
+        source.compaction = new H2FileCompaction(source, url, Path.of(file + ".mv.db"), compactAboveBytes);
+        return source;
     }
 
     /**
@@ -155,6 +170,7 @@ public final class JdbcStores {
     private static final class ShutdownOnClose extends HikariDataSource {
         private final String url;
         private final String shutdown;
+        private volatile H2FileCompaction compaction;
 
         ShutdownOnClose(HikariConfig config, String url, String shutdown) {
             super(config);
@@ -166,6 +182,9 @@ public final class JdbcStores {
         public void close() {
             if (isClosed()) {
                 return;
+            }
+            if (compaction != null) {
+                compaction.close();
             }
             super.close();
             try (Connection connection = DriverManager.getConnection(url, "sa", "");

@@ -5,13 +5,10 @@ import io.connectstage.store.jdbc.internal.Jdbc;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
@@ -91,24 +88,6 @@ public final class SharedDatabase implements AutoCloseable {
             return null;
         });
         return new InSchema(name);
-    }
-
-    /** The schemas whose name starts with this prefix and that hold the stores' tables. */
-    public List<String> schemas(String prefix) {
-        return new Jdbc(pool).autoCommit("list the schemas", c -> {
-            List<String> names = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT table_schema FROM information_schema.tables "
-                    + "WHERE LOWER(table_name) = 'connectstage_schema' ORDER BY table_schema")) {
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        if (rows.getString(1).startsWith(prefix)) {
-                            names.add(rows.getString(1));
-                        }
-                    }
-                }
-            }
-            return names;
-        });
     }
 
     /** Whether this is H2 (in memory or in a file) rather than PostgreSQL. */

@@ -16,9 +16,9 @@ public interface PublishedConnectorStore {
     Option<Connector> findByKey(String key);
 
     /**
-     * Creates the Connector with this id, or replaces it and its listing when this one's version is
-     * higher than the stored one's; a Connector of the stored version or an older one changes
-     * nothing (two processors that settle publishes out of order keep the newer one).
+     * Creates the Connector with this id, or replaces it and its listing unless the stored one has
+     * a higher version: an older version changes nothing (two processors that settle publishes out
+     * of order keep the newer one), the same version replaces it (a settle done again).
      */
     void save(Connector connector, boolean listed);
 

@@ -159,12 +159,13 @@ public abstract class PublishedConnectorStoreContract {
         }
 
         @Test
-        @DisplayName("keeps the stored Connector when another of the same version comes")
-        void keepsTheSameVersion() {
-            Connector first = saved(version(2), true);
-            store.save(Connector.publishedFrom(Connectors.minimal(id(1), "connector-key").withName("other"), 2, true), false);
-            assertEquals(Option.some(first), store.findById(id(1)));
-            assertEquals(List.of(first), everything());
+        @DisplayName("replaces the stored Connector and its listing with one of the same version (a settle done again)")
+        void replacesTheSameVersion() {
+            saved(version(2), true);
+            Connector again = Connector.publishedFrom(Connectors.minimal(id(1), "connector-key").withName("v2"), 2, false);
+            store.save(again, false);
+            assertEquals(Option.some(again), store.findById(id(1)));
+            assertEquals(List.of(again), everything(), "private, so searched although unlisted");
         }
 
         @Test

@@ -32,7 +32,7 @@ public final class SimplePublishedConnectorStore implements PublishedConnectorSt
     public synchronized void save(Connector connector, boolean listed) {
         Objects.requireNonNull(connector, "connector is null");
         Entry stored = byId.get(connector.id());
-        if (stored == null || connector.version() > stored.connector().version()) {
+        if (stored == null || connector.version() >= stored.connector().version()) {
             byId.put(connector.id(), new Entry(connector, listed));
         }
     }

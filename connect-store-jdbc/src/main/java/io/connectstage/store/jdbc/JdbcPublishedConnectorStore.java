@@ -79,7 +79,7 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
                     return null;
                 }
                 if (document(c, "SELECT document FROM connector_published WHERE id = ?", connector.id()).isDefined()) {
-                    return null; // the stored one is as new or newer: a late settle does not take it back
+                    return null; // the stored one is newer: a late settle does not take it back
                 }
                 try {
                     write(c, connector, listed, false);
@@ -99,7 +99,7 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
     private static int write(Connection c, Connector connector, boolean listed, boolean update) throws SQLException {
         String sql = update
                 ? "UPDATE connector_published SET connector_key = ?, version = ?, name_utf16 = ?, company_utf16 = ?, "
-                        + "is_private = ?, listed = ?, document = ? WHERE id = ? AND version < ?"
+                        + "is_private = ?, listed = ?, document = ? WHERE id = ? AND version <= ?"
                 : "INSERT INTO connector_published (connector_key, version, name_utf16, company_utf16, is_private, "
                         + "listed, document, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = c.prepareStatement(sql)) {

@@ -10,7 +10,7 @@ final class H2Open {
     private H2Open() {
     }
 
-    static JdbcStoreException failure(String file, RuntimeException e) {
+    static JdbcStoreException failure(String file, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getErrorCode() == ALREADY_OPEN) {
                 return new JdbcStoreException("the H2 file " + file + ".mv.db is in use by another process"

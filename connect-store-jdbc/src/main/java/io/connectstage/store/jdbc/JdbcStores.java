@@ -105,10 +105,13 @@ public final class JdbcStores {
         HikariConfig config = h2(url, "connectstage-h2-file", maxConnections);
         config.setInitializationFailTimeout(1);
         config.setAllowPoolSuspension(true);
+        // A connection of its own first: a file another process holds fails it at once, before any
+        // pool (with its housekeeping thread) exists to be left behind; held open until the pool
+        // has its first connection, so the database is not closed and opened again in between.
         ShutdownOnClose source;
-        try {
+        try (Connection probe = DriverManager.getConnection(url, "sa", "")) {
             source = new ShutdownOnClose(config, url, "SHUTDOWN COMPACT");
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             throw H2Open.failure(file, e);
         }
         source.compaction = new H2FileCompaction(source, url, Path.of(file + ".mv.db"), compactAboveBytes);

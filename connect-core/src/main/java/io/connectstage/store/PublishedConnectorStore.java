@@ -15,7 +15,11 @@ public interface PublishedConnectorStore {
 
     Option<Connector> findByKey(String key);
 
-    /** Creates or replaces the Connector with this id, and its listing. */
+    /**
+     * Creates the Connector with this id, or replaces it and its listing unless the stored one has
+     * a higher version: an older version changes nothing (two processors that settle publishes out
+     * of order keep the newer one), the same version replaces it (a settle done again).
+     */
     void save(Connector connector, boolean listed);
 
     /** Changes only the listing of a stored Connector; answers whether there was one. */

@@ -107,6 +107,77 @@ public abstract class ProcessingContract extends ProcessorsFixture {
         }
     }
 
+    /** The real published store, whose next save waits until released: a settle that comes late. */
+    private static final class LateSave implements PublishedConnectorStore {
+        private final PublishedConnectorStore store;
+        final CountDownLatch saving = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        LateSave(PublishedConnectorStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public io.vavr.control.Option<io.connectstage.connector.Connector> findById(String id) {
+            return store.findById(id);
+        }
+
+        @Override
+        public io.vavr.control.Option<io.connectstage.connector.Connector> findByKey(String key) {
+            return store.findByKey(key);
+        }
+
+        @Override
+        public void save(io.connectstage.connector.Connector connector, boolean listed) {
+            saving.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.save(connector, listed);
+        }
+
+        @Override
+        public boolean setListed(String id, boolean listed) {
+            return store.setListed(id, listed);
+        }
+
+        @Override
+        public io.connectstage.store.ConnectorSearchPage search(io.connectstage.store.ConnectorSearch search) {
+            return store.search(search);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("keep the newer production Connector when one processor's publish settles after the other's newer ones")
+    void keepTheNewerPublishedConnector() throws Exception {
+        Stores first = openStores();
+        Stores second = openStores();
+        ConnectorStagedService service = ConnectorStagedService.builder(first.staged()).clock(clock).build();
+        ConnectorStaged c = create(service, 1);
+        LateSave late = new LateSave(first.published());
+        ConnectorProcessor a = processor(new Stores(first.staged(), late), "a", this::counted);
+        ConnectorProcessor b = processor(second, "b", this::counted);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            // a reads no production Connector, makes version 1 of the first name, and waits to save it
+            Future<?> slow = thread.submit(() -> a.publishConnector(c.withName("first")));
+            assertTrue(late.saving.await(30, TimeUnit.SECONDS));
+            b.publishConnector(c.withName("second")); // version 1
+            b.publishConnector(c.withName("third")); // version 2
+            late.release.countDown();
+            slow.get(30, TimeUnit.SECONDS);
+        } finally {
+            late.release.countDown();
+            thread.shutdownNow();
+        }
+        io.connectstage.connector.Connector kept = second.published().findById(c.id()).get();
+        assertEquals(2, kept.version());
+        assertEquals("third", kept.name(), "the late version 1 did not take version 2 back");
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     @DisplayName("settle the work of a processor stopped mid-analysis once its lease ends, and refuse its late answer")

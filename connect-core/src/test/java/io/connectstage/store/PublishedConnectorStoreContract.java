@@ -144,6 +144,64 @@ public abstract class PublishedConnectorStoreContract {
                     .withIntegrationTypes(Set.of(IntegrationType.PSP))).results());
         }
 
+        /** Version {@code version} of Connector 1, named after it. */
+        private Connector version(long version) {
+            return Connector.publishedFrom(Connectors.minimal(id(1), "connector-key").withName("v" + version), version, true);
+        }
+
+        @Test
+        @DisplayName("keeps the stored Connector and its listing when an older version comes late")
+        void keepsANewerVersion() {
+            Connector newer = saved(version(3), true);
+            store.save(version(2), false);
+            assertEquals(Option.some(newer), store.findById(id(1)));
+            assertEquals(List.of(newer), everything(), "still listed");
+        }
+
+        @Test
+        @DisplayName("replaces the stored Connector and its listing with one of the same version (a settle done again)")
+        void replacesTheSameVersion() {
+            saved(version(2), true);
+            Connector again = Connector.publishedFrom(Connectors.minimal(id(1), "connector-key").withName("v2"), 2, false);
+            store.save(again, false);
+            assertEquals(Option.some(again), store.findById(id(1)));
+            assertEquals(List.of(again), everything(), "private, so searched although unlisted");
+        }
+
+        @Test
+        @DisplayName("ends with the newest version when two processors save versions out of order at once")
+        void outOfOrderSettles() throws Exception {
+            int versions = 40;
+            List<Long> odd = new ArrayList<>();
+            List<Long> even = new ArrayList<>();
+            for (long v = versions; v >= 1; v--) {
+                (v % 2 == 0 ? even : odd).add(v);
+            }
+            java.util.Collections.shuffle(odd, new java.util.Random(7));
+            java.util.Collections.shuffle(even, new java.util.Random(11));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService processors = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (List<Long> settles : List.of(odd, even)) {
+                    done.add(processors.submit(() -> {
+                        start.await();
+                        for (long v : settles) {
+                            store.save(version(v), true);
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                processors.shutdownNow();
+            }
+            assertEquals(Option.some(version(versions)), store.findById(id(1)));
+            assertEquals(List.of(version(versions)), everything());
+        }
+
         @Test
         @DisplayName("gives back a fully populated Connector equal to what went in")
         void fullyPopulatedConnector() {

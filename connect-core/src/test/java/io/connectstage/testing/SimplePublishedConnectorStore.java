@@ -31,7 +31,10 @@ public final class SimplePublishedConnectorStore implements PublishedConnectorSt
     @Override
     public synchronized void save(Connector connector, boolean listed) {
         Objects.requireNonNull(connector, "connector is null");
-        byId.put(connector.id(), new Entry(connector, listed));
+        Entry stored = byId.get(connector.id());
+        if (stored == null || connector.version() >= stored.connector().version()) {
+            byId.put(connector.id(), new Entry(connector, listed));
+        }
     }
 
     @Override

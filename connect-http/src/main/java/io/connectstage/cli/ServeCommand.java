@@ -55,8 +55,13 @@ final class ServeCommand implements Callable<Integer> {
     String store;
 
     @Option(names = "--schema-prefix", paramLabel = "NAME", defaultValue = StoreOption.DEFAULT_SCHEMA_PREFIX,
-            description = "PostgreSQL: schema NAME holds the published Connectors, NAME_projectKey each project's (default ${DEFAULT-VALUE})")
+            description = "schema NAME_projectKey holds each project's stores, and on PostgreSQL NAME the published Connectors (default ${DEFAULT-VALUE})")
     String schemaPrefix;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + StoreOption.DEFAULT_MAX_CONNECTIONS,
+            description = "JDBC stores: the one pool of database connections that every project shares holds at most N"
+                    + " (default ${DEFAULT-VALUE})")
+    int maxConnections;
 
     @Option(names = "--repo-mirror", paramLabel = "URL=PATH", description = "clone this repository URL from a local path or bare repository (repeatable)")
     List<String> mirrors = new ArrayList<>();
@@ -148,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         StoreOption stores;
         try {
-            stores = StoreOption.parse(store, schemaPrefix);
+            stores = StoreOption.parse(store, schemaPrefix, maxConnections);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

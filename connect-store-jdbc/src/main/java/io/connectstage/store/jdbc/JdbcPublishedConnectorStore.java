@@ -78,6 +78,9 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
                     replaceTypes(c, connector);
                     return null;
                 }
+                if (document(c, "SELECT document FROM connector_published WHERE id = ?", connector.id()).isDefined()) {
+                    return null; // the stored one is newer: a late settle does not take it back
+                }
                 try {
                     write(c, connector, listed, false);
                     replaceTypes(c, connector);
@@ -96,7 +99,7 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
     private static int write(Connection c, Connector connector, boolean listed, boolean update) throws SQLException {
         String sql = update
                 ? "UPDATE connector_published SET connector_key = ?, version = ?, name_utf16 = ?, company_utf16 = ?, "
-                        + "is_private = ?, listed = ?, document = ? WHERE id = ?"
+                        + "is_private = ?, listed = ?, document = ? WHERE id = ? AND version <= ?"
                 : "INSERT INTO connector_published (connector_key, version, name_utf16, company_utf16, is_private, "
                         + "listed, document, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = c.prepareStatement(sql)) {
@@ -108,6 +111,9 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
             statement.setBoolean(6, listed);
             statement.setString(7, Columns.document(connector));
             statement.setString(8, connector.id());
+            if (update) {
+                statement.setLong(9, connector.version());
+            }
             return statement.executeUpdate();
         }
     }

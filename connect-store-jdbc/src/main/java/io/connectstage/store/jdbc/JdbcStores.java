@@ -22,10 +22,12 @@ import java.util.UUID;
  * }
  * }</pre>
  *
- * <p>The pools open at most {@link #MAX_CONNECTIONS} connections and keep two when idle; a
- * caller waits up to 30 seconds for one (HikariCP's {@code connectionTimeout}), then gets an
- * {@code SQLException} that the stores report as a {@link JdbcStoreException}. A pool opens no
- * connection when it is made: an unreachable server is reported by the first store that uses it.
+ * <p>The pools open at most {@link #MAX_CONNECTIONS} connections (or the number given) and keep
+ * two when idle; a caller waits up to 30 seconds for one (HikariCP's {@code connectionTimeout}),
+ * then gets an {@code SQLException} that the stores report as a {@link JdbcStoreException}. A
+ * PostgreSQL or in-memory pool opens no connection when it is made: an unreachable server is
+ * reported by the first store that uses it; an H2 file is opened at once (see {@link #h2File}).
+ * To share one pool among the stores of many schemas, see {@link SharedDatabase}.
  * Tune anything else on the returned data source (it is HikariCP's), or pass the stores a
  * {@code DataSource} of your own.
  */
@@ -43,24 +45,50 @@ public final class JdbcStores {
      * source is closed, which drops it; data sources of the same name in one JVM share it.
      */
     public static HikariDataSource h2InMemory(String name) {
+        return h2InMemory(name, MAX_CONNECTIONS);
+    }
+
+    /** {@link #h2InMemory(String)} with a pool of at most {@code maxConnections} connections. */
+    public static HikariDataSource h2InMemory(String name, int maxConnections) {
         Objects.requireNonNull(name, "name is null");
         if (name.isEmpty() || name.contains(";")) {
             throw new IllegalArgumentException("an H2 database name is not empty and has no ';': " + name);
         }
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
-        return new ShutdownOnClose(h2(url, "connectstage-h2-mem"), url, "SHUTDOWN");
+        return new ShutdownOnClose(h2(url, "connectstage-h2-mem", maxConnections), url, "SHUTDOWN");
     }
+
+    /** The size an H2 file may reach before it is compacted while open (and its growth since the last compaction). */
+    public static final long COMPACT_ABOVE_BYTES = 16L * 1024 * 1024;
 
     /**
      * An H2 database in a file ({@code jdbc:h2:file:path}; H2 adds {@code .mv.db} to the path),
-     * created when missing. Each commit is written to the file before it returns
+     * created when missing and opened now. Each commit is written to the file before it returns
      * ({@code WRITE_DELAY=0}), and at the file's end ({@code REUSE_SPACE=FALSE}), so a write
      * the store acknowledged survives the process being killed. One process opens the file at a
-     * time. Closing the data source compacts the file ({@code SHUTDOWN COMPACT}: H2 writes the
-     * live data to a new file and renames it over the old one), since appending makes it grow by
-     * every commit (some 18 KB per replace) until then.
+     * time: a file another process holds is refused at once, in one sentence. Appending makes
+     * the file grow by every commit (some 15 KB per replace), so while it is open it is compacted
+     * in the background once it is past {@link #COMPACT_ABOVE_BYTES} and four times its size
+     * after the last compaction ({@code SHUTDOWN COMPACT} between two requests: H2 writes the
+     * live data to a new file and renames it over the old one; requests wait meanwhile), and
+     * when the data source is closed.
+     *
+     * @throws JdbcStoreException when the file cannot be opened, for example because another process has it open
      */
     public static HikariDataSource h2File(Path path) {
+        return h2File(path, MAX_CONNECTIONS);
+    }
+
+    /** {@link #h2File(Path)} with a pool of at most {@code maxConnections} connections. */
+    public static HikariDataSource h2File(Path path, int maxConnections) {
+        return h2File(path, maxConnections, COMPACT_ABOVE_BYTES);
+    }
+
+    /**
+     * {@link #h2File(Path, int)} compacted once past {@code compactAboveBytes} (and four times
+     * its size after the last compaction) rather than {@link #COMPACT_ABOVE_BYTES}.
+     */
+    public static HikariDataSource h2File(Path path, int maxConnections, long compactAboveBytes) {
         Objects.requireNonNull(path, "path is null");
         String file = path.toAbsolutePath().toString();
         if (file.contains(";")) {
@@ -71,9 +99,23 @@ public final class JdbcStores {
         // rewrites the header, but the header still names the commit before it (H2 writes it before
         // taking the new chunk as its last), so when the process dies before the next commit, the
         // file opens without that acknowledged commit. Appending every commit avoids the hole; the
-        // price is a file that grows until the database is compacted, which closing this source does.
+        // price is a file that grows until the database is compacted: H2FileCompaction does it
+        // while no commit is under way, and closing this source does it once more.
         String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
-        return new ShutdownOnClose(h2(url, "connectstage-h2-file"), url, "SHUTDOWN COMPACT");
+        HikariConfig config = h2(url, "connectstage-h2-file", maxConnections);
+        config.setInitializationFailTimeout(1);
+        config.setAllowPoolSuspension(true);
+        // A connection of its own first: a file another process holds fails it at once, before any
+        // pool (with its housekeeping thread) exists to be left behind; held open until the pool
+        // has its first connection, so the database is not closed and opened again in between.
+        ShutdownOnClose source;
+        try (Connection probe = DriverManager.getConnection(url, "sa", "")) {
+            source = new ShutdownOnClose(config, url, "SHUTDOWN COMPACT");
+        } catch (SQLException | RuntimeException e) {
+            throw H2Open.failure(file, e);
+        }
+        source.compaction = new H2FileCompaction(source, url, Path.of(file + ".mv.db"), compactAboveBytes);
+        return source;
     }
 
     /**
@@ -81,6 +123,11 @@ public final class JdbcStores {
      * "connectstage", "secret")}. Needs the driver {@code org.postgresql:postgresql} at run time.
      */
     public static HikariDataSource postgres(String url, String user, String password) {
+        return postgres(url, user, password, MAX_CONNECTIONS);
+    }
+
+    /** {@link #postgres(String, String, String)} with a pool of at most {@code maxConnections} connections. */
+    public static HikariDataSource postgres(String url, String user, String password, int maxConnections) {
         Objects.requireNonNull(url, "url is null");
         try {
             DriverManager.getDriver(url);
@@ -88,15 +135,15 @@ public final class JdbcStores {
             throw new JdbcStoreException("no JDBC driver takes " + url
                     + ": put org.postgresql:postgresql on the class path", e);
         }
-        HikariConfig config = config("connectstage-postgres");
+        HikariConfig config = config("connectstage-postgres", maxConnections);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         return new HikariDataSource(config);
     }
 
-    private static HikariConfig h2(String url, String poolName) {
-        HikariConfig config = config(poolName);
+    private static HikariConfig h2(String url, String poolName, int maxConnections) {
+        HikariConfig config = config(poolName, maxConnections);
         config.setDriverClassName("org.h2.Driver");
         config.setJdbcUrl(url);
         config.setUsername("sa");
@@ -104,11 +151,14 @@ public final class JdbcStores {
         return config;
     }
 
-    private static HikariConfig config(String poolName) {
+    private static HikariConfig config(String poolName, int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("a pool has at least 1 connection, not " + maxConnections);
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName + "-" + UUID.randomUUID().toString().substring(0, 8));
-        config.setMaximumPoolSize(MAX_CONNECTIONS);
-        config.setMinimumIdle(MIN_IDLE);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(Math.min(MIN_IDLE, maxConnections));
         config.setInitializationFailTimeout(-1);
         return config;
     }
@@ -123,6 +173,7 @@ public final class JdbcStores {
     private static final class ShutdownOnClose extends HikariDataSource {
         private final String url;
         private final String shutdown;
+        private volatile H2FileCompaction compaction;
 
         ShutdownOnClose(HikariConfig config, String url, String shutdown) {
             super(config);
@@ -134,6 +185,9 @@ public final class JdbcStores {
         public void close() {
             if (isClosed()) {
                 return;
+            }
+            if (compaction != null) {
+                compaction.close();
             }
             super.close();
             try (Connection connection = DriverManager.getConnection(url, "sa", "");

@@ -39,7 +39,9 @@ public final class DurabilityWriter {
         Random random = new Random(Long.parseLong(args[1]));
         String prefix = args[2];
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        try (HikariDataSource pool = args.length > 3 ? lossy(args[3]) : JdbcStores.h2File(path)) {
+        try (HikariDataSource pool = args.length > 3 ? lossy(args[3])
+                // compacted past 512 KB, so that kills fall before, amid and after compactions
+                : JdbcStores.h2File(path, JdbcStores.MAX_CONNECTIONS, 512 * 1024)) {
             JdbcConnectorStore store = new JdbcConnectorStore(pool);
             List<String> ids = existingIds(store);
             out.println("ready " + ids.size());

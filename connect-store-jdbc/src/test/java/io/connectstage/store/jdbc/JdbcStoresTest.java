@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.connectstage.connector.ConnectorStaged;
+import io.vavr.control.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -139,6 +141,33 @@ class JdbcStoresTest {
              ResultSet rows = s.executeQuery("SELECT n FROM counter WHERE id = 1")) {
             assertTrue(rows.next());
             assertEquals(300, rows.getInt(1));
+        }
+    }
+
+    @Test
+    @DisplayName("of an H2 file keep it bounded while it is open, compacting it between writes, and keep every write")
+    void h2FileStaysBoundedWhileOpen() throws Exception {
+        Path path = folder.resolve("bounded");
+        Path file = folder.resolve("bounded.mv.db");
+        int updates = 2_500; // some 37 MB of appended commits without compaction
+        long largest = 0;
+        ConnectorStaged current = io.connectstage.testing.Connectors.fullyPopulated("bounded-1", "bounded-key").withVersion(1);
+        try (HikariDataSource source = JdbcStores.h2File(path)) {
+            JdbcConnectorStore store = new JdbcConnectorStore(source);
+            store.insert(current).get();
+            for (int i = 0; i < updates; i++) {
+                ConnectorStaged next = current.withVersion(current.version() + 1).withDescription("update " + i);
+                current = store.replace(next, current.version()).get();
+                largest = Math.max(largest, Files.size(file));
+            }
+            long open = Files.size(file);
+            // JdbcStores.COMPACT_ABOVE_BYTES (16 MB), and what the writes add while a check waits
+            assertTrue(open < 24L * 1024 * 1024, "the open file has " + open
+                    + " bytes after " + updates + " updates (at most " + largest + ")");
+            assertEquals(Option.some(current), store.findById("bounded-1"));
+        }
+        try (HikariDataSource again = JdbcStores.h2File(path)) {
+            assertEquals(Option.some(current), new JdbcConnectorStore(again).findById("bounded-1"));
         }
     }
 

@@ -41,7 +41,9 @@ public final class InMemoryPublishedConnectorStore implements PublishedConnector
     @Override
     public void save(Connector connector, boolean listed) {
         Objects.requireNonNull(connector, "connector is null");
-        byId.put(connector.id(), new Entry(connector, listed));
+        // An older version never replaces the stored one: a late settle does not take it back.
+        byId.merge(connector.id(), new Entry(connector, listed),
+                (stored, next) -> next.connector().version() >= stored.connector().version() ? next : stored);
     }
 
     @Override

@@ -63,6 +63,14 @@ public final class Schema {
 
     private static Dialect ensure(Connection connection) throws SQLException {
         Dialect dialect = Dialect.of(connection);
+        if (dialect == Dialect.POSTGRESQL) {
+            // Servers that meet a new schema at once create its tables one after the other: the
+            // lock (of the schema's name, held until this transaction ends) spares them the races
+            // on the catalog that the retries in ensure(DataSource) would otherwise have to absorb.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(hashtext(COALESCE(current_schema(), '')))");
+            }
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS connectstage_schema ("
                     + "id INTEGER NOT NULL PRIMARY KEY, "

@@ -34,6 +34,9 @@ import java.util.function.Function;
  */
 final class StoreOption implements AutoCloseable {
     static final String DEFAULT_SCHEMA_PREFIX = "connectstage";
+    /** What a project's schema comment starts with; the project key follows. */
+    private static final String PROJECT_COMMENT = "connectstage project ";
+    private static final java.util.regex.Pattern PROJECT_KEY = java.util.regex.Pattern.compile("[a-z0-9_-]{2,36}");
     private static final java.util.regex.Pattern SCHEMA_PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
     private final String spec;
@@ -143,10 +146,64 @@ final class StoreOption implements AutoCloseable {
         String schema = schema(projectKey);
         try (Connection c = DriverManager.getConnection(spec); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
+            if (projectKey != null && PROJECT_KEY.matcher(projectKey).matches()) {
+                s.execute("COMMENT ON SCHEMA \"" + schema + "\" IS '" + PROJECT_COMMENT + projectKey + "'");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare schema " + schema + " on " + redact(spec) + ": " + e.getMessage());
         }
         return JdbcStores.postgres(spec + (spec.contains("?") ? "&" : "?") + "currentSchema=" + schema, null, null);
+    }
+
+    /**
+     * The keys of every project that has stored data, sorted, so that {@code serve} resumes their
+     * work at start: none for memory and H2 in memory (nothing outlives the process); the
+     * {@code PATH-projectKey} files next to an H2 file; the {@code PREFIX_projectKey} schemas of
+     * PostgreSQL, each by the key its comment records (a schema name has '_' for the key's '-'),
+     * or, for a schema made before keys were recorded, by its name.
+     */
+    List<String> projectKeys() {
+        if (spec.startsWith("jdbc:h2:file:")) {
+            Path base = Path.of(spec.substring("jdbc:h2:file:".length())).toAbsolutePath();
+            String start = base.getFileName() + "-";
+            String end = ".mv.db";
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(base.getParent())) {
+                return files.map(f -> f.getFileName().toString())
+                        .filter(name -> name.startsWith(start) && name.endsWith(end) && name.length() > start.length() + end.length())
+                        .map(name -> name.substring(start.length(), name.length() - end.length()))
+                        .filter(key -> PROJECT_KEY.matcher(key).matches())
+                        .sorted().toList();
+            } catch (java.nio.file.NoSuchFileException e) {
+                return List.of();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot list the projects next to " + base + ": " + e.getMessage());
+            }
+        }
+        if (!spec.startsWith("jdbc:postgresql:")) {
+            return List.of();
+        }
+        String start = schemaPrefix + "_";
+        List<String> keys = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(spec); PreparedStatement select = c.prepareStatement(
+                "SELECT nspname, obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE substr(nspname, 1, ?) = ?"
+                        + " ORDER BY nspname")) {
+            select.setInt(1, start.length());
+            select.setString(2, start);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String schema = rows.getString(1);
+                    String comment = rows.getString(2);
+                    String key = comment != null && comment.startsWith(PROJECT_COMMENT)
+                            ? comment.substring(PROJECT_COMMENT.length()) : schema.substring(start.length());
+                    if (PROJECT_KEY.matcher(key).matches() && schema(key).equals(schema)) {
+                        keys.add(key);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the projects on " + redact(spec) + ": " + e.getMessage());
+        }
+        return keys.stream().sorted().toList();
     }
 
     /** Checks the database answers, before the server says it listens. */

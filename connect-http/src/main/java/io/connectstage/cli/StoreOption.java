@@ -186,7 +186,9 @@ final class StoreOption implements AutoCloseable {
         List<String> keys = new java.util.ArrayList<>();
         try (Connection c = DriverManager.getConnection(spec); PreparedStatement select = c.prepareStatement(
                 "SELECT nspname, obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE substr(nspname, 1, ?) = ?"
-                        + " ORDER BY nspname")) {
+                        // not the published schema of a longer prefix
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = nspname"
+                        + " AND t.tablename = 'connector_published_access') ORDER BY nspname")) {
             select.setInt(1, start.length());
             select.setString(2, start);
             try (java.sql.ResultSet rows = select.executeQuery()) {

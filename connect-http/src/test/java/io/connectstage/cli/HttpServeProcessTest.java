@@ -199,7 +199,8 @@ class HttpServeProcessTest {
                 {"--client", "a:b:bad_scope:p"}, {"--client", "a:b:view_connectors:p,manage_project:q"},
                 {"--store", "mongodb://x"}, {"--repo-mirror", "no-equals"}, {"--bogus"},
                 {"--fail-build", "p1/key"}, {"--fail-build", "p1/key/"}, {"--fail-build", "P!/key/app"},
-                {"--fail-undeploy", "p1/a b"}, {"--hold", "p1/k"}, {"--hold", "p1/key/app"}}) {
+                {"--fail-undeploy", "p1/a b"}, {"--hold", "p1/k"}, {"--hold", "p1/key/app"},
+                {"--workers", "0"}, {"--workers", "x"}, {"--lease-seconds", "1"}, {"--lease-seconds", "99999"}}) {
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
             String[] full = new String[args.length + 1];
             full[0] = "serve";

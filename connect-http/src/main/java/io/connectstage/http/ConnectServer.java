@@ -91,24 +91,13 @@ public final class ConnectServer implements AutoCloseable {
         return issuer;
     }
 
-    /**
-     * Stops accepting, lets the requests under way finish (up to 5 seconds), then stops, and stops
-     * the processing of its project spaces when they can be closed ({@link PerProjectSpaces}).
-     */
+    /** Stops accepting, lets the requests under way finish (up to 5 seconds), then stops. */
     @Override
     public void close() {
         try {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("the server did not stop cleanly", e);
-        } finally {
-            if (spaces instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("the project spaces did not close cleanly", e);
-                }
-            }
         }
     }
 

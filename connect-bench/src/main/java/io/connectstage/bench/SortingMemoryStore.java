@@ -112,6 +112,11 @@ final class SortingMemoryStore implements ConnectorStore {
     }
 
     @Override
+    public boolean renew(Work claimed, Instant until) {
+        return false;
+    }
+
+    @Override
     public List<Work> work() {
         return List.of();
     }

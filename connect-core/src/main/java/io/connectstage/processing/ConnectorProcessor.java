@@ -19,12 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,10 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Processors may share a store, in one JVM or in several over one database: each item is
  * claimed by one of them at a time, and only the holder of the claim can settle it, so each
- * request is settled exactly once. A processor that dies leaves a lease that expires; then any
- * processor claims the item and does it again ({@link #resume()} at start-up picks up what a
- * previous run left). An analyzer that throws or runs past the timeout settles the request as a
- * failed analysis with an {@code Error} entry.
+ * request is settled exactly once. Leases are short (30 s) and renewed while the work runs (every
+ * 10 s), so a processor that dies leaves a lease that ends soon; then any processor claims the
+ * item and does it again ({@link #resume()} at start-up picks up what a previous run left). A
+ * processor whose renewal finds the claim taken over settles nothing of it. An analyzer that
+ * throws or runs past the timeout settles the request as a failed analysis with an
+ * {@code Error} entry.
  *
  * <pre>{@code
  * try (ConnectorProcessor processor = ConnectorProcessor.builder(store, published, analyzer).build()) {
@@ -53,13 +58,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>One clock and one executor per processor. Without an executor of its own it runs on two
- * daemon threads that it shuts down on {@link #close()}: one does the work, one times analyses.
+ * daemon threads that it shuts down on {@link #close()}: one does the work, one times analyses
+ * and renews leases. Many processors share threads through a {@link ProcessingPool}.
  */
 public final class ConnectorProcessor implements AutoCloseable {
     /** The title of the entry of a failed analysis. */
     public static final String ANALYSIS_FAILED = TimeLimitedAnalyzer.ANALYSIS_FAILED;
 
     private static final System.Logger LOG = System.getLogger(ConnectorProcessor.class.getName());
+    /** The lease of a processor that renews its leases (one with a scheduler). */
+    static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
     private final ConnectorStore staged;
     private final PublishedConnectorStore published;
@@ -72,7 +80,20 @@ public final class ConnectorProcessor implements AutoCloseable {
     private final String owner;
     private final DeploymentSteps deployments;
     private final AtomicInteger wakeups = new AtomicInteger();
+    /** The claims being worked on now, by work id: what {@link #renewLeases()} renews. */
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final ScheduledFuture<?> renewal;
     private volatile boolean closed;
+
+    /** A claim being worked on; {@code lost} once a renewal found it taken over (its holder then settles nothing). */
+    private static final class Held {
+        final Work work;
+        volatile boolean lost;
+
+        Held(Work work) {
+            this.work = work;
+        }
+    }
 
     private ConnectorProcessor(Builder b) {
         this.staged = b.staged;
@@ -80,9 +101,14 @@ public final class ConnectorProcessor implements AutoCloseable {
         this.clock = b.clock;
         this.ownExecutor = b.executor == null ? newExecutor() : null;
         this.executor = b.executor == null ? ownExecutor : b.executor;
-        ScheduledExecutorService scheduler = executor instanceof ScheduledExecutorService s ? s : null;
+        ScheduledExecutorService scheduler = b.scheduler != null ? b.scheduler
+                : executor instanceof ScheduledExecutorService s ? s : null;
         this.analyzer = new TimeLimitedAnalyzer(b.analyzer, b.analysisTimeout, clock, scheduler);
-        this.lease = b.lease == null ? b.analysisTimeout.plusMinutes(1) : b.lease;
+        // Without a scheduler nothing renews a lease: it must then outlast an analysis.
+        this.lease = b.lease != null ? b.lease : scheduler != null ? DEFAULT_LEASE : b.analysisTimeout.plusMinutes(1);
+        Duration every = b.renewEvery != null ? b.renewEvery : lease.dividedBy(3);
+        this.renewal = scheduler == null ? null
+                : scheduler.scheduleWithFixedDelay(this::renewQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         this.maxAttempts = b.maxAttempts;
         this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
         this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, this::now,
@@ -218,21 +244,72 @@ public final class ConnectorProcessor implements AutoCloseable {
         while (!closed) {
             Option<Work> claimed = staged.claim(owner, clock.instant(), clock.instant().plus(lease));
             if (claimed.isDefined()) {
-                process(claimed.get());
+                holding(claimed.get(), () -> process(claimed.get()));
                 done++;
                 continue;
             }
             if (deployments == null) {
                 break;
             }
-            claimed = deployments.store().claim(owner, clock.instant(), clock.instant().plus(lease));
-            if (claimed.isEmpty()) {
+            Option<Work> step = deployments.store().claim(owner, clock.instant(), clock.instant().plus(lease));
+            if (step.isEmpty()) {
                 break;
             }
-            deployments.process(claimed.get());
+            holding(step.get(), () -> deployments.process(step.get()));
             done++;
         }
         return done;
+    }
+
+    /** Does {@code work} with its claim among those renewed meanwhile. */
+    private void holding(Work claim, Runnable work) {
+        held.put(claim.id(), new Held(claim));
+        try {
+            work.run();
+        } finally {
+            held.remove(claim.id());
+        }
+    }
+
+    /** Whether this processor may still settle this claim: no renewal found it taken over. */
+    private boolean stillHeld(Work claim) {
+        Held h = held.get(claim.id());
+        return h == null || !h.lost || !h.work.sameClaimAs(claim);
+    }
+
+    /**
+     * Renews the lease of every claim this processor is working on, and of the builds it keeps
+     * parked; a claim whose renewal is refused (another processor took it over) is marked lost,
+     * and this processor settles nothing of it. The scheduler runs this every third of a lease;
+     * tests call it to renew step by step.
+     */
+    public void renewLeases() {
+        Instant until = clock.instant().plus(lease);
+        for (Held h : held.values()) {
+            if (!h.lost && !renew(h.work, until)) {
+                h.lost = true;
+                LOG.log(System.Logger.Level.INFO, "lost the lease of {0}; another processor does it", h.work.id());
+            }
+        }
+        if (deployments != null) {
+            for (Work parked : deployments.parkedClaims()) {
+                if (!deployments.store().renew(parked, until)) {
+                    deployments.forget(parked);
+                }
+            }
+        }
+    }
+
+    private void renewQuietly() {
+        try {
+            renewLeases();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not renew leases; trying again", e);
+        }
+    }
+
+    private boolean renew(Work w, Instant until) {
+        return w.kind().isDeploymentStep() ? deployments.store().renew(w, until) : staged.renew(w, until);
     }
 
     /**
@@ -249,7 +326,7 @@ public final class ConnectorProcessor implements AutoCloseable {
                 ? Analysis.failed(ANALYSIS_FAILED, "The analysis was started " + maxAttempts
                         + " times and never finished.", now())
                 : analyzer.analyze(start.get().repository(), now());
-        while (!closed) {
+        while (!closed && stillHeld(work)) {
             ConnectorStaged current = staged.findById(work.connectorId()).getOrNull();
             if (current == null || !waiting(work, current)) {
                 staged.complete(work);
@@ -259,6 +336,9 @@ public final class ConnectorProcessor implements AutoCloseable {
             if (next.isLeft()) {
                 staged.complete(work);
                 return;
+            }
+            if (!stillHeld(work)) {
+                return; // taken over while analyzing: the new holder settles it
             }
             if (next.get().status() == ConnectorStatus.PUBLISHED && work.kind() == WorkKind.PUBLISH) {
                 publishConnector(next.get());
@@ -326,6 +406,9 @@ public final class ConnectorProcessor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (renewal != null) {
+            renewal.cancel(false);
+        }
         if (ownExecutor != null) {
             ownExecutor.shutdownNow();
             try {
@@ -354,6 +437,8 @@ public final class ConnectorProcessor implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration analysisTimeout = Duration.ofMinutes(5);
         private Duration lease;
+        private Duration renewEvery;
+        private ScheduledExecutorService scheduler;
         private int maxAttempts = 5;
         private String owner;
         private DeploymentStore deployments;
@@ -388,11 +473,35 @@ public final class ConnectorProcessor implements AutoCloseable {
         }
 
         /**
-         * How long a claim holds a work item before another processor may take it; default the
-         * analysis timeout plus one minute. Keep it longer than an analysis.
+         * How long a claim holds a work item unless renewed, so how soon another processor takes
+         * over the work of one that died; default 30 s when the processor has a scheduler (which
+         * renews leases), else the analysis timeout plus one minute (nothing renews them then).
          */
         public Builder lease(Duration value) {
-            this.lease = Objects.requireNonNull(value, "lease is null");
+            Objects.requireNonNull(value, "lease is null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("lease must be positive: " + value);
+            }
+            this.lease = value;
+            return this;
+        }
+
+        /** How often the leases of work under way are renewed; default a third of the lease. */
+        public Builder renewEvery(Duration value) {
+            Objects.requireNonNull(value, "renewEvery is null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("renewEvery must be positive: " + value);
+            }
+            this.renewEvery = value;
+            return this;
+        }
+
+        /**
+         * Where analysis time limits and lease renewals are scheduled, when the executor is not
+         * itself a {@link ScheduledExecutorService}; left to its owner on {@link #close()}.
+         */
+        public Builder scheduler(ScheduledExecutorService value) {
+            this.scheduler = Objects.requireNonNull(value, "scheduler is null");
             return this;
         }
 

@@ -79,6 +79,18 @@ final class DeploymentSteps {
         return out;
     }
 
+    /** The claims of the builds parked now (their leases are renewed while they wait). */
+    List<Work> parkedClaims() {
+        List<Work> out = new ArrayList<>();
+        parked.values().forEach(p -> out.add(p.work()));
+        return out;
+    }
+
+    /** Forgets a parked build whose claim was taken over: its new holder does it. */
+    void forget(Work claim) {
+        parked.computeIfPresent(claim.id(), (id, p) -> p.work().sameClaimAs(claim) ? null : p);
+    }
+
     /** Does a claimed step. */
     void process(Work work) {
         process(work, false);

@@ -77,6 +77,15 @@ public interface ConnectorStore {
      */
     boolean complete(Work claimed);
 
+    /**
+     * Extends this very claim's lease to {@code until} (a processor renews while it works, so that
+     * leases stay short and a dead processor's work is taken over soon); {@code false} when the
+     * store no longer holds that claim (it was completed, or another processor claimed the item
+     * since), and nothing changes then. The claim's identity is its item, attempt and owner, so
+     * the claim answered by {@link #claim} stays the one that completes and settles.
+     */
+    boolean renew(Work claimed, Instant until);
+
     /** Every stored work item, by id: for tests and for looking at what waits. */
     List<Work> work();
 }

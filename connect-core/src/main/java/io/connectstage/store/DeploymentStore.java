@@ -70,6 +70,9 @@ public interface DeploymentStore {
     /** Removes this claim's work without a change; {@code false} when that claim is no longer held. */
     boolean complete(Work claimed);
 
+    /** Extends this very claim's lease to {@code until}, as {@link ConnectorStore#renew} does. */
+    boolean renew(Work claimed, Instant until);
+
     /** Every stored work item, by id. */
     List<Work> work();
 }

@@ -85,10 +85,21 @@ public record Work(String id, WorkKind kind, String connectorId, long connectorV
         return new Work(id, kind, connectorId, connectorVersion, parameters, attempts + 1, new Lease(owner, until));
     }
 
-    /** Whether this is the same claim as {@code other}: the same item, attempt and holder. */
+    /**
+     * Whether this is the same claim as {@code other}: the same item, attempt and holder. Not the
+     * lease's end: a renewed claim is still the claim it was.
+     */
     public boolean sameClaimAs(Work other) {
         return other != null && id.equals(other.id()) && attempts == other.attempts()
-                && Objects.equals(lease, other.lease());
+                && lease != null && other.lease() != null && lease.owner().equals(other.lease().owner());
+    }
+
+    /** This claim with its lease extended to {@code until}. */
+    public Work renewedUntil(Instant until) {
+        if (lease == null) {
+            throw new IllegalStateException("work " + id + " is not claimed");
+        }
+        return new Work(id, kind, connectorId, connectorVersion, parameters, attempts, new Lease(lease.owner(), until));
     }
 
     /** Whether the publish asked for certification. */

@@ -553,6 +553,22 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         }
 
         @Test
+        @DisplayName("a held build's claim is renewed while it waits: no other processor takes it over, and its release finishes it")
+        void heldBuildKeepsItsRenewedClaim() {
+            ConnectorProcessor holder = bounded("holder");
+            String id = heldAndClaimed(holder, 1);
+            ConnectorProcessor other = bounded("other");
+            for (int i = 1; i <= 3; i++) {
+                clock.advance(LEASE.dividedBy(2));
+                holder.renewLeases();
+                assertEquals(0, other.runClaimable(), "still the holder's after " + i + " half leases");
+            }
+            faults.release(id);
+            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, id)).status());
+            assertEquals(List.of(), stores.deployments().work());
+        }
+
+        @Test
         @DisplayName("a held build released after more than maxAttempts claims finishes Deployed")
         void releasedBuildFinishes() {
             String id = heldAndClaimed(bounded("holder"), MAX_ATTEMPTS + 2);

@@ -224,6 +224,89 @@ public abstract class ProcessingContract extends ProcessorsFixture {
         }
     }
 
+    /** A processor on a thread of its own whose analysis waits for {@code release}; answers its run. */
+    private Future<Integer> stuckRun(ExecutorService thread, ConnectorProcessor stuck) {
+        return thread.submit(stuck::runClaimable);
+    }
+
+    private ConnectorAnalyzer waitingFor(CountDownLatch analyzing, CountDownLatch release) {
+        return (repository, at) -> {
+            analyzing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return counted(repository, at);
+        };
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("keep a long analysis's work while its lease is renewed: no other processor takes it, and it settles once")
+    void renewTheLeaseOfALongAnalysis() throws Exception {
+        Stores first = openStores();
+        Stores second = openStores();
+        ConnectorStagedService service = ConnectorStagedService.builder(first.staged()).clock(clock).build();
+        ConnectorStaged processing = request(service, create(service, 1), new ConnectorPublishAction(false));
+        CountDownLatch analyzing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ConnectorProcessor slow = build(ConnectorProcessor.builder(first.staged(), first.published(),
+                waitingFor(analyzing, release)).executor(Runnable::run).analysisTimeout(LEASE.multipliedBy(4)), "slow");
+        ConnectorProcessor other = processor(second, "other", this::counted);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> run = stuckRun(thread, slow);
+            assertTrue(analyzing.await(30, TimeUnit.SECONDS));
+            for (int i = 0; i < 3; i++) {
+                clock.advance(LEASE.dividedBy(2));
+                slow.renewLeases();
+                assertEquals(0, other.runClaimable(), "renewed: the lease holds after " + (i + 1) + " half leases");
+            }
+            release.countDown();
+            assertEquals(1, run.get(30, TimeUnit.SECONDS));
+            ConnectorStaged settled = second.staged().findById(processing.id()).get();
+            assertEquals(ConnectorStatus.PUBLISHED, settled.status());
+            assertEquals(processing.version() + 1, settled.version());
+            assertEquals(1, analyses.get(processing.repository().url()).get());
+            assertEquals(List.of(), second.staged().work());
+        } finally {
+            release.countDown();
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("settle nothing, not even the published Connector, of work whose renewal found it taken over")
+    void settleNothingOfALostClaim() throws Exception {
+        Stores first = openStores();
+        Stores second = openStores();
+        ConnectorStagedService service = ConnectorStagedService.builder(first.staged()).clock(clock).build();
+        ConnectorStaged processing = request(service, create(service, 1), new ConnectorPublishAction(false));
+        CountDownLatch analyzing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ConnectorProcessor slow = build(ConnectorProcessor.builder(first.staged(), first.published(),
+                waitingFor(analyzing, release)).executor(Runnable::run).analysisTimeout(LEASE.multipliedBy(4)), "slow");
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> run = stuckRun(thread, slow);
+            assertTrue(analyzing.await(30, TimeUnit.SECONDS));
+            clock.advance(LEASE);
+            assertTrue(second.staged().claim("taker", clock.instant(), clock.instant().plus(LEASE)).isDefined(),
+                    "the lease ran out before a renewal");
+            slow.renewLeases();
+            release.countDown();
+            assertEquals(1, run.get(30, TimeUnit.SECONDS));
+            assertEquals(processing, second.staged().findById(processing.id()).get(), "still waiting for the taker");
+            assertTrue(second.published().findById(processing.id()).isEmpty(), "no Connector published by the loser");
+            assertEquals("taker", second.staged().work().get(0).lease().owner());
+        } finally {
+            release.countDown();
+            thread.shutdownNow();
+        }
+    }
+
     @Test
     @DisplayName("redo an interrupted publish after a restart, with the certification it asked for")
     void redoAnInterruptedPublish() {

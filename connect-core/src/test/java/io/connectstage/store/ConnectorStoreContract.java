@@ -563,6 +563,31 @@ public abstract class ConnectorStoreContract {
         }
 
         @Test
+        @DisplayName("renews a claim it still holds, so no one else takes it, and the renewed claim settles")
+        void renewsAHeldClaim() {
+            ConnectorStaged pending = requested(inserted(connector(1, "k")), Work.preview(connector(1, "k").withVersion(2)));
+            Work claim = store.claim("a", now, now.plusSeconds(30)).get();
+            assertTrue(store.renew(claim, now.plusSeconds(60)));
+            assertEquals(List.of(claim.renewedUntil(now.plusSeconds(60))), store.work());
+            assertEquals(Option.none(), store.claim("b", now.plusSeconds(45), now.plusSeconds(75)));
+            accepted(store.replace(pending.withVersion(3).withPreviewable(IsPreviewable.TRUE), 2, List.of(), claim));
+            assertEquals(List.of(), store.work());
+            assertFalse(store.renew(claim, now.plusSeconds(90)), "completed: nothing to renew");
+        }
+
+        @Test
+        @DisplayName("refuses to renew a claim another processor has taken over, and changes nothing")
+        void refusesToRenewALostClaim() {
+            requested(inserted(connector(1, "k")), Work.preview(connector(1, "k").withVersion(2)));
+            Work lost = store.claim("a", now, now.plusSeconds(30)).get();
+            Work taken = store.claim("b", now.plusSeconds(30), now.plusSeconds(60)).get();
+            assertFalse(store.renew(lost, now.plusSeconds(90)));
+            assertEquals(List.of(taken), store.work());
+            assertFalse(store.complete(lost));
+            assertTrue(store.complete(taken));
+        }
+
+        @Test
         @DisplayName("settles and completes in one write, refused with WorkGone for a claim it no longer holds")
         void settlesAndCompletesAtOnce() {
             ConnectorStaged pending = requested(inserted(connector(1, "k")), Work.preview(connector(1, "k").withVersion(2)));

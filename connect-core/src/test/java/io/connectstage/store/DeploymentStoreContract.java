@@ -198,6 +198,28 @@ public abstract class DeploymentStoreContract {
         }
 
         @Test
+        @DisplayName("renews a claim it still holds, so no one else takes it, and the renewed claim settles; refuses a lost claim")
+        void renewsAHeldClaim() {
+            Deployment d = deployment(1, "k1");
+            accepted(store.insert(P, d, DeploymentWrite.enqueueing(deploy(d))));
+            Work claimed = store.claim("a", T0, T0.plusSeconds(30)).get();
+            assertTrue(store.renew(claimed, T0.plusSeconds(60)));
+            assertEquals(List.of(claimed.renewedUntil(T0.plusSeconds(60))), store.work());
+            assertTrue(store.claim("b", T0.plusSeconds(45), T0.plusSeconds(75)).isEmpty(), "renewed: still held at 45 s");
+            Deployment next = DeploymentLifecycle.startDeploying(d, T0).get();
+            accepted(store.replace(P, next, 1, DeploymentWrite.NONE.completing(claimed)));
+            assertFalse(store.renew(claimed, T0.plusSeconds(90)), "completed: nothing to renew");
+
+            Deployment building = next.withVersion(next.version() + 1);
+            accepted(store.replace(P, building, next.version(),
+                    DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.BUILD, P, building))));
+            Work lost = store.claim("a", T0, T0.plusSeconds(30)).get();
+            Work taken = store.claim("b", T0.plusSeconds(30), T0.plusSeconds(60)).get();
+            assertFalse(store.renew(lost, T0.plusSeconds(90)), "taken over by b");
+            assertEquals(List.of(taken), store.work());
+        }
+
+        @Test
         @DisplayName("completes a claim and enqueues the next step in the write of the change, and refuses a claim no longer held")
         void replaceCompletes() {
             Deployment d = deployment(1, "k1");

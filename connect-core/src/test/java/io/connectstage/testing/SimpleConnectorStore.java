@@ -119,6 +119,16 @@ public final class SimpleConnectorStore implements ConnectorStore {
     }
 
     @Override
+    public synchronized boolean renew(Work claimed, Instant until) {
+        Work held = works.get(claimed.id());
+        if (!claimed.sameClaimAs(held)) {
+            return false;
+        }
+        works.put(held.id(), held.renewedUntil(until));
+        return true;
+    }
+
+    @Override
     public synchronized List<Work> work() {
         return List.copyOf(new ArrayList<>(works.values()));
     }

@@ -5,6 +5,7 @@ import io.connectstage.http.ConnectServer;
 import io.connectstage.http.PerProjectSpaces;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.processing.ProcessingPool;
 import io.connectstage.repository.GitRepositorySource;
 import io.vavr.control.Either;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -68,8 +68,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--poll-seconds", paramLabel = "SECONDS", defaultValue = "5",
             description = "how often processing looks for work other servers left or abandoned "
-                    + "(default ${DEFAULT-VALUE}; 0: never, only this server's own requests wake it)")
+                    + "(default ${DEFAULT-VALUE}; 0: never; only the resume at start and this server's own requests wake it)")
     long pollSeconds;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "4", description = {
+            "how many previews, publishes and Deployment steps run at once (default ${DEFAULT-VALUE});",
+            "each project uses one at most, so one project's slow repository does not hold up another's"})
+    int workers;
+
+    @Option(names = "--lease-seconds", paramLabel = "SECONDS", defaultValue = "30", description = {
+            "how long a server's claim on a preview, publish or Deployment step lasts unless renewed (every third of it)",
+            "while the work runs: another server, or this one restarted, takes over a dead server's work after it (default ${DEFAULT-VALUE})"})
+    long leaseSeconds;
 
     @Option(names = "--token-lifetime", paramLabel = "SECONDS", defaultValue = "172800", description = "how long tokens live (default ${DEFAULT-VALUE})")
     long tokenLifetime;
@@ -114,6 +124,12 @@ final class ServeCommand implements Callable<Integer> {
         ServeLogging.configure(level, accessLog);
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
+        }
+        if (workers < 1 || workers > 256) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--workers is 1 to 256, not " + workers);
+        }
+        if (leaseSeconds < 3 || leaseSeconds > 3600) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lease-seconds is 3 to 3600, not " + leaseSeconds);
         }
         if (pollSeconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--poll-seconds is 0 or more, not " + pollSeconds);
@@ -169,11 +185,7 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
 
-        ExecutorService processing = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "connect-processing");
-            t.setDaemon(true);
-            return t;
-        });
+        ProcessingPool processing = new ProcessingPool(workers);
         GitRepositorySource source = GitRepositorySource.builder().mirrors(mirrorMap).build();
         PerProjectSpaces spaces;
         try {
@@ -182,13 +194,14 @@ final class ServeCommand implements Callable<Integer> {
                 .deployments(stores.deployments())
                 .published(stores.published())
                 .analyzer(new SpecAnalyzer(source))
-                .executor(processing)
+                .pool(processing)
+                .lease(Duration.ofSeconds(leaseSeconds))
                 .faults(faults)
                 .productionDeactivated(java.util.Set.copyOf(productionDeactivated)::contains)
                 .build();
         } catch (RuntimeException e) {
             parent.err.println("serve: cannot open the store: " + StoreOption.redact(String.valueOf(e.getMessage())));
-            processing.shutdownNow();
+            processing.close();
             stores.close();
             return 1;
         }
@@ -208,7 +221,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             parent.err.println("serve: " + e.getMessage());
             poller.shutdownNow();
-            processing.shutdownNow();
+            processing.close();
             stores.close();
             return 1;
         }
@@ -216,15 +229,19 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             poller.shutdownNow();
             server.close();
-            processing.shutdown();
-            try {
-                processing.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            spaces.close();
+            processing.close();
             stores.close();
             stopped.countDown();
         }, "connect-shutdown"));
+        // Work a crash left (or a dead server's, once its lease ends) is done without waiting for a client.
+        poller.execute(() -> {
+            try {
+                spaces.resume(stores.projectKeys());
+            } catch (RuntimeException e) {
+                parent.err.println("serve: cannot list the projects to resume: " + StoreOption.redact(String.valueOf(e.getMessage())));
+            }
+        });
         parent.out.println("listening on " + server.baseUri());
         parent.out.flush();
         stopped.await();

@@ -12,7 +12,9 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.memory.InMemoryConnectorStore;
 import io.connectstage.store.memory.InMemoryPublishedConnectorStore;
+import io.connectstage.processing.ProcessingPool;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +27,10 @@ import java.util.function.Predicate;
  * Project spaces with a staged store of their own per project (memory by default, or any store a
  * function makes for a project key) and one store of published Connectors that all projects
  * share, each seeing the public ones and the private ones it may read ({@link SharedPublished}).
- * With an analyzer, processing is wired: previews and publishes settle in the background.
+ * With an analyzer, processing is wired: previews and publishes settle in the background, on
+ * the lanes of one {@link ProcessingPool} when given one (so that one project's slow work does
+ * not hold up another's). {@link #resume} starts the processing of projects met in a store
+ * before any client calls them; {@link #close()} stops every processor.
  *
  * <pre>{@code
  * ProjectSpaces spaces = PerProjectSpaces.builder()
@@ -33,7 +38,9 @@ import java.util.function.Predicate;
  *         .build();
  * }</pre>
  */
-public final class PerProjectSpaces implements ProjectSpaces {
+public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PerProjectSpaces.class.getName());
+
     private final Builder builder;
     private final Map<String, ProjectSpace> spaces = new ConcurrentHashMap<>();
 
@@ -66,6 +73,41 @@ public final class PerProjectSpaces implements ProjectSpaces {
         }
     }
 
+    /**
+     * Meets these projects now, so that their processors resume the work a previous run left (or
+     * whose lease has run out) without waiting for a client; {@code serve} calls this at start
+     * with every project that has stored data. A project whose store cannot be opened is skipped
+     * (and met again on its next request); answers how many were met.
+     */
+    public int resume(Iterable<String> projectKeys) {
+        int met = 0;
+        for (String key : projectKeys) {
+            try {
+                of(key);
+                met++;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot resume the work of project " + key, e);
+            }
+        }
+        return met;
+    }
+
+    /** The projects met so far (by a request or by {@link #resume}). */
+    public java.util.Set<String> projectKeys() {
+        return java.util.Set.copyOf(spaces.keySet());
+    }
+
+    /**
+     * Stops the processor of every project met (and the threads of processors that have their
+     * own); a pool or executor given to the builder is left to its owner.
+     */
+    @Override
+    public void close() {
+        for (ProjectSpace space : spaces.values()) {
+            space.processor().ifPresent(ConnectorProcessor::close);
+        }
+    }
+
     private ProjectSpace create(String projectKey) {
         ConnectorStore staged = builder.staged.apply(projectKey);
         PublishedConnectorStore published = builder.published.viewOf(projectKey, staged);
@@ -76,8 +118,13 @@ public final class PerProjectSpaces implements ProjectSpaces {
         if (builder.analyzer != null) {
             ConnectorProcessor.Builder p = ConnectorProcessor.builder(staged, published, builder.analyzer)
                     .clock(builder.clock).deployments(deploymentStore).faults(builder.faults);
-            if (builder.executor != null) {
+            if (builder.pool != null) {
+                p.executor(builder.pool.lane()).scheduler(builder.pool.scheduler());
+            } else if (builder.executor != null) {
                 p.executor(builder.executor);
+            }
+            if (builder.lease != null) {
+                p.lease(builder.lease);
             }
             processor = p.build();
             service.processing(processor);
@@ -101,6 +148,8 @@ public final class PerProjectSpaces implements ProjectSpaces {
         private Clock clock = Clock.systemUTC();
         private ConnectorAnalyzer analyzer;
         private Executor executor;
+        private ProcessingPool pool;
+        private Duration lease;
         private DeploymentFaults faults = new DeploymentFaults();
         private Predicate<String> productionDeactivated = projectKey -> false;
 
@@ -136,9 +185,32 @@ public final class PerProjectSpaces implements ProjectSpaces {
             return this;
         }
 
-        /** Where processing tasks run; default one background thread per project. */
+        /**
+         * Where processing tasks run, for every project alike ({@code Runnable::run}: on the
+         * caller's thread); default two background threads per project, or the {@link #pool}.
+         */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor is null");
+            return this;
+        }
+
+        /**
+         * Runs every project's processing on this pool, each project on a lane of its own, so that
+         * one project's slow work takes one worker at most; takes precedence over {@link #executor}.
+         * The pool is left to its owner on {@link #close()}.
+         */
+        public Builder pool(ProcessingPool value) {
+            this.pool = Objects.requireNonNull(value, "pool is null");
+            return this;
+        }
+
+        /**
+         * The lease of each processor's claims ({@link ConnectorProcessor.Builder#lease}), renewed
+         * every third of it while the work runs; default 30 s when a pool or the processors' own
+         * threads renew it.
+         */
+        public Builder lease(Duration value) {
+            this.lease = Objects.requireNonNull(value, "lease is null");
             return this;
         }
 

@@ -235,7 +235,8 @@ class HttpServeProcessTest {
                 {"--store", "mongodb://x"}, {"--repo-mirror", "no-equals"}, {"--bogus"},
                 {"--fail-build", "p1/key"}, {"--fail-build", "p1/key/"}, {"--fail-build", "P!/key/app"},
                 {"--fail-undeploy", "p1/a b"}, {"--hold", "p1/k"}, {"--hold", "p1/key/app"},
-                {"--log-level", "loud"}, {"--log-level"}}) {
+                {"--log-level", "loud"}, {"--log-level"},
+                {"--workers", "0"}, {"--workers", "x"}, {"--lease-seconds", "1"}, {"--lease-seconds", "99999"}}) {
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
             String[] full = new String[args.length + 1];
             full[0] = "serve";

@@ -385,6 +385,12 @@ public final class JdbcConnectorStore implements ConnectorStore {
     }
 
     @Override
+    public boolean renew(Work claimed, Instant until) {
+        Objects.requireNonNull(claimed, "claimed is null");
+        return jdbc.autoCommit("renew a lease", c -> WorkTable.renew(c, WorkTable.CONNECTOR_WORK, claimed, until));
+    }
+
+    @Override
     public List<Work> work() {
         return jdbc.autoCommit("list the work", WorkTable::all);
     }

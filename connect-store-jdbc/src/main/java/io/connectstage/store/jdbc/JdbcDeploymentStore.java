@@ -348,6 +348,11 @@ public final class JdbcDeploymentStore implements DeploymentStore {
     }
 
     @Override
+    public boolean renew(Work claimed, Instant until) {
+        return claimed != null && jdbc.autoCommit("renew a deployment lease", c -> WorkTable.renew(c, TABLE, claimed, until));
+    }
+
+    @Override
     public List<Work> work() {
         return jdbc.autoCommit("list deployment work", c -> WorkTable.all(c, TABLE));
     }

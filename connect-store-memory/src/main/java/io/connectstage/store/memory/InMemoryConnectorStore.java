@@ -165,6 +165,12 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     }
 
     @Override
+    public boolean renew(Work claimed, Instant until) {
+        Work held = works.get(claimed.id());
+        return claimed.sameClaimAs(held) && works.replace(claimed.id(), held, held.renewedUntil(until));
+    }
+
+    @Override
     public List<Work> work() {
         return works.values().stream().sorted(Comparator.comparing(Work::id)).toList();
     }

@@ -272,6 +272,23 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
     }
 
     @Override
+    public boolean renew(Work claimed, Instant until) {
+        if (claimed == null) {
+            return false;
+        }
+        boolean[] renewed = new boolean[1];
+        byId.computeIfPresent(claimed.connectorId(), (id, e) -> {
+            Work held = e.work().get(claimed.id());
+            if (!claimed.sameClaimAs(held)) {
+                return e;
+            }
+            renewed[0] = true;
+            return e.withWork(held.renewedUntil(until));
+        });
+        return renewed[0];
+    }
+
+    @Override
     public List<Work> work() {
         List<Work> all = new ArrayList<>();
         for (Entry e : byId.values()) {

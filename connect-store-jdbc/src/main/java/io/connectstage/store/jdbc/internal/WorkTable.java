@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * The SQL of the work table {@code connector_work}, one row per stored {@link Work}: enqueue,
- * claim, complete. Its writes take the caller's connection, so that the store puts them in the
+ * claim, renew, complete. Its writes take the caller's connection, so that the store puts them in the
  * transaction of the connector change they go with. Lease times are epoch milliseconds.
  *
  * <p>A claim is a conditional update that only a row nobody holds passes, and that counts the
@@ -116,6 +116,24 @@ public final class WorkTable {
             delete.setInt(2, claimed.attempts());
             delete.setString(3, claimed.lease().owner());
             return delete.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Moves the end of this claim's lease to {@code until} if the table still holds that very claim
+     * (same attempt and owner: nobody claimed the item since); answers whether it did.
+     */
+    public static boolean renew(Connection c, String table, Work claimed, Instant until) throws SQLException {
+        if (claimed.lease() == null) {
+            return false;
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE " + table + " SET lease_until = ? WHERE id = ? AND attempts = ? AND lease_owner = ?")) {
+            update.setLong(1, until.toEpochMilli());
+            update.setString(2, claimed.id());
+            update.setInt(3, claimed.attempts());
+            update.setString(4, claimed.lease().owner());
+            return update.executeUpdate() == 1;
         }
     }
 

@@ -286,7 +286,9 @@ public final class ConnectorProcessor implements AutoCloseable {
     public void renewLeases() {
         Instant until = clock.instant().plus(lease);
         for (Held h : held.values()) {
-            if (!h.lost && !renew(h.work, until)) {
+            // a refusal for work that was completed meanwhile (no longer held) is no loss: its
+            // completing write removed the claim, and the store lets only the holder complete it
+            if (!h.lost && !renew(h.work, until) && held.get(h.work.id()) == h) {
                 h.lost = true;
                 LOG.log(System.Logger.Level.INFO, "lost the lease of {0}; another processor does it", h.work.id());
             }

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -65,22 +66,38 @@ final class ReceiveDeadline extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         if (!hasBody(request)) {
-            watch.disarm();
+            if (!watch.disarm()) {
+                return cutOff(callback);
+            }
             return super.handle(request, response, next(watch, callback));
         }
         // the headers are in; now the body has the same time, until its last chunk is read
-        watch.arm();
+        if (!watch.arm()) {
+            return cutOff(callback);
+        }
         Request bodyWatched = new Request.Wrapper(request) {
             @Override
             public Content.Chunk read() {
                 Content.Chunk chunk = super.read();
-                if (chunk != null && chunk.isLast()) {
-                    watch.disarm();
+                if (chunk != null && chunk.isLast() && !watch.disarm()) {
+                    // the deadline passed as the last bytes came: the connection is being closed, so the
+                    // handler must not act on a request it could not answer
+                    return Content.Chunk.from(new EofException("no whole request within the receive timeout"), true);
                 }
                 return chunk;
             }
         };
         return super.handle(bodyWatched, response, next(watch, callback));
+    }
+
+    /**
+     * The deadline passed before the handler took the request, and the connection is being closed:
+     * the request is not handled at all, since its answer could not reach the client (a client that
+     * sent an update must not find it applied without an answer).
+     */
+    private static boolean cutOff(Callback callback) {
+        callback.failed(new EofException("no whole request within the receive timeout"));
+        return true;
     }
 
     private static boolean hasBody(Request request) {
@@ -112,24 +129,43 @@ final class ReceiveDeadline extends Handler.Wrapper {
      */
     private final class Watch implements Runnable {
         private final Connection connection;
-        /** {@code System.nanoTime()} by which the awaited bytes must be in; 0 while nothing is awaited. */
-        private volatile long deadline;
+        /**
+         * {@code System.nanoTime()} by which the awaited bytes must be in; 0 while nothing is
+         * awaited. Written under this watch's lock, so that the check that closes the connection
+         * and the handler taking a request decide one after the other: either the request is
+         * taken (and answered) or the connection closed, never a request acted on and then cut off.
+         */
+        private long deadline;
+        /** Set by the check that closes the connection; no request is taken after it. */
+        private boolean expired;
         private final AtomicBoolean scheduled = new AtomicBoolean();
 
         Watch(Connection connection) {
             this.connection = connection;
         }
 
-        void arm() {
+        /** Starts waiting for bytes; false when the connection is already being closed. */
+        boolean arm() {
             long d = System.nanoTime() + timeoutNanos;
-            deadline = d == 0 ? 1 : d;
+            synchronized (this) {
+                if (expired) {
+                    return false;
+                }
+                deadline = d == 0 ? 1 : d;
+            }
             if (scheduled.compareAndSet(false, true)) {
                 scheduler.schedule(this, timeoutNanos, TimeUnit.NANOSECONDS);
             }
+            return true;
         }
 
-        void disarm() {
+        /** The awaited bytes are in; false when the deadline passed first and the connection is being closed. */
+        synchronized boolean disarm() {
+            if (expired) {
+                return false;
+            }
             deadline = 0;
+            return true;
         }
 
         @Override
@@ -137,8 +173,14 @@ final class ReceiveDeadline extends Handler.Wrapper {
             if (!connection.getEndPoint().isOpen()) {
                 return; // closed: never scheduled again
             }
-            long d = deadline;
+            long d;
             long now = System.nanoTime();
+            synchronized (this) {
+                d = deadline;
+                if (d != 0 && now - d >= 0) {
+                    expired = true;
+                }
+            }
             if (d != 0 && now - d >= 0) {
                 LOG.debug("closing {}: no whole request within {} ms", connection.getEndPoint().getRemoteSocketAddress(),
                         TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
@@ -151,7 +193,10 @@ final class ReceiveDeadline extends Handler.Wrapper {
             }
             scheduled.set(false);
             // armed again between the read of the deadline and the line above: its arm() saw a check scheduled
-            long again = deadline;
+            long again;
+            synchronized (this) {
+                again = deadline;
+            }
             if (again != 0 && scheduled.compareAndSet(false, true)) {
                 scheduler.schedule(this, Math.max(0, again - System.nanoTime()), TimeUnit.NANOSECONDS);
             }

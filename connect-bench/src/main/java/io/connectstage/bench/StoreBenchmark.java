@@ -60,9 +60,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The stores side by side over 100,000 connectors: the memory store (the baseline of the
  * ratios), the memory store as it was before its sorted indexes ({@code memory-sort}, to read
- * their cost and gain from one run), the memory store with its indexes in the JDK's concurrent
- * skip list instead of sorted runs ({@code memory-skiplist}), H2 in memory, H2 in a file (each
- * commit written before it returns) and PostgreSQL
+ * their cost and gain from one run), H2 in memory, H2 in a file (each commit written before it
+ * returns) and PostgreSQL
  * (the server of {@code .ci/postgres}, or {@code CONNECTSTAGE_PG_URL} / {@code _USER} /
  * {@code _PASSWORD}). Three operations:
  *
@@ -81,12 +80,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * java -jar connect-bench/target/benchmarks.jar StoreBenchmark -f 1 -wi 2 -i 3 -bm thrpt -tu s
  * }</pre>
  *
- * <p>The index structures alone (a write keeps indexes only after a query that uses them, so the
- * {@code …AfterQueries} writes are the ones that weigh them):
+ * <p>The memory store's indexes alone (a write keeps indexes only after a query that uses them, so
+ * the {@code …AfterQueries} writes are the ones that weigh them):
  *
  * <pre>{@code
  * java -jar connect-bench/target/benchmarks.jar 'StoreBenchmark\.(query|insert|update|insertAfterQueries|updateAfterQueries)$' \
- *     -p store=memory-sort,memory,memory-skiplist -f 1 -wi 3 -i 5 -bm avgt -tu us
+ *     -p store=memory-sort,memory -f 1 -wi 3 -i 5 -bm avgt -tu us
  * }</pre>
  */
 @State(Scope.Benchmark)
@@ -115,7 +114,7 @@ public class StoreBenchmark {
             .toArray(ConnectorQuery[]::new);
     static final UpdateContext CONTEXT = new UpdateContext(Instant.parse("2025-01-01T00:00:00.000Z"), "bench");
 
-    @Param({"memory-sort", "memory", "memory-skiplist", "h2", "h2file", "postgres"})
+    @Param({"memory-sort", "memory", "h2", "h2file", "postgres"})
     public String store;
 
     private ConnectorStore connectors;
@@ -193,9 +192,7 @@ public class StoreBenchmark {
     private ConnectorStore open() throws SQLException, IOException {
         switch (store) {
             case "memory":
-                return memoryStore("sortedRuns");
-            case "memory-skiplist":
-                return memoryStore("skipList");
+                return new InMemoryConnectorStore();
             case "memory-sort":
                 return new SortingMemoryStore();
             case "h2":
@@ -214,16 +211,6 @@ public class StoreBenchmark {
             default:
                 throw new IllegalArgumentException("no store " + store);
         }
-    }
-
-    /**
-     * The memory store with its indexes in sorted runs or in the JDK's skip list: the store reads
-     * the system property {@code connectstage.memory.index} when it is made (each value of
-     * {@code store} runs in a JVM of its own; the property is set all the same).
-     */
-    private static ConnectorStore memoryStore(String indexStructure) {
-        System.setProperty("connectstage.memory.index", indexStructure);
-        return new InMemoryConnectorStore();
     }
 
     @TearDown(Level.Trial)

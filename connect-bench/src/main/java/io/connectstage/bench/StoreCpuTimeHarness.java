@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@link StoreBenchmark}'s insert, update and query of {@code memory-sort}, {@code memory} and
- * {@code memory-skiplist}, timed by the CPU time of the measuring thread instead of the wall
- * clock, the stores taking turns in one JVM: for a machine shared with other builds, where JMH's wall-clock figures swing
+ * {@link StoreBenchmark}'s insert, update and query of {@code memory-sort} and {@code memory},
+ * timed by the CPU time of the measuring thread instead of the wall clock, the stores taking
+ * turns in one JVM: for a machine shared with other builds, where JMH's wall-clock figures swing
  * by a factor of two or more between iterations as the thread waits for a core. CPU time leaves
  * out that waiting (and the garbage collector's threads); the medians of many short rounds, the
  * first quarter of them dropped as warm-up, give the ratios.
@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  */
 public final class StoreCpuTimeHarness {
     private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
-    private static final String[] NAMES = {"memory-sort", "memory", "memory-skiplist"};
+    private static final String[] NAMES = {"memory-sort", "memory"};
     private final SplittableRandom random = new SplittableRandom(42);
     private int queried;
     private Object sink;
@@ -43,7 +43,7 @@ public final class StoreCpuTimeHarness {
     }
 
     private void run(int rounds) {
-        ConnectorStore[] stores = {new SortingMemoryStore(), memoryStore("sortedRuns"), memoryStore("skipList")};
+        ConnectorStore[] stores = {new SortingMemoryStore(), new InMemoryConnectorStore()};
         int n = stores.length;
         for (ConnectorStore store : stores) {
             for (int c = 0; c < StoreBenchmark.CONNECTORS; c++) {
@@ -85,12 +85,6 @@ public final class StoreCpuTimeHarness {
             }
         }
         report("query", "ms", queries);
-    }
-
-    /** The memory store with its indexes in this structure (it reads the property when made). */
-    private static ConnectorStore memoryStore(String indexStructure) {
-        System.setProperty("connectstage.memory.index", indexStructure);
-        return new InMemoryConnectorStore();
     }
 
     private static List<List<Double>> lists(int n) {

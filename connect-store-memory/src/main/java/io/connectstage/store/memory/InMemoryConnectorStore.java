@@ -32,16 +32,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     private final ConcurrentMap<String, ConnectorStaged> byId = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> idByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Work> works = new ConcurrentHashMap<>();
-    private final SortedIndexes indexes;
-
-    /** A store whose indexes are of the structure the system property names (see {@link IndexStructure}). */
-    public InMemoryConnectorStore() {
-        this(IndexStructure.chosen());
-    }
-
-    InMemoryConnectorStore(IndexStructure structure) {
-        this.indexes = new SortedIndexes(structure);
-    }
+    private final SortedIndexes indexes = new SortedIndexes();
 
     @Override
     public Option<ConnectorStaged> findById(String id) {

@@ -35,8 +35,7 @@ import java.util.function.Supplier;
  * <p>An index belongs to a slot: a sort field, a privacy ({@code isPrivate} true, false or
  * either) and an integration type (one, or any). It holds the connectors of that privacy that
  * have that type, as small entries (the field's value, a prefix of it, and the id) in the field's
- * ascending order then by id, kept in short sorted runs ({@link SortedRuns}) or a skip list
- * ({@link IndexStructure}). A query of one
+ * ascending order then by id, kept in short sorted runs ({@link SortedRuns}). A query of one
  * type (or none) walks the index of its slot; a query of several types merges the indexes of each
  * (a connector of two of them is in both, and the walk takes it once).
  * An index is built on the first query that needs it and kept by every write after, so that
@@ -124,11 +123,11 @@ final class SortedIndexes {
      * The indexes every write keeps, by {@link #slot}. Set only under the gate's write lock and
      * read by writes only under its read lock, which orders the two.
      */
-    private final OrderedEntries[] kept = new OrderedEntries[FIELDS.length * PER_FIELD];
+    private final SortedRuns[] kept = new SortedRuns[FIELDS.length * PER_FIELD];
     /** The fields with a kept index, so that a write looks at no slot of the others (same lock rule). */
     private SortField[] keptFields = {};
     /** The indexes whose build has finished: the ones queries walk. */
-    private final AtomicReferenceArray<OrderedEntries> built =
+    private final AtomicReferenceArray<SortedRuns> built =
             new AtomicReferenceArray<>(FIELDS.length * PER_FIELD);
     private final Object[] buildLocks = new Object[FIELDS.length * PER_FIELD];
     /**
@@ -147,10 +146,7 @@ final class SortedIndexes {
      */
     private final AtomicReferenceArray<LongAdder> countsByBucket = new AtomicReferenceArray<>(2 << TYPES.length);
 
-    private final IndexStructure structure;
-
-    SortedIndexes(IndexStructure structure) {
-        this.structure = structure;
+    SortedIndexes() {
         for (int i = 0; i < buildLocks.length; i++) {
             buildLocks[i] = new Object();
         }
@@ -216,9 +212,9 @@ final class SortedIndexes {
      * write racing the scan may leave an entry of a value its connector no longer has: a query
      * never takes it (every entry is checked against the stored connector).
      */
-    private OrderedEntries index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
+    private SortedRuns index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
         int slot = slot(field, privacy, type);
-        OrderedEntries index = built.get(slot);
+        SortedRuns index = built.get(slot);
         if (index != null) {
             return index;
         }
@@ -227,7 +223,7 @@ final class SortedIndexes {
             if (index != null) {
                 return index;
             }
-            OrderedEntries made = structure.make(order(field));
+            SortedRuns made = new SortedRuns(order(field));
             long stamp = gate.writeLock();
             try {
                 kept[slot] = made; // every write from here on keeps it
@@ -318,7 +314,7 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {
-                    OrderedEntries index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         if (entry == null) {
                             entry = Entry.of(field, value(field, c), c.id());
@@ -357,7 +353,7 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy <= PRIVATE; privacy++) {
                 for (int type = 0, rest = oldTypes | newTypes; ; ) {
-                    OrderedEntries index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         boolean wasIn = belongs(privacy, type, current.isPrivate(), oldTypes);
                         boolean isIn = belongs(privacy, type, next.isPrivate(), newTypes);
@@ -392,7 +388,7 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {
-                    OrderedEntries index = kept[base + privacy * (TYPES.length + 1) + type];
+                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         index.remove(entry);
                     }
@@ -429,7 +425,7 @@ final class SortedIndexes {
             int type = types == 0 ? 0 : Integer.numberOfTrailingZeros(types) + 1;
             walk = index(field, privacy, type, all).iterator(ascending);
         } else {
-            List<OrderedEntries> each = new ArrayList<>();
+            List<SortedRuns> each = new ArrayList<>();
             for (int rest = types; rest != 0; rest &= rest - 1) {
                 each.add(index(field, privacy, Integer.numberOfTrailingZeros(rest) + 1, all));
             }
@@ -468,10 +464,10 @@ final class SortedIndexes {
 
         private final PriorityQueue<Head> heads;
 
-        Merge(List<OrderedEntries> indexes, boolean ascending) {
+        Merge(List<SortedRuns> indexes, boolean ascending) {
             Comparator<Entry> order = ascending ? indexes.get(0).comparator() : indexes.get(0).comparator().reversed();
             heads = new PriorityQueue<>(indexes.size(), (a, b) -> order.compare(a.entry(), b.entry()));
-            for (OrderedEntries index : indexes) {
+            for (SortedRuns index : indexes) {
                 Iterator<Entry> rest = index.iterator(ascending);
                 if (rest.hasNext()) {
                     heads.add(new Head(rest.next(), rest));

@@ -32,7 +32,7 @@ import java.util.NoSuchElementException;
  * range); a reader skips an entry not past the last one it returned, as a frozen leaf and the
  * upper half it became may both come its way.
  */
-final class SortedRuns implements OrderedEntries {
+final class SortedRuns {
     /** Entries of a leaf's run before it splits. */
     static final int MAX = 32;
     /** Slots a leaf fills with adds before it is rewritten. */
@@ -153,14 +153,13 @@ final class SortedRuns implements OrderedEntries {
         this.bounds = new Bounds(new Entry[] {null}, new long[2], new Holder[] {new Holder(new Leaf(new Entry[0], null))});
     }
 
-    @Override
-    public Comparator<Entry> comparator() {
+    /** The order of the entries. */
+    Comparator<Entry> comparator() {
         return order;
     }
 
     /** Adds the entry unless an equal one is there; answers whether it did. */
-    @Override
-    public boolean add(Entry e) {
+    boolean add(Entry e) {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
@@ -184,8 +183,7 @@ final class SortedRuns implements OrderedEntries {
      * the searches of the run and the slots, and a walk, a rewrite and a remove take equal entries
      * as one.
      */
-    @Override
-    public void put(Entry e) {
+    void put(Entry e) {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
@@ -200,8 +198,7 @@ final class SortedRuns implements OrderedEntries {
      * Rewrites every leaf whose slots hold entries, so that a reader takes its run as it is instead
      * of sorting the slots into it: for an index just built by adds, before queries walk it.
      */
-    @Override
-    public void compact() {
+    void compact() {
         for (Holder holder : bounds.holders) {
             for (;;) {
                 Leaf leaf = holder.leaf;
@@ -214,8 +211,7 @@ final class SortedRuns implements OrderedEntries {
     }
 
     /** Removes the entry equal to this one; answers whether there was one. */
-    @Override
-    public boolean remove(Entry e) {
+    boolean remove(Entry e) {
         for (;;) {
             Holder holder = holderOf(e);
             Leaf leaf = holder.leaf;
@@ -466,8 +462,7 @@ final class SortedRuns implements OrderedEntries {
     }
 
     /** The entries in order, or in reverse; weakly consistent, as a concurrent skip list's. */
-    @Override
-    public Iterator<Entry> iterator(boolean ascending) {
+    Iterator<Entry> iterator(boolean ascending) {
         return new Walk(ascending);
     }
 

@@ -9,6 +9,6 @@ class InMemoryConnectorStoreTest extends ConnectorStoreContract {
 
     @Override
     protected ConnectorStore newStore() {
-        return new InMemoryConnectorStore(IndexStructure.SORTED_RUNS);
+        return new InMemoryConnectorStore();
     }
 }

@@ -33,8 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Many short histories of inserts, replaces, deletes and queries on a few connectors, run by
@@ -61,19 +60,18 @@ class InMemoryHistoryProperties {
 
     private enum Op { INSERT, REPLACE, DELETE, QUERY }
 
-    @ParameterizedTest(name = "indexes in {0}")
-    @EnumSource(IndexStructure.class)
+    @Test
     @DisplayName("every history is explained by one chain of writes per connector")
-    void historiesAreExplainedBySequentialChains(IndexStructure structure) throws Exception {
+    void historiesAreExplainedBySequentialChains() throws Exception {
         long base = Long.getLong(Seeds.SEED_PROPERTY, 20_261_207L);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
             for (int h = 0; h < Seeds.examples(HISTORIES); h++) {
                 long seed = base + h;
                 try {
-                    explain(run(structure, seed, threads));
+                    explain(run(seed, threads));
                 } catch (AssertionError e) {
-                    throw new AssertionError("history of seed " + seed + " (" + structure + "): " + e.getMessage(), e);
+                    throw new AssertionError("history of seed " + seed + ": " + e.getMessage(), e);
                 }
             }
         } finally {
@@ -82,9 +80,9 @@ class InMemoryHistoryProperties {
     }
 
     /** One history: a few connectors, then each thread's operations, all started at once. */
-    private static History run(IndexStructure structure, long seed, ExecutorService threads) throws Exception {
+    private static History run(long seed, ExecutorService threads) throws Exception {
         Random random = new Random(seed);
-        History history = new History(new InMemoryConnectorStore(structure));
+        History history = new History(new InMemoryConnectorStore());
         for (int i = 0, n = random.nextInt(IDS); i < n; i++) {
             history.insert(random);
         }

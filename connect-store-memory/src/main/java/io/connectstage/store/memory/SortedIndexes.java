@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * <p>An index belongs to a slot: a sort field, a privacy ({@code isPrivate} true, false or
  * either) and an integration type (one, or any). It holds the connectors of that privacy that
  * have that type, as small entries (the field's value, a prefix of it, and the id) in the field's
- * ascending order then by id, kept in short sorted runs ({@link SortedRuns}). A query of one
+ * ascending order then by id, kept in a concurrent skip list ({@link OrderedEntries}). A query of one
  * type (or none) walks the index of its slot; a query of several types merges the indexes of each
  * (a connector of two of them is in both, and the walk takes it once).
  * An index is built on the first query that needs it and kept by every write after, so that
@@ -123,11 +123,11 @@ final class SortedIndexes {
      * The indexes every write keeps, by {@link #slot}. Set only under the gate's write lock and
      * read by writes only under its read lock, which orders the two.
      */
-    private final SortedRuns[] kept = new SortedRuns[FIELDS.length * PER_FIELD];
+    private final OrderedEntries[] kept = new OrderedEntries[FIELDS.length * PER_FIELD];
     /** The fields with a kept index, so that a write looks at no slot of the others (same lock rule). */
     private SortField[] keptFields = {};
     /** The indexes whose build has finished: the ones queries walk. */
-    private final AtomicReferenceArray<SortedRuns> built =
+    private final AtomicReferenceArray<OrderedEntries> built =
             new AtomicReferenceArray<>(FIELDS.length * PER_FIELD);
     private final Object[] buildLocks = new Object[FIELDS.length * PER_FIELD];
     /**
@@ -212,9 +212,9 @@ final class SortedIndexes {
      * write racing the scan may leave an entry of a value its connector no longer has: a query
      * never takes it (every entry is checked against the stored connector).
      */
-    private SortedRuns index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
+    private OrderedEntries index(SortField field, int privacy, int type, Iterable<ConnectorStaged> stored) {
         int slot = slot(field, privacy, type);
-        SortedRuns index = built.get(slot);
+        OrderedEntries index = built.get(slot);
         if (index != null) {
             return index;
         }
@@ -223,7 +223,7 @@ final class SortedIndexes {
             if (index != null) {
                 return index;
             }
-            SortedRuns made = new SortedRuns(order(field));
+            OrderedEntries made = new OrderedEntries(order(field));
             long stamp = gate.writeLock();
             try {
                 kept[slot] = made; // every write from here on keeps it
@@ -240,7 +240,6 @@ final class SortedIndexes {
                     made.add(Entry.of(field, value(field, c), c.id()));
                 }
             }
-            made.compact(); // the adds left entries in the leaves' slots: queries walk runs ready
             built.set(slot, made);
             return made;
         }
@@ -314,12 +313,12 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {
-                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
+                    OrderedEntries index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         if (entry == null) {
                             entry = Entry.of(field, value(field, c), c.id());
                         }
-                        index.put(entry);
+                        index.add(entry);
                     }
                     if (rest == 0) {
                         break;
@@ -353,12 +352,12 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy <= PRIVATE; privacy++) {
                 for (int type = 0, rest = oldTypes | newTypes; ; ) {
-                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
+                    OrderedEntries index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         boolean wasIn = belongs(privacy, type, current.isPrivate(), oldTypes);
                         boolean isIn = belongs(privacy, type, next.isPrivate(), newTypes);
                         if (isIn && !(sameValue && wasIn)) {
-                            index.put(newEntry);
+                            index.add(newEntry);
                         }
                         if (wasIn && !(sameValue && isIn)) {
                             index.remove(oldEntry);
@@ -388,7 +387,7 @@ final class SortedIndexes {
             int base = slot(field, ANY, 0);
             for (int privacy = ANY; privacy >= 0; privacy = privacy == ANY ? own : -1) {
                 for (int type = 0, rest = types; ; ) {
-                    SortedRuns index = kept[base + privacy * (TYPES.length + 1) + type];
+                    OrderedEntries index = kept[base + privacy * (TYPES.length + 1) + type];
                     if (index != null) {
                         index.remove(entry);
                     }
@@ -425,7 +424,7 @@ final class SortedIndexes {
             int type = types == 0 ? 0 : Integer.numberOfTrailingZeros(types) + 1;
             walk = index(field, privacy, type, all).iterator(ascending);
         } else {
-            List<SortedRuns> each = new ArrayList<>();
+            List<OrderedEntries> each = new ArrayList<>();
             for (int rest = types; rest != 0; rest &= rest - 1) {
                 each.add(index(field, privacy, Integer.numberOfTrailingZeros(rest) + 1, all));
             }
@@ -464,10 +463,10 @@ final class SortedIndexes {
 
         private final PriorityQueue<Head> heads;
 
-        Merge(List<SortedRuns> indexes, boolean ascending) {
+        Merge(List<OrderedEntries> indexes, boolean ascending) {
             Comparator<Entry> order = ascending ? indexes.get(0).comparator() : indexes.get(0).comparator().reversed();
             heads = new PriorityQueue<>(indexes.size(), (a, b) -> order.compare(a.entry(), b.entry()));
-            for (SortedRuns index : indexes) {
+            for (OrderedEntries index : indexes) {
                 Iterator<Entry> rest = index.iterator(ascending);
                 if (rest.hasNext()) {
                     heads.add(new Head(rest.next(), rest));

@@ -286,11 +286,13 @@ public final class ConnectorProcessor implements AutoCloseable {
     public void renewLeases() {
         Instant until = clock.instant().plus(lease);
         for (Held h : held.values()) {
-            // a refusal for work that was completed meanwhile (no longer held) is no loss: its
-            // completing write removed the claim, and the store lets only the holder complete it
+            // A refusal also meets work whose completing write has just removed its claim (it
+            // leaves the held claims only after that write), so it is no news on its own: the
+            // store lets only the holder complete an item, and a lost claim settles nothing.
             if (!h.lost && !renew(h.work, until) && held.get(h.work.id()) == h) {
                 h.lost = true;
-                LOG.log(System.Logger.Level.INFO, "lost the lease of {0}; another processor does it", h.work.id());
+                LOG.log(System.Logger.Level.DEBUG, "the lease of {0} was not renewed: its work was completed"
+                        + " meanwhile or another processor took it over", h.work.id());
             }
         }
         if (deployments != null) {

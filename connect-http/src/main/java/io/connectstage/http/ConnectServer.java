@@ -32,8 +32,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ConnectServer implements AutoCloseable {
     /** The largest request body, by default: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-    /** How long a connection may stay silent (idle, slow or half-open) before it is closed, by default. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long a connection may stay silent (a client not reading its answer, a half-open
+     * connection) before it is closed, by default. Longer than the receive timeout on purpose: that
+     * one closes a connection waiting for a request so that a request arriving at that moment is
+     * either answered or not acted on, while Jetty's idle close can meet a request it has already
+     * read and act on it with no answer sent (seen at the 30 s edge when both were 30 s).
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /**
      * How long a client may take to send a request's headers (from the connection's opening or the
      * previous answer) and then its body, by default, however steadily it trickles.

@@ -60,8 +60,15 @@ final class ReceiveDeadline extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Watch watch = watches.get(request.getConnectionMetaData().getConnection());
+        Connection connection = request.getConnectionMetaData().getConnection();
+        Watch watch = watches.get(connection);
         if (watch == null) {
+            if (!connection.getEndPoint().isOpen()) {
+                // Closed (its watch is gone with it) while Jetty still parsed the bytes it had read:
+                // a request sent just as its deadline closed the connection. Nobody would get the
+                // answer, so it is not acted on.
+                return cutOff(callback);
+            }
             // a connection this handler was not told of (another connector): nothing to bound
             return super.handle(request, response, callback);
         }

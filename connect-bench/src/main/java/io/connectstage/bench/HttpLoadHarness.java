@@ -145,20 +145,9 @@ public final class HttpLoadHarness {
     private record Started(Process process, String url) implements AutoCloseable {
         static Started of(List<String> command) throws IOException {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("listening on ")) {
-                    Thread drain = new Thread(() -> {
-                        try {
-                            out.transferTo(java.io.Writer.nullWriter());
-                        } catch (IOException ignored) {
-                            // the process ended
-                        }
-                    });
-                    drain.setDaemon(true);
-                    drain.start();
-                    return new Started(p, line.substring("listening on ".length()).trim());
-                }
+            String url = ReadyLine.await(p);
+            if (url != null) {
+                return new Started(p, url);
             }
             p.destroyForcibly();
             throw new IllegalStateException("did not start: " + String.join(" ", command));

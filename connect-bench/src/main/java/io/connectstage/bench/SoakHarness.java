@@ -2,9 +2,7 @@ package io.connectstage.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -419,20 +417,9 @@ public final class SoakHarness {
     // --- set-up -------------------------------------------------------------------------------------
 
     private static String listening(Process server) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.startsWith("listening on ")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.transferTo(java.io.Writer.nullWriter());
-                    } catch (IOException ignored) {
-                        // the server ended
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return line.substring("listening on ".length()).trim();
-            }
+        String url = ReadyLine.await(server);
+        if (url != null) {
+            return url;
         }
         throw new IllegalStateException("the server did not start");
     }

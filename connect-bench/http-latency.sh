@@ -30,4 +30,4 @@ if [ ! -f "$mock/node_modules/@labdigital/commercetools-mock/package.json" ]; th
   (cd "$mock" && npm ci --no-audit --no-fund --silent)
 fi
 exec java -cp connect-bench/target/benchmarks.jar io.connectstage.bench.HttpLoadHarness "$seconds" \
-  connect-http/target/connectstage.jar "$mock"
+  connect-cli/target/connectstage.jar "$mock"

@@ -22,7 +22,7 @@ status=0
 run() {
   echo "== soak on $1"
   java -cp connect-bench/target/benchmarks.jar io.connectstage.bench.SoakHarness "$minutes" \
-    connect-http/target/connectstage.jar "$2" || status=1
+    connect-cli/target/connectstage.jar "$2" || status=1
 }
 case "$stores" in
   memory) run memory memory ;;

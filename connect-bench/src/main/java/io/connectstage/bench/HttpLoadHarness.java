@@ -50,7 +50,7 @@ public final class HttpLoadHarness {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Path serveJar = Path.of(args.length > 1 ? args[1] : "connect-http/target/connectstage.jar");
+        Path serveJar = Path.of(args.length > 1 ? args[1] : "connect-cli/target/connectstage.jar");
         Path nodeDir = Path.of(args.length > 2 ? args[2] : "connect-bench/target/node-mock");
         Path benchJar = Path.of(HttpLoadHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> javaOpts = javaOpts();

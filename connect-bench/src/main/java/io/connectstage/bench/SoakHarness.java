@@ -87,7 +87,7 @@ public final class SoakHarness {
             System.setProperty("jdk.httpclient.keepalive.timeout", "20");
         }
         double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-        Path serveJar = Path.of(args.length > 1 ? args[1] : "connect-http/target/connectstage.jar");
+        Path serveJar = Path.of(args.length > 1 ? args[1] : "connect-cli/target/connectstage.jar");
         String store = args.length > 2 ? args[2] : "memory";
         boolean postgres = store.startsWith("jdbc:postgresql:");
         String nonce = Long.toHexString(System.nanoTime());

@@ -39,11 +39,11 @@ class ConnectScriptTest {
             Files.writeString(fake, "#!/usr/bin/env bash\necho \"" + tool + " $*\" >> '" + calls + "'\n");
             Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        Path source = root.resolve("connect-http/src/main/java/io/X.java");
+        Path source = root.resolve("connect-cli/src/main/java/io/X.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, "class X {}");
         Files.writeString(root.resolve("pom.xml"), "<project/>");
-        jar = root.resolve("connect-http/target/connectstage.jar");
+        jar = root.resolve("connect-cli/target/connectstage.jar");
         Files.createDirectories(jar.getParent());
         Files.writeString(jar, "a jar");
         // the sources are older than the jar
@@ -87,7 +87,7 @@ class ConnectScriptTest {
     @DisplayName("files newer than the jar under target/ (a root mvn install's) do not make it rebuild")
     void buildOutputNewerThanTheJarIsNotASource() throws Exception {
         for (String generated : List.of("connect-core/target/generated-sources/Y.java", "target/pom.xml",
-                "connect-http/target/classes/io/Z.java")) {
+                "connect-cli/target/classes/io/Z.java")) {
             Path file = root.resolve(generated);
             Files.createDirectories(file.getParent());
             Files.writeString(file, "new");
@@ -100,7 +100,7 @@ class ConnectScriptTest {
     @Test
     void aSourceNewerThanTheJarMakesItRebuild() throws Exception {
         age(jar, 10);
-        Files.setLastModifiedTime(root.resolve("connect-http/src/main/java/io/X.java"), FileTime.from(Instant.now()));
+        Files.setLastModifiedTime(root.resolve("connect-cli/src/main/java/io/X.java"), FileTime.from(Instant.now()));
         List<String> calls = run(null, "help");
         assertTrue(calls.get(0).startsWith("mvn "), calls.toString());
         assertEquals("java -jar " + jar + " help", calls.get(1));

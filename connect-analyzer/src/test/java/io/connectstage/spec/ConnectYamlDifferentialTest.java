@@ -45,7 +45,7 @@ class ConnectYamlDifferentialTest {
     private static final Path OFFICIAL = MODULE.resolve("target/official-parser");
     private static final Path MUTANTS = MODULE.resolve("target/differential");
 
-    /** A difference we keep on purpose: its name (as in the README) and how to recognise it from our problems. */
+    /** A difference we keep on purpose: its name (as in docs/analyzer.md) and how to recognise it from our problems. */
     private record Deliberate(String name, Predicate<Verdicts> applies) {
     }
 
@@ -64,7 +64,7 @@ class ConnectYamlDifferentialTest {
         }
     }
 
-    /** The deliberate differences; README, "In step with the official parser", lists the same. */
+    /** The deliberate differences; docs/analyzer.md, "In step with the official parser", lists the same. */
     private static final List<Deliberate> DELIBERATE = List.of(
             new Deliberate("tags are refused", v -> !v.oursValid() && v.officialValid()
                     && v.anyOfOurProblems(p -> p.message().startsWith("the tag "))),

@@ -60,9 +60,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>Isolation. Before each test the server of a class (or a shared one) forgets every project's
  * connectors, Deployments, pending work and faults ({@link ConnectServer#reset()}); clients and
  * tokens stay. {@link Builder#resetBetweenTests(boolean) resetBetweenTests(false)} (or
- * {@link ConnectServerTest#resetBetweenTests()}) turns it off. Tests that run concurrently on one
- * server share its state: with resets on, run them on one thread ({@code @Execution(SAME_THREAD)})
- * or give each class its own server.
+ * {@link ConnectServerTest#resetBetweenTests()}) turns it off. With resets on, the tests of one
+ * server take turns even under JUnit's parallel execution (tests of different servers still run
+ * at once); with resets off they run as JUnit schedules them and share the server's state.
  *
  * <p>Processing. Previews, publishes and Deployment steps run in the background on two worker
  * threads. With no analyzer given, every repository is accepted
@@ -123,6 +123,8 @@ public final class ConnectServerExtension implements BeforeAllCallback, BeforeEa
             // an instance field: a server for this test alone, closed with the test's context
             context.getStore(NAMESPACE).getOrComputeIfAbsent(key(context), k -> start(context), RunningServer.class);
         } else if (found.resetBetweenTests) {
+            // tests on one server that resets take turns; the turn ends with the test's context
+            context.getStore(NAMESPACE).put(List.of(RunningServer.Turn.class, key(context)), found.takeTurn());
             found.server.reset();
         }
     }

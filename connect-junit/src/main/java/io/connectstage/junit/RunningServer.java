@@ -4,6 +4,9 @@ import io.connectstage.http.ConnectServer;
 import io.connectstage.oauth.OAuthClient;
 import java.net.http.HttpClient;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -19,6 +22,8 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
     final OAuthClient client;
     final HttpClient httpClient;
     final boolean resetBetweenTests;
+    /** One test at a time on a server that resets between tests, even when JUnit runs tests in parallel. */
+    private final Semaphore turn = new Semaphore(1);
 
     RunningServer(ConnectServer server, String projectKey, OAuthClient client, HttpClient httpClient, boolean resetBetweenTests) {
         this.server = Objects.requireNonNull(server, "server is null");
@@ -28,8 +33,54 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
         this.resetBetweenTests = resetBetweenTests;
     }
 
+    /**
+     * Waits for the tests before this one on this server to end, and gives a turn that the test's
+     * context ends (a semaphore, not a lock: JUnit may close the context on another thread).
+     */
+    Turn takeTurn() {
+        try {
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                private boolean taken;
+
+                @Override
+                public boolean block() throws InterruptedException {
+                    turn.acquire();
+                    taken = true;
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    return taken || (taken = turn.tryAcquire());
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the tests before on this server", e);
+        }
+        return new Turn(turn);
+    }
+
     @Override
     public void close() {
         server.close();
+    }
+
+    /** A test's turn on a server; ending it (with the test's context) lets the next test run. */
+    @SuppressWarnings("deprecation")
+    static final class Turn implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final Semaphore turn;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        Turn(Semaphore turn) {
+            this.turn = turn;
+        }
+
+        @Override
+        public void close() {
+            if (ended.compareAndSet(false, true)) {
+                turn.release();
+            }
+        }
     }
 }

@@ -119,8 +119,9 @@ class HttpServerLifecycleTest {
         CountDownLatch met = new CountDownLatch(2);
         PerProjectSpaces spaces = PerProjectSpaces.builder().build();
         ProjectSpaces counting = projectKey -> {
+            ProjectSpace space = spaces.of(projectKey);
             met.countDown();
-            return spaces.of(projectKey);
+            return space;
         };
         try (ConnectServer server = ConnectServer.builder().client(CLIENT).spaces(counting)
                 .resume(() -> List.of("p1", "p2")).start()) {

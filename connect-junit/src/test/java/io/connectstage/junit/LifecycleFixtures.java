@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -19,9 +20,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class LifecycleFixtures {
     /** Every server a fixture test saw, by where it saw it (class or nested class and test). */
+    private static final String LAUNCHED = "io.connectstage.junit.LifecycleFixtures#launchedByTheLifecycleTest";
     static final Map<String, ConnectServer> SEEN = new ConcurrentHashMap<>();
     /** The port of every server a fixture test saw, taken while it listened. */
     static final Queue<Integer> PORTS = new ConcurrentLinkedQueue<>();
+    /** Set while {@link ServerLifecycleTest} runs the fixtures, so that a build selecting them by name skips them. */
+    static volatile boolean launched;
+
+    static boolean launchedByTheLifecycleTest() {
+        return launched;
+    }
 
     private LifecycleFixtures() {
     }
@@ -33,6 +41,7 @@ final class LifecycleFixtures {
         info.post("/connectors/drafts", Http.draft("same-key")).assertStatus(201);
     }
 
+    @EnabledIf(LAUNCHED)
     static class StaticField {
         @RegisterExtension
         static ConnectServerExtension connect = ConnectServerExtension.builder().build();
@@ -59,6 +68,7 @@ final class LifecycleFixtures {
         }
     }
 
+    @EnabledIf(LAUNCHED)
     @ConnectServerTest
     static class Annotated {
         @Test
@@ -75,6 +85,7 @@ final class LifecycleFixtures {
         }
     }
 
+    @EnabledIf(LAUNCHED)
     static class InstanceField {
         @RegisterExtension
         ConnectServerExtension connect = ConnectServerExtension.builder().build();
@@ -90,6 +101,7 @@ final class LifecycleFixtures {
         }
     }
 
+    @EnabledIf(LAUNCHED)
     static class FailingBeforeAll {
         @RegisterExtension
         static ConnectServerExtension connect = ConnectServerExtension.builder().build();
@@ -109,6 +121,7 @@ final class LifecycleFixtures {
     /** One server for the run, shared by two classes, as a suite would keep it in a holder class. */
     static final ConnectServerExtension SUITE = ConnectServerExtension.shared();
 
+    @EnabledIf(LAUNCHED)
     static class SharedOne {
         @RegisterExtension
         static ConnectServerExtension connect = SUITE;
@@ -119,6 +132,7 @@ final class LifecycleFixtures {
         }
     }
 
+    @EnabledIf(LAUNCHED)
     static class SharedTwo {
         @RegisterExtension
         static ConnectServerExtension connect = SUITE;

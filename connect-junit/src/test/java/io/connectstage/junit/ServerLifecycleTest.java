@@ -40,6 +40,15 @@ class ServerLifecycleTest {
     }
 
     private Events run(boolean parallel, Class<?>... classes) {
+        LifecycleFixtures.launched = true;
+        try {
+            return launch(parallel, classes);
+        } finally {
+            LifecycleFixtures.launched = false;
+        }
+    }
+
+    private Events launch(boolean parallel, Class<?>... classes) {
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -260,13 +261,12 @@ public final class ConnectServerExtension implements BeforeAllCallback, BeforeEa
          */
         public Builder spaces(ProjectSpaces value) {
             Objects.requireNonNull(value, "spaces is null");
-            boolean[] used = {false};
+            AtomicBoolean used = new AtomicBoolean();
             this.spaces = () -> {
-                if (used[0]) {
+                if (used.getAndSet(true)) {
                     throw new IllegalStateException("the spaces given to ConnectServerExtension.Builder.spaces serve one"
                             + " server, closed with it; give spaces(() -> ...) to make some for each server");
                 }
-                used[0] = true;
                 return value;
             };
             return this;

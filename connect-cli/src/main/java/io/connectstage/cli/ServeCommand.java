@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -205,43 +203,34 @@ final class ServeCommand implements Callable<Integer> {
             stores.close();
             return 1;
         }
-        java.util.concurrent.ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "connect-poll");
-            t.setDaemon(true);
-            return t;
-        });
-        if (pollSeconds > 0) {
-            poller.scheduleWithFixedDelay(spaces::wakeAll, pollSeconds, pollSeconds, TimeUnit.SECONDS);
-        }
         ConnectServer server;
         try {
-            server = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
+            ConnectServer.Builder builder = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
+                    .closing(stores).closing(processing)
+                    .resume(() -> {
+                        try {
+                            return stores.projectKeys();
+                        } catch (RuntimeException e) {
+                            parent.err.println("serve: cannot list the projects to resume: "
+                                    + StoreOption.redact(String.valueOf(e.getMessage())));
+                            return List.of();
+                        }
+                    })
                     .tokenLifetime(Duration.ofSeconds(tokenLifetime)).accessLog(accessLog)
-                    .inlineReads(store.equals("memory")).start(); // memory stores never block
+                    .inlineReads(store.equals("memory")); // memory stores never block
+            if (pollSeconds > 0) {
+                builder.pollEvery(Duration.ofSeconds(pollSeconds));
+            }
+            server = builder.start(); // closes the spaces, the pool and the stores when it cannot start
         } catch (IllegalStateException e) {
             parent.err.println("serve: " + e.getMessage());
-            poller.shutdownNow();
-            processing.close();
-            stores.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            poller.shutdownNow();
-            server.close();
-            spaces.close();
-            processing.close();
-            stores.close();
+            server.close(); // and everything it was given
             stopped.countDown();
         }, "connect-shutdown"));
-        // Work a crash left (or a dead server's, once its lease ends) is done without waiting for a client.
-        poller.execute(() -> {
-            try {
-                spaces.resume(stores.projectKeys());
-            } catch (RuntimeException e) {
-                parent.err.println("serve: cannot list the projects to resume: " + StoreOption.redact(String.valueOf(e.getMessage())));
-            }
-        });
         parent.out.println("listening on " + server.baseUri());
         parent.out.flush();
         stopped.await();

@@ -1,6 +1,7 @@
 package io.connectstage.http;
 
 import io.connectstage.oauth.OAuthClient;
+import io.connectstage.processing.DeploymentFaults;
 import io.connectstage.oauth.TokenIssuer;
 import java.net.URI;
 import java.time.Clock;
@@ -8,6 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -28,8 +35,16 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *     URI api = server.baseUri();   // http://127.0.0.1:<free port>
  * }
  * }</pre>
+ *
+ * <p>The server owns everything it is given and everything it makes: {@link #close()} stops
+ * Jetty and its threads, the wake-up poller ({@link Builder#pollEvery}), the spaces (their
+ * processors) and then whatever was handed over with {@link Builder#closing} (a
+ * {@link io.connectstage.processing.ProcessingPool}, a store's connection pool), in reverse order.
+ * A server that fails to start closes them too.
  */
 public final class ConnectServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ConnectServer.class.getName());
+
     /** The largest request body, by default: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /**
@@ -53,9 +68,19 @@ public final class ConnectServer implements AutoCloseable {
     private final ProjectSpaces spaces;
     private final TokenIssuer issuer;
     private final String host;
+    /** What {@link #close()} closes after the spaces, in the order given (closed in reverse). */
+    private final List<AutoCloseable> owned;
+    private final ScheduledExecutorService poller;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConnectServer(Builder b) throws Exception {
         this.spaces = b.spaces != null ? b.spaces : PerProjectSpaces.builder().clock(b.clock).build();
+        this.owned = List.copyOf(b.owned);
+        this.poller = b.pollEvery == null && b.resume == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "connect-poll");
+            t.setDaemon(true);
+            return t;
+        });
         this.issuer = new TokenIssuer(b.clients, b.clock, b.tokenLifetime);
         QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, Math.min(8, b.maxThreads));
         threads.setName("connect-http");
@@ -89,9 +114,32 @@ public final class ConnectServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             server.stop();
+            closeOwned();
             throw e;
         }
         this.host = b.bind;
+        if (b.resume != null) {
+            // work a crash left (or a dead server's, once its lease ends) is done without waiting for a client
+            Supplier<? extends Iterable<String>> projects = b.resume;
+            poller.execute(() -> resume(projects));
+        }
+        if (b.pollEvery != null && spaces instanceof PerProjectSpaces per) {
+            long every = b.pollEvery.toMillis();
+            poller.scheduleWithFixedDelay(per::wakeAll, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void resume(Supplier<? extends Iterable<String>> projects) {
+        try {
+            Iterable<String> keys = projects.get();
+            if (spaces instanceof PerProjectSpaces per) {
+                per.resume(keys);
+            } else {
+                keys.forEach(spaces::of);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot resume the work of the stored projects", e);
+        }
     }
 
     public static Builder builder() {
@@ -117,13 +165,81 @@ public final class ConnectServer implements AutoCloseable {
         return issuer;
     }
 
-    /** Stops accepting, lets the requests under way finish (up to 5 seconds), then stops. */
+    /** The faults the spaces' processing obeys ({@link ProjectSpaces#faults()}). */
+    public Optional<DeploymentFaults> faults() {
+        return spaces.faults();
+    }
+
+    /**
+     * Forgets every project's connectors, Deployments and pending work and clears the faults
+     * ({@link ProjectSpaces#reset()}); clients and tokens stay. For test harnesses, between tests.
+     */
+    public void reset() {
+        spaces.reset();
+    }
+
+    /**
+     * Stops accepting, lets the requests under way finish (up to 5 seconds), then stops; then
+     * stops the poller, closes the spaces (when {@link AutoCloseable}) and what was handed over with
+     * {@link Builder#closing}. Closing again does nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Exception failure = null;
         try {
             server.stop();
         } catch (Exception e) {
-            throw new IllegalStateException("the server did not stop cleanly", e);
+            failure = e;
+        }
+        try {
+            closeOwned();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw new IllegalStateException("the server did not stop cleanly", failure);
+        }
+    }
+
+    /** Closes the poller, the spaces and the owned resources, each even when an earlier one fails. */
+    private void closeOwned() {
+        List<AutoCloseable> all = new ArrayList<>();
+        if (poller != null) {
+            all.add(() -> {
+                poller.shutdownNow();
+                poller.awaitTermination(10, TimeUnit.SECONDS);
+            });
+        }
+        if (spaces instanceof AutoCloseable c) {
+            all.add(c);
+        }
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            all.add(owned.get(i));
+        }
+        RuntimeException failure = null;
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (failure == null) {
+                    failure = new IllegalStateException("could not close " + c, e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -141,8 +257,45 @@ public final class ConnectServer implements AutoCloseable {
         private Duration receiveTimeout = DEFAULT_RECEIVE_TIMEOUT;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private boolean accessLog;
+        private final List<AutoCloseable> owned = new ArrayList<>();
+        private Duration pollEvery;
+        private Supplier<? extends Iterable<String>> resume;
 
         private Builder() {
+        }
+
+        /**
+         * Hands this resource over to the server: {@link #close()} closes it after the spaces (and
+         * before the resources handed over earlier), so that a {@link io.connectstage.processing.ProcessingPool}
+         * or a store's connection pool that the spaces use outlives them.
+         */
+        public Builder closing(AutoCloseable value) {
+            owned.add(Objects.requireNonNull(value, "value is null"));
+            return this;
+        }
+
+        /**
+         * Wakes the processing of every project met this often, so that it claims work that other
+         * servers left or abandoned ({@link PerProjectSpaces#wakeAll()}); default never (only the
+         * server's own requests and {@link #resume} wake it). Only {@link PerProjectSpaces} are woken.
+         */
+        public Builder pollEvery(Duration value) {
+            Objects.requireNonNull(value, "pollEvery is null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("pollEvery is positive, not " + value);
+            }
+            this.pollEvery = value;
+            return this;
+        }
+
+        /**
+         * Meets the projects this lists once the server listens, in the background, so that
+         * their processing resumes the work a previous run left without waiting for a client
+         * ({@link PerProjectSpaces#resume}); a failure to list them is logged.
+         */
+        public Builder resume(Supplier<? extends Iterable<String>> projectKeys) {
+            this.resume = Objects.requireNonNull(projectKeys, "projectKeys is null");
+            return this;
         }
 
         /** The address to listen on; default {@code 127.0.0.1}. */
@@ -171,7 +324,10 @@ public final class ConnectServer implements AutoCloseable {
             return this;
         }
 
-        /** Where each project's connectors live; default memory stores, no processing. */
+        /**
+         * Where each project's connectors live; default memory stores, no processing. The server
+         * closes them (when {@link AutoCloseable}) on {@link ConnectServer#close()}.
+         */
         public Builder spaces(ProjectSpaces value) {
             this.spaces = Objects.requireNonNull(value, "spaces is null");
             return this;
@@ -254,7 +410,8 @@ public final class ConnectServer implements AutoCloseable {
         /**
          * Starts the server.
          *
-         * @throws IllegalStateException when it cannot listen (port taken, address not local, ...)
+         * @throws IllegalStateException when it cannot listen (port taken, address not local, ...);
+         *     what was given to this builder is closed then
          */
         public ConnectServer start() {
             try {

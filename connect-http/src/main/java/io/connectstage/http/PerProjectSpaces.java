@@ -43,9 +43,16 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
 
     private final Builder builder;
     private final Map<String, ProjectSpace> spaces = new ConcurrentHashMap<>();
+    /** The builder's published store, or a new memory one after each {@link #reset()} when none was given. */
+    private volatile SharedPublished published;
 
     private PerProjectSpaces(Builder builder) {
         this.builder = builder;
+        this.published = builder.published != null ? builder.published : memoryPublished();
+    }
+
+    private static SharedPublished memoryPublished() {
+        return new SharedPublished(new InMemoryPublishedConnectorStore(), PublishedAccess.memory());
     }
 
     public static Builder builder() {
@@ -99,7 +106,8 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
 
     /**
      * Stops the processor of every project met (and the threads of processors that have their
-     * own); a pool or executor given to the builder is left to its owner.
+     * own); a pool or executor given to the builder is left to its owner ({@link ConnectServer}
+     * closes it when given to its builder too).
      */
     @Override
     public void close() {
@@ -108,9 +116,33 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
         }
     }
 
+    /**
+     * Forgets every project met, as if none had called yet, for a test harness between tests:
+     * stops each project's processor (its pending previews, publishes and Deployment steps are
+     * dropped with the project), clears the {@link #faults()}, and empties the published
+     * Connectors when they are the default memory store. A project met afterwards gets new stores
+     * from the builder's functions: new memory stores by default, the same data again for durable
+     * stores (which this does not delete). The pool or executor, the clients and tokens stay.
+     * Requests under way meanwhile may see either state.
+     */
+    @Override
+    public void reset() {
+        for (String key : java.util.List.copyOf(spaces.keySet())) {
+            ProjectSpace space = spaces.remove(key);
+            if (space != null) {
+                space.processor().ifPresent(ConnectorProcessor::close);
+            }
+        }
+        builder.faults.clear();
+        if (builder.published == null) {
+            published = memoryPublished();
+        }
+    }
+
     private ProjectSpace create(String projectKey) {
         ConnectorStore staged = builder.staged.apply(projectKey);
-        PublishedConnectorStore published = builder.published.viewOf(projectKey, staged);
+        SharedPublished shared = this.published;
+        PublishedConnectorStore published = shared.viewOf(projectKey, staged);
         DeploymentStore deploymentStore = builder.deployments.apply(projectKey);
         ConnectorStagedService.Builder service = ConnectorStagedService.builder(staged)
                 .clock(builder.clock).projectKey(projectKey);
@@ -131,9 +163,9 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
             processor.resume();
         }
         DeploymentService.Builder deployments = DeploymentService.builder(deploymentStore, staged,
-                        builder.published.deployableOf(projectKey, staged))
+                        shared.deployableOf(projectKey, staged))
                 .clock(builder.clock).productionDeactivated(builder.productionDeactivated)
-                .publishedAccess(builder.published::accessOf);
+                .publishedAccess(shared::accessOf);
         if (processor != null) {
             deployments.processing(processor);
         }
@@ -143,7 +175,7 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
 
     public static final class Builder {
         private Function<String, ConnectorStore> staged = key -> new InMemoryConnectorStore();
-        private SharedPublished published = new SharedPublished(new InMemoryPublishedConnectorStore(), PublishedAccess.memory());
+        private SharedPublished published;
         private Function<String, DeploymentStore> deployments = key -> new InMemoryDeploymentStore();
         private Clock clock = Clock.systemUTC();
         private ConnectorAnalyzer analyzer;

@@ -30,4 +30,16 @@ public interface ProjectSpaces {
     default Optional<DeploymentFaults> faults() {
         return Optional.empty();
     }
+
+    /**
+     * Forgets the projects' data and pending work, and clears the faults, so that the next test
+     * starts from nothing; clients and tokens stay. {@link PerProjectSpaces#reset()} does it; other
+     * spaces cannot by default.
+     *
+     * @throws UnsupportedOperationException when these spaces cannot forget their data
+     */
+    default void reset() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot be reset; give PerProjectSpaces,"
+                + " or turn resets between tests off");
+    }
 }

@@ -5,9 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.connector.ConnectorStagedDraft;
+import io.connectstage.connector.Creator;
+import io.connectstage.connector.Repository;
 import io.connectstage.oauth.OAuthClient;
+import io.connectstage.processing.ConnectorAnalyzer;
+import io.connectstage.processing.ProcessingPool;
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +47,86 @@ class HttpServerLifecycleTest {
         assertThrows(IOException.class, () -> new Socket("127.0.0.1", port).close());
         try (ConnectServer again = ConnectServer.builder().client(CLIENT).port(port).start()) {
             assertEquals(port, again.port());
+        }
+    }
+
+    /** Spaces that record when they are closed, next to resources handed over to the server. */
+    private static final class RecordingSpaces implements ProjectSpaces, AutoCloseable {
+        private final PerProjectSpaces spaces = PerProjectSpaces.builder().build();
+        private final List<String> closed;
+
+        RecordingSpaces(List<String> closed) {
+            this.closed = closed;
+        }
+
+        @Override
+        public ProjectSpace of(String projectKey) {
+            return spaces.of(projectKey);
+        }
+
+        @Override
+        public void close() {
+            closed.add("spaces");
+        }
+    }
+
+    @Test
+    void closeClosesTheSpacesThenWhatWasHandedOverLatestFirstAndOnlyOnce() {
+        List<String> closed = new CopyOnWriteArrayList<>();
+        ConnectServer server = ConnectServer.builder().client(CLIENT).spaces(new RecordingSpaces(closed))
+                .closing(() -> closed.add("store")).closing(() -> closed.add("pool")).start();
+
+        server.close();
+        server.close();
+
+        assertEquals(List.of("spaces", "pool", "store"), closed);
+    }
+
+    @Test
+    void aServerThatCannotStartClosesWhatItWasGiven() {
+        List<String> closed = new CopyOnWriteArrayList<>();
+        try (ConnectServer first = ConnectServer.builder().client(CLIENT).start()) {
+            assertThrows(IllegalStateException.class, () -> ConnectServer.builder().client(CLIENT).port(first.port())
+                    .spaces(new RecordingSpaces(closed)).closing(() -> closed.add("pool")).start());
+        }
+        assertEquals(List.of("spaces", "pool"), closed);
+    }
+
+    @Test
+    void theProcessingPoolAndThePollerStopWithTheServer() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        ProcessingPool pool = new ProcessingPool(2);
+        ConnectServer server = ConnectServer.builder().client(CLIENT).closing(pool).pollEvery(Duration.ofMillis(50))
+                .spaces(PerProjectSpaces.builder().analyzer(ConnectorAnalyzer.acceptingEverything()).pool(pool).build())
+                .start();
+        ProjectSpace space = server.spaces().of("p1");
+        space.connectors().create(ConnectorStagedDraft.of("Threads", Creator.ofEmail("a@example.com"),
+                new Repository("git@github.com:acme/threads.git", "1.0.0"))).get();
+        space.processor().get().wake(); // a run on the pool: a worker thread starts
+
+        server.close();
+
+        Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+        started.removeAll(before);
+        for (Thread t : started) {
+            t.join(10_000);
+        }
+        assertEquals(List.of(), started.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toList()));
+    }
+
+    @Test
+    void theStoredProjectsAreMetOnceTheServerListens() throws Exception {
+        CountDownLatch met = new CountDownLatch(2);
+        PerProjectSpaces spaces = PerProjectSpaces.builder().build();
+        ProjectSpaces counting = projectKey -> {
+            ProjectSpace space = spaces.of(projectKey);
+            met.countDown();
+            return space;
+        };
+        try (ConnectServer server = ConnectServer.builder().client(CLIENT).spaces(counting)
+                .resume(() -> List.of("p1", "p2")).start()) {
+            assertTrue(met.await(10, TimeUnit.SECONDS));
+            assertEquals(Set.of("p1", "p2"), spaces.projectKeys());
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.connectstage.junit.ConnectServerExtension;
 import io.connectstage.junit.ConnectServerInfo;
 import io.connectstage.oauth.OAuthClient;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +35,11 @@ class HttpApiTest {
 
     Http http;
     String token;
+    URI baseUri;
 
     @BeforeEach
     void setUp(ConnectServerInfo info) {
+        baseUri = info.baseUri();
         http = new Http(info.baseUri());
         token = info.token();
     }
@@ -288,7 +291,7 @@ class HttpApiTest {
             String auth = java.util.Base64.getEncoder().encodeToString(basic.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             try {
                 var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                                connect.baseUri().resolve("/oauth/introspect"))
+                                baseUri.resolve("/oauth/introspect"))
                         .header("Authorization", "Basic " + auth)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + t)).build(),

@@ -132,7 +132,7 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
         }
         DeploymentService.Builder deployments = DeploymentService.builder(deploymentStore, staged,
                         builder.published.deployableOf(projectKey, staged))
-                .clock(builder.clock).productionDeactivated(builder.productionDeactivated)
+                .clock(builder.clock).projectKey(projectKey).productionDeactivated(builder.productionDeactivated)
                 .publishedAccess(builder.published::accessOf);
         if (processor != null) {
             deployments.processing(processor);

@@ -92,7 +92,7 @@ class HttpDeploymentsTest {
         JsonNode deployed = seen(http.get("/project-a/deployments/" + id, token)).expect(200).json();
         assertEquals("Deployed", deployed.get("status").asText());
 
-        FAULTS.failNextBuild(PROJECT, ResourceRef.id(id), "service");
+        FAULTS.failNextBuild("project-a", ResourceRef.id(id), "service");
         seen(http.post("/project-a/deployments/" + id, token, "{\"version\":" + deployed.get("version").asLong()
                 + ",\"actions\":[{\"action\":\"redeploy\"}]}")).expect(200);
         JsonNode failed = seen(http.get("/project-a/deployments/" + id, token)).expect(200).json();

@@ -19,7 +19,7 @@ final class Answers {
     }
 
     /** The value, or {@code ResourceNotFound} naming {@code what} ({@code "id 'x'"}). */
-    static <T> Either<ErrorResponse, T> found(Option<T> value, String what) {
+    private static <T> Either<ErrorResponse, T> found(Option<T> value, String what) {
         return value.toEither(() -> ErrorResponse.of(ConnectError.resourceNotFound(what)));
     }
 

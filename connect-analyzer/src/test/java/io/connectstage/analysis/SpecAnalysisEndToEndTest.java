@@ -24,6 +24,7 @@ import io.connectstage.processing.CertificationDesk;
 import io.connectstage.processing.ConnectorProcessor;
 import io.connectstage.repository.GitFixture;
 import io.connectstage.repository.GitRepositorySource;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.PublishedConnectorService;
 import io.connectstage.store.ConnectorSearch;
@@ -109,7 +110,7 @@ class SpecAnalysisEndToEndTest {
     }
 
     private ConnectorStaged update(ConnectorStaged c, ConnectorUpdateAction action) {
-        return service.updateById(c.id(), ConnectorUpdate.of(c.version(), action)).get();
+        return service.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), action)).get();
     }
 
     private ConnectorStaged processAll(ConnectorStaged c) {
@@ -197,8 +198,8 @@ class SpecAnalysisEndToEndTest {
             assertEquals(ConnectorStatus.PROCESSING, processing.status());
             ConnectorStaged settled = processAll(processing);
             assertEquals(ConnectorStatus.PUBLISHED, settled.status());
-            Connector connector = new PublishedConnectorService(published).getByKey(settled.key() == null
-                    ? "none" : settled.key()).getOrElse(() -> published.findById(settled.id()).get());
+            Connector connector = new PublishedConnectorService(published).get(ResourceRef.key(settled.key() == null
+                    ? "none" : settled.key())).getOrElse(() -> published.findById(settled.id()).get());
             assertEquals(settled.configurations(), connector.configurations());
             assertFalse(connector.certified());
             assertFalse(settled.hasChanges());

@@ -24,6 +24,7 @@ import io.connectstage.deployment.DeploymentStatus;
 import io.connectstage.deployment.DeploymentType;
 import io.connectstage.processing.Analysis;
 import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.DeploymentService;
 import io.connectstage.store.ConnectorStore;
@@ -116,18 +117,18 @@ public class DeploymentBenchmark {
         ConnectorStagedService connectors = ConnectorStagedService.builder(staged).clock(clock).processing(processor).build();
         ConnectorStaged c = connectors.create(ConnectorStagedDraft.of("Bench connector", Creator.ofEmail("a@example.com"),
                 new Repository("git@github.com:acme/bench.git", "1.0.0")).withKey("bench-connector")).get();
-        c = connectors.updateById(c.id(), ConnectorUpdate.of(c.version(),
+        c = connectors.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(),
                 new ConnectorAddPrivateProjectAction("europe-west1.gcp:" + PROJECT), new ConnectorUpdatePreviewableAction())).get();
-        c = connectors.getById(c.id()).get();
-        connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))).get();
-        processing = DeploymentService.builder(deployments, staged, published).clock(clock).processing(processor).build();
-        storing = DeploymentService.builder(deployments, staged, published).clock(clock).build();
+        c = connectors.get(ResourceRef.id(c.id())).get();
+        connectors.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))).get();
+        processing = DeploymentService.builder(deployments, staged, published).clock(clock).projectKey(PROJECT).processing(processor).build();
+        storing = DeploymentService.builder(deployments, staged, published).clock(clock).projectKey(PROJECT).build();
         draft = DeploymentDraft.builder().connectorKey("bench-connector").type(DeploymentType.PRODUCTION)
                 .region(Region.EUROPE_WEST1_GCP)
                 .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", "secret"))
                 .build();
 
-        Deployment d = storing.create(PROJECT, draft).get();
+        Deployment d = storing.create(draft).get();
         logged = d.id();
         List<DeploymentLog> batch = new ArrayList<>();
         Instant start = NOW.minusSeconds(LOGS);
@@ -141,7 +142,7 @@ public class DeploymentBenchmark {
         }
         DeploymentLogQuery q = DeploymentLogQuery.builder().limit(500).build();
         for (int page = 0; page < LOGS / 2 / 500; page++) {
-            q = q.withPageToken(processing.logsById(PROJECT, logged, q).get().next());
+            q = q.withPageToken(processing.logs(ResourceRef.id(logged), q).get().next());
         }
         deep = new DeploymentLogQuery(q.pageToken(), null, null, null, 20);
     }
@@ -171,7 +172,7 @@ public class DeploymentBenchmark {
 
     @Benchmark
     public Deployment createToDeployed() {
-        Deployment d = processing.create(PROJECT, draft).get();
+        Deployment d = processing.create(draft).get();
         Deployment done = deployments.findById(PROJECT, d.id()).get();
         if (done.status() != DeploymentStatus.DEPLOYED) {
             throw new IllegalStateException("not deployed: " + done.status());
@@ -181,17 +182,17 @@ public class DeploymentBenchmark {
 
     @Benchmark
     public Deployment createOnly() {
-        Deployment d = storing.create(PROJECT, draft).get();
+        Deployment d = storing.create(draft).get();
         return deployments.delete(PROJECT, d.id(), d.version(), null).get();
     }
 
     @Benchmark
     public DeploymentLogPage logsPage() {
-        return processing.logsById(PROJECT, logged, deep).get();
+        return processing.logs(ResourceRef.id(logged), deep).get();
     }
 
     @Benchmark
     public DeploymentLogPage logsFirstPage() {
-        return processing.logsById(PROJECT, logged, DeploymentLogQuery.firstPage()).get();
+        return processing.logs(ResourceRef.id(logged), DeploymentLogQuery.firstPage()).get();
     }
 }

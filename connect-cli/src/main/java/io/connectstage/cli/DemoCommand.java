@@ -14,6 +14,7 @@ import io.connectstage.connector.Region;
 import io.connectstage.connector.Repository;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.json.ConnectJson;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.store.memory.InMemoryConnectorStore;
 import io.vavr.control.Either;
@@ -52,7 +53,7 @@ final class DemoCommand {
         }
 
         ConnectorStaged renamed = show("POST /connectors/drafts/key=connector-key  (setName, setSupportedRegions, addPrivateProject)",
-                service.updateByKey("connector-key", ConnectorUpdate.of(created.version(),
+                service.update(ResourceRef.key("connector-key"), ConnectorUpdate.of(created.version(),
                         new ConnectorSetNameAction("New Connector name"),
                         new ConnectorSetSupportedRegionsAction(List.of(Region.US_CENTRAL1_GCP, Region.EUROPE_WEST1_GCP)),
                         new ConnectorAddPrivateProjectAction("europe-west1.gcp:example-project-key"))));
@@ -61,7 +62,7 @@ final class DemoCommand {
         }
 
         ConnectorStaged rejected = show("POST /connectors/drafts/key=connector-key  (rejected: empty regions, 0 contributors, bad project)",
-                service.updateByKey("connector-key", ConnectorUpdate.of(renamed.version(),
+                service.update(ResourceRef.key("connector-key"), ConnectorUpdate.of(renamed.version(),
                         new ConnectorSetSupportedRegionsAction(List.of()),
                         new ConnectorSetCreatorNoOfContributorsAction(0),
                         new ConnectorAddPrivateProjectAction("not a project"))));
@@ -70,10 +71,10 @@ final class DemoCommand {
         }
 
         show("POST /connectors/drafts/key=connector-key  (stale version 1)",
-                service.updateByKey("connector-key", ConnectorUpdate.of(1, new ConnectorSetNameAction("Too late"))));
+                service.update(ResourceRef.key("connector-key"), ConnectorUpdate.of(1, new ConnectorSetNameAction("Too late"))));
 
         ConnectorStaged previewing = show("POST /connectors/drafts/key=connector-key  (updatePreviewable)",
-                service.updateByKey("connector-key", ConnectorUpdate.of(renamed.version(),
+                service.update(ResourceRef.key("connector-key"), ConnectorUpdate.of(renamed.version(),
                         new ConnectorUpdatePreviewableAction())));
         return previewing == null ? 1 : 0;
     }

@@ -7,6 +7,7 @@ import io.connectstage.oauth.OAuthClient;
 import io.connectstage.processing.DeploymentFaults;
 import io.connectstage.processing.ProcessingPool;
 import io.connectstage.repository.GitRepositorySource;
+import io.connectstage.resource.ResourceRef;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,15 +153,15 @@ final class ServeCommand implements Callable<Integer> {
         try {
             for (String f : failBuilds) {
                 String[] p = FaultOption.parse("--fail-build", f, 3);
-                faults.failNextBuildByKey(p[0], p[1], p[2]);
+                faults.failNextBuild(p[0], ResourceRef.key(p[1]), p[2]);
             }
             for (String f : failUndeploys) {
                 String[] p = FaultOption.parse("--fail-undeploy", f, 2);
-                faults.failNextUndeployByKey(p[0], p[1]);
+                faults.failNextUndeploy(p[0], ResourceRef.key(p[1]));
             }
             for (String f : holds) {
                 String[] p = FaultOption.parse("--hold", f, 2);
-                faults.holdByKey(p[0], p[1]);
+                faults.hold(p[0], ResourceRef.key(p[1]));
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -10,6 +10,7 @@ import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.deployment.DeploymentStatus;
 import io.connectstage.http.Http;
 import io.connectstage.repository.GitFixture;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentStore;
@@ -130,7 +131,7 @@ class HttpServeRecoveryTest {
             ConnectorStore staged = stores.staged().apply(PROJECT);
             ConnectorStaged c = staged.findByKey("dead-publish").get();
             ConnectorStagedService.builder(staged).projectKey(PROJECT).build()
-                    .updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false)))
+                    .update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false)))
                     .getOrElseThrow(e -> new AssertionError(e.toString()));
             Instant now = Instant.now();
             assertTrue(staged.claim("dead-server", now, now.plusSeconds(LEASE_SECONDS)).isDefined(), "a dead server's claim");

@@ -44,14 +44,41 @@ public final class DeploymentErrors {
     }
 
     /**
+     * The connector reference names a connector whose first publish is still being processed
+     * (status {@code Processing}): nothing is published to deploy yet. The reference's
+     * {@code ConnectorReferenceNotFound}, with the cause and what to do in {@code detailedErrorMessage}.
+     */
+    public static ConnectError connectorStillProcessing(String identifier, Long version) {
+        return new ConnectError(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND, connectorReferenceNotFound(identifier, version).message(),
+                Map.of("detailedErrorMessage", "The Connector '" + identifier + "' is not published yet: its publish request "
+                        + "is still being processed (status Processing). Deploy it once the ConnectorStaged is Published, "
+                        + "or deploy the ConnectorStaged as a preview."));
+    }
+
+    /**
      * The project may not use this private connector: it neither created it nor is among its
      * {@code privateProjects}. The reference's {@code AuthorizationError} ("Access denied"), with
-     * the reason in {@code detailedErrorMessage}; project keys and the connector's key are no secret.
+     * the reason and the remedy in {@code detailedErrorMessage}; project keys and the connector's
+     * key are no secret.
      */
     public static ConnectError accessDenied(String connector, String projectKey) {
         return new ConnectError(ErrorCode.AUTHORIZATION_ERROR, "Access denied", Map.of("detailedErrorMessage",
                 "The Connector " + connector + " is private: project '" + projectKey
-                        + "' did not create it and is not among its privateProjects."));
+                        + "' did not create it and is not among its privateProjects. The project that created it can "
+                        + "add '" + projectKey + "' with the addPrivateProject update action."));
+    }
+
+    /**
+     * The project may not deploy a preview of this ConnectorStaged: a preview goes only into the
+     * project that created the connector and those of its {@code privateProjects}, and this one is
+     * neither. The reference's {@code AuthorizationError} ("Access denied"), naming the missing
+     * {@code privateProjects} entry.
+     */
+    public static ConnectError previewAccessDenied(String connector, String projectKey) {
+        return new ConnectError(ErrorCode.AUTHORIZATION_ERROR, "Access denied", Map.of("detailedErrorMessage",
+                "A preview of the Connector " + connector + " can be deployed only into the project that created it "
+                        + "and its privateProjects: '" + projectKey + "' is not among its privateProjects. The project "
+                        + "that created it can add '" + projectKey + "' with the addPrivateProject update action."));
     }
 
     public static ConnectError invalidType(String connector, DeploymentType type, String allowed) {

@@ -137,7 +137,7 @@ public final class Deployments {
                 errors.add(DeploymentErrors.notPreviewable(c.describe(), c.version()));
             }
             if (!allowed) {
-                errors.add(DeploymentErrors.accessDenied(c.describe(), projectKey));
+                errors.add(DeploymentErrors.previewAccessDenied(c.describe(), projectKey));
             }
             return errors;
         }

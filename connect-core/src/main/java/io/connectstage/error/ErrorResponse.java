@@ -1,5 +1,6 @@
 package io.connectstage.error;
 
+import io.vavr.collection.Seq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,12 @@ public record ErrorResponse(int statusCode, String message, List<ConnectError> e
         }
         ConnectError first = kept.get(0);
         return new ErrorResponse(first.httpStatus(), first.message(), kept);
+    }
+
+    /** A response for the core's errors, as {@link #of(List)}: {@code ErrorResponse.of(ConnectorStaging.create(...).getLeft())}. */
+    public static ErrorResponse of(Seq<ConnectError> errors) {
+        Objects.requireNonNull(errors, "errors is null");
+        return of(errors.asJava());
     }
 
     public static ErrorResponse of(ConnectError error) {

@@ -1,5 +1,6 @@
 package io.connectstage.processing;
 
+import io.connectstage.resource.ResourceRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -9,28 +10,26 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Faults a test harness injects into the processing of Deployments, so that clients can be
  * exercised against failures and slow builds: the next build of an application fails, the next
  * undeploy fails, or a Deployment stays {@code Deploying} until released. A fault names its
- * Deployment by id, or by project and key ({@code …ByKey}): a harness that creates Deployments
- * through a client does not know their ids in advance, so a fault by key may be set before the
- * Deployment exists and applies to whichever Deployment of that project has the key when its step
- * runs. Faults live in this object (one JVM), not in the store; pass the same object to every
- * processor that should obey it. Thread-safe.
+ * Deployment by project and a {@link ResourceRef}, its id or its key: a harness that creates
+ * Deployments through a client does not know their ids in advance, so a fault by key may be set
+ * before the Deployment exists and applies to whichever Deployment of that project has the key when
+ * its step runs. Faults live in this object (one JVM), not in the store; pass the same object to
+ * every processor that should obey it. Thread-safe.
  *
  * <pre>{@code
  * DeploymentFaults faults = new DeploymentFaults();
  * ConnectorProcessor processor = ConnectorProcessor.builder(store, published, analyzer)
  *     .deployments(deploymentStore).faults(faults).build();
- * faults.failNextBuild(deploymentId, "service");   // the next build ends Failed, with an Error entry
- * faults.failNextBuildByKey("my-project", "my-deployment", "service"); // the same, by key, before creating it
- * faults.hold(deploymentId);                       // builds stay Deploying ...
- * faults.release(deploymentId);                    // ... until this: then they finish
- * faults.clearProject("my-project", id -> deploymentStore.findById("my-project", id).isDefined());
- *                                                  // between tests: forget the project's faults, release its holds
+ * faults.failNextBuild("my-project", ResourceRef.id(deploymentId), "service"); // the next build ends Failed
+ * faults.failNextBuild("my-project", ResourceRef.key("my-deployment"), "service"); // the same, by key, before creating it
+ * faults.hold("my-project", ResourceRef.id(deploymentId));    // builds stay Deploying ...
+ * faults.release("my-project", ResourceRef.id(deploymentId)); // ... until this: then they finish
+ * faults.clearProject("my-project");                          // between tests: forget the project's faults, release its holds
  * }</pre>
  *
  * <p>A one-shot fault (a build or undeploy failure) is used up when a processor takes it, also if
@@ -43,53 +42,33 @@ public final class DeploymentFaults {
     private final Set<Target> held = new HashSet<>();
     private final List<Consumer<Target>> releaseListeners = new CopyOnWriteArrayList<>();
 
-    /** Makes the next build of application {@code applicationName} of this Deployment fail (once). */
-    public synchronized DeploymentFaults failNextBuild(String deploymentId, String applicationName) {
-        failingBuilds.add(Target.id(deploymentId).application(applicationName));
+    /**
+     * Makes the next build of application {@code applicationName} of this project's Deployment
+     * fail (once); by key, whether or not that Deployment exists yet.
+     */
+    public synchronized DeploymentFaults failNextBuild(String projectKey, ResourceRef deployment, String applicationName) {
+        failingBuilds.add(Target.of(projectKey, deployment).application(applicationName));
+        return this;
+    }
+
+    /** Makes the next undeploy of this project's Deployment fail (once): it ends {@code UndeployFailed}. */
+    public synchronized DeploymentFaults failNextUndeploy(String projectKey, ResourceRef deployment) {
+        failingUndeploys.add(Target.of(projectKey, deployment));
+        return this;
+    }
+
+    /** Holds the builds of this project's Deployment: they start ({@code Deploying}) and do not finish until {@link #release}. */
+    public synchronized DeploymentFaults hold(String projectKey, ResourceRef deployment) {
+        held.add(Target.of(projectKey, deployment));
         return this;
     }
 
     /**
-     * Makes the next build of application {@code applicationName} of the Deployment with this key
-     * in this project fail (once), whether or not that Deployment exists yet.
+     * Ends a {@link #hold} made with the same reference: a build held now finishes, on the
+     * processor's executor (unless it is also held the other way, by id or by key).
      */
-    public synchronized DeploymentFaults failNextBuildByKey(String projectKey, String deploymentKey, String applicationName) {
-        failingBuilds.add(Target.key(projectKey, deploymentKey).application(applicationName));
-        return this;
-    }
-
-    /** Makes the next undeploy of this Deployment fail (once): it ends {@code UndeployFailed}. */
-    public synchronized DeploymentFaults failNextUndeploy(String deploymentId) {
-        failingUndeploys.add(Target.id(deploymentId));
-        return this;
-    }
-
-    /** Makes the next undeploy of the Deployment with this key in this project fail (once). */
-    public synchronized DeploymentFaults failNextUndeployByKey(String projectKey, String deploymentKey) {
-        failingUndeploys.add(Target.key(projectKey, deploymentKey));
-        return this;
-    }
-
-    /** Holds the builds of this Deployment: they start ({@code Deploying}) and do not finish until {@link #release}. */
-    public synchronized DeploymentFaults hold(String deploymentId) {
-        held.add(Target.id(deploymentId));
-        return this;
-    }
-
-    /** Holds the builds of the Deployment with this key in this project until {@link #releaseByKey}. */
-    public synchronized DeploymentFaults holdByKey(String projectKey, String deploymentKey) {
-        held.add(Target.key(projectKey, deploymentKey));
-        return this;
-    }
-
-    /** Ends a {@link #hold}: a build held now finishes, on the processor's executor. */
-    public DeploymentFaults release(String deploymentId) {
-        return release(Target.id(deploymentId));
-    }
-
-    /** Ends a {@link #holdByKey}: a build held now finishes (unless also held by id). */
-    public DeploymentFaults releaseByKey(String projectKey, String deploymentKey) {
-        return release(Target.key(projectKey, deploymentKey));
+    public DeploymentFaults release(String projectKey, ResourceRef deployment) {
+        return release(Target.of(projectKey, deployment));
     }
 
     private DeploymentFaults release(Target target) {
@@ -104,56 +83,28 @@ public final class DeploymentFaults {
     }
 
     /**
-     * Forgets every fault set by this Deployment's id (a pending failed build of any application,
-     * a failed undeploy) and ends its hold by id: a held build then finishes, as on
-     * {@link #release}. Faults set by its key stay ({@link #clearByKey}), as a hold by key outlasts
-     * a release by id.
+     * Forgets every fault set with this reference (a pending failed build of any application, a
+     * failed undeploy) and ends its hold: a held build then finishes, as on {@link #release}.
+     * Faults set by the Deployment's other name stay (by key when cleared by id, and the other way
+     * round), as a hold by key outlasts a release by id; whether or not that Deployment exists.
      */
-    public DeploymentFaults clear(String deploymentId) {
-        Objects.requireNonNull(deploymentId, "deploymentId is null");
-        return clearWhere(t -> deploymentId.equals(t.deploymentId()));
-    }
-
-    /**
-     * Forgets every fault set by the key of a Deployment in this project and ends its hold by key,
-     * as {@link #clear(String)} does by id; whether or not that Deployment exists.
-     */
-    public DeploymentFaults clearByKey(String projectKey, String deploymentKey) {
-        Target key = Target.key(projectKey, deploymentKey);
-        return clearWhere(t -> t.deploymentId() == null && t.projectKey().equals(key.projectKey())
-                && t.deploymentKey().equals(key.deploymentKey()));
+    public DeploymentFaults clear(String projectKey, ResourceRef deployment) {
+        Target target = Target.of(projectKey, deployment);
+        return clearWhere(t -> t.projectKey().equals(target.projectKey()) && t.deployment().equals(target.deployment()));
     }
 
     /**
      * Forgets every fault of a project, set by key or by id, and ends its holds, so that a
-     * harness sharing one server between tests starts each test clean. A fault by id does not
-     * name its project (ids are set without one), so {@code isDeploymentOfProject} tells which of
-     * the ids with a fault are this project's; it is asked outside this object's lock, so it may
-     * read a store, e.g. {@code id -> store.findById(projectKey, id).isDefined()}. Faults by id of
-     * a Deployment it answers {@code false} for stay (a deleted Deployment's never apply again).
+     * harness sharing one server between tests starts each test clean.
      */
-    public DeploymentFaults clearProject(String projectKey, Predicate<String> isDeploymentOfProject) {
+    public DeploymentFaults clearProject(String projectKey) {
         Objects.requireNonNull(projectKey, "projectKey is null");
-        Objects.requireNonNull(isDeploymentOfProject, "isDeploymentOfProject is null");
-        Set<String> ids;
-        synchronized (this) {
-            ids = idsWithFaults();
-        }
-        Set<String> ofProject = ids.stream().filter(isDeploymentOfProject).collect(Collectors.toSet());
-        return clearWhere(t -> t.deploymentId() != null ? ofProject.contains(t.deploymentId()) : t.projectKey().equals(projectKey));
+        return clearWhere(t -> t.projectKey().equals(projectKey));
     }
 
     /** Removes every fault and releases every hold. */
     public void clear() {
         clearWhere(t -> true);
-    }
-
-    private Set<String> idsWithFaults() {
-        Set<String> ids = new HashSet<>();
-        for (Set<Target> faults : List.of(failingBuilds, failingUndeploys, held)) {
-            faults.stream().map(Target::deploymentId).filter(Objects::nonNull).forEach(ids::add);
-        }
-        return ids;
     }
 
     /** Forgets the faults {@code of} names; the holds among them are released after the lock is let go, as in {@link #release}. */
@@ -178,28 +129,23 @@ public final class DeploymentFaults {
         releaseListeners.forEach(listener -> listener.accept(target));
     }
 
-    /** Whether the builds of this Deployment are held (by its id). */
-    public synchronized boolean isHeld(String deploymentId) {
-        return held.contains(Target.id(deploymentId));
-    }
-
-    /** Whether the builds of the Deployment with this key in this project are held (by key). */
-    public synchronized boolean isHeldByKey(String projectKey, String deploymentKey) {
-        return held.contains(Target.key(projectKey, deploymentKey));
+    /** Whether the builds of this project's Deployment are held with this reference (by id, or by key). */
+    public synchronized boolean isHeld(String projectKey, ResourceRef deployment) {
+        return held.contains(Target.of(projectKey, deployment));
     }
 
     synchronized boolean isHeld(String projectKey, String deploymentId, String deploymentKey) {
-        return held.contains(Target.id(deploymentId))
+        return held.contains(Target.id(projectKey, deploymentId))
                 || (deploymentKey != null && held.contains(Target.key(projectKey, deploymentKey)));
     }
 
     synchronized boolean takeBuildFailure(String projectKey, String deploymentId, String deploymentKey, String applicationName) {
-        return failingBuilds.remove(Target.id(deploymentId).application(applicationName))
+        return failingBuilds.remove(Target.id(projectKey, deploymentId).application(applicationName))
                 || (deploymentKey != null && failingBuilds.remove(Target.key(projectKey, deploymentKey).application(applicationName)));
     }
 
     synchronized boolean takeUndeployFailure(String projectKey, String deploymentId, String deploymentKey) {
-        return failingUndeploys.remove(Target.id(deploymentId))
+        return failingUndeploys.remove(Target.id(projectKey, deploymentId))
                 || (deploymentKey != null && failingUndeploys.remove(Target.key(projectKey, deploymentKey)));
     }
 
@@ -208,28 +154,35 @@ public final class DeploymentFaults {
     }
 
     /**
-     * What a fault is about: a Deployment by id, or by project and key; for a build, also the
+     * What a fault is about: a Deployment of a project by id or by key; for a build, also the
      * application (null otherwise).
      */
-    record Target(String deploymentId, String projectKey, String deploymentKey, String applicationName) {
+    record Target(String projectKey, ResourceRef deployment, String applicationName) {
 
-        static Target id(String deploymentId) {
-            return new Target(Objects.requireNonNull(deploymentId, "deploymentId is null"), null, null, null);
+        Target {
+            Objects.requireNonNull(projectKey, "projectKey is null");
+            Objects.requireNonNull(deployment, "deployment is null");
+        }
+
+        static Target of(String projectKey, ResourceRef deployment) {
+            return new Target(projectKey, deployment, null);
+        }
+
+        static Target id(String projectKey, String deploymentId) {
+            return of(projectKey, ResourceRef.id(deploymentId));
         }
 
         static Target key(String projectKey, String deploymentKey) {
-            return new Target(null, Objects.requireNonNull(projectKey, "projectKey is null"),
-                    Objects.requireNonNull(deploymentKey, "deploymentKey is null"), null);
+            return of(projectKey, ResourceRef.key(deploymentKey));
         }
 
         Target application(String name) {
-            return new Target(deploymentId, projectKey, deploymentKey, Objects.requireNonNull(name, "applicationName is null"));
+            return new Target(projectKey, deployment, Objects.requireNonNull(name, "applicationName is null"));
         }
 
-        /** Whether this names the Deployment with this id, or this key in this project. */
+        /** Whether this names the Deployment of this project with this id or this key. */
         boolean names(String project, String id, String key) {
-            return deploymentId != null ? deploymentId.equals(id)
-                    : projectKey.equals(project) && deploymentKey.equals(key);
+            return projectKey.equals(project) && deployment.fold(id::equals, k -> k.equals(key));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.connectstage.service;
 
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.store.StoreRefusal;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -18,8 +19,21 @@ final class Answers {
     }
 
     /** The value, or {@code ResourceNotFound} naming {@code what} ({@code "id 'x'"}). */
-    static <T> Either<ErrorResponse, T> found(Option<T> value, String what) {
+    private static <T> Either<ErrorResponse, T> found(Option<T> value, String what) {
         return value.toEither(() -> ErrorResponse.of(ConnectError.resourceNotFound(what)));
+    }
+
+    /**
+     * The resource {@code ref} names, looked up by id or by key, or {@code ResourceNotFound} naming
+     * it ({@code "The Resource with key 'x' was not found."}); a {@code null} reference is a
+     * missing path parameter.
+     */
+    static <T> Either<ErrorResponse, T> found(ResourceRef ref, Function<String, Option<T>> byId,
+            Function<String, Option<T>> byKey) {
+        if (ref == null) {
+            return Either.left(ErrorResponse.of(ConnectError.invalidPathParam("ref", "an id or a key is required")));
+        }
+        return found(ref.fold(byId, byKey), ref.describe());
     }
 
     /** The stored value, or the error of the store's refusal. */
@@ -29,7 +43,7 @@ final class Answers {
 
     /** The core's answer, its errors gathered in one response. */
     static <T> Either<ErrorResponse, T> errors(Either<Seq<ConnectError>, T> result) {
-        return result.mapLeft(errors -> ErrorResponse.of(errors.toJavaList()));
+        return result.mapLeft(errors -> ErrorResponse.of(errors));
     }
 
     /** The query, or a required {@code query} when it is {@code null}, or every error {@code errors} finds in it. */
@@ -38,6 +52,6 @@ final class Answers {
             return Either.left(ErrorResponse.of(ConnectError.requiredField("query")));
         }
         Seq<ConnectError> invalid = errors.apply(query);
-        return invalid.isEmpty() ? Either.right(query) : Either.left(ErrorResponse.of(invalid.toJavaList()));
+        return invalid.isEmpty() ? Either.right(query) : Either.left(ErrorResponse.of(invalid));
     }
 }

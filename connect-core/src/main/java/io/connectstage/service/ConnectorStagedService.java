@@ -19,6 +19,7 @@ import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.processing.Analysis;
 import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.staging.ConnectorStaging;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
 
 /**
  * The ConnectorStaged endpoints of the Connect API as a Java service: create, get, query, update
- * and delete, by id or key. It is the imperative shell around the pure core: it reads the clock,
+ * and delete, by id or key ({@link ResourceRef}). It is the imperative shell around the pure core: it reads the clock,
  * makes ids, loads from and writes to the store, and answers every failure with an
  * {@link ErrorResponse}; nothing throws for bad input ({@code null} included).
  *
@@ -49,7 +50,8 @@ import java.util.function.Supplier;
  * <pre>{@code
  * ConnectorStagedService service = ConnectorStagedService.builder(new InMemoryConnectorStore()).build();
  * Either<ErrorResponse, ConnectorStaged> created = service.create(draft);
- * service.updateById(created.get().id(), ConnectorUpdate.of(1, new ConnectorSetNameAction("New name")));
+ * service.update(ResourceRef.id(created.get().id()), ConnectorUpdate.of(1, new ConnectorSetNameAction("New name")));
+service.get(ResourceRef.key("my-connector"));
  * }</pre>
  */
 public final class ConnectorStagedService {
@@ -84,12 +86,9 @@ public final class ConnectorStagedService {
                 .flatMap(created -> stored(store.insert(created)));
     }
 
-    public Either<ErrorResponse, ConnectorStaged> getById(String id) {
-        return found(store.findById(id), "id '" + id + "'");
-    }
-
-    public Either<ErrorResponse, ConnectorStaged> getByKey(String key) {
-        return found(store.findByKey(key), "key '" + key + "'");
+    /** The ConnectorStaged with this id or key: {@code ResourceNotFound} ("The Resource with key 'x' was not found.") when there is none. */
+    public Either<ErrorResponse, ConnectorStaged> get(ResourceRef ref) {
+        return found(ref, store::findById, store::findByKey);
     }
 
     /** A page of ConnectorStaged, as the query endpoint answers it. */
@@ -100,24 +99,17 @@ public final class ConnectorStagedService {
         });
     }
 
-    public Either<ErrorResponse, ConnectorStaged> updateById(String id, ConnectorUpdate update) {
-        return getById(id).flatMap(current -> update(current, update));
-    }
-
-    public Either<ErrorResponse, ConnectorStaged> updateByKey(String key, ConnectorUpdate update) {
-        return getByKey(key).flatMap(current -> update(current, update));
+    /** Applies an update request to the ConnectorStaged with this id or key, all actions or none. */
+    public Either<ErrorResponse, ConnectorStaged> update(ResourceRef ref, ConnectorUpdate update) {
+        return get(ref).flatMap(current -> update(current, update));
     }
 
     /**
-     * Deletes by id, answering the deleted connector. With a {@code version} the delete is
+     * Deletes by id or key, answering the deleted connector. With a {@code version} the delete is
      * refused when the connector has another one; without, the current version is taken.
      */
-    public Either<ErrorResponse, ConnectorStaged> deleteById(String id, Long version) {
-        return getById(id).flatMap(current -> delete(current, version));
-    }
-
-    public Either<ErrorResponse, ConnectorStaged> deleteByKey(String key, Long version) {
-        return getByKey(key).flatMap(current -> delete(current, version));
+    public Either<ErrorResponse, ConnectorStaged> delete(ResourceRef ref, Long version) {
+        return get(ref).flatMap(current -> delete(current, version));
     }
 
     private Either<ErrorResponse, ConnectorStaged> update(ConnectorStaged current, ConnectorUpdate update) {

@@ -8,6 +8,7 @@ import static io.connectstage.service.Answers.stored;
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorReference;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.PagedQueryResponse;
 import io.connectstage.deployment.ConnectorAccess;
 import io.connectstage.deployment.DeployableConnector;
@@ -26,6 +27,7 @@ import io.connectstage.deployment.Deployments;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentQuery;
 import io.connectstage.store.DeploymentQueryPage;
@@ -50,7 +52,8 @@ import java.util.function.Supplier;
 
 /**
  * The Deployment endpoints of the Connect API ({@code /{projectKey}/deployments…}) as a Java
- * service: create, get and redeploy by id or key, query, delete (undeploy), and read logs. The
+ * service of one project (its {@link Builder#projectKey}): create, get and redeploy by id or key
+ * ({@link ResourceRef}), query, delete (undeploy), and read logs. The
  * imperative shell around {@link Deployments} and {@link DeploymentLifecycle}: it reads the clock,
  * makes ids, finds the staged or published connector a draft names, and stores each change with
  * the work of its next step in one write; a {@link ConnectorProcessor} built with
@@ -59,10 +62,10 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * DeploymentService deployments = DeploymentService.builder(deploymentStore, connectorStore, publishedStore)
- *     .processing(processor).build();
- * Either<ErrorResponse, Deployment> created = deployments.create("my-project", draft);   // Queued
- * deployments.getById("my-project", created.get().id());                                  // later: Deployed
- * deployments.deleteById("my-project", id, null);                                         // Undeploying, then gone
+ *     .projectKey("my-project").processing(processor).build();
+ * Either<ErrorResponse, Deployment> created = deployments.create(draft);     // Queued
+ * deployments.get(ResourceRef.id(created.get().id()));                      // later: Deployed
+ * deployments.delete(ResourceRef.key("my-deployment"), null);              // Undeploying, then gone
  * }</pre>
  */
 public final class DeploymentService {
@@ -74,6 +77,7 @@ public final class DeploymentService {
     private final ConnectorProcessor processor;
     private final Predicate<String> productionDeactivated;
     private final Function<String, Option<ConnectorAccess>> publishedAccess;
+    private final String projectKey;
 
     private DeploymentService(Builder b) {
         this.store = b.store;
@@ -84,6 +88,7 @@ public final class DeploymentService {
         this.processor = b.processor;
         this.productionDeactivated = b.productionDeactivated;
         this.publishedAccess = b.publishedAccess;
+        this.projectKey = b.projectKey;
     }
 
     /**
@@ -101,19 +106,20 @@ public final class DeploymentService {
         return store;
     }
 
+    /** The project whose Deployments this service manages. */
+    public String projectKey() {
+        return projectKey;
+    }
+
     /**
-     * Creates a Deployment of the connector the draft names into {@code projectKey}: the staged
+     * Creates a Deployment of the connector the draft names into this service's project: the staged
      * connector for a {@code preview} (or a reference with {@code staged: true}), the published
      * Connector otherwise (the staged one when there is none and no type was asked for). Answers it
      * {@code Queued}; its deploy step is stored with it. A {@code production} Deployment into a
      * project whose production deployments are disabled ({@link Builder#productionDeactivated})
      * answers {@code DeploymentProductionDeactivated}, with every other error of the request.
      */
-    public Either<ErrorResponse, Deployment> create(String projectKey, DeploymentDraft draft) {
-        Either<ErrorResponse, String> project = project(projectKey);
-        if (project.isLeft()) {
-            return Either.left(project.getLeft());
-        }
+    public Either<ErrorResponse, Deployment> create(DeploymentDraft draft) {
         if (draft == null) {
             return Either.left(ErrorResponse.of(ConnectError.invalidJson("the request body must be a DeploymentDraft")));
         }
@@ -128,9 +134,11 @@ public final class DeploymentService {
         if (draft.type() == DeploymentType.PRODUCTION && productionDeactivated.test(projectKey)) {
             refused.add(DeploymentErrors.productionDeactivated());
         }
-        DeployableConnector connector = deployable(projectKey, draft);
+        DeployableConnector connector = deployable(draft);
         if (connector == null) {
-            refused.add(DeploymentErrors.connectorReferenceNotFound(ref.key() != null ? ref.key() : ref.id(), ref.version()));
+            String identifier = ref.key() != null ? ref.key() : ref.id();
+            refused.add(stillProcessing(ref) ? DeploymentErrors.connectorStillProcessing(identifier, ref.version())
+                    : DeploymentErrors.connectorReferenceNotFound(identifier, ref.version()));
             return Either.left(ErrorResponse.of(refused));
         }
         Either<Seq<ConnectError>, Deployment> created = Deployments.create(draft, connector, projectKey, ids.get(), now());
@@ -145,14 +153,14 @@ public final class DeploymentService {
         return stored;
     }
 
-    private DeployableConnector deployable(String projectKey, DeploymentDraft draft) {
+    private DeployableConnector deployable(DeploymentDraft draft) {
         ConnectorReference ref = draft.connector();
         boolean wantsStaged = Boolean.TRUE.equals(ref.staged()) || draft.type() == DeploymentType.PREVIEW;
         Option<ConnectorStaged> s = ref.id() != null ? staged.findById(ref.id()) : staged.findByKey(ref.key());
         if (!wantsStaged) {
             Option<Connector> p = ref.id() != null ? published.findById(ref.id()) : published.findByKey(ref.key());
             if (p.isDefined()) {
-                return DeployableConnector.published(p.get(), accessOf(projectKey, p.get().id()));
+                return DeployableConnector.published(p.get(), accessOf(p.get().id()));
             }
             if (draft.type() != null || Boolean.FALSE.equals(ref.staged())) {
                 return null;
@@ -161,29 +169,36 @@ public final class DeploymentService {
         return s.map(c -> DeployableConnector.staged(c, projectKey)).getOrNull();
     }
 
-    public Either<ErrorResponse, Deployment> getById(String projectKey, String id) {
-        return project(projectKey).flatMap(p -> found(id == null ? Option.none() : store.findById(p, id), "id '" + id + "'"));
+    /** Whether the reference names a ConnectorStaged of this project whose publish is still being processed. */
+    private boolean stillProcessing(ConnectorReference ref) {
+        Option<ConnectorStaged> s = ref.id() != null ? staged.findById(ref.id()) : staged.findByKey(ref.key());
+        return s.exists(c -> c.status() == ConnectorStatus.PROCESSING);
     }
 
-    public Either<ErrorResponse, Deployment> getByKey(String projectKey, String key) {
-        return project(projectKey).flatMap(p -> found(key == null ? Option.none() : store.findByKey(p, key), "key '" + key + "'"));
+    /** The project's Deployment with this id or key: {@code ResourceNotFound} when there is none. */
+    public Either<ErrorResponse, Deployment> get(ResourceRef ref) {
+        return found(ref, id -> store.findById(projectKey, id), key -> store.findByKey(projectKey, key));
     }
 
-    /** A page of the project's Deployments, as {@code GET /{projectKey}/deployments} answers it. */
+    /**
+     * A page of the project's Deployments, as {@code GET /{projectKey}/deployments} answers it. The
+     * query's {@code projectKey} is this service's project ({@code DeploymentQuery.of(service.projectKey())});
+     * a query of another project is refused, not answered with another project's Deployments.
+     */
     public Either<ErrorResponse, PagedQueryResponse<Deployment>> query(DeploymentQuery query) {
+        if (query != null && query.projectKey() != null && !query.projectKey().equals(projectKey)) {
+            return Either.left(ErrorResponse.of(ConnectError.invalidPathParam("projectKey", "this service manages the "
+                    + "Deployments of project '" + projectKey + "', not of '" + query.projectKey() + "'")));
+        }
         return checked(query, DeploymentQuery::errors).map(q -> {
             DeploymentQueryPage page = store.query(q);
             return PagedQueryResponse.of(q.limit(), q.offset(), page.total(), page.results());
         });
     }
 
-    /** Applies an update ({@code redeploy}); a redeploy stores its deploy step with it. */
-    public Either<ErrorResponse, Deployment> updateById(String projectKey, String id, DeploymentUpdate update) {
-        return getById(projectKey, id).flatMap(current -> update(projectKey, current, update));
-    }
-
-    public Either<ErrorResponse, Deployment> updateByKey(String projectKey, String key, DeploymentUpdate update) {
-        return getByKey(projectKey, key).flatMap(current -> update(projectKey, current, update));
+    /** Applies an update ({@code redeploy}) to the Deployment with this id or key; a redeploy stores its deploy step with it. */
+    public Either<ErrorResponse, Deployment> update(ResourceRef ref, DeploymentUpdate update) {
+        return get(ref).flatMap(current -> update(current, update));
     }
 
     /**
@@ -191,21 +206,13 @@ public final class DeploymentService {
      * does) and its undeploy step removes it. With a {@code version}, a Deployment of another
      * version answers {@code ConcurrentModification}.
      */
-    public Either<ErrorResponse, Deployment> deleteById(String projectKey, String id, Long version) {
-        return getById(projectKey, id).flatMap(current -> delete(projectKey, current, version));
+    public Either<ErrorResponse, Deployment> delete(ResourceRef ref, Long version) {
+        return get(ref).flatMap(current -> delete(current, version));
     }
 
-    public Either<ErrorResponse, Deployment> deleteByKey(String projectKey, String key, Long version) {
-        return getByKey(projectKey, key).flatMap(current -> delete(projectKey, current, version));
-    }
-
-    /** A page of the Deployment's logs ({@link DeploymentLogPaging}). */
-    public Either<ErrorResponse, DeploymentLogPage> logsById(String projectKey, String id, DeploymentLogQuery query) {
-        return getById(projectKey, id).flatMap(d -> logs(d, query));
-    }
-
-    public Either<ErrorResponse, DeploymentLogPage> logsByKey(String projectKey, String key, DeploymentLogQuery query) {
-        return getByKey(projectKey, key).flatMap(d -> logs(d, query));
+    /** A page of the logs of the Deployment with this id or key ({@link DeploymentLogPaging}). */
+    public Either<ErrorResponse, DeploymentLogPage> logs(ResourceRef ref, DeploymentLogQuery query) {
+        return get(ref).flatMap(d -> logs(d, query));
     }
 
     private Either<ErrorResponse, DeploymentLogPage> logs(Deployment d, DeploymentLogQuery query) {
@@ -213,8 +220,8 @@ public final class DeploymentService {
         return errors(DeploymentLogPaging.page(d, range -> store.logs(d.id(), range), q, now()));
     }
 
-    private Either<ErrorResponse, Deployment> update(String projectKey, Deployment current, DeploymentUpdate update) {
-        DeploymentUpdateContext context = new DeploymentUpdateContext(now(), latest(projectKey, current));
+    private Either<ErrorResponse, Deployment> update(Deployment current, DeploymentUpdate update) {
+        DeploymentUpdateContext context = new DeploymentUpdateContext(now(), latest(current));
         Either<ErrorResponse, Deployment> next = errors(Deployments.apply(current, update, context));
         if (next.isLeft()) {
             return next;
@@ -231,12 +238,12 @@ public final class DeploymentService {
     }
 
     /** The connector of a Deployment as it is now, for a redeploy with {@code updateConnector}. */
-    private DeployableConnector latest(String projectKey, Deployment current) {
+    private DeployableConnector latest(Deployment current) {
         String id = current.connector().id();
         if (current.type() == DeploymentType.PREVIEW) {
             return staged.findById(id).map(c -> DeployableConnector.staged(c, projectKey)).getOrNull();
         }
-        return published.findById(id).map(p -> DeployableConnector.published(p, accessOf(projectKey, id))).getOrNull();
+        return published.findById(id).map(p -> DeployableConnector.published(p, accessOf(id))).getOrNull();
     }
 
     /**
@@ -244,7 +251,7 @@ public final class DeploymentService {
      * service's staged store, the calling project created it, and its {@code privateProjects} are
      * read there; otherwise another project created it, and {@link Builder#publishedAccess} tells.
      */
-    private ConnectorAccess accessOf(String projectKey, String connectorId) {
+    private ConnectorAccess accessOf(String connectorId) {
         Option<ConnectorStaged> own = staged.findById(connectorId);
         if (own.isDefined()) {
             return new ConnectorAccess(projectKey, own.get().privateProjects());
@@ -252,7 +259,7 @@ public final class DeploymentService {
         return publishedAccess.apply(connectorId).getOrElse(() -> ConnectorAccess.sharedWith(List.of()));
     }
 
-    private Either<ErrorResponse, Deployment> delete(String projectKey, Deployment current, Long version) {
+    private Either<ErrorResponse, Deployment> delete(Deployment current, Long version) {
         Instant now = now();
         Either<ConnectError, Deployment> next = version == null ? DeploymentLifecycle.requestUndeploy(current, now)
                 : DeploymentLifecycle.requestUndeploy(current, version, now);
@@ -275,12 +282,6 @@ public final class DeploymentService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static Either<ErrorResponse, String> project(String projectKey) {
-        return projectKey == null || projectKey.isEmpty()
-                ? Either.left(ErrorResponse.of(ConnectError.resourceNotFound("project '" + projectKey + "'")))
-                : Either.right(projectKey);
-    }
-
     /** Wiring of a {@link DeploymentService}; every part has a default but the stores. */
     public static final class Builder {
         private final DeploymentStore store;
@@ -291,6 +292,7 @@ public final class DeploymentService {
         private ConnectorProcessor processor;
         private Predicate<String> productionDeactivated = projectKey -> false;
         private Function<String, Option<ConnectorAccess>> publishedAccess = id -> Option.none();
+        private String projectKey = "connectstage";
 
         private Builder(DeploymentStore store, ConnectorStore staged, PublishedConnectorStore published) {
             this.store = Objects.requireNonNull(store, "store is null");
@@ -345,6 +347,19 @@ public final class DeploymentService {
          */
         public Builder publishedAccess(Function<String, Option<ConnectorAccess>> value) {
             this.publishedAccess = Objects.requireNonNull(value, "publishedAccess is null");
+            return this;
+        }
+
+        /**
+         * The project whose Deployments the service manages, as {@code /{projectKey}/deployments}
+         * names it (default {@code connectstage}, as {@link ConnectorStagedService.Builder#projectKey});
+         * a connector of the staged store given to {@link DeploymentService#builder} was created by it.
+         */
+        public Builder projectKey(String value) {
+            this.projectKey = Objects.requireNonNull(value, "projectKey is null");
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("projectKey is empty");
+            }
             return this;
         }
 

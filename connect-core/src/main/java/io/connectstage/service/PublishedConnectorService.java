@@ -4,6 +4,7 @@ import io.connectstage.connector.Connector;
 import io.connectstage.connector.PagedQueryResponse;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorResponse;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.store.ConnectorSearch;
 import io.connectstage.store.ConnectorSearchPage;
 import io.connectstage.store.PublishedConnectorStore;
@@ -22,12 +23,9 @@ public final class PublishedConnectorService {
         this.store = Objects.requireNonNull(store, "store is null");
     }
 
-    public Either<ErrorResponse, Connector> getById(String id) {
-        return store.findById(id).toEither(() -> ErrorResponse.of(ConnectError.resourceNotFound("id '" + id + "'")));
-    }
-
-    public Either<ErrorResponse, Connector> getByKey(String key) {
-        return store.findByKey(key).toEither(() -> ErrorResponse.of(ConnectError.resourceNotFound("key '" + key + "'")));
+    /** The published Connector with this id or key: {@code ResourceNotFound} when there is none. */
+    public Either<ErrorResponse, Connector> get(ResourceRef ref) {
+        return Answers.found(ref, store::findById, store::findByKey);
     }
 
     /** A page of listed (or private) Connectors matching the search. */
@@ -37,7 +35,7 @@ public final class PublishedConnectorService {
         }
         Seq<ConnectError> invalid = search.errors();
         if (!invalid.isEmpty()) {
-            return Either.left(ErrorResponse.of(invalid.toJavaList()));
+            return Either.left(ErrorResponse.of(invalid));
         }
         ConnectorSearchPage page = store.search(search);
         return Either.right(PagedQueryResponse.of(search.limit(), search.offset(), page.total(), page.results()));

@@ -224,8 +224,10 @@ class DeploymentsTest {
             Either<Seq<ConnectError>, Deployment> refused = Deployments.create(validDraft().build(), previewable(), OTHER_PROJECT_KEY, ID, NOW);
             assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR), codes(refused));
             assertEquals("Access denied", refused.getLeft().head().message());
-            assertEquals("The Connector id=" + SampleDeployments.staged().id() + " is private: project 'other-project' did not create it and is not among its privateProjects.",
-                    refused.getLeft().head().fields().get("detailedErrorMessage"));
+            assertEquals("A preview of the Connector id=" + SampleDeployments.staged().id() + " can be "
+                    + "deployed only into the project that created it and its privateProjects: 'other-project' is not among "
+                    + "its privateProjects. The project that created it can add 'other-project' with the addPrivateProject "
+                    + "update action.", refused.getLeft().head().fields().get("detailedErrorMessage"));
         }
 
         @Test
@@ -261,8 +263,13 @@ class DeploymentsTest {
         @Test
         @DisplayName("refuses a private Connector in a project outside its private projects, but not a public one")
         void privateConnectorsOnlyInTheirProjects() {
-            assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR),
-                    codes(Deployments.create(validDraft().build(), published(), OTHER_PROJECT_KEY, ID, NOW)));
+            Either<Seq<ConnectError>, Deployment> refused = Deployments.create(validDraft().build(), published(), OTHER_PROJECT_KEY, ID, NOW);
+            assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR), codes(refused));
+            assertEquals("Access denied", refused.getLeft().head().message());
+            assertEquals("The Connector id=" + SampleDeployments.staged().id() + " is private: project "
+                    + "'other-project' did not create it and is not among its privateProjects. The project that created it "
+                    + "can add 'other-project' with the addPrivateProject update action.",
+                    refused.getLeft().head().fields().get("detailedErrorMessage"));
             DeployableConnector certified = DeployableConnector.published(
                     Connector.publishedFrom(SampleDeployments.staged(), 1, true), ConnectorAccess.sharedWith(List.of()));
             assertTrue(Deployments.create(validDraft().build(), certified, OTHER_PROJECT_KEY, ID, NOW).isRight());

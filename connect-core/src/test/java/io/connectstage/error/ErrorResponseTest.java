@@ -170,4 +170,16 @@ class ErrorResponseTest {
             assertTrue(Collections.frequency(wire, "InvalidJsonInput") == 1);
         }
     }
+
+    @Test
+    @DisplayName("of the core's Seq of errors answers as of the same errors in a java.util.List")
+    void ofSeq() {
+        io.vavr.collection.Seq<ConnectError> core = io.vavr.collection.List.of(NOT_FOUND, BAD_NAME, CONFLICT, BAD_KEY);
+
+        ErrorResponse response = ErrorResponse.of(core);
+
+        assertEquals(ErrorResponse.of(List.of(NOT_FOUND, BAD_NAME, CONFLICT, BAD_KEY)), response);
+        assertEquals(400, response.statusCode());
+        assertEquals(List.of(BAD_NAME, BAD_KEY), response.errors());
+    }
 }

@@ -23,6 +23,7 @@ import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Repository;
 import io.connectstage.connector.StandardConfigurationKey;
 import io.connectstage.error.ErrorCode;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.PublishedConnectorService;
 import io.connectstage.store.ConnectorSearch;
@@ -75,7 +76,7 @@ class ConnectorProcessorTest {
     }
 
     private ConnectorStaged update(ConnectorStaged c, io.connectstage.action.ConnectorUpdateAction action) {
-        return service.updateById(c.id(), ConnectorUpdate.of(c.version(), action)).get();
+        return service.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), action)).get();
     }
 
     private ConnectorStaged current(ConnectorStaged c) {
@@ -165,13 +166,13 @@ class ConnectorProcessorTest {
         void processesThenPublishesAndCreatesTheProductionConnector() {
             ConnectorStaged processing = update(create(), new ConnectorPublishAction(false));
             assertEquals(ConnectorStatus.PROCESSING, processing.status());
-            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, service.updateById(processing.id(),
+            assertEquals(ErrorCode.CONCURRENT_MODIFICATION, service.update(ResourceRef.id(processing.id()),
                     ConnectorUpdate.of(processing.version(), new ConnectorSetNameAction("x"))).getLeft().errors().get(0).code());
             executor.runAll();
             ConnectorStaged settled = current(processing);
             assertEquals(ConnectorStatus.PUBLISHED, settled.status());
             assertFalse(settled.hasChanges());
-            Connector connector = new PublishedConnectorService(published).getById(settled.id()).get();
+            Connector connector = new PublishedConnectorService(published).get(ResourceRef.id(settled.id())).get();
             assertEquals(settled.name(), connector.name());
             assertTrue(connector.isPrivate());
             assertFalse(connector.certified());
@@ -228,7 +229,7 @@ class ConnectorProcessorTest {
         void leavesRequestsOfAServiceWithoutProcessingWaitingInTheStore() {
             ConnectorStagedService unprocessed = ConnectorStagedService.builder(store).build();
             ConnectorStaged created = create();
-            ConnectorStaged processing = unprocessed.updateById(created.id(),
+            ConnectorStaged processing = unprocessed.update(ResourceRef.id(created.id()),
                     ConnectorUpdate.of(created.version(), new ConnectorPublishAction(false))).get();
             assertEquals(0, executor.pending());
             assertEquals(List.of(processing.id() + "/publish/" + processing.version()),
@@ -305,14 +306,14 @@ class ConnectorProcessorTest {
                     .processing(ConnectorProcessor.inline(store, published)).build();
             ConnectorStaged created = simple.create(ConnectorStagedDraft.of("Connector", Creator.ofEmail("a@example.com"),
                     new Repository("git@github.com:acme/connector.git", "1.0.0"))).getOrElseThrow(e -> new AssertionError(e.toString()));
-            ConnectorStaged processing = simple.updateById(created.id(), ConnectorUpdate.of(created.version(),
+            ConnectorStaged processing = simple.update(ResourceRef.id(created.id()), ConnectorUpdate.of(created.version(),
                     new ConnectorUpdatePreviewableAction(), new ConnectorPublishAction(false))).get();
             ConnectorStaged settled = current(processing);
             assertEquals(ConnectorStatus.PUBLISHED, settled.status());
             assertEquals(IsPreviewable.TRUE, settled.isPreviewable());
             assertEquals(ConnectorAnalyzer.NOT_ANALYZED, settled.publishingReport().entries().get(0).title());
             assertTrue(published.findById(created.id()).get().isPrivate());
-            assertTrue(simple.updateById(settled.id(), ConnectorUpdate.of(settled.version(),
+            assertTrue(simple.update(ResourceRef.id(settled.id()), ConnectorUpdate.of(settled.version(),
                     new ConnectorSetNameAction("Renamed"))).isRight());
         }
     }

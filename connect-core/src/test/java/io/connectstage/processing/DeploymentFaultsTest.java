@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.resource.ResourceRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,22 +55,22 @@ class DeploymentFaultsTest {
         @Test
         @DisplayName("forgets the failed builds of every application, the failed undeploy and the hold of that Deployment")
         void forgetsEveryFaultOfTheDeployment() {
-            faults.failNextBuild("d1", "service").failNextBuild("d1", "nightly").failNextUndeploy("d1").hold("d1");
+            faults.failNextBuild(PROJECT, ResourceRef.id("d1"), "service").failNextBuild(PROJECT, ResourceRef.id("d1"), "nightly").failNextUndeploy(PROJECT, ResourceRef.id("d1")).hold(PROJECT, ResourceRef.id("d1"));
 
-            assertSame(faults, faults.clear("d1"));
+            assertSame(faults, faults.clear(PROJECT, ResourceRef.id("d1")));
 
             assertEquals(List.of(), takeAll(PROJECT, "d1", "k1"));
-            assertFalse(faults.isHeld("d1"));
+            assertFalse(faults.isHeld(PROJECT, ResourceRef.id("d1")));
         }
 
         @Test
         @DisplayName("leaves the faults of other Deployments, by id and by key, and this Deployment's faults by key")
         void leavesOtherFaults() {
-            faults.failNextBuild("d1", "service").hold("d1");
-            faults.failNextBuild("d2", "service").failNextUndeploy("d2").hold("d2");
-            faults.failNextBuildByKey(PROJECT, "k1", "nightly");
+            faults.failNextBuild(PROJECT, ResourceRef.id("d1"), "service").hold(PROJECT, ResourceRef.id("d1"));
+            faults.failNextBuild(PROJECT, ResourceRef.id("d2"), "service").failNextUndeploy(PROJECT, ResourceRef.id("d2")).hold(PROJECT, ResourceRef.id("d2"));
+            faults.failNextBuild(PROJECT, ResourceRef.key("k1"), "nightly");
 
-            faults.clear("d1");
+            faults.clear(PROJECT, ResourceRef.id("d1"));
 
             assertEquals(List.of("build service", "undeploy", "held"), takeAll(PROJECT, "d2", "k2"));
             assertEquals(List.of("build nightly"), takeAll(PROJECT, "d1", "k1"));
@@ -78,13 +79,13 @@ class DeploymentFaultsTest {
         @Test
         @DisplayName("releases a held build as release does, and only a hold it ends")
         void releasesAHold() {
-            faults.hold("d1").hold("d2");
+            faults.hold(PROJECT, ResourceRef.id("d1")).hold(PROJECT, ResourceRef.id("d2"));
 
-            faults.clear("d1");
-            faults.clear("d3");
+            faults.clear(PROJECT, ResourceRef.id("d1"));
+            faults.clear(PROJECT, ResourceRef.id("d3"));
 
-            assertEquals(List.of(DeploymentFaults.Target.id("d1")), released);
-            assertTrue(faults.isHeld("d2"));
+            assertEquals(List.of(DeploymentFaults.Target.id(PROJECT, "d1")), released);
+            assertTrue(faults.isHeld(PROJECT, ResourceRef.id("d2")));
         }
     }
 
@@ -95,9 +96,9 @@ class DeploymentFaultsTest {
         @Test
         @DisplayName("forgets every fault set by that key in that project, and releases its hold")
         void forgetsTheKeysFaults() {
-            faults.failNextBuildByKey(PROJECT, "k1", "service").failNextUndeployByKey(PROJECT, "k1").holdByKey(PROJECT, "k1");
+            faults.failNextBuild(PROJECT, ResourceRef.key("k1"), "service").failNextUndeploy(PROJECT, ResourceRef.key("k1")).hold(PROJECT, ResourceRef.key("k1"));
 
-            assertSame(faults, faults.clearByKey(PROJECT, "k1"));
+            assertSame(faults, faults.clear(PROJECT, ResourceRef.key("k1")));
 
             assertEquals(List.of(), takeAll(PROJECT, "d1", "k1"));
             assertEquals(List.of(DeploymentFaults.Target.key(PROJECT, "k1")), released);
@@ -106,12 +107,12 @@ class DeploymentFaultsTest {
         @Test
         @DisplayName("leaves the same key in another project, other keys, and faults by id")
         void leavesOtherFaults() {
-            faults.failNextBuildByKey(PROJECT, "k1", "service");
-            faults.failNextBuildByKey(OTHER_PROJECT, "k1", "service").holdByKey(OTHER_PROJECT, "k1");
-            faults.failNextUndeployByKey(PROJECT, "k2");
-            faults.hold("d1");
+            faults.failNextBuild(PROJECT, ResourceRef.key("k1"), "service");
+            faults.failNextBuild(OTHER_PROJECT, ResourceRef.key("k1"), "service").hold(OTHER_PROJECT, ResourceRef.key("k1"));
+            faults.failNextUndeploy(PROJECT, ResourceRef.key("k2"));
+            faults.hold(PROJECT, ResourceRef.id("d1"));
 
-            faults.clearByKey(PROJECT, "k1");
+            faults.clear(PROJECT, ResourceRef.key("k1"));
 
             assertEquals(List.of("held"), takeAll(PROJECT, "d1", "k1"));
             assertEquals(List.of("build service", "held"), takeAll(OTHER_PROJECT, "d9", "k1"));
@@ -127,53 +128,48 @@ class DeploymentFaultsTest {
         @Test
         @DisplayName("forgets its faults by key and by id of its Deployments, releases their holds, and leaves other projects'")
         void forgetsTheProjectsFaults() {
-            faults.failNextBuildByKey(PROJECT, "k1", "service").holdByKey(PROJECT, "k2");
-            faults.failNextBuild("a1", "nightly").failNextUndeploy("a2").hold("a2");
-            faults.failNextBuildByKey(OTHER_PROJECT, "k1", "service").holdByKey(OTHER_PROJECT, "k2");
-            faults.failNextUndeploy("b1").hold("b1");
-            Set<String> ofProject = Set.of("a1", "a2");
+            faults.failNextBuild(PROJECT, ResourceRef.key("k1"), "service").hold(PROJECT, ResourceRef.key("k2"));
+            faults.failNextBuild(PROJECT, ResourceRef.id("a1"), "nightly").failNextUndeploy(PROJECT, ResourceRef.id("a2"))
+                    .hold(PROJECT, ResourceRef.id("a2"));
+            faults.failNextBuild(OTHER_PROJECT, ResourceRef.key("k1"), "service").hold(OTHER_PROJECT, ResourceRef.key("k2"));
+            faults.failNextUndeploy(OTHER_PROJECT, ResourceRef.id("b1")).hold(OTHER_PROJECT, ResourceRef.id("b1"));
 
-            assertSame(faults, faults.clearProject(PROJECT, ofProject::contains));
+            assertSame(faults, faults.clearProject(PROJECT));
 
             assertEquals(List.of(), takeAll(PROJECT, "a1", "k1"));
             assertEquals(List.of(), takeAll(PROJECT, "a2", "k2"));
-            assertEquals(Set.of(DeploymentFaults.Target.key(PROJECT, "k2"), DeploymentFaults.Target.id("a2")), Set.copyOf(released));
+            assertEquals(Set.of(DeploymentFaults.Target.key(PROJECT, "k2"), DeploymentFaults.Target.id(PROJECT, "a2")),
+                    Set.copyOf(released));
             assertEquals(List.of("build service"), takeAll(OTHER_PROJECT, "b9", "k1"));
             assertEquals(List.of("held"), takeAll(OTHER_PROJECT, "b9", "k2"));
             assertEquals(List.of("undeploy", "held"), takeAll(OTHER_PROJECT, "b1", null));
         }
 
         @Test
-        @DisplayName("asks which ids are the project's only about ids that have a fault, and outside its lock")
-        void asksOnlyAboutIdsWithFaults() {
-            faults.failNextBuild("a1", "service").hold("b1");
-            List<String> asked = new ArrayList<>();
-
-            faults.clearProject(PROJECT, id -> {
-                asked.add(id);
-                assertFalse(Thread.holdsLock(faults), "asked under the lock");
-                return id.equals("a1");
-            });
-
-            assertEquals(Set.of("a1", "b1"), Set.copyOf(asked));
-            assertEquals(List.of(), takeAll(PROJECT, "a1", null));
-            assertTrue(faults.isHeld("b1"));
-        }
-
-        @Test
-        @DisplayName("rejects a null project or predicate")
+        @DisplayName("rejects a null project or reference")
         void rejectsNulls() {
-            assertThrows(NullPointerException.class, () -> faults.clearProject(null, id -> true));
-            assertThrows(NullPointerException.class, () -> faults.clearProject(PROJECT, null));
-            assertThrows(NullPointerException.class, () -> faults.clear((String) null));
-            assertThrows(NullPointerException.class, () -> faults.clearByKey(PROJECT, null));
+            assertThrows(NullPointerException.class, () -> faults.clearProject(null));
+            assertThrows(NullPointerException.class, () -> faults.clear(null, ResourceRef.id("d1")));
+            assertThrows(NullPointerException.class, () -> faults.clear(PROJECT, null));
         }
+    }
+
+    @Test
+    @DisplayName("a fault by id is set in a project and applies to that project's Deployment with the id only")
+    void faultByIdIsOfItsProject() {
+        faults.failNextBuild(PROJECT, ResourceRef.id("d1"), "service").hold(PROJECT, ResourceRef.id("d1"));
+
+        assertEquals(List.of(), takeAll(OTHER_PROJECT, "d1", "k1"));
+        assertTrue(faults.isHeld(PROJECT, ResourceRef.id("d1")));
+        assertFalse(faults.isHeld(OTHER_PROJECT, ResourceRef.id("d1")));
+        assertEquals(List.of("build service", "held"), takeAll(PROJECT, "d1", "k1"));
     }
 
     @Test
     @DisplayName("a one-shot fault set again after a clear applies again")
     void setAgainAfterClear() {
-        faults.failNextBuild("d1", "service").clear("d1").failNextBuild("d1", "service");
+        faults.failNextBuild(PROJECT, ResourceRef.id("d1"), "service").clear(PROJECT, ResourceRef.id("d1"))
+                .failNextBuild(PROJECT, ResourceRef.id("d1"), "service");
 
         assertEquals(List.of("build service"), takeAll(PROJECT, "d1", null));
     }

@@ -36,6 +36,7 @@ import io.connectstage.deployment.SampleDeployments;
 import io.connectstage.error.ErrorCode;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.json.ConnectJson;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.DeploymentService;
 import io.connectstage.store.ConnectorStore;
@@ -130,7 +131,8 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
 
     /** A Deployment service over the stores, on the test's clock and ids, not yet woken by a processor. */
     private DeploymentService.Builder deployments(Stores stores) {
-        return DeploymentService.builder(stores.deployments(), stores.staged(), stores.published()).clock(clock).ids(idSource());
+        return DeploymentService.builder(stores.deployments(), stores.staged(), stores.published()).clock(clock).ids(idSource())
+                .projectKey(PROJECT);
     }
 
     /** A Deployment service woken by {@code p}, once the connector of {@link #published} is published through {@code p}. */
@@ -143,28 +145,28 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
     /** The connector of {@link #previewable}, published (not certified), through the services. */
     private ConnectorStaged published(ConnectorStagedService connectors) {
         ConnectorStaged c = previewable(connectors);
-        ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        ok(connectors.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
         try {
-            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+            await(() -> ok(connectors.get(ResourceRef.id(c.id()))).status() == ConnectorStatus.PUBLISHED);
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
-        return ok(connectors.getById(c.id()));
+        return ok(connectors.get(ResourceRef.id(c.id())));
     }
 
     /** A previewable connector {@code my-connector} (private to the project), through the services. */
     private ConnectorStaged previewable(ConnectorStagedService connectors) {
         ConnectorStaged c = ok(connectors.create(ConnectorStagedDraft.of("My connector", Creator.ofEmail("a@example.com"),
                 new Repository("git@github.com:acme/connector.git", "1.0.0")).withKey("my-connector")));
-        c = ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(),
+        c = ok(connectors.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(),
                 new ConnectorAddPrivateProjectAction("europe-west1.gcp:" + PROJECT), new ConnectorUpdatePreviewableAction())));
         String id = c.id();
         try {
-            await(() -> ok(connectors.getById(id)).isPreviewable() == IsPreviewable.TRUE);
+            await(() -> ok(connectors.get(ResourceRef.id(id))).isPreviewable() == IsPreviewable.TRUE);
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
-        return ok(connectors.getById(id));
+        return ok(connectors.get(ResourceRef.id(id)));
     }
 
     @Test
@@ -178,30 +180,33 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         DeploymentService own = deployments(stores).processing(p).build();
         ConnectorStaged c = ok(connectors.create(ConnectorStagedDraft.of("My connector", Creator.ofEmail("a@example.com"),
                 new Repository("git@github.com:acme/connector.git", "1.0.0")).withKey("my-connector")));
-        c = ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorUpdatePreviewableAction())));
+        c = ok(connectors.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), new ConnectorUpdatePreviewableAction())));
         String id = c.id();
-        await(() -> ok(connectors.getById(id)).isPreviewable() == IsPreviewable.TRUE);
-        assertTrue(ok(connectors.getById(id)).privateProjects().isEmpty());
+        await(() -> ok(connectors.get(ResourceRef.id(id))).isPreviewable() == IsPreviewable.TRUE);
+        assertTrue(ok(connectors.get(ResourceRef.id(id))).privateProjects().isEmpty());
 
-        ok(own.create(PROJECT, productionDraft("own-preview").type(DeploymentType.PREVIEW).stagedConnectorKey("my-connector").build()));
-        c = ok(connectors.getById(id));
-        ok(connectors.updateById(id, ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
-        await(() -> ok(connectors.getById(id)).status() == ConnectorStatus.PUBLISHED);
-        ok(own.create(PROJECT, productionDraft("own-production").build()));
+        ok(own.create(productionDraft("own-preview").type(DeploymentType.PREVIEW).stagedConnectorKey("my-connector").build()));
+        c = ok(connectors.get(ResourceRef.id(id)));
+        ok(connectors.update(ResourceRef.id(id), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        await(() -> ok(connectors.get(ResourceRef.id(id))).status() == ConnectorStatus.PUBLISHED);
+        ok(own.create(productionDraft("own-production").build()));
 
         // Another project: its own (empty) staged store over the same published Connectors.
         Function<String, Option<ConnectorAccess>> recorded = connectorId -> connectorId.equals(id)
                 ? Option.of(new ConnectorAccess(PROJECT, List.of("europe-west1.gcp:partner-project")))
                 : Option.none();
         DeploymentService partner = DeploymentService.builder(stores.deployments(), new SimpleConnectorStore(), stores.published())
-                .clock(clock).ids(idSource()).publishedAccess(recorded).build();
-        ok(partner.create("partner-project", productionDraft("partner-production").build()));
-        ErrorResponse refused = partner.create("stranger-project", productionDraft("stranger").build()).getLeft();
+                .clock(clock).ids(idSource()).publishedAccess(recorded).projectKey("partner-project").build();
+        DeploymentService stranger = DeploymentService.builder(stores.deployments(), new SimpleConnectorStore(), stores.published())
+                .clock(clock).ids(idSource()).publishedAccess(recorded).projectKey("stranger-project").build();
+        ok(partner.create(productionDraft("partner-production").build()));
+        ErrorResponse refused = stranger.create(productionDraft("stranger").build()).getLeft();
         assertEquals(List.of(ErrorCode.AUTHORIZATION_ERROR), refused.errors().stream().map(e -> e.code()).toList());
         assertTrue(String.valueOf(refused.errors().get(0).fields().get("detailedErrorMessage"))
-                .contains("project 'stranger-project' did not create it and is not among its privateProjects"), refused::toString);
+                .contains("project 'stranger-project' did not create it and is not among its privateProjects. The project "
+                        + "that created it can add 'stranger-project' with the addPrivateProject update action."), refused::toString);
         ErrorResponse unknown = DeploymentService.builder(stores.deployments(), new SimpleConnectorStore(), stores.published())
-                .build().create("partner-project", productionDraft("unknown").build()).getLeft();
+                .projectKey("partner-project").build().create(productionDraft("unknown").build()).getLeft();
         assertEquals(ErrorCode.AUTHORIZATION_ERROR, unknown.errors().get(0).code(), "no access recorded: only the creator");
     }
 
@@ -215,25 +220,25 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         DeploymentService deployments = deployments(stores).processing(p).build();
 
         ConnectorStaged c = previewable(connectors);
-        Deployment preview = ok(deployments.create(PROJECT, productionDraft("preview-1").type(DeploymentType.PREVIEW)
+        Deployment preview = ok(deployments.create(productionDraft("preview-1").type(DeploymentType.PREVIEW)
                 .stagedConnectorKey("my-connector").build()));
         assertEquals(DeploymentStatus.QUEUED, preview.status());
-        assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getByKey(PROJECT, "preview-1")).status());
+        assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.get(ResourceRef.key("preview-1"))).status());
 
-        c = ok(connectors.updateById(c.id(), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
-        assertEquals(ConnectorStatus.PUBLISHED, ok(connectors.getById(c.id())).status());
+        c = ok(connectors.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        assertEquals(ConnectorStatus.PUBLISHED, ok(connectors.get(ResourceRef.id(c.id()))).status());
 
         String id = nextId();
-        faults.failNextBuild(id, "service");
-        Deployment production = ok(deployments.create(PROJECT, productionDraft("production-1").build()));
+        faults.failNextBuild(PROJECT, ResourceRef.id(id), "service");
+        Deployment production = ok(deployments.create(productionDraft("production-1").build()));
         assertEquals(id, production.id());
-        Deployment failed = ok(deployments.getById(PROJECT, id));
+        Deployment failed = ok(deployments.get(ResourceRef.id(id)));
         assertEquals(DeploymentStatus.FAILED, failed.status());
         assertTrue(failed.details().build().report().entries().stream().anyMatch(e ->
                 e.type() == ConnectorReportEntryType.ERROR && "service".equals(e.application())), failed::toString);
 
-        ok(deployments.updateById(PROJECT, id, DeploymentUpdate.of(failed.version(), DeploymentRedeployAction.keepingValues())));
-        Deployment deployed = ok(deployments.getById(PROJECT, id));
+        ok(deployments.update(ResourceRef.id(id), DeploymentUpdate.of(failed.version(), DeploymentRedeployAction.keepingValues())));
+        Deployment deployed = ok(deployments.get(ResourceRef.id(id)));
         assertEquals(DeploymentStatus.DEPLOYED, deployed.status());
         assertNotNull(deployed.application("service").url());
 
@@ -243,7 +248,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         DeploymentLogQuery q = DeploymentLogQuery.builder().limit(3).build();
         int pages = 0;
         while (true) {
-            DeploymentLogPage page = ok(deployments.logsById(PROJECT, id, q));
+            DeploymentLogPage page = ok(deployments.logs(ResourceRef.id(id), q));
             paged.addAll(page.data());
             pages++;
             if (page.next() == null) {
@@ -253,16 +258,16 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         }
         assertEquals(all, paged);
         assertEquals((all.size() + 2) / 3, pages);
-        assertEquals(6, ok(deployments.logsByKey(PROJECT, "production-1",
+        assertEquals(6, ok(deployments.logs(ResourceRef.key("production-1"),
                 DeploymentLogQuery.builder().applicationName("service").build())).data().size(), "two builds of service");
 
         assertEquals(2, ok(deployments.query(DeploymentQuery.of(PROJECT))).total());
         assertEquals(List.of(id), ok(deployments.query(DeploymentQuery.of(PROJECT).withDeploymentType(DeploymentType.PRODUCTION)))
                 .results().stream().map(Deployment::id).toList());
 
-        Deployment undeploying = ok(deployments.deleteById(PROJECT, id, deployed.version()));
+        Deployment undeploying = ok(deployments.delete(ResourceRef.id(id), deployed.version()));
         assertEquals(DeploymentStatus.UNDEPLOYING, undeploying.status());
-        assertEquals(ErrorCode.RESOURCE_NOT_FOUND, deployments.getById(PROJECT, id).getLeft().errors().get(0).code());
+        assertEquals(ErrorCode.RESOURCE_NOT_FOUND, deployments.get(ResourceRef.id(id)).getLeft().errors().get(0).code());
         assertEquals(List.of(), stores.deployments().logs(id, new DeploymentLogRange(null, null, 0, null, 10)));
         assertEquals(List.of(), stores.deployments().work());
     }
@@ -277,25 +282,25 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, "a", executor));
 
             String id = nextId();
-            faults.hold(id);
-            ok(deployments.create(PROJECT, productionDraft("held").build()));
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYING);
+            faults.hold(PROJECT, ResourceRef.id(id));
+            ok(deployments.create(productionDraft("held").build()));
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.DEPLOYING);
             for (int poll = 0; poll < 20; poll++) {
-                assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
-                assertEquals(ErrorCode.DEPLOYMENT_INVALID_STATUS_TRANSITION, deployments.updateById(PROJECT, id,
-                        DeploymentUpdate.of(ok(deployments.getById(PROJECT, id)).version(), DeploymentRedeployAction.keepingValues()))
+                assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.get(ResourceRef.id(id))).status());
+                assertEquals(ErrorCode.DEPLOYMENT_INVALID_STATUS_TRANSITION, deployments.update(ResourceRef.id(id),
+                        DeploymentUpdate.of(ok(deployments.get(ResourceRef.id(id))).version(), DeploymentRedeployAction.keepingValues()))
                         .getLeft().errors().get(0).code());
                 Thread.sleep(5);
             }
-            faults.release(id);
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYED);
+            faults.release(PROJECT, ResourceRef.id(id));
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.DEPLOYED);
 
-            faults.failNextUndeploy(id);
-            ok(deployments.deleteByKey(PROJECT, "held", null));
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.UNDEPLOY_FAILED);
-            Deployment stuck = ok(deployments.getById(PROJECT, id));
-            ok(deployments.deleteById(PROJECT, id, stuck.version()));
-            await(() -> deployments.getById(PROJECT, id).isLeft());
+            faults.failNextUndeploy(PROJECT, ResourceRef.id(id));
+            ok(deployments.delete(ResourceRef.key("held"), null));
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.UNDEPLOY_FAILED);
+            Deployment stuck = ok(deployments.get(ResourceRef.id(id)));
+            ok(deployments.delete(ResourceRef.id(id), stuck.version()));
+            await(() -> deployments.get(ResourceRef.id(id)).isLeft());
         } finally {
             executor.shutdownNow();
         }
@@ -311,31 +316,31 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             ConnectorProcessor p = processor(stores, "a", executor);
             ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).processing(p).build();
             DeploymentService deployments = DeploymentService.builder(stores.deployments(), stores.staged(), stores.published())
-                    .clock(clock).ids(idSource()).processing(p).build();
+                    .clock(clock).ids(idSource()).projectKey(PROJECT).processing(p).build();
             ConnectorStaged c = published(connectors);
-            ok(connectors.updateById(c.id(), ConnectorUpdate.of(ok(connectors.getById(c.id())).version(),
+            ok(connectors.update(ResourceRef.id(c.id()), ConnectorUpdate.of(ok(connectors.get(ResourceRef.id(c.id()))).version(),
                     new ConnectorPublishAction(false))));
-            await(() -> ok(connectors.getById(c.id())).status() == ConnectorStatus.PUBLISHED);
+            await(() -> ok(connectors.get(ResourceRef.id(c.id()))).status() == ConnectorStatus.PUBLISHED);
 
-            faults.failNextBuildByKey("another-project", "by-key", "service");
-            faults.failNextBuildByKey(PROJECT, "by-key", "service").holdByKey(PROJECT, "by-key");
-            faults.failNextUndeployByKey(PROJECT, "by-key");
-            String id = ok(deployments.create(PROJECT, productionDraft("by-key").build())).id();
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYING);
+            faults.failNextBuild("another-project", ResourceRef.key("by-key"), "service");
+            faults.failNextBuild(PROJECT, ResourceRef.key("by-key"), "service").hold(PROJECT, ResourceRef.key("by-key"));
+            faults.failNextUndeploy(PROJECT, ResourceRef.key("by-key"));
+            String id = ok(deployments.create(productionDraft("by-key").build())).id();
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.DEPLOYING);
             Thread.sleep(50);
-            assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
-            faults.releaseByKey(PROJECT, "by-key");
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.FAILED);
+            assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.get(ResourceRef.id(id))).status());
+            faults.release(PROJECT, ResourceRef.key("by-key"));
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.FAILED);
 
-            ok(deployments.updateById(PROJECT, id, DeploymentUpdate.of(ok(deployments.getById(PROJECT, id)).version(),
+            ok(deployments.update(ResourceRef.id(id), DeploymentUpdate.of(ok(deployments.get(ResourceRef.id(id))).version(),
                     DeploymentRedeployAction.keepingValues())));
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYED);
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.DEPLOYED);
 
-            ok(deployments.deleteByKey(PROJECT, "by-key", null));
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.UNDEPLOY_FAILED);
-            ok(deployments.deleteById(PROJECT, id, ok(deployments.getById(PROJECT, id)).version()));
-            await(() -> deployments.getById(PROJECT, id).isLeft());
-            assertFalse(faults.isHeldByKey(PROJECT, "by-key"));
+            ok(deployments.delete(ResourceRef.key("by-key"), null));
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.UNDEPLOY_FAILED);
+            ok(deployments.delete(ResourceRef.id(id), ok(deployments.get(ResourceRef.id(id))).version()));
+            await(() -> deployments.get(ResourceRef.id(id)).isLeft());
+            assertFalse(faults.isHeld(PROJECT, ResourceRef.key("by-key")));
         } finally {
             executor.shutdownNow();
             faults.clear();
@@ -352,18 +357,19 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, "a", executor));
 
             String id = nextId();
-            faults.hold(id).failNextBuild(id, "service").failNextBuildByKey(PROJECT, "cleared", "nightly");
-            faults.failNextBuildByKey(PROJECT, "still-failing", "service");
-            ok(deployments.create(PROJECT, productionDraft("cleared").build()));
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYING);
+            faults.hold(PROJECT, ResourceRef.id(id)).failNextBuild(PROJECT, ResourceRef.id(id), "service")
+                    .failNextBuild(PROJECT, ResourceRef.key("cleared"), "nightly");
+            faults.failNextBuild(PROJECT, ResourceRef.key("still-failing"), "service");
+            ok(deployments.create(productionDraft("cleared").build()));
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.DEPLOYING);
             Thread.sleep(50);
-            assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
+            assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.get(ResourceRef.id(id))).status());
 
-            faults.clearByKey(PROJECT, "cleared").clear(id);
-            await(() -> ok(deployments.getById(PROJECT, id)).status() == DeploymentStatus.DEPLOYED);
+            faults.clear(PROJECT, ResourceRef.key("cleared")).clear(PROJECT, ResourceRef.id(id));
+            await(() -> ok(deployments.get(ResourceRef.id(id))).status() == DeploymentStatus.DEPLOYED);
 
-            String other = ok(deployments.create(PROJECT, productionDraft("still-failing").build())).id();
-            await(() -> ok(deployments.getById(PROJECT, other)).status() == DeploymentStatus.FAILED);
+            String other = ok(deployments.create(productionDraft("still-failing").build())).id();
+            await(() -> ok(deployments.get(ResourceRef.id(other))).status() == DeploymentStatus.FAILED);
         } finally {
             executor.shutdownNow();
             faults.clear();
@@ -382,7 +388,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         DeploymentService deployments = deployments(first).build();
         List<String> created = new ArrayList<>();
         for (int n = 0; n < 100; n++) {
-            created.add(ok(deployments.create(PROJECT, productionDraft("d" + n).build())).id());
+            created.add(ok(deployments.create(productionDraft("d" + n).build())).id());
         }
         assertEquals(100, first.deployments().work().size());
 
@@ -411,20 +417,20 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         published(connectors(stores, p));
         List<Object> answers = new ArrayList<>();
         String id = nextId();
-        faults.failNextBuild(id, "service");
-        answers.add(deployments.create(PROJECT, productionDraft("secret-test").build()));
+        faults.failNextBuild(PROJECT, ResourceRef.id(id), "service");
+        answers.add(deployments.create(productionDraft("secret-test").build()));
         assertTrue(((Either<?, ?>) answers.get(0)).isRight(), () -> answers.get(0).toString());
-        answers.add(deployments.getById(PROJECT, id));
+        answers.add(deployments.get(ResourceRef.id(id)));
         answers.add(deployments.query(DeploymentQuery.of(PROJECT)));
-        answers.add(deployments.updateById(PROJECT, id, DeploymentUpdate.of(99, DeploymentRedeployAction.keepingValues())));
-        answers.add(deployments.updateById(PROJECT, id, DeploymentUpdate.of(ok(deployments.getById(PROJECT, id)).version(),
+        answers.add(deployments.update(ResourceRef.id(id), DeploymentUpdate.of(99, DeploymentRedeployAction.keepingValues())));
+        answers.add(deployments.update(ResourceRef.id(id), DeploymentUpdate.of(ok(deployments.get(ResourceRef.id(id))).version(),
                 new DeploymentRedeployAction(null, List.of(DeploymentConfigurationApplication.of("service")
                         .withSecured("NOT_A_KEY", SampleDeployments.API_SECRET)), null, null))));
-        answers.add(deployments.create(PROJECT, productionDraft("secret-test").build()));
-        answers.add(deployments.create(PROJECT, productionDraft("other-test").configuration(
+        answers.add(deployments.create(productionDraft("secret-test").build()));
+        answers.add(deployments.create(productionDraft("other-test").configuration(
                 DeploymentConfigurationApplication.of("nightly").withSecured("UNKNOWN", SampleDeployments.DB_PASSWORD)).build()));
-        answers.add(deployments.logsById(PROJECT, id, DeploymentLogQuery.builder().limit(500).build()));
-        answers.add(deployments.deleteById(PROJECT, id, null));
+        answers.add(deployments.logs(ResourceRef.id(id), DeploymentLogQuery.builder().limit(500).build()));
+        answers.add(deployments.delete(ResourceRef.id(id), null));
         assertTrue(answers.get(3) instanceof Either<?, ?> e && e.isLeft());
         for (Object answer : answers) {
             Either<?, ?> e = (Either<?, ?>) answer;
@@ -447,23 +453,23 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         published(connectors(stores, p));
         Set<String> deactivated = ConcurrentHashMap.newKeySet();
         DeploymentService deployments = deployments(stores).processing(p).productionDeactivated(deactivated::contains).build();
-        Deployment before = ok(deployments.create(PROJECT, productionDraft("before").build()));
+        Deployment before = ok(deployments.create(productionDraft("before").build()));
         deactivated.add(PROJECT);
 
-        ErrorResponse refused = deployments.create(PROJECT, productionDraft("production").build()).getLeft();
+        ErrorResponse refused = deployments.create(productionDraft("production").build()).getLeft();
         assertEquals(List.of(ErrorCode.DEPLOYMENT_PRODUCTION_DEACTIVATED), refused.errors().stream().map(e -> e.code()).toList());
         assertEquals("Deployments to production are disabled for this Project. Please contact support to enable production "
                 + "deployments.", refused.errors().get(0).message());
         assertEquals(400, refused.statusCode());
-        List<ErrorCode> withOthers = deployments.create(PROJECT, productionDraft("production")
+        List<ErrorCode> withOthers = deployments.create(productionDraft("production")
                 .configuration(DeploymentConfigurationApplication.of("no-such-application")).build()).getLeft().errors().stream().map(e -> e.code()).toList();
         assertEquals(ErrorCode.DEPLOYMENT_PRODUCTION_DEACTIVATED, withOthers.get(0));
         assertTrue(withOthers.size() > 1, withOthers::toString);
 
-        assertEquals(DeploymentType.SANDBOX, ok(deployments.create(PROJECT, productionDraft("sandbox")
+        assertEquals(DeploymentType.SANDBOX, ok(deployments.create(productionDraft("sandbox")
                 .type(DeploymentType.SANDBOX).build())).type());
-        assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, before.id())).status(), "made before: untouched");
-        ok(deployments.updateById(PROJECT, before.id(), DeploymentUpdate.of(ok(deployments.getById(PROJECT, before.id())).version(),
+        assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.get(ResourceRef.id(before.id()))).status(), "made before: untouched");
+        ok(deployments.update(ResourceRef.id(before.id()), DeploymentUpdate.of(ok(deployments.get(ResourceRef.id(before.id()))).version(),
                 DeploymentRedeployAction.keepingValues())));
         assertEquals(2, ok(deployments.query(DeploymentQuery.of(PROJECT))).total());
     }
@@ -513,11 +519,11 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         @Test
         @DisplayName("a deploy whose claims all ran out ends Failed with an entry and log lines saying why")
         void deployEndsFailed() {
-            Deployment queued = ok(deployments.create(PROJECT, productionDraft("crashing").build()));
+            Deployment queued = ok(deployments.create(productionDraft("crashing").build()));
             crash();
             crash();
             assertEquals(1, bounded("a").runClaimable());
-            Deployment failed = ok(deployments.getById(PROJECT, queued.id()));
+            Deployment failed = ok(deployments.get(ResourceRef.id(queued.id())));
             assertAbandoned(failed, DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED, "deploy");
             assertEquals(queued.version() + 1, failed.version());
         }
@@ -528,13 +534,13 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
          */
         private String heldAndClaimed(ConnectorProcessor holder, int claims) {
             String id = nextId();
-            faults.hold(id);
-            ok(deployments.create(PROJECT, productionDraft("held").build()));
+            faults.hold(PROJECT, ResourceRef.id(id));
+            ok(deployments.create(productionDraft("held").build()));
             assertEquals(2, holder.runClaimable(), "deploy, then the build is parked");
             for (int claim = 2; claim <= claims; claim++) {
                 clock.advance(LEASE);
                 assertEquals(1, holder.runClaimable(), "parked again");
-                assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.getById(PROJECT, id)).status());
+                assertEquals(DeploymentStatus.DEPLOYING, ok(deployments.get(ResourceRef.id(id))).status());
             }
             return id;
         }
@@ -545,10 +551,10 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             ConnectorProcessor holder = bounded("holder");
             String id = heldAndClaimed(holder, MAX_ATTEMPTS + 1);
             holder.close();
-            faults.release(id); // no processor alive parked it: the claim runs out
+            faults.release(PROJECT, ResourceRef.id(id)); // no processor alive parked it: the claim runs out
             clock.advance(LEASE);
             assertEquals(1, bounded("b").runClaimable());
-            assertAbandoned(ok(deployments.getById(PROJECT, id)), DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED,
+            assertAbandoned(ok(deployments.get(ResourceRef.id(id))), DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED,
                     "build");
         }
 
@@ -563,8 +569,8 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
                 holder.renewLeases();
                 assertEquals(0, other.runClaimable(), "still the holder's after " + i + " half leases");
             }
-            faults.release(id);
-            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, id)).status());
+            faults.release(PROJECT, ResourceRef.id(id));
+            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.get(ResourceRef.id(id))).status());
             assertEquals(List.of(), stores.deployments().work());
         }
 
@@ -572,27 +578,50 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         @DisplayName("a held build released after more than maxAttempts claims finishes Deployed")
         void releasedBuildFinishes() {
             String id = heldAndClaimed(bounded("holder"), MAX_ATTEMPTS + 2);
-            faults.release(id);
-            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.getById(PROJECT, id)).status());
+            faults.release(PROJECT, ResourceRef.id(id));
+            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.get(ResourceRef.id(id))).status());
             assertEquals(List.of(), stores.deployments().work());
         }
 
         @Test
         @DisplayName("an undeploy whose claims all ran out ends UndeployFailed, from which it can be deleted again")
         void undeployEndsUndeployFailed() {
-            Deployment d = ok(deployments.create(PROJECT, productionDraft("stuck").build()));
+            Deployment d = ok(deployments.create(productionDraft("stuck").build()));
             ConnectorProcessor p = bounded("a");
             assertEquals(2, p.runClaimable());
-            ok(deployments.deleteById(PROJECT, d.id(), null));
+            ok(deployments.delete(ResourceRef.id(d.id()), null));
             crash();
             crash();
             assertEquals(1, p.runClaimable());
-            assertAbandoned(ok(deployments.getById(PROJECT, d.id())), DeploymentStatus.UNDEPLOY_FAILED,
+            assertAbandoned(ok(deployments.get(ResourceRef.id(d.id()))), DeploymentStatus.UNDEPLOY_FAILED,
                     DeploymentSteps.UNDEPLOY_ABANDONED, "undeploy");
-            ok(deployments.deleteById(PROJECT, d.id(), null));
+            ok(deployments.delete(ResourceRef.id(d.id()), null));
             assertEquals(1, p.runClaimable());
-            assertTrue(deployments.getById(PROJECT, d.id()).isLeft());
+            assertTrue(deployments.get(ResourceRef.id(d.id())).isLeft());
         }
+    }
+
+    @Test
+    @DisplayName("refuse a Deployment of a connector whose first publish is still Processing, saying so")
+    void refusesAConnectorStillProcessing() {
+        Stores stores = openStores();
+        // no processor: the publish request waits in the store, the connector stays Processing
+        ConnectorStagedService connectors = ConnectorStagedService.builder(stores.staged()).clock(clock).build();
+        ConnectorStaged c = ok(connectors.create(ConnectorStagedDraft.of("My connector", Creator.ofEmail("a@example.com"),
+                new Repository("git@github.com:acme/connector.git", "1.0.0")).withKey("my-connector")));
+        c = ok(connectors.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), new ConnectorPublishAction(false))));
+        assertEquals(ConnectorStatus.PROCESSING, c.status());
+
+        ErrorResponse refused = deployments(stores).build().create(productionDraft("too-early").build()).getLeft();
+
+        assertEquals(List.of(ErrorCode.CONNECTOR_REFERENCE_NOT_FOUND), refused.errors().stream().map(e -> e.code()).toList());
+        assertEquals("Connector 'my-connector' with version latest not found", refused.message());
+        assertEquals("The Connector 'my-connector' is not published yet: its publish request is still being processed "
+                + "(status Processing). Deploy it once the ConnectorStaged is Published, or deploy the ConnectorStaged as a "
+                + "preview.", refused.errors().get(0).detailedErrorMessage());
+        ErrorResponse unknown = deployments(stores).build().create(productionDraft("unknown").connectorKey("no-such-connector")
+                .build()).getLeft();
+        assertEquals(null, unknown.errors().get(0).detailedErrorMessage(), "a connector that does not exist has no cause to name");
     }
 
     @Test
@@ -601,18 +630,19 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         Stores stores = openStores();
         DeploymentService deployments = deployments(stores).build();
         List<Either<ErrorResponse, ?>> answers = List.of(
-                deployments.create(null, productionDraft("x").build()),
-                deployments.create(PROJECT, null),
-                deployments.create(PROJECT, DeploymentDraft.builder().build()),
-                deployments.create(PROJECT, productionDraft("x").build()),
-                deployments.getById(PROJECT, null),
-                deployments.getByKey(null, "x"),
+                deployments.create(null),
+                deployments.create(DeploymentDraft.builder().build()),
+                deployments.create(productionDraft("x").build()),
+                deployments.get(null),
+                deployments.get(ResourceRef.key("x")),
                 deployments.query(null),
                 deployments.query(DeploymentQuery.of(PROJECT).withLimit(-1)),
-                deployments.updateById(PROJECT, "nope", null),
-                deployments.deleteByKey(PROJECT, null, null),
-                deployments.logsById(PROJECT, null, null),
-                deployments.logsByKey(PROJECT, "nope", DeploymentLogQuery.builder().startDate("yesterday").build()));
+                deployments.query(DeploymentQuery.of("another-project")),
+                deployments.update(ResourceRef.id("nope"), null),
+                deployments.update(null, null),
+                deployments.delete(null, null),
+                deployments.logs(null, null),
+                deployments.logs(ResourceRef.key("nope"), DeploymentLogQuery.builder().startDate("yesterday").build()));
         for (Either<ErrorResponse, ?> answer : answers) {
             assertTrue(answer.isLeft(), answer::toString);
             assertFalse(answer.getLeft().errors().isEmpty());

@@ -15,6 +15,7 @@ import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.Creator;
 import io.connectstage.connector.IsPreviewable;
 import io.connectstage.connector.Repository;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.PublishedConnectorStore;
@@ -70,7 +71,7 @@ public abstract class ProcessingContract extends ProcessorsFixture {
     }
 
     private static ConnectorStaged request(ConnectorStagedService service, ConnectorStaged c, ConnectorUpdateAction action) {
-        return service.updateById(c.id(), ConnectorUpdate.of(c.version(), action))
+        return service.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(), action))
                 .getOrElseThrow(e -> new AssertionError(e.toString()));
     }
 

@@ -17,6 +17,7 @@ import io.connectstage.connector.PagedQueryResponse;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
 import io.connectstage.error.ErrorResponse;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.staging.ConnectorStaging;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
@@ -94,15 +95,15 @@ class ConnectorStagedServiceTest {
 
             assertEquals("id-001", created.id());
             assertEquals(1, created.version());
-            assertEquals(created, ok(service.getById("id-001")));
-            assertEquals(created, ok(service.getByKey(SampleConnectors.KEY)));
+            assertEquals(created, ok(service.get(ResourceRef.id("id-001"))));
+            assertEquals(created, ok(service.get(ResourceRef.key(SampleConnectors.KEY))));
         }
 
         @Test
         @DisplayName("a connector without a key is found by id")
         void createsWithoutKey() {
             ConnectorStaged created = ok(service.create(SampleConnectors.minimalDraft()));
-            assertEquals(created, ok(service.getById(created.id())));
+            assertEquals(created, ok(service.get(ResourceRef.id(created.id()))));
         }
 
         @Test
@@ -115,7 +116,7 @@ class ConnectorStagedServiceTest {
 
             assertEquals("key", error.fields().get("field"));
             assertEquals(SampleConnectors.KEY, error.fields().get("duplicateValue"));
-            assertEquals(first, ok(service.getByKey(SampleConnectors.KEY)));
+            assertEquals(first, ok(service.get(ResourceRef.key(SampleConnectors.KEY))));
             assertEquals(1, ok(service.query(ConnectorQuery.defaults())).total());
             assertTrue(store.findById("id-002").isEmpty());
         }
@@ -134,8 +135,8 @@ class ConnectorStagedServiceTest {
         @Test
         @DisplayName("an unknown id or key answers ResourceNotFound (404)")
         void answersNotFoundForUnknown() {
-            onlyError(failed(service.getById("nope")), ErrorCode.RESOURCE_NOT_FOUND, 404);
-            onlyError(failed(service.getByKey("nope")), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.get(ResourceRef.id("nope"))), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.get(ResourceRef.key("nope"))), ErrorCode.RESOURCE_NOT_FOUND, 404);
         }
     }
 
@@ -146,21 +147,21 @@ class ConnectorStagedServiceTest {
         @DisplayName("by id applies the actions, bumps the version and stores the result")
         void updatesById() {
             ConnectorStaged created = create("k-1", "before");
-            ConnectorStaged updated = ok(service.updateById(created.id(),
+            ConnectorStaged updated = ok(service.update(ResourceRef.id(created.id()),
                     ConnectorUpdate.of(1, new ConnectorSetNameAction("after"))));
             assertEquals("after", updated.name());
             assertEquals(2, updated.version());
-            assertEquals(updated, ok(service.getById(created.id())));
+            assertEquals(updated, ok(service.get(ResourceRef.id(created.id()))));
         }
 
         @Test
         @DisplayName("by key applies the actions and stores the result")
         void updatesByKey() {
             ConnectorStaged created = create("k-1", "before");
-            ConnectorStaged updated = ok(service.updateByKey("k-1",
+            ConnectorStaged updated = ok(service.update(ResourceRef.key("k-1"),
                     ConnectorUpdate.of(1, new ConnectorSetNameAction("after"))));
             assertEquals(2, updated.version());
-            assertEquals(updated, ok(service.getByKey("k-1")));
+            assertEquals(updated, ok(service.get(ResourceRef.key("k-1"))));
             assertEquals(created.id(), updated.id());
         }
 
@@ -168,7 +169,7 @@ class ConnectorStagedServiceTest {
         @DisplayName("signs certification comments with the clock (to the millisecond) and the project key")
         void signsCommentsWithClockAndProjectKey() {
             ConnectorStaged created = create("k-1", "n");
-            ConnectorStaged updated = ok(service.updateById(created.id(),
+            ConnectorStaged updated = ok(service.update(ResourceRef.id(created.id()),
                     ConnectorUpdate.of(1, new ConnectorAddCertificationCommentAction("hello"))));
             assertEquals(new CertificationInfoComment("my-project", NOW, "hello"),
                     updated.certificationInfo().comments().get(0));
@@ -178,32 +179,32 @@ class ConnectorStagedServiceTest {
         @DisplayName("a stale version answers ConcurrentModification (409) and changes nothing")
         void rejectsStaleVersion() {
             ConnectorStaged created = create("k-1", "before");
-            ConnectorStaged v2 = ok(service.updateById(created.id(), ConnectorUpdate.of(1, new ConnectorSetNameAction("v2"))));
+            ConnectorStaged v2 = ok(service.update(ResourceRef.id(created.id()), ConnectorUpdate.of(1, new ConnectorSetNameAction("v2"))));
 
-            ConnectError error = onlyError(failed(service.updateById(created.id(),
+            ConnectError error = onlyError(failed(service.update(ResourceRef.id(created.id()),
                     ConnectorUpdate.of(1, new ConnectorSetNameAction("stale")))), ErrorCode.CONCURRENT_MODIFICATION, 409);
 
             assertEquals(1L, error.fields().get("expectedVersion"));
             assertEquals(2L, error.fields().get("currentVersion"));
-            assertEquals(v2, ok(service.getById(created.id())));
+            assertEquals(v2, ok(service.get(ResourceRef.id(created.id()))));
         }
 
         @Test
         @DisplayName("a rejected action answers 400 and changes nothing")
         void rejectsInvalidActionAndChangesNothing() {
             ConnectorStaged created = create("k-1", "before");
-            ErrorResponse response = failed(service.updateByKey("k-1",
+            ErrorResponse response = failed(service.update(ResourceRef.key("k-1"),
                     ConnectorUpdate.of(1, new ConnectorSetNameAction("fine"), new ConnectorSetNameAction(null))));
             assertEquals(400, response.statusCode());
-            assertEquals(created, ok(service.getByKey("k-1")));
+            assertEquals(created, ok(service.get(ResourceRef.key("k-1"))));
         }
 
         @Test
         @DisplayName("an unknown id or key answers ResourceNotFound (404)")
         void answersNotFoundForUnknown() {
             ConnectorUpdate update = ConnectorUpdate.of(1, new ConnectorSetNameAction("x"));
-            onlyError(failed(service.updateById("nope", update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
-            onlyError(failed(service.updateByKey("nope", update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.update(ResourceRef.id("nope"), update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.update(ResourceRef.key("nope"), update)), ErrorCode.RESOURCE_NOT_FOUND, 404);
         }
     }
 
@@ -215,18 +216,18 @@ class ConnectorStagedServiceTest {
         void answersErrorsForNull() {
             ConnectorStaged created = create("k-1", "Name");
             onlyError(failed(service.create(null)), ErrorCode.INVALID_JSON_INPUT, 400);
-            onlyError(failed(service.updateById(created.id(), null)), ErrorCode.INVALID_JSON_INPUT, 400);
-            onlyError(failed(service.updateByKey("k-1", null)), ErrorCode.INVALID_JSON_INPUT, 400);
+            onlyError(failed(service.update(ResourceRef.id(created.id()), null)), ErrorCode.INVALID_JSON_INPUT, 400);
+            onlyError(failed(service.update(ResourceRef.key("k-1"), null)), ErrorCode.INVALID_JSON_INPUT, 400);
             assertEquals(400, failed(service.query(null)).statusCode());
-            onlyError(failed(service.getById(null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
-            onlyError(failed(service.getByKey(null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
-            onlyError(failed(service.updateById(null, ConnectorUpdate.of(1, new ConnectorSetNameAction("x")))),
-                    ErrorCode.RESOURCE_NOT_FOUND, 404);
-            onlyError(failed(service.deleteById(null, null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
-            onlyError(failed(service.deleteByKey(null, 1L)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.get(null)), ErrorCode.INVALID_PATH_PARAM, 400);
+            onlyError(failed(service.update(null, ConnectorUpdate.of(1, new ConnectorSetNameAction("x")))),
+                    ErrorCode.INVALID_PATH_PARAM, 400);
+            onlyError(failed(service.delete(null, null)), ErrorCode.INVALID_PATH_PARAM, 400);
+            onlyError(failed(new PublishedConnectorService(new SimplePublishedConnectorStore()).get(null)),
+                    ErrorCode.INVALID_PATH_PARAM, 400);
             assertEquals(400, failed(new PublishedConnectorService(new SimplePublishedConnectorStore()).search(null))
                     .statusCode());
-            assertEquals(created, ok(service.getById(created.id())));
+            assertEquals(created, ok(service.get(ResourceRef.id(created.id()))));
         }
     }
 
@@ -254,7 +255,7 @@ class ConnectorStagedServiceTest {
         }
 
         private ConnectorStaged tagged(ConnectorStaged c, IntegrationType... types) {
-            return ok(service.updateById(c.id(), ConnectorUpdate.of(c.version(),
+            return ok(service.update(ResourceRef.id(c.id()), ConnectorUpdate.of(c.version(),
                     new ConnectorSetIntegrationTypesAction(List.of(types)))));
         }
 
@@ -383,16 +384,16 @@ class ConnectorStagedServiceTest {
         @DisplayName("by id without a version removes the connector and answers it")
         void deletesByIdWithoutVersion() {
             ConnectorStaged created = create("k-1", "n");
-            assertEquals(created, ok(service.deleteById(created.id(), null)));
-            onlyError(failed(service.getById(created.id())), ErrorCode.RESOURCE_NOT_FOUND, 404);
-            onlyError(failed(service.getByKey("k-1")), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            assertEquals(created, ok(service.delete(ResourceRef.id(created.id()), null)));
+            onlyError(failed(service.get(ResourceRef.id(created.id()))), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.get(ResourceRef.key("k-1"))), ErrorCode.RESOURCE_NOT_FOUND, 404);
         }
 
         @Test
         @DisplayName("by id with the current version removes the connector")
         void deletesByIdWithVersion() {
             ConnectorStaged created = create("k-1", "n");
-            ok(service.deleteById(created.id(), 1L));
+            ok(service.delete(ResourceRef.id(created.id()), 1L));
             assertTrue(store.findById(created.id()).isEmpty());
         }
 
@@ -401,8 +402,8 @@ class ConnectorStagedServiceTest {
         void deletesByKey() {
             create("k-1", "n");
             create("k-2", "m");
-            ok(service.deleteByKey("k-1", 1L));
-            ok(service.deleteByKey("k-2", null));
+            ok(service.delete(ResourceRef.key("k-1"), 1L));
+            ok(service.delete(ResourceRef.key("k-2"), null));
             assertEquals(0, ok(service.query(ConnectorQuery.defaults())).total());
             assertEquals("k-1", create("k-1", "again").key());
         }
@@ -411,20 +412,20 @@ class ConnectorStagedServiceTest {
         @DisplayName("a stale version is refused with ConcurrentModification (409) and nothing is removed")
         void refusesStaleVersion() {
             ConnectorStaged created = create("k-1", "n");
-            ConnectorStaged v2 = ok(service.updateById(created.id(), ConnectorUpdate.of(1, new ConnectorSetNameAction("v2"))));
+            ConnectorStaged v2 = ok(service.update(ResourceRef.id(created.id()), ConnectorUpdate.of(1, new ConnectorSetNameAction("v2"))));
 
-            ConnectError byId = onlyError(failed(service.deleteById(created.id(), 1L)), ErrorCode.CONCURRENT_MODIFICATION, 409);
+            ConnectError byId = onlyError(failed(service.delete(ResourceRef.id(created.id()), 1L)), ErrorCode.CONCURRENT_MODIFICATION, 409);
             assertEquals(2L, byId.fields().get("currentVersion"));
-            onlyError(failed(service.deleteByKey("k-1", 3L)), ErrorCode.CONCURRENT_MODIFICATION, 409);
+            onlyError(failed(service.delete(ResourceRef.key("k-1"), 3L)), ErrorCode.CONCURRENT_MODIFICATION, 409);
 
-            assertEquals(v2, ok(service.getById(created.id())));
+            assertEquals(v2, ok(service.get(ResourceRef.id(created.id()))));
         }
 
         @Test
         @DisplayName("an unknown id or key answers ResourceNotFound (404)")
         void answersNotFoundForUnknown() {
-            onlyError(failed(service.deleteById("nope", null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
-            onlyError(failed(service.deleteByKey("nope", 1L)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.delete(ResourceRef.id("nope"), null)), ErrorCode.RESOURCE_NOT_FOUND, 404);
+            onlyError(failed(service.delete(ResourceRef.key("nope"), 1L)), ErrorCode.RESOURCE_NOT_FOUND, 404);
             assertFalse(store.findByKey("nope").isDefined());
         }
     }

@@ -12,6 +12,7 @@ import io.connectstage.connector.Repository;
 import io.connectstage.error.ConnectError;
 import io.connectstage.error.ErrorCode;
 import io.connectstage.error.ErrorResponse;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.vavr.control.Either;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public abstract class ConcurrentUpdatesContract {
             for (Future<Tally> future : futures) {
                 tallies.add(future.get(60, TimeUnit.SECONDS));
             }
-            check(service.getById(id).getOrElseThrow(e -> new AssertionError("connector gone: " + e)), tallies,
+            check(service.get(ResourceRef.id(id)).getOrElseThrow(e -> new AssertionError("connector gone: " + e)), tallies,
                     threads, updates);
         } finally {
             pool.shutdownNow();
@@ -107,7 +108,7 @@ public abstract class ConcurrentUpdatesContract {
         Map<Long, String> acceptedByVersion = new HashMap<>();
         List<String> unexpected = new ArrayList<>();
         for (int i = 0; i < updates; i++) {
-            Either<ErrorResponse, ConnectorStaged> read = service.getById(id);
+            Either<ErrorResponse, ConnectorStaged> read = service.get(ResourceRef.id(id));
             if (read.isLeft()) {
                 unexpected.add("read " + i + ": " + read.getLeft());
                 continue;
@@ -115,7 +116,7 @@ public abstract class ConcurrentUpdatesContract {
             long version = read.get().version();
             Thread.yield(); // widen the window between read and write, so that writers race more often
             String description = "thread " + thread + " update " + i;
-            Either<ErrorResponse, ConnectorStaged> result = service.updateById(id,
+            Either<ErrorResponse, ConnectorStaged> result = service.update(ResourceRef.id(id),
                     ConnectorUpdate.of(version, new ConnectorSetDescriptionAction(description)));
             if (result.isRight()) {
                 accepted++;

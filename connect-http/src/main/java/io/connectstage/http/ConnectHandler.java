@@ -9,6 +9,7 @@ import io.connectstage.oauth.OAuthError;
 import io.connectstage.oauth.Scope;
 import io.connectstage.oauth.Scope.Permission;
 import io.connectstage.oauth.TokenIssuer;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.store.ConnectorQuery;
 import io.vavr.control.Either;
 import java.io.IOException;
@@ -42,7 +43,6 @@ final class ConnectHandler extends Handler.Abstract {
             Permission.VIEW_CONNECTORS);
     private static final Set<Permission> MANAGE = EnumSet.of(Permission.MANAGE_PROJECT, Permission.MANAGE_CONNECTORS);
     private static final String DRAFTS = "/connectors/drafts";
-    private static final String BY_KEY = "key=";
 
     private final TokenIssuer issuer;
     private final Authorization auth;
@@ -121,18 +121,13 @@ final class ConnectHandler extends Handler.Abstract {
             };
         }
         if (path.startsWith(DRAFTS + "/") && path.indexOf('/', DRAFTS.length() + 1) < 0 && path.length() > DRAFTS.length() + 1) {
-            String param = path.substring(DRAFTS.length() + 1);
-            boolean byKey = param.startsWith(BY_KEY);
-            String value = byKey ? param.substring(BY_KEY.length()) : param;
+            ResourceRef ref = ResourceRef.ofPathSegment(path.substring(DRAFTS.length() + 1));
             return switch (method) {
-                case "GET" -> auth.authorized(request, VIEW, space -> ok(200, byKey
-                        ? space.connectors().getByKey(value) : space.connectors().getById(value)));
+                case "GET" -> auth.authorized(request, VIEW, space -> ok(200, space.connectors().get(ref)));
                 case "POST" -> auth.authorized(request, MANAGE, space -> bodies.withBody(request, body -> ConnectJson.readUpdate(body)
-                        .fold(Answer::error, update -> ok(201, byKey
-                                ? space.connectors().updateByKey(value, update) : space.connectors().updateById(value, update)))));
+                        .fold(Answer::error, update -> ok(201, space.connectors().update(ref, update)))));
                 case "DELETE" -> auth.authorized(request, MANAGE, space -> QueryParameters.version(params)
-                        .fold(Answer::error, version -> ok(200, byKey
-                                ? space.connectors().deleteByKey(value, version) : space.connectors().deleteById(value, version))));
+                        .fold(Answer::error, version -> ok(200, space.connectors().delete(ref, version))));
                 default -> Answer.methodNotAllowed(method, path, "GET, POST, DELETE");
             };
         }
@@ -144,12 +139,9 @@ final class ConnectHandler extends Handler.Abstract {
         }
         if (path.startsWith("/connectors/") && path.indexOf('/', "/connectors/".length()) < 0
                 && path.length() > "/connectors/".length()) {
-            String param = path.substring("/connectors/".length());
-            boolean byKey = param.startsWith(BY_KEY);
-            String value = byKey ? param.substring(BY_KEY.length()) : param;
+            ResourceRef ref = ResourceRef.ofPathSegment(path.substring("/connectors/".length()));
             return method.equals("GET")
-                    ? auth.authorized(request, VIEW, space -> ok(200, byKey
-                            ? space.published().getByKey(value) : space.published().getById(value)))
+                    ? auth.authorized(request, VIEW, space -> ok(200, space.published().get(ref)))
                     : Answer.methodNotAllowed(method, path, "GET");
         }
         String[] parts = path.split("/", -1);
@@ -169,7 +161,7 @@ final class ConnectHandler extends Handler.Abstract {
 
     private Answer queryDrafts(Map<String, List<String>> params, ProjectSpace space) {
         return ConnectorQuery.fromQueryParameters(params)
-                .fold(errors -> Answer.error(ErrorResponse.of(errors.asJava())), query -> ok(200, space.connectors().query(query)));
+                .fold(errors -> Answer.error(ErrorResponse.of(errors)), query -> ok(200, space.connectors().query(query)));
     }
 
     // --- the auth service ----------------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.connectstage.deployment.DeploymentJson;
 import io.connectstage.deployment.DeploymentLogQuery;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.oauth.Scope.Permission;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.store.DeploymentQuery;
 import io.vavr.control.Either;
 import java.util.EnumSet;
@@ -22,7 +23,6 @@ final class DeploymentRoutes {
             Permission.MANAGE_CONNECTORS_DEPLOYMENTS, Permission.VIEW_CONNECTORS_DEPLOYMENTS);
     private static final Set<Permission> MANAGE = EnumSet.of(Permission.MANAGE_PROJECT,
             Permission.MANAGE_CONNECTORS_DEPLOYMENTS);
-    private static final String BY_KEY = "key=";
 
     private final Authorization auth;
     private final Bodies bodies;
@@ -43,39 +43,32 @@ final class DeploymentRoutes {
             return switch (method) {
                 case "GET" -> auth.authorized(request, project, VIEW, space ->
                         DeploymentQuery.fromQueryParameters(project, params).fold(
-                                errors -> Answer.error(ErrorResponse.of(errors.asJava())),
+                                errors -> Answer.error(ErrorResponse.of(errors)),
                                 query -> answer(200, space.deployments().query(query))));
                 case "POST" -> auth.authorized(request, project, MANAGE, space -> bodies.withBody(request, body ->
                         DeploymentJson.readDraft(body).fold(Answer::error,
-                                draft -> answer(201, space.deployments().create(project, draft)))));
+                                draft -> answer(201, space.deployments().create(draft)))));
                 default -> Answer.methodNotAllowed(method, path, "GET, POST");
             };
         }
         if (parts[3].isEmpty() || parts.length > 5 || (parts.length == 5 && !parts[4].equals("logs"))) {
             return Answer.notFound("path '" + QueryParameters.shorten(path) + "'");
         }
-        boolean byKey = parts[3].startsWith(BY_KEY);
-        String value = byKey ? parts[3].substring(BY_KEY.length()) : parts[3];
+        ResourceRef ref = ResourceRef.ofPathSegment(parts[3]);
         if (parts.length == 5) {
             if (!method.equals("GET")) {
                 return Answer.methodNotAllowed(method, path, "GET");
             }
             DeploymentLogQuery query = logQuery(params);
-            return auth.authorized(request, project, VIEW, space -> answer(200, byKey
-                    ? space.deployments().logsByKey(project, value, query)
-                    : space.deployments().logsById(project, value, query)));
+            return auth.authorized(request, project, VIEW, space -> answer(200, space.deployments().logs(ref, query)));
         }
         return switch (method) {
-            case "GET" -> auth.authorized(request, project, VIEW, space -> answer(200, byKey
-                    ? space.deployments().getByKey(project, value) : space.deployments().getById(project, value)));
+            case "GET" -> auth.authorized(request, project, VIEW, space -> answer(200, space.deployments().get(ref)));
             case "POST" -> auth.authorized(request, project, MANAGE, space -> bodies.withBody(request, body ->
-                    DeploymentJson.readUpdate(body).fold(Answer::error, update -> answer(200, byKey
-                            ? space.deployments().updateByKey(project, value, update)
-                            : space.deployments().updateById(project, value, update)))));
+                    DeploymentJson.readUpdate(body).fold(Answer::error, update ->
+                            answer(200, space.deployments().update(ref, update)))));
             case "DELETE" -> auth.authorized(request, project, MANAGE, space -> QueryParameters.version(params)
-                    .fold(Answer::error, version -> answer(202, byKey
-                            ? space.deployments().deleteByKey(project, value, version)
-                            : space.deployments().deleteById(project, value, version))));
+                    .fold(Answer::error, version -> answer(202, space.deployments().delete(ref, version))));
             default -> Answer.methodNotAllowed(method, path, "GET, POST, DELETE");
         };
     }

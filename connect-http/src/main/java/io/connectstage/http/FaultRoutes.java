@@ -10,6 +10,7 @@ import io.connectstage.oauth.OAuthClient;
 import io.connectstage.oauth.OAuthError;
 import io.connectstage.oauth.Scope.Permission;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.rule.FieldRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -112,7 +113,7 @@ final class FaultRoutes {
                     + "no body; to clear one Deployment's, POST {\"action\":\"clear\",\"deploymentKey\":...}")));
         }
         String project = space.projectKey();
-        faults.clearProject(project, id -> space.deployments().getById(project, id).isRight());
+        faults.clearProject(project);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("action", Action.CLEAR.wire);
         answer.put("projectKey", project);
@@ -171,14 +172,15 @@ final class FaultRoutes {
             return Answer.error(ErrorResponse.of(errors));
         }
         String project = space.projectKey();
+        ResourceRef deployment = key != null ? ResourceRef.key(key) : ResourceRef.id(id);
         if (id != null) {
-            Optional<Answer> missing = space.deployments().getById(project, id).fold(e -> Optional.of(Answer.error(e)),
+            Optional<Answer> missing = space.deployments().get(deployment).fold(e -> Optional.of(Answer.error(e)),
                     d -> Optional.empty());
             if (missing.isPresent()) {
                 return missing.get();
             }
         }
-        apply(faults, action, space, key, id, application);
+        apply(faults, action, space, deployment, application);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("action", action.wire);
         answer.put("projectKey", project);
@@ -190,54 +192,30 @@ final class FaultRoutes {
     }
 
     /**
-     * Clears one Deployment's faults both ways it may have been named: by the key given and the
-     * id of the Deployment with that key, if any; by the id given and that Deployment's key.
+     * Clears one Deployment's faults both ways it may have been named: by the reference given, and
+     * by the other name of the Deployment it names, if that Deployment exists (its id for a key,
+     * its key, if it has one, for an id).
      */
-    private static void clear(DeploymentFaults faults, ProjectSpace space, String key, String id) {
+    private static void clear(DeploymentFaults faults, ProjectSpace space, ResourceRef deployment) {
         String project = space.projectKey();
-        if (key != null) {
-            faults.clearByKey(project, key);
-            space.deployments().getByKey(project, key).toOption().forEach(d -> faults.clear(d.id()));
-        } else {
-            faults.clear(id);
-            space.deployments().getById(project, id).toOption().filter(d -> d.key() != null)
-                    .forEach(d -> faults.clearByKey(project, d.key()));
-        }
+        faults.clear(project, deployment);
+        space.deployments().get(deployment).toOption().forEach(d -> {
+            faults.clear(project, ResourceRef.id(d.id()));
+            if (d.key() != null) {
+                faults.clear(project, ResourceRef.key(d.key()));
+            }
+        });
     }
 
-    private static void apply(DeploymentFaults faults, Action action, ProjectSpace space, String key, String id,
+    private static void apply(DeploymentFaults faults, Action action, ProjectSpace space, ResourceRef deployment,
             String application) {
         String project = space.projectKey();
         switch (action) {
-            case FAIL_NEXT_BUILD -> {
-                if (key != null) {
-                    faults.failNextBuildByKey(project, key, application);
-                } else {
-                    faults.failNextBuild(id, application);
-                }
-            }
-            case FAIL_NEXT_UNDEPLOY -> {
-                if (key != null) {
-                    faults.failNextUndeployByKey(project, key);
-                } else {
-                    faults.failNextUndeploy(id);
-                }
-            }
-            case HOLD -> {
-                if (key != null) {
-                    faults.holdByKey(project, key);
-                } else {
-                    faults.hold(id);
-                }
-            }
-            case RELEASE -> {
-                if (key != null) {
-                    faults.releaseByKey(project, key);
-                } else {
-                    faults.release(id);
-                }
-            }
-            case CLEAR -> clear(faults, space, key, id);
+            case FAIL_NEXT_BUILD -> faults.failNextBuild(project, deployment, application);
+            case FAIL_NEXT_UNDEPLOY -> faults.failNextUndeploy(project, deployment);
+            case HOLD -> faults.hold(project, deployment);
+            case RELEASE -> faults.release(project, deployment);
+            case CLEAR -> clear(faults, space, deployment);
         }
     }
 

@@ -164,7 +164,7 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
         }
         DeploymentService.Builder deployments = DeploymentService.builder(deploymentStore, staged,
                         shared.deployableOf(projectKey, staged))
-                .clock(builder.clock).productionDeactivated(builder.productionDeactivated)
+                .clock(builder.clock).projectKey(projectKey).productionDeactivated(builder.productionDeactivated)
                 .publishedAccess(shared::accessOf);
         if (processor != null) {
             deployments.processing(processor);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStagedDraft;
@@ -36,7 +37,7 @@ class PerProjectSpacesResetTest {
                 .executor(Runnable::run).faults(faults).build();
         ProjectSpace before = spaces.of("p1");
         ConnectorStaged created = createAndPublish(before);
-        faults.holdByKey("p1", "d1");
+        faults.hold("p1", ResourceRef.key("d1"));
 
         spaces.reset();
 
@@ -44,9 +45,9 @@ class PerProjectSpacesResetTest {
         ProjectSpace after = spaces.of("p1");
         assertNotSame(before, after);
         assertTrue(after.connectors().store().findByKey("kept").isEmpty());
-        assertTrue(after.published().getById(created.id()).isLeft(), "the published Connector is gone");
-        assertTrue(spaces.of("p2").published().getById(created.id()).isLeft());
-        assertFalse(faults.isHeldByKey("p1", "d1"));
+        assertTrue(after.published().get(ResourceRef.id(created.id())).isLeft(), "the published Connector is gone");
+        assertTrue(spaces.of("p2").published().get(ResourceRef.id(created.id())).isLeft());
+        assertFalse(faults.isHeld("p1", ResourceRef.key("d1")));
         assertTrue(after.connectors().create(DRAFT).isRight(), "the same key again is no DuplicateField");
         assertSame(faults, spaces.faults().get());
     }

@@ -5,6 +5,7 @@ import io.connectstage.http.ProjectSpace;
 import io.connectstage.http.ProjectSpaces;
 import io.connectstage.processing.ConnectorProcessor;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.store.Work;
 import io.connectstage.store.WorkKind;
 import java.time.Duration;
@@ -78,7 +79,9 @@ final class Settling {
             return false;
         }
         DeploymentFaults f = faults.get();
-        return f.isHeld(w.connectorId()) || space.deployments().store().findById(space.projectKey(), w.connectorId())
-                .map(d -> d.key() != null && f.isHeldByKey(space.projectKey(), d.key())).getOrElse(false);
+        return f.isHeld(space.projectKey(), ResourceRef.id(w.connectorId()))
+                || space.deployments().store().findById(space.projectKey(), w.connectorId())
+                        .map(d -> d.key() != null && f.isHeld(space.projectKey(), ResourceRef.key(d.key())))
+                        .getOrElse(false);
     }
 }

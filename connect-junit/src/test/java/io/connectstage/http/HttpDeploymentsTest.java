@@ -18,6 +18,7 @@ import io.connectstage.junit.ConnectServerInfo;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.processing.Analysis;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.resource.ResourceRef;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -91,7 +92,7 @@ class HttpDeploymentsTest {
         JsonNode deployed = seen(http.get("/project-a/deployments/" + id, token)).expect(200).json();
         assertEquals("Deployed", deployed.get("status").asText());
 
-        FAULTS.failNextBuild(id, "service");
+        FAULTS.failNextBuild("project-a", ResourceRef.id(id), "service");
         seen(http.post("/project-a/deployments/" + id, token, "{\"version\":" + deployed.get("version").asLong()
                 + ",\"actions\":[{\"action\":\"redeploy\"}]}")).expect(200);
         JsonNode failed = seen(http.get("/project-a/deployments/" + id, token)).expect(200).json();

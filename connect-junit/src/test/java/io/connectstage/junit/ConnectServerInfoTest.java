@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.connector.ConnectorStagedDraft;
 import io.connectstage.connector.Creator;
 import io.connectstage.connector.Repository;
@@ -66,6 +67,6 @@ class ConnectServerInfoTest {
         info.post("/.connectstage/projects/info-project/faults", "{\"action\":\"hold\",\"deploymentKey\":\"held\"}")
                 .assertStatus(200);
 
-        assertTrue(faults.isHeldByKey("info-project", "held"));
+        assertTrue(faults.isHeld("info-project", ResourceRef.key("held")));
     }
 }

@@ -2,6 +2,7 @@ package io.connectstage.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.connector.ConnectorReportEntry;
 import io.connectstage.connector.ConnectorReportEntryType;
 import io.connectstage.connector.ConnectorStaged;
@@ -59,13 +60,13 @@ class DeploymentsSettleTest {
 
     @Test
     void aHeldBuildCountsAsSettledAndGoesOnWhenReleased(ConnectServerInfo info, DeploymentFaults faults) {
-        faults.holdByKey("deploying", "held");
+        faults.hold("deploying", ResourceRef.key("held"));
         info.post("/deploying/deployments", production("held")).assertStatus(201);
 
         info.awaitSettled();
         assertEquals("Deploying", info.get("/deploying/deployments/key=held").assertStatus(200).json().get("status").asText());
 
-        faults.releaseByKey("deploying", "held");
+        faults.release("deploying", ResourceRef.key("held"));
         info.awaitSettled();
         assertEquals("Deployed", info.get("/deploying/deployments/key=held").assertStatus(200).json().get("status").asText());
     }

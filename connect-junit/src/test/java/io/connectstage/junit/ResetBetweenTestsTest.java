@@ -3,6 +3,7 @@ package io.connectstage.junit;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.http.Http;
 import io.connectstage.processing.DeploymentFaults;
@@ -24,8 +25,8 @@ class ResetBetweenTestsTest {
         connect.post("/connectors/drafts/" + created.id(), Updates.publish(created.version())).assertStatus(201);
         connect.awaitSettled();
         connect.get("/connectors/key=same-key").assertStatus(200);
-        faults.holdByKey("reset-project", "held-deployment");
-        assertTrue(faults.isHeldByKey("reset-project", "held-deployment"));
+        faults.hold("reset-project", ResourceRef.key("held-deployment"));
+        assertTrue(faults.isHeld("reset-project", ResourceRef.key("held-deployment")));
     }
 
     @Test
@@ -34,6 +35,6 @@ class ResetBetweenTestsTest {
         connect.get("/connectors/key=same-key").assertStatus(404);
         connect.get("/connectors/drafts/key=same-key").assertStatus(404);
         connect.post("/connectors/drafts", Http.draft("same-key")).assertStatus(201); // not DuplicateField
-        assertFalse(faults.isHeldByKey("reset-project", "held-deployment"));
+        assertFalse(faults.isHeld("reset-project", ResourceRef.key("held-deployment")));
     }
 }

@@ -1,5 +1,6 @@
 package io.connectstage.processing;
 
+import io.connectstage.connector.ConnectorConfigurationApplication;
 import io.connectstage.connector.ConnectorReportEntry;
 import io.connectstage.connector.ConnectorReportEntryType;
 import io.connectstage.connector.Repository;
@@ -25,9 +26,23 @@ public interface ConnectorAnalyzer {
      * entry saying so (and no configurations): for harnesses that need requests to settle.
      */
     static ConnectorAnalyzer acceptingEverything() {
+        return accepting(List.of());
+    }
+
+    /**
+     * Like {@link #acceptingEverything()}, but every connector declares these applications, as if
+     * its {@code connect.yaml} did: what a harness needs to deploy connectors without a repository.
+     *
+     * <pre>{@code
+     * ConnectorAnalyzer.accepting(List.of(new ConnectorConfigurationApplication(
+     *         "service", ApplicationType.SERVICE, List.of(), List.of())));
+     * }</pre>
+     */
+    static ConnectorAnalyzer accepting(List<ConnectorConfigurationApplication> applications) {
+        List<ConnectorConfigurationApplication> declared = List.copyOf(applications);
         return (repository, at) -> new Analysis(true, List.of(new ConnectorReportEntry(
                 ConnectorReportEntryType.INFORMATION, NOT_ANALYZED,
                 "Every repository is accepted: this processor does not read repositories.", at, null)),
-                List.of(), null, null);
+                declared, null, null);
     }
 }

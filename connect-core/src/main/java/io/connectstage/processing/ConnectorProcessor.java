@@ -79,6 +79,7 @@ public final class ConnectorProcessor implements AutoCloseable {
     private final int maxAttempts;
     private final String owner;
     private final DeploymentSteps deployments;
+    private final Runnable releaseSubscription;
     private final AtomicInteger wakeups = new AtomicInteger();
     /** The claims being worked on now, by work id: what {@link #renewLeases()} renews. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
@@ -113,9 +114,8 @@ public final class ConnectorProcessor implements AutoCloseable {
         this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
         this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, this::now,
                 b.maxAttempts);
-        if (b.faults != null && deployments != null) {
-            b.faults.onRelease(this::released);
-        }
+        // removed on close: a server that resets between tests makes a processor per project and test
+        this.releaseSubscription = b.faults != null && deployments != null ? b.faults.onRelease(this::released) : () -> { };
     }
 
     /** A held build was released: finish the ones this processor parked, on the executor. */
@@ -410,6 +410,7 @@ public final class ConnectorProcessor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        releaseSubscription.run();
         if (renewal != null) {
             renewal.cancel(false);
         }

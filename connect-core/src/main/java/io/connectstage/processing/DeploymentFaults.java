@@ -149,8 +149,15 @@ public final class DeploymentFaults {
                 || (deploymentKey != null && failingUndeploys.remove(Target.key(projectKey, deploymentKey)));
     }
 
-    void onRelease(Consumer<Target> listener) {
+    /** Calls the listener on every release until the answered handle is run (a processor's close). */
+    Runnable onRelease(Consumer<Target> listener) {
         releaseListeners.add(listener);
+        return () -> releaseListeners.remove(listener);
+    }
+
+    /** How many listeners are registered: closed processors leave none behind. */
+    int releaseListenerCount() {
+        return releaseListeners.size();
     }
 
     /**

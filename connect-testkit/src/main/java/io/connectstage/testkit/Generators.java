@@ -62,7 +62,7 @@ import org.quicktheories.generators.Generate;
 
 /**
  * The QuickTheories generators of connectstage, in one place, for the property tests of every
- * module and for the benchmarks (connect-core's test-jar).
+ * module and for users' own property tests (connect-testkit).
  *
  * <p>"Valid" means valid by the field rules of the API reference; a valid action may still be
  * refused by the state it meets (adding a project to a public connector, removing one that is not

@@ -39,6 +39,13 @@ import org.junit.jupiter.api.Timeout;
  * database, each with store objects of its own, as two servers would have) settle every request
  * exactly once, and the work of a processor that stops mid-analysis is done by the other once its
  * lease ends. Each store's test is a short subclass that opens stores over one shared database.
+ *
+ * <pre>{@code
+ * class InMemoryProcessingTest extends ProcessingContract {
+ *     private final Stores stores = new Stores(new InMemoryConnectorStore(), new InMemoryPublishedConnectorStore());
+ *     protected Stores openStores() { return stores; }
+ * }
+ * }</pre>
  */
 @DisplayName("Two processors sharing a store")
 public abstract class ProcessingContract extends ProcessorsFixture {

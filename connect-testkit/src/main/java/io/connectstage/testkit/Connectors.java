@@ -24,6 +24,10 @@ import java.util.List;
 /**
  * Fixed ConnectorStaged values for tests: one with every field set, one with only the required
  * ones. Times have millisecond precision, as the wire keeps them.
+ *
+ * <pre>{@code
+ * store.insert(Connectors.fullyPopulated("5ab3edcd-9d23-4934-8f48-256805253119", "my-connector"));
+ * }</pre>
  */
 public final class Connectors {
     private Connectors() {

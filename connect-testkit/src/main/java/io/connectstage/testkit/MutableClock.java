@@ -6,7 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, shared by everything under test that reads time. */
+/**
+ * A clock that tests move by hand, shared by everything under test that reads time.
+ *
+ * <pre>{@code
+ * MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+ * ConnectorStagedService service = ConnectorStagedService.builder(store).clock(clock).build();
+ * clock.advance(Duration.ofMinutes(6));
+ * }</pre>
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 

@@ -20,6 +20,10 @@ import java.util.TreeMap;
  * test its service and processor without a store module (which depends on core), runs the
  * same contract suites as the real stores, and serves as their reference model; it is not fast
  * and not meant to be.
+ *
+ * <pre>{@code
+ * ConnectorStagedService service = ConnectorStagedService.builder(new SimpleConnectorStore()).build();
+ * }</pre>
  */
 public final class SimpleConnectorStore implements ConnectorStore {
     private final Map<String, ConnectorStaged> byId = new TreeMap<>();

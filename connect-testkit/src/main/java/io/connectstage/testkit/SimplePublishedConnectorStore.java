@@ -10,7 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** The plainest correct {@link PublishedConnectorStore}: a sorted map behind one lock (see {@link SimpleConnectorStore}). */
+/**
+ * The plainest correct {@link PublishedConnectorStore}: a sorted map behind one lock (see
+ * {@link SimpleConnectorStore}).
+ *
+ * <pre>{@code
+ * ProcessingContract.Stores stores = new ProcessingContract.Stores(new SimpleConnectorStore(), new SimplePublishedConnectorStore());
+ * }</pre>
+ */
 public final class SimplePublishedConnectorStore implements PublishedConnectorStore {
     private record Entry(Connector connector, boolean listed) {
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.jdbc.JdbcStoreException;
-import io.connectstage.testing.Connectors;
+import io.connectstage.testkit.Connectors;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

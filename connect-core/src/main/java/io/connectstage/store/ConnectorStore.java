@@ -19,7 +19,7 @@ import java.util.List;
  * completed by the write that settles it, so that work is never lost nor done twice.
  *
  * <p>Every store runs the contract suites {@code ConnectorStoreContract} (work queue included)
- * and {@code ConcurrentUpdatesContract} of connect-core's test-jar.
+ * and {@code ConcurrentUpdatesContract} of connect-testkit.
  */
 public interface ConnectorStore {
 

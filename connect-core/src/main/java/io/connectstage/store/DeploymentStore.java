@@ -17,7 +17,7 @@ import java.util.List;
  * Secured configuration values are kept (a store that serializes writes them with
  * {@code DeploymentJson.writeForStorage}) and never logged.
  *
- * <p>Every store runs {@code DeploymentStoreContract} of connect-core's test-jar.
+ * <p>Every store runs {@code DeploymentStoreContract} of connect-testkit.
  *
  * <pre>{@code
  * store.insert("my-project", created, DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.DEPLOY, "my-project", created)));

@@ -9,7 +9,7 @@ import io.connectstage.store.StoreRefusal;
 import io.connectstage.json.ConnectJson;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.QueryPage;
-import io.connectstage.testing.Connectors;
+import io.connectstage.testkit.Connectors;
 import io.vavr.control.Either;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

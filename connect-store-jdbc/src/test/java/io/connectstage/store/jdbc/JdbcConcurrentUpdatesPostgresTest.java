@@ -1,6 +1,6 @@
 package io.connectstage.store.jdbc;
 
-import io.connectstage.store.ConcurrentUpdatesContract;
+import io.connectstage.testkit.ConcurrentUpdatesContract;
 import io.connectstage.store.ConnectorStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

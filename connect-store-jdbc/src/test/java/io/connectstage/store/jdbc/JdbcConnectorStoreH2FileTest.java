@@ -1,6 +1,6 @@
 package io.connectstage.store.jdbc;
 
-import io.connectstage.store.ConnectorStoreContract;
+import io.connectstage.testkit.ConnectorStoreContract;
 import io.connectstage.store.ConnectorStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

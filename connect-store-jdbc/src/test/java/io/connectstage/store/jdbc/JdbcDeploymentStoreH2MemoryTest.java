@@ -1,7 +1,7 @@
 package io.connectstage.store.jdbc;
 
 import io.connectstage.store.DeploymentStore;
-import io.connectstage.store.DeploymentStoreContract;
+import io.connectstage.testkit.DeploymentStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;

@@ -8,7 +8,7 @@ import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorSearch;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
-import io.connectstage.testing.Connectors;
+import io.connectstage.testkit.Connectors;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import io.connectstage.connector.IntegrationType;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorSearch;
 import io.connectstage.store.Work;
-import io.connectstage.testing.Connectors;
+import io.connectstage.testkit.Connectors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -11,7 +11,7 @@ import io.connectstage.json.ConnectJson;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.jdbc.internal.Schema;
-import io.connectstage.testing.Seeds;
+import io.connectstage.testkit.Seeds;
 import io.vavr.control.Option;
 import java.io.BufferedReader;
 import java.io.IOException;

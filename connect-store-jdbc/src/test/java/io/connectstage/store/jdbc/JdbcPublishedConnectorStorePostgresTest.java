@@ -1,6 +1,6 @@
 package io.connectstage.store.jdbc;
 
-import io.connectstage.store.PublishedConnectorStoreContract;
+import io.connectstage.testkit.PublishedConnectorStoreContract;
 import io.connectstage.store.PublishedConnectorStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

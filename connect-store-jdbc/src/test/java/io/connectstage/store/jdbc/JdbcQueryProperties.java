@@ -5,8 +5,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
-import io.connectstage.testing.QueryScenarios;
-import io.connectstage.testing.Seeds;
+import io.connectstage.testkit.QueryScenarios;
+import io.connectstage.testkit.Seeds;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

@@ -8,7 +8,7 @@ import io.connectstage.store.ConnectorQuery;
 import io.connectstage.error.ConnectError;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.error.ErrorCode;
-import io.connectstage.testing.Connectors;
+import io.connectstage.testkit.Connectors;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Path;

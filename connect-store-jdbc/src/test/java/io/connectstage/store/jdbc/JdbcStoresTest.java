@@ -151,7 +151,7 @@ class JdbcStoresTest {
         Path file = folder.resolve("bounded.mv.db");
         int updates = 2_500; // some 37 MB of appended commits without compaction
         long largest = 0;
-        ConnectorStaged current = io.connectstage.testing.Connectors.fullyPopulated("bounded-1", "bounded-key").withVersion(1);
+        ConnectorStaged current = io.connectstage.testkit.Connectors.fullyPopulated("bounded-1", "bounded-key").withVersion(1);
         try (HikariDataSource source = JdbcStores.h2File(path)) {
             JdbcConnectorStore store = new JdbcConnectorStore(source);
             store.insert(current).get();

@@ -1,6 +1,6 @@
 package io.connectstage.store.memory;
 
-import io.connectstage.store.ConcurrentUpdatesContract;
+import io.connectstage.testkit.ConcurrentUpdatesContract;
 import io.connectstage.store.ConnectorStore;
 import org.junit.jupiter.api.DisplayName;
 

@@ -1,7 +1,7 @@
 package io.connectstage.store.memory;
 
 import io.connectstage.store.ConnectorStore;
-import io.connectstage.store.ConnectorStoreContract;
+import io.connectstage.testkit.ConnectorStoreContract;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("InMemoryConnectorStore")

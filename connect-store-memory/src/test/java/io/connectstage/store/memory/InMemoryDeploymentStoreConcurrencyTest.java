@@ -8,7 +8,7 @@ import io.connectstage.deployment.DeploymentLog;
 import io.connectstage.deployment.DeploymentLogRange;
 import io.connectstage.deployment.DeploymentLogSeverity;
 import io.connectstage.deployment.Deployments;
-import io.connectstage.deployment.SampleDeployments;
+import io.connectstage.testkit.SampleDeployments;
 import io.connectstage.store.DeploymentQuery;
 import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.StoreRefusal;

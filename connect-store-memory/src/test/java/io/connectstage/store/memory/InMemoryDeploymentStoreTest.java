@@ -1,7 +1,7 @@
 package io.connectstage.store.memory;
 
 import io.connectstage.store.DeploymentStore;
-import io.connectstage.store.DeploymentStoreContract;
+import io.connectstage.testkit.DeploymentStoreContract;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("InMemoryDeploymentStore")

@@ -10,7 +10,7 @@ import io.connectstage.connector.IntegrationType;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
-import io.connectstage.testing.Connectors;
+import io.connectstage.testkit.Connectors;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package io.connectstage.store.memory;
 
 import io.connectstage.store.PublishedConnectorStore;
-import io.connectstage.store.PublishedConnectorStoreContract;
+import io.connectstage.testkit.PublishedConnectorStoreContract;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("InMemoryPublishedConnectorStore")

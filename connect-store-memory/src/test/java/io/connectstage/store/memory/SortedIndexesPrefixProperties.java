@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.connectstage.store.SortField;
 import io.connectstage.store.memory.SortedIndexes.Entry;
-import io.connectstage.testing.Seeds;
+import io.connectstage.testkit.Seeds;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

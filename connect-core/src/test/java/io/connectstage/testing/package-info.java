@@ -1,9 +1,0 @@
-/**
- * Test support shared through connect-core's test-jar: the QuickTheories generators of drafts,
- * update actions, requests and whole connectors ({@link io.connectstage.testing.Generators}),
- * fixed connectors ({@link io.connectstage.testing.Connectors}, and
- * {@link io.connectstage.testing.SampleConnectors} brought into any status through the real
- * lifecycle), assertions on error values, and seeded property runs that can be repeated with
- * {@code -Dconnectstage.seed=…} ({@link io.connectstage.testing.Seeds}).
- */
-package io.connectstage.testing;

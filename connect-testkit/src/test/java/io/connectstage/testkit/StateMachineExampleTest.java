@@ -12,6 +12,7 @@ import io.connectstage.action.ConnectorUpdatePreviewableAction;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStagedDraft;
 import io.connectstage.error.ErrorResponse;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.vavr.control.Either;
 import java.util.List;
@@ -53,7 +54,7 @@ class StateMachineExampleTest {
         }
 
         private Either<ErrorResponse, ConnectorStaged> update(ConnectorStaged c, ConnectorUpdateAction action) {
-            return service.updateById(c.id(), new ConnectorUpdate(c.version(), List.of(action)));
+            return service.update(ResourceRef.id(c.id()), new ConnectorUpdate(c.version(), List.of(action)));
         }
     }
 

@@ -11,7 +11,7 @@ import io.connectstage.deployment.DeploymentConfigurationApplication;
 import io.connectstage.deployment.DeploymentDraft;
 import io.connectstage.deployment.DeploymentJson;
 import io.connectstage.deployment.DeploymentType;
-import io.connectstage.deployment.SampleDeployments;
+import io.connectstage.testkit.SampleDeployments;
 import io.connectstage.http.Http;
 import io.connectstage.processing.Analysis;
 import io.connectstage.processing.DeploymentFaults;

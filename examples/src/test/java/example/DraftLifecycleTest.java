@@ -1,111 +1,109 @@
 package example;
 
+import static io.connectstage.error.ConnectException.orThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.connectstage.connector.ApplicationType;
 import io.connectstage.connector.ConnectorConfigurationApplication;
 import io.connectstage.connector.ConnectorStaged;
+import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.IsPreviewable;
-import io.connectstage.deployment.Deployment;
-import io.connectstage.deployment.DeploymentJson;
 import io.connectstage.deployment.DeploymentStatus;
-import io.connectstage.http.PerProjectSpaces;
-import io.connectstage.json.ConnectJson;
 import io.connectstage.junit.ConnectServerExtension;
 import io.connectstage.junit.ConnectServerInfo;
-import io.connectstage.processing.Analysis;
 import io.connectstage.processing.ConnectorAnalyzer;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.connectstage.resource.ResourceRef;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The extension's typical tests, as the JUnit quick start of the README shows them: a draft
- * created and updated over HTTP, a preview that settles, and a preview Deployment.
+ * created and updated over HTTP, a preview that settles, a private connector published and
+ * deployed by the project that created it, and two tests that create the same key, which pass
+ * because the server is reset before each test.
  */
+@DisplayName("A tool's tests against the extension")
 class DraftLifecycleTest {
 
-    // Accepts every repository without reading it, as one service application named "service"
-    // (ConnectorAnalyzer.acceptingEverything() declares no application, and a Deployment needs one).
-    static final ConnectorAnalyzer ONE_SERVICE = (repository, at) -> new Analysis(true, List.of(),
-            List.of(new ConnectorConfigurationApplication("service", ApplicationType.SERVICE, List.of(), List.of())),
-            null, null);
-
-    // An instance field: a server of its own per test, so tests do not see each other's connectors.
-    // Processing runs on the caller's thread: a preview or a Deployment has settled when its
-    // request is answered.
+    // One server for the class, emptied before each test. Every repository is accepted without
+    // being read, as one service application named "service" (a Deployment needs an application).
     @RegisterExtension
-    ConnectServerExtension connect = ConnectServerExtension.builder()
+    static ConnectServerExtension connect = ConnectServerExtension.builder()
             .projectKey("my-project")
-            .spaces(PerProjectSpaces.builder()
-                    .analyzer(ONE_SERVICE)
-                    .executor(Runnable::run)
-                    .build())
+            .analyzer(ConnectorAnalyzer.accepting(List.of(
+                    new ConnectorConfigurationApplication("service", ApplicationType.SERVICE, List.of(), List.of()))))
             .build();
-
-    @Test
-    void createsADraftOverHttp(ConnectServerInfo info) throws Exception {
-        HttpResponse<String> created = post(info, "/connectors/drafts", DRAFT);
-
-        assertEquals(201, created.statusCode(), created.body());
-        ConnectorStaged draft = ConnectJson.readStaged(created.body()).get();
-        assertEquals("my-connector", draft.key());
-        assertEquals(1, draft.version());
-        // the in-process service sees what HTTP wrote
-        assertEquals("My connector", info.space().connectors().getByKey("my-connector").get().name());
-    }
-
-    @Test
-    void updatesTheDraftWithItsCurrentVersion(ConnectServerInfo info) throws Exception {
-        post(info, "/connectors/drafts", DRAFT);
-
-        HttpResponse<String> renamed = post(info, "/connectors/drafts/key=my-connector",
-                "{\"version\":1,\"actions\":[{\"action\":\"setName\",\"name\":\"New name\"}]}");
-        HttpResponse<String> stale = post(info, "/connectors/drafts/key=my-connector",
-                "{\"version\":1,\"actions\":[{\"action\":\"setName\",\"name\":\"Too late\"}]}");
-
-        assertEquals(201, renamed.statusCode(), renamed.body());
-        assertEquals("New name", ConnectJson.readStaged(renamed.body()).get().name());
-        assertEquals(409, stale.statusCode(), stale.body());
-    }
-
-    @Test
-    void aPreviewRequestSettles(ConnectServerInfo info) throws Exception {
-        post(info, "/connectors/drafts", DRAFT);
-
-        post(info, "/connectors/drafts/key=my-connector", "{\"version\":1,\"actions\":[{\"action\":\"updatePreviewable\"}]}");
-
-        HttpResponse<String> read = info.httpClient().send(info.request("/connectors/drafts/key=my-connector").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(IsPreviewable.TRUE, ConnectJson.readStaged(read.body()).get().isPreviewable());
-    }
-
-    @Test
-    void aPreviewDeploymentIsDeployed(ConnectServerInfo info) throws Exception {
-        post(info, "/connectors/drafts", DRAFT);
-        post(info, "/connectors/drafts/key=my-connector", "{\"version\":1,\"actions\":[{\"action\":\"updatePreviewable\"}]}");
-
-        HttpResponse<String> created = post(info, "/my-project/deployments", "{\"key\":\"my-preview\",\"type\":\"preview\","
-                + "\"connector\":{\"key\":\"my-connector\",\"staged\":true},\"region\":\"europe-west1.gcp\","
-                + "\"configurations\":[{\"applicationName\":\"service\"}]}");
-
-        assertEquals(201, created.statusCode(), created.body());
-        Deployment deployment = info.space().deployments().getByKey("my-project", "my-preview").get();
-        assertEquals(DeploymentStatus.DEPLOYED, deployment.status());
-        HttpResponse<String> read = info.httpClient().send(info.request("/my-project/deployments/key=my-preview").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(DeploymentStatus.DEPLOYED, DeploymentJson.readDeployment(read.body()).get().status());
-    }
 
     private static final String DRAFT = "{\"key\":\"my-connector\",\"name\":\"My connector\","
             + "\"creator\":{\"email\":\"me@example.com\"},"
             + "\"repository\":{\"url\":\"https://github.com/acme/connector.git\",\"tag\":\"1.0.0\"}}";
 
-    private static HttpResponse<String> post(ConnectServerInfo info, String path, String json) throws Exception {
-        HttpRequest request = info.request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return info.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    private static String update(long version, String action) {
+        return "{\"version\":" + version + ",\"actions\":[" + action + "]}";
+    }
+
+    @Test
+    @DisplayName("a draft created over HTTP is seen by the project's services in process")
+    void createsADraftOverHttp(ConnectServerInfo info) {
+        ConnectorStaged draft = info.post("/connectors/drafts", DRAFT).assertStatus(201).staged();
+
+        assertEquals("my-connector", draft.key());
+        assertEquals(1, draft.version());
+        assertEquals("My connector", orThrow(info.space().connectors().get(ResourceRef.key("my-connector"))).name());
+    }
+
+    @Test
+    @DisplayName("a key another test created is free again: the server forgets every connector before each test")
+    void aKeyOfAnotherTestIsFreeAgain(ConnectServerInfo info) {
+        info.post("/connectors/drafts", DRAFT).assertStatus(201);   // every test of this class creates my-connector
+
+        // within one test the key is taken
+        assertEquals("DuplicateField", info.post("/connectors/drafts", DRAFT).assertStatus(400).json()
+                .at("/errors/0/code").asText());
+    }
+
+    @Test
+    @DisplayName("an update with a stale version is refused with 409")
+    void updatesTheDraftWithItsCurrentVersion(ConnectServerInfo info) {
+        info.post("/connectors/drafts", DRAFT).assertStatus(201);
+
+        ConnectorStaged renamed = info.post("/connectors/drafts/key=my-connector",
+                update(1, "{\"action\":\"setName\",\"name\":\"New name\"}")).assertStatus(201).staged();
+        info.post("/connectors/drafts/key=my-connector",
+                update(1, "{\"action\":\"setName\",\"name\":\"Too late\"}")).assertStatus(409);
+
+        assertEquals("New name", renamed.name());
+    }
+
+    @Test
+    @DisplayName("a preview request settles as previewable")
+    void aPreviewRequestSettles(ConnectServerInfo info) {
+        info.post("/connectors/drafts", DRAFT).assertStatus(201);
+        info.post("/connectors/drafts/key=my-connector", update(1, "{\"action\":\"updatePreviewable\"}")).assertStatus(201);
+
+        info.awaitSettled();
+
+        assertEquals(IsPreviewable.TRUE, info.get("/connectors/drafts/key=my-connector").assertStatus(200).staged().isPreviewable());
+    }
+
+    @Test
+    @DisplayName("a connector published for private use is deployed by the project that created it")
+    void deploysItsOwnPrivateConnector(ConnectServerInfo info) {
+        ConnectorStaged draft = info.post("/connectors/drafts", DRAFT).assertStatus(201).staged();
+        info.post("/connectors/drafts/key=my-connector",
+                update(draft.version(), "{\"action\":\"publish\",\"certification\":false}")).assertStatus(201);
+        info.awaitSettled();
+        assertEquals(ConnectorStatus.PUBLISHED, info.get("/connectors/drafts/key=my-connector").assertStatus(200).staged().status());
+
+        info.post("/my-project/deployments", "{\"key\":\"my-deployment\",\"connector\":{\"key\":\"my-connector\"},"
+                + "\"region\":\"europe-west1.gcp\",\"configurations\":[{\"applicationName\":\"service\"}]}").assertStatus(201);
+        info.awaitSettled();
+
+        assertEquals("Deployed", info.get("/my-project/deployments/key=my-deployment").assertStatus(200)
+                .json().get("status").asText());
+        assertEquals(DeploymentStatus.DEPLOYED,
+                orThrow(info.space().deployments().get(ResourceRef.key("my-deployment"))).status());
     }
 }

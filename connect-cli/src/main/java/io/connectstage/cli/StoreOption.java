@@ -207,7 +207,7 @@ final class StoreOption implements AutoCloseable {
                 throw new IllegalStateException(folder.resolve(older.get(0)) + (older.size() > 1 ? " and " + (older.size() - 1)
                         + " more files hold" : " holds") + " a project of an earlier connectstage, which kept one file per"
                         + " project; this one keeps every project in " + path + ".mv.db and does not read them:"
-                        + " move them away to start (see the README, JDBC store)");
+                        + " move them away to start (see docs/jdbc-store.md)");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + folder + ": " + e.getMessage());

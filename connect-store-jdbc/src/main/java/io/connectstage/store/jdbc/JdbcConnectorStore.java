@@ -37,7 +37,7 @@ import javax.sql.DataSource;
  * {@code UPDATE … WHERE id = ? AND version = ?} with the row count checked, and keys are kept
  * unique by a unique index; both come back as the same error values as in the memory store.
  * Queries run in SQL (filters, order, page), over indexes. The tables are created on first use
- * (see the README's "JDBC store" section). Nothing here throws {@code SQLException}: a database
+ * (see docs/jdbc-store.md, "Tables"). Nothing here throws {@code SQLException}: a database
  * that fails is a {@link JdbcStoreException}.
  *
  * <pre>{@code

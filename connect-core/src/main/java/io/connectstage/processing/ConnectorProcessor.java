@@ -386,8 +386,9 @@ public final class ConnectorProcessor implements AutoCloseable {
      * Creates or replaces the production Connector of a staged connector that is (about to be)
      * published: {@code private} and {@code certified} as the settled publish has them. Saving the
      * same Connector again keeps its version, so a publish done twice counts once.
+     * Public for the store contracts of connect-testkit, which race two processors on it.
      */
-    void publishConnector(ConnectorStaged c) {
+    public void publishConnector(ConnectorStaged c) {
         Option<Connector> existing = published.findById(c.id());
         Connector next = existing
                 .map(p -> Connector.publishedFrom(c, p.version()))

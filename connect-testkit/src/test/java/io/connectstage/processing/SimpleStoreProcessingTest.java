@@ -1,5 +1,6 @@
 package io.connectstage.processing;
 
+import io.connectstage.testkit.ProcessingContract;
 import io.connectstage.testkit.SimpleConnectorStore;
 import io.connectstage.testkit.SimplePublishedConnectorStore;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,6 @@
 package io.connectstage.store.jdbc;
 
-import io.connectstage.processing.ProcessingContract;
+import io.connectstage.testkit.ProcessingContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package io.connectstage.store.memory;
 
-import io.connectstage.processing.DeploymentProcessingContract;
+import io.connectstage.testkit.DeploymentProcessingContract;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Deployments processed over the memory stores")

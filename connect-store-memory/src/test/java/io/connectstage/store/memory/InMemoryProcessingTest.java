@@ -1,6 +1,6 @@
 package io.connectstage.store.memory;
 
-import io.connectstage.processing.ProcessingContract;
+import io.connectstage.testkit.ProcessingContract;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Two processors sharing the in-memory stores")

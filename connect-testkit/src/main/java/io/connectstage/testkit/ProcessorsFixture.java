@@ -1,6 +1,7 @@
-package io.connectstage.processing;
+package io.connectstage.testkit;
 
 import io.connectstage.testkit.MutableClock;
+import io.connectstage.processing.ConnectorProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.connectstage.processing;
+package io.connectstage.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +19,9 @@ import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.PublishedConnectorStore;
+import io.connectstage.processing.Analysis;
+import io.connectstage.processing.ConnectorAnalyzer;
+import io.connectstage.processing.ConnectorProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

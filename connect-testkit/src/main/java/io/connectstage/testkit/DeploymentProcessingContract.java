@@ -1,4 +1,4 @@
-package io.connectstage.processing;
+package io.connectstage.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +44,9 @@ import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.testkit.SampleDeployments;
 import io.connectstage.testkit.SimpleConnectorStore;
+import io.connectstage.processing.Analysis;
+import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.processing.DeploymentFaults;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -73,6 +76,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @DisplayName("Deployments processed as durable work")
 public abstract class DeploymentProcessingContract extends ProcessorsFixture {
+    // the titles of the report entries of abandoned steps, as the wire shows them
+    private static final String BUILD_ABANDONED = "Build of the applications abandoned";
+    private static final String UNDEPLOY_ABANDONED = "Undeployment of the applications abandoned";
     protected static final String PROJECT = "example-project-key";
     private static final List<String> SECRETS = SampleDeployments.SECRETS;
 
@@ -524,7 +530,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             crash();
             assertEquals(1, bounded("a").runClaimable());
             Deployment failed = ok(deployments.get(ResourceRef.id(queued.id())));
-            assertAbandoned(failed, DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED, "deploy");
+            assertAbandoned(failed, DeploymentStatus.FAILED, BUILD_ABANDONED, "deploy");
             assertEquals(queued.version() + 1, failed.version());
         }
 
@@ -554,7 +560,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             faults.release(PROJECT, ResourceRef.id(id)); // no processor alive parked it: the claim runs out
             clock.advance(LEASE);
             assertEquals(1, bounded("b").runClaimable());
-            assertAbandoned(ok(deployments.get(ResourceRef.id(id))), DeploymentStatus.FAILED, DeploymentSteps.BUILD_ABANDONED,
+            assertAbandoned(ok(deployments.get(ResourceRef.id(id))), DeploymentStatus.FAILED, BUILD_ABANDONED,
                     "build");
         }
 
@@ -594,7 +600,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             crash();
             assertEquals(1, p.runClaimable());
             assertAbandoned(ok(deployments.get(ResourceRef.id(d.id()))), DeploymentStatus.UNDEPLOY_FAILED,
-                    DeploymentSteps.UNDEPLOY_ABANDONED, "undeploy");
+                    UNDEPLOY_ABANDONED, "undeploy");
             ok(deployments.delete(ResourceRef.id(d.id()), null));
             assertEquals(1, p.runClaimable());
             assertTrue(deployments.get(ResourceRef.id(d.id())).isLeft());

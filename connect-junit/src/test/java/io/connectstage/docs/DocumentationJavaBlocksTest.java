@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -37,6 +39,24 @@ class DocumentationJavaBlocksTest {
         List<String> errors = compiler().errors(blocks, classes);
         assertTrue(errors.isEmpty(), errors.size() + " compile errors in the documentation's Java blocks:\n"
                 + String.join("\n", errors));
+    }
+
+    @Test
+    @DisplayName("a block announced as a file of the repository is that file, word for word")
+    void aBlockThatShowsAFileIsThatFile() throws IOException {
+        int shown = 0;
+        for (Path page : pages()) {
+            String markdown = Files.readString(page, StandardCharsets.UTF_8);
+            Matcher m = SHOWN_FILE.matcher(markdown);
+            while (m.find()) {
+                shown++;
+                Path file = ROOT.resolve(m.group(1));
+                assertTrue(Files.isRegularFile(file), ROOT.relativize(page) + " shows " + m.group(1) + ", which is not a file");
+                assertEquals(Files.readString(file, StandardCharsets.UTF_8), m.group(2),
+                        ROOT.relativize(page) + " shows " + m.group(1) + " but its block differs from the file");
+            }
+        }
+        assertTrue(shown > 0, "no page shows a file: the worked example of docs/testkit.md is gone");
     }
 
     @Test
@@ -76,7 +96,18 @@ class DocumentationJavaBlocksTest {
         return new BlockCompiler(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     }
 
+    /** {@code <!-- the file PATH -->} right before a java block: the block is that file of the repository. */
+    private static final Pattern SHOWN_FILE = Pattern.compile("<!-- the file (\\S+) -->\n```java\n(.*?)```", Pattern.DOTALL);
+
     private static List<JavaBlock> documentationBlocks() throws IOException {
+        List<JavaBlock> blocks = new ArrayList<>();
+        for (Path page : pages()) {
+            blocks.addAll(JavaBlock.of(ROOT.relativize(page).toString(), Files.readString(page, StandardCharsets.UTF_8)));
+        }
+        return blocks;
+    }
+
+    private static List<Path> pages() throws IOException {
         List<Path> pages = new ArrayList<>();
         pages.add(ROOT.resolve("README.md"));
         Path docs = ROOT.resolve("docs");
@@ -85,10 +116,6 @@ class DocumentationJavaBlocksTest {
                 pages.addAll(files.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList()));
             }
         }
-        List<JavaBlock> blocks = new ArrayList<>();
-        for (Path page : pages) {
-            blocks.addAll(JavaBlock.of(ROOT.relativize(page).toString(), Files.readString(page, StandardCharsets.UTF_8)));
-        }
-        return blocks;
+        return pages;
     }
 }

@@ -13,8 +13,8 @@
  *       {@link io.connectstage.testkit.PublishedConnectorStoreContract},
  *       {@link io.connectstage.testkit.DeploymentStoreContract},
  *       {@link io.connectstage.testkit.ConcurrentUpdatesContract}; processing over a store:
- *       {@link io.connectstage.processing.ProcessingContract} and
- *       {@link io.connectstage.processing.DeploymentProcessingContract});</li>
+ *       {@link io.connectstage.testkit.ProcessingContract} and
+ *       {@link io.connectstage.testkit.DeploymentProcessingContract});</li>
  *   <li>fixed values ({@link io.connectstage.testkit.Connectors},
  *       {@link io.connectstage.testkit.SampleConnectors} brought into any status through the real
  *       lifecycle, {@link io.connectstage.testkit.SampleDeployments}), assertions on error values,

@@ -1,4 +1,4 @@
-package io.connectstage.testkit;
+package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
@@ -14,6 +14,10 @@ import io.connectstage.connector.ConnectorStagedDraft;
 import io.connectstage.error.ErrorResponse;
 import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
+import io.connectstage.testkit.ConnectorCommand;
+import io.connectstage.testkit.ConnectorModel;
+import io.connectstage.testkit.Generators;
+import io.connectstage.testkit.SimpleConnectorStore;
 import io.vavr.control.Either;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +31,7 @@ import org.quicktheories.generators.Generate;
  * each one.
  */
 @DisplayName("A publisher tool against the reference state machine")
-class StateMachineExampleTest {
+class PublisherToolPropertiesTest {
 
     /** The user's code under test: a small tool over the Java API. */
     static final class PublisherTool {

@@ -1,5 +1,6 @@
 package io.connectstage.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.action.ConnectorAddPrivateProjectAction;
 import io.connectstage.action.ConnectorPublishAction;
 import io.connectstage.action.ConnectorUpdate;
@@ -31,7 +32,6 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.PublishedConnectorStore;
-import com.zaxxer.hikari.HikariDataSource;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
 import io.connectstage.store.jdbc.JdbcDeploymentStore;
 import io.connectstage.store.jdbc.JdbcPublishedConnectorStore;

@@ -1,8 +1,8 @@
 package io.connectstage.http;
 
 import io.connectstage.oauth.OAuthClient;
-import io.connectstage.processing.DeploymentFaults;
 import io.connectstage.oauth.TokenIssuer;
+import io.connectstage.processing.DeploymentFaults;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

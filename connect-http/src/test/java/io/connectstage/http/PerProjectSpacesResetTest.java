@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectstage.resource.ResourceRef;
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStagedDraft;
@@ -14,6 +13,7 @@ import io.connectstage.connector.Creator;
 import io.connectstage.connector.Repository;
 import io.connectstage.processing.ConnectorAnalyzer;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.resource.ResourceRef;
 import io.connectstage.store.memory.InMemoryPublishedConnectorStore;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.connectstage.junit.ConnectServerExtension;
 import io.connectstage.junit.ConnectServerInfo;
 import io.connectstage.oauth.OAuthClient;
+import io.connectstage.testkit.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("The Connect HTTP API on loopback")
 class HttpApiTest {
-    static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @RegisterExtension
     static ConnectServerExtension connect = ConnectServerExtension.builder()

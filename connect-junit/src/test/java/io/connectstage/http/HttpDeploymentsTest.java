@@ -12,13 +12,14 @@ import io.connectstage.deployment.DeploymentConfigurationApplication;
 import io.connectstage.deployment.DeploymentDraft;
 import io.connectstage.deployment.DeploymentJson;
 import io.connectstage.deployment.DeploymentType;
-import io.connectstage.testkit.SampleDeployments;
 import io.connectstage.junit.ConnectServerExtension;
 import io.connectstage.junit.ConnectServerInfo;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.processing.Analysis;
 import io.connectstage.processing.DeploymentFaults;
 import io.connectstage.resource.ResourceRef;
+import io.connectstage.testkit.MutableClock;
+import io.connectstage.testkit.SampleDeployments;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Deployments over HTTP")
 class HttpDeploymentsTest {
-    static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     static final DeploymentFaults FAULTS = new DeploymentFaults();
 
     @RegisterExtension

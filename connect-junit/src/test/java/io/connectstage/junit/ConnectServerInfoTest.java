@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectstage.resource.ResourceRef;
 import io.connectstage.connector.ConnectorStagedDraft;
 import io.connectstage.connector.Creator;
 import io.connectstage.connector.Repository;
 import io.connectstage.http.Http;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.resource.ResourceRef;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -2,7 +2,6 @@ package io.connectstage.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.connectstage.resource.ResourceRef;
 import io.connectstage.connector.ConnectorReportEntry;
 import io.connectstage.connector.ConnectorReportEntryType;
 import io.connectstage.connector.ConnectorStaged;
@@ -11,10 +10,11 @@ import io.connectstage.deployment.DeploymentConfigurationApplication;
 import io.connectstage.deployment.DeploymentDraft;
 import io.connectstage.deployment.DeploymentJson;
 import io.connectstage.deployment.DeploymentType;
-import io.connectstage.testkit.SampleDeployments;
 import io.connectstage.http.Http;
 import io.connectstage.processing.Analysis;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.resource.ResourceRef;
+import io.connectstage.testkit.SampleDeployments;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

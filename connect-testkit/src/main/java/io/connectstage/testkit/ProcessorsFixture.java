@@ -1,7 +1,7 @@
 package io.connectstage.testkit;
 
-import io.connectstage.testkit.MutableClock;
 import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

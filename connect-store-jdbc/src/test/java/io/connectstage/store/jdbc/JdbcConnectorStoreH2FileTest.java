@@ -1,7 +1,7 @@
 package io.connectstage.store.jdbc;
 
-import io.connectstage.testkit.ConnectorStoreContract;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.testkit.ConnectorStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;

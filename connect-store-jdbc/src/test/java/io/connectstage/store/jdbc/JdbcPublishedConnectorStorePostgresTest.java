@@ -1,7 +1,7 @@
 package io.connectstage.store.jdbc;
 
-import io.connectstage.testkit.PublishedConnectorStoreContract;
 import io.connectstage.store.PublishedConnectorStore;
+import io.connectstage.testkit.PublishedConnectorStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;

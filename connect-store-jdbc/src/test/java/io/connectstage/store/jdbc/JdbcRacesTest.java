@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.IntegrationType;
-import io.connectstage.store.ConnectorQuery;
 import io.connectstage.error.ConnectError;
-import io.connectstage.store.StoreRefusal;
 import io.connectstage.error.ErrorCode;
+import io.connectstage.store.ConnectorQuery;
+import io.connectstage.store.StoreRefusal;
 import io.connectstage.testkit.Connectors;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

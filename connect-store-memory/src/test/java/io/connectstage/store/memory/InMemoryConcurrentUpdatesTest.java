@@ -1,7 +1,7 @@
 package io.connectstage.store.memory;
 
-import io.connectstage.testkit.ConcurrentUpdatesContract;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.testkit.ConcurrentUpdatesContract;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("InMemoryConnectorStore under concurrent updates of one connector")

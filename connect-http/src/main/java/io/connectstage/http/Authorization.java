@@ -30,10 +30,6 @@ final class Authorization {
         return issuer;
     }
 
-    ProjectSpaces spaces() {
-        return spaces;
-    }
-
     /** The route, in the space of the token's project, if the token grants any of these permissions. */
     Answer authorized(Request request, Set<Permission> anyOf, Function<ProjectSpace, Answer> route) {
         Optional<AccessToken> found = token(request);

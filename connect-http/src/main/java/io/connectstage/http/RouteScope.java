@@ -3,6 +3,7 @@ package io.connectstage.http;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.oauth.OAuthError;
 import io.connectstage.oauth.Scope.Permission;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -44,6 +45,11 @@ sealed interface RouteScope permits RouteScope.Open, RouteScope.OfToken, RouteSc
     /** The route's answer, given the space it may work in, or the 401, 403 or 404 that keeps it out. */
     Answer admit(Authorization auth, Request request, PathParams path, Function<ProjectSpace, Answer> route);
 
+    /** The permissions unmodifiable, in the order of their enum: a 403 lists them in that order. */
+    private static Set<Permission> inEnumOrder(Set<Permission> anyOf) {
+        return Collections.unmodifiableSet(EnumSet.copyOf(anyOf));
+    }
+
     record Open() implements RouteScope {
         @Override
         public Answer admit(Authorization auth, Request request, PathParams path, Function<ProjectSpace, Answer> route) {
@@ -58,24 +64,24 @@ sealed interface RouteScope permits RouteScope.Open, RouteScope.OfToken, RouteSc
 
     record OfToken(Set<Permission> anyOf) implements RouteScope {
         public OfToken {
-            anyOf = Set.copyOf(anyOf);
+            anyOf = inEnumOrder(anyOf);
         }
 
         @Override
         public Answer admit(Authorization auth, Request request, PathParams path, Function<ProjectSpace, Answer> route) {
-            return auth.authorized(request, EnumSet.copyOf(anyOf), route);
+            return auth.authorized(request, anyOf, route);
         }
 
         @Override
         public String toString() {
-            return "any of " + EnumSet.copyOf(anyOf);
+            return "any of " + anyOf;
         }
     }
 
     record OfPath(String name, Set<Permission> anyOf, boolean servedOnly) implements RouteScope {
         public OfPath {
             Objects.requireNonNull(name, "name is null");
-            anyOf = Set.copyOf(anyOf);
+            anyOf = inEnumOrder(anyOf);
         }
 
         @Override
@@ -89,12 +95,12 @@ sealed interface RouteScope permits RouteScope.Open, RouteScope.OfToken, RouteSc
                     return Answer.notFound("project key '" + QueryParameters.shorten(project) + "'");
                 }
             }
-            return auth.authorized(request, project, EnumSet.copyOf(anyOf), route);
+            return auth.authorized(request, project, anyOf, route);
         }
 
         @Override
         public String toString() {
-            return "any of " + EnumSet.copyOf(anyOf) + " of {" + name + "}" + (servedOnly ? ", a served project" : "");
+            return "any of " + anyOf + " of {" + name + "}" + (servedOnly ? ", a served project" : "");
         }
     }
 }

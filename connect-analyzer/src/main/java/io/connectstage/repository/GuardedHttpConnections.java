@@ -81,7 +81,9 @@ final class GuardedHttpConnections implements HttpConnectionFactory {
     /**
      * One connection of a guarded fetch, over the JDK's {@link HttpURLConnection} held here so that
      * {@link FetchGuard#stop()} can {@code disconnect()} it: that closes the socket under a read
-     * blocked in it. The body is read through the guard.
+     * blocked waiting for the answer. A read of the body holds the lock of the JDK's response
+     * stream, which the disconnect needs too: it ends with the next byte or the read timeout, and
+     * the guard fails the reads after it. The body is read through the guard.
      *
      * <p>The response stream is closed once, by the fetch thread or by the guard's closer,
      * whichever comes first; the other does not wait for it. Two closes of one JDK stream under way

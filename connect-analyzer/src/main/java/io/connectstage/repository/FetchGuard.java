@@ -172,11 +172,6 @@ final class FetchGuard implements ProgressMonitor {
         return !thread.isAlive();
     }
 
-    /** The name of the threads that close the connections of stopped fetches. */
-    static String closerThreadName() {
-        return CLOSER_NAME;
-    }
-
     private void closeAll() {
         for (Closeable c : connections) {
             closeQuietly(c);

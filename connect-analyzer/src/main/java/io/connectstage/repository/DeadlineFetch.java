@@ -30,16 +30,23 @@ import org.eclipse.jgit.transport.URIish;
  * Fetches one tag into a throw-away repository within a deadline, on the calling thread (no
  * thread per fetch), and makes sure the transfer ends when the deadline passes: a shared timer
  * stops the {@link FetchGuard}, which fails every later read and closes the fetch's HTTP
- * connections and SSH sessions, so the blocked read fails and the fetch returns before the
- * caller deletes the folder. The pack is parsed through a
+ * connections and SSH sessions (on a thread of its own), so the blocked read fails and the fetch
+ * returns before the caller deletes the folder, at the latest {@link #CLOSE_GRACE} after the
+ * read that was under way when the deadline passed. The pack is parsed through a
  * {@link CappedRepository}: no object above the object limit, no stream above the download limit.
  * Failures are told apart by JGit's exception types, never by their messages.
  */
 final class DeadlineFetch {
 
     private static final String THREAD_NAME = "connectstage-git-deadline";
-    /** One daemon thread for every fetch of the process: it only calls {@link FetchGuard#stop()} at deadlines. */
+    /**
+     * One daemon thread for every fetch of the process: it only calls {@link FetchGuard#stop()} at
+     * deadlines, which never blocks (the connections are closed on a thread of the guard's own),
+     * so no server can hold it and delay the deadlines of the other fetches.
+     */
     private static final ScheduledThreadPoolExecutor TIMER = timer();
+    /** How long a fetch that ends waits for its connections to be closed before it returns anyway. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     /** How a fetch ended when it did not end well; the detail holds no credentials of ours but may quote the server. */
     enum Outcome {
@@ -91,7 +98,10 @@ final class DeadlineFetch {
             return classify(e, guard);
         } finally {
             alarm.cancel(false);
-            guard.stop(); // whatever is still open goes now, before the caller deletes the folder
+            // whatever is still open goes now, before the caller deletes the folder; a connection
+            // that a trickling server keeps from closing is left to the guard's closer after the grace
+            guard.stop();
+            guard.awaitClosed(CLOSE_GRACE.toNanos());
             FetchGuard.unbind();
             guard.finished();
         }

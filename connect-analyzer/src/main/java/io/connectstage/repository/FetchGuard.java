@@ -7,18 +7,29 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.errors.TooLargePackException;
 import org.eclipse.jgit.lib.ProgressMonitor;
 
 /**
  * The bounds of one fetch: a deadline, a cap on the bytes received, and every connection the
  * fetch opened, so that {@link #stop()} can cut them from another thread. A read past the
- * deadline or past the cap fails at once; a read blocked in a socket fails when {@link #stop()}
- * closes that socket. The fetch thread finds its guard through {@link #current()}.
+ * deadline or past the cap fails at once; a read blocked in a socket fails when the closing that
+ * {@link #stop()} starts reaches that socket. The fetch thread finds its guard through
+ * {@link #current()}.
+ *
+ * <p>{@link #stop()} never closes a connection on the thread that calls it: closing one of the
+ * JDK's HTTP connections takes the lock of its response stream, which a read or the JDK's
+ * keep-alive cleaner can hold for as long as the server trickles bytes. The caller (the one timer
+ * thread that every fetch of the process shares) must not be held by a server, so each stopped
+ * guard closes its connections on a thread of its own, and the fetch waits for it only within
+ * a grace ({@link #awaitClosed}).
  */
 final class FetchGuard implements ProgressMonitor {
 
+    private static final String CLOSER_NAME = "connectstage-git-stop";
     private static final ThreadLocal<FetchGuard> CURRENT = new ThreadLocal<>();
     private static final java.util.Set<FetchGuard> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -27,6 +38,7 @@ final class FetchGuard implements ProgressMonitor {
     private final AtomicLong fromConnections = new AtomicLong();
     private final AtomicLong intoPacks = new AtomicLong();
     private final List<Closeable> connections = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Thread> closer = new AtomicReference<>();
     private volatile boolean stopped;
     private volatile boolean tooLarge;
 
@@ -64,10 +76,18 @@ final class FetchGuard implements ProgressMonitor {
         RUNNING.remove(this);
     }
 
-    /** Stops every fetch in progress: at JVM shutdown, before their folders are deleted. */
-    static void stopAll() {
-        for (FetchGuard guard : java.util.List.copyOf(RUNNING)) {
+    /**
+     * Stops every fetch in progress and waits, within {@code graceNanos} in all, for their
+     * connections to be closed: at JVM shutdown, before their folders are deleted.
+     */
+    static void stopAll(long graceNanos) {
+        List<FetchGuard> running = List.copyOf(RUNNING);
+        for (FetchGuard guard : running) {
             guard.stop();
+        }
+        long end = System.nanoTime() + graceNanos;
+        for (FetchGuard guard : running) {
+            guard.awaitClosed(Math.max(0, end - System.nanoTime()));
         }
     }
 
@@ -105,7 +125,11 @@ final class FetchGuard implements ProgressMonitor {
         return tooLarge;
     }
 
-    /** Registers a connection to close on {@link #stop()}; closes it at once when already stopped. */
+    /**
+     * Registers a connection to close on {@link #stop()}; closes it at once when already stopped
+     * (a connection registered when it is opened has no response stream yet, so that close cannot
+     * wait for a server).
+     */
     void register(Closeable connection) {
         connections.add(connection);
         if (stopped) {
@@ -113,9 +137,42 @@ final class FetchGuard implements ProgressMonitor {
         }
     }
 
-    /** Ends the fetch: every later read fails and every connection it opened is closed. */
+    /**
+     * Ends the fetch without waiting for anything: every later read fails at once, and the
+     * connections it opened are closed on a thread of this guard's own, started by the first
+     * call. A connection whose close blocks (the server trickles) holds that thread, never the
+     * caller's.
+     */
     void stop() {
         stopped = true;
+        if (closer.get() != null) {
+            return;
+        }
+        Thread thread = new Thread(this::closeAll, CLOSER_NAME);
+        thread.setDaemon(true);
+        if (closer.compareAndSet(null, thread)) {
+            thread.start();
+        }
+    }
+
+    /**
+     * Waits at most {@code graceNanos} for the connections to be closed after {@link #stop()};
+     * false when they are not yet (they go on being closed in the background).
+     */
+    boolean awaitClosed(long graceNanos) {
+        Thread thread = closer.get();
+        if (thread == null) {
+            return false; // not stopped: nothing is being closed
+        }
+        try {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(graceNanos)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    private void closeAll() {
         for (Closeable c : connections) {
             closeQuietly(c);
         }

@@ -1,5 +1,6 @@
 package io.connectstage.repository;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -66,7 +68,12 @@ final class GuardedHttpConnections implements HttpConnectionFactory {
         if (!(opened instanceof HttpURLConnection)) {
             throw new IOException("not an HTTP URL");
         }
-        Guarded guarded = new Guarded((HttpURLConnection) opened, guard);
+        return guarded((HttpURLConnection) opened, guard);
+    }
+
+    /** {@code connection} as a connection of the fetch of {@code guard}, registered with it. */
+    static HttpConnection guarded(HttpURLConnection connection, FetchGuard guard) {
+        Guarded guarded = new Guarded(connection, guard);
         guard.register(guarded::disconnect);
         return guarded;
     }
@@ -74,11 +81,21 @@ final class GuardedHttpConnections implements HttpConnectionFactory {
     /**
      * One connection of a guarded fetch, over the JDK's {@link HttpURLConnection} held here so that
      * {@link FetchGuard#stop()} can {@code disconnect()} it: that closes the socket under a read
-     * blocked in it. The body is read through the guard.
+     * blocked waiting for the answer. A read of the body holds the lock of the JDK's response
+     * stream, which the disconnect needs too: it ends with the next byte or the read timeout, and
+     * the guard fails the reads after it. The body is read through the guard.
+     *
+     * <p>The response stream is closed once, by the fetch thread or by the guard's closer,
+     * whichever comes first; the other does not wait for it. Two closes of one JDK stream under way
+     * together can block one of them for as long as the server trickles: the first hands the
+     * unread rest of the body to the JDK's keep-alive cleaner, which drains it holding the
+     * stream's lock, and the second waits for that lock.
      */
     private static final class Guarded implements HttpConnection {
         private final HttpURLConnection c;
         private final FetchGuard guard;
+        private final AtomicBoolean closing = new AtomicBoolean();
+        private volatile boolean closed;
 
         Guarded(HttpURLConnection c, FetchGuard guard) {
             this.c = c;
@@ -86,13 +103,27 @@ final class GuardedHttpConnections implements HttpConnectionFactory {
         }
 
         void disconnect() {
-            c.disconnect();
+            // once the fetch thread's close is over, disconnecting no longer touches the stream
+            if (closing.compareAndSet(false, true) || closed) {
+                c.disconnect();
+            }
         }
 
         @Override
         public InputStream getInputStream() throws IOException {
             guard.check();
-            return guard.guardConnection(c.getInputStream());
+            return guard.guardConnection(new FilterInputStream(c.getInputStream()) {
+                @Override
+                public void close() throws IOException {
+                    if (closing.compareAndSet(false, true)) {
+                        try {
+                            super.close();
+                        } finally {
+                            closed = true;
+                        }
+                    }
+                }
+            });
         }
 
         @Override

@@ -47,7 +47,7 @@ final class TemporaryClones {
     }
 
     private static void deleteAll() {
-        FetchGuard.stopAll();
+        FetchGuard.stopAll(DeadlineFetch.CLOSE_GRACE.toNanos());
         for (Path folder : Set.copyOf(LIVE)) {
             delete(folder);
         }

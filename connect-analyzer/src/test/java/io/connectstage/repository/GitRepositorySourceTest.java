@@ -23,6 +23,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jgit.errors.UnsupportedCredentialItem;
 import org.eclipse.jgit.lib.FileMode;
@@ -300,6 +304,30 @@ class GitRepositorySourceTest {
                 assertEquals("the fetch did not finish within 1500 ms", problem.detail());
                 assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0);
             }
+        }
+
+        @Test
+        void aServerThatAnswersByTheByteHoldsUpTheDeadlineOfNoOtherFetch() throws Exception {
+            // the reads of a trickling fetch never time out: only the shared timer ends the second one
+            try (GitHttpServer.Stalling server = new GitHttpServer.Stalling(true)) {
+                GitRepositorySource source = source().cloneTimeout(Duration.ofMillis(1500)).build();
+                ExecutorService other = Executors.newSingleThreadExecutor();
+                try {
+                    Future<RepositoryProblem> first = other.submit(() ->
+                            problem(source.fetchSpec(new Repository(server.url(), "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE));
+
+                    RepositoryProblem second = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> {
+                        Thread.sleep(300); // the first fetch's deadline comes first on the timer
+                        return problem(source.fetchSpec(new Repository(server.url(), "1.0.0")), GIT_REPOSITORY_NOT_REACHABLE);
+                    });
+
+                    assertEquals("the fetch did not finish within 1500 ms", second.detail());
+                    assertEquals("the fetch did not finish within 1500 ms", first.get(8, TimeUnit.SECONDS).detail());
+                } finally {
+                    other.shutdownNow();
+                }
+            }
+            assertWorkDirectoryIsEmpty();
         }
     }
 

@@ -4,6 +4,7 @@ import io.connectstage.analysis.SpecAnalyzer;
 import io.connectstage.http.ConnectServer;
 import io.connectstage.http.PerProjectSpaces;
 import io.connectstage.oauth.OAuthClient;
+import io.connectstage.oauth.Scope;
 import io.connectstage.processing.DeploymentFaults;
 import io.connectstage.processing.ProcessingPool;
 import io.connectstage.repository.GitRepositorySource;
@@ -45,9 +46,15 @@ final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--client", paramLabel = "ID:SECRET:SCOPE[,SCOPE...]", description = {
-            "an API client (repeatable); scopes such as manage_project:my-project, all of one project.",
-            "Without any, one with manage_project:" + DEFAULT_PROJECT + " is generated and printed to standard error."})
+            "an API client (repeatable); scopes such as manage_project:my-project; scopes of several projects",
+            "make an organization client, whose tokens are each of one project.",
+            "Without any client, one with manage_project:" + DEFAULT_PROJECT + " is generated and printed to standard error."})
     List<String> clients = new ArrayList<>();
+
+    @Option(names = "--organization", paramLabel = "PROJECT[,PROJECT...]", split = ",", description = {
+            "generate an organization client with manage_project of each of these projects and print it to standard error",
+            "(the first is the project of its tokens asked for without a scope)"})
+    List<String> organization = new ArrayList<>();
 
     @Option(names = "--store", paramLabel = "memory|jdbc:URL", defaultValue = "memory",
             description = "memory (default), jdbc:h2:file:PATH, jdbc:h2:mem:NAME or jdbc:postgresql://HOST/DB?user=U&password=P")
@@ -141,6 +148,15 @@ final class ServeCommand implements Callable<Integer> {
             }
             parsed.add(client.get());
         }
+        for (String p : organization) {
+            if (Scope.parse("manage_project:" + p).isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--organization: '" + p + "' is not a project key (2 to 36 of a-z, 0-9, _ and -)");
+            }
+        }
+        if (organization.stream().distinct().count() < organization.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--organization names a project twice");
+        }
         Map<String, Path> mirrorMap = new LinkedHashMap<>();
         for (String m : mirrors) {
             int eq = m.lastIndexOf('=');
@@ -171,6 +187,11 @@ final class ServeCommand implements Callable<Integer> {
             stores = StoreOption.parse(store, schemaPrefix, maxConnections);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!organization.isEmpty()) {
+            OAuthClient generated = OAuthClient.generate(organization);
+            parsed.add(generated);
+            parent.err.println("serve: generated an organization client: --client " + generated.toArgument());
         }
         if (parsed.isEmpty()) {
             OAuthClient generated = OAuthClient.generate(DEFAULT_PROJECT);

@@ -62,6 +62,7 @@ class HttpOfficialCliTest {
         server = ConnectServer.builder()
                 .client(OAuthClient.parse("cli-a:secret-a:manage_project:project-a").get())
                 .client(OAuthClient.parse("cli-b:secret-b:manage_connectors:project-b").get())
+                .client(OAuthClient.parse("cli-org:secret-org:manage_project:project-a,manage_project:project-c").get())
                 .spaces(PerProjectSpaces.builder().analyzer(new SpecAnalyzer(source)).build())
                 .start();
         cli = OfficialCli.against(server.baseUri(), tmp);
@@ -155,5 +156,23 @@ class HttpOfficialCliTest {
                 "--client-id", "cli-a", "--client-secret", "wrong", "--region", "europe-west1.gcp", "--project-key", "project-a");
         assertNotEquals(0, r.code(), r.output());
         assertFalse(r.output().contains("secret-a"), r.output());
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("an organization client logs the CLI in to its first project; the CLI asks no scope, so not to the others")
+    void anOrganizationClientLogsInToItsFirstProject() throws Exception {
+        Path home = cli.home("home-org");
+        ok(home, "auth", "login", "--client-credentials", "--client-id", "cli-org", "--client-secret", "secret-org",
+                "--region", "europe-west1.gcp", "--project-key", "project-a");
+        Result list = ok(home, "connect", "connectorstaged", "list");
+        assertTrue(list.output().contains("good-connector"), list.output());
+
+        Result other = cli(cli.home("home-org-c"), "auth", "login", "--client-credentials", "--client-id", "cli-org",
+                "--client-secret", "secret-org", "--region", "europe-west1.gcp", "--project-key", "project-c");
+        assertNotEquals(0, other.code(), other.output());
+        // the CLI wraps its error lines, each continuation after a "›"
+        String unwrapped = other.output().replaceAll("\\s*›\\s*", " ").replaceAll("\\s+", " ");
+        assertTrue(unwrapped.contains("Project key \"project-c\" is not present in the token scopes"), other.output());
     }
 }

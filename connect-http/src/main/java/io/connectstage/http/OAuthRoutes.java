@@ -9,6 +9,7 @@ import io.connectstage.oauth.TokenIssuer;
 import io.vavr.control.Either;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,10 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
 /**
- * The auth service: {@code POST /oauth/token} (the client credentials grant) and {@code POST
- * /oauth/introspect}, the client authenticated by HTTP Basic, the parameters in the query or a
- * form body (commercetools' auth takes both), every refusal the OAuth error JSON.
+ * The auth service: {@code POST /oauth/token} (the client credentials grant; one project per
+ * token) and {@code POST /oauth/introspect} (which also tells a client, of its own token, the
+ * projects it may ask tokens for), the client authenticated by HTTP Basic, the parameters in the
+ * query or a form body (commercetools' auth takes both), every refusal the OAuth error JSON.
  */
 final class OAuthRoutes {
     private final TokenIssuer issuer;
@@ -77,8 +79,29 @@ final class OAuthRoutes {
             body.put("scope", token.scopeString());
             body.put("client_id", token.clientId());
             body.put("exp", token.expiresAt().getEpochSecond());
+            if (token.clientId().equals(client.get().id())) {
+                body.put("projects", projects(client.get()));
+            }
         }
         return Answer.json(200, body);
+    }
+
+    /**
+     * What a client may learn of itself by introspecting its own token (an extension member, as
+     * RFC 7662 allows): each project of its scopes, in order, with the scope to ask a token of it
+     * for. This is how a console signed in with an organization client finds the organization's
+     * projects. Another client's token never shows it: {@code introspect_oauth_tokens} of one
+     * project says nothing of the client's others.
+     */
+    private static List<Map<String, Object>> projects(OAuthClient client) {
+        List<Map<String, Object>> projects = new ArrayList<>();
+        for (String key : client.projectKeys()) {
+            Map<String, Object> project = new LinkedHashMap<>();
+            project.put("key", key);
+            project.put("scope", String.join(" ", client.scopesOf(key).stream().map(Scope::toString).toList()));
+            projects.add(project);
+        }
+        return projects;
     }
 
     /**

@@ -91,7 +91,7 @@ sealed interface RouteScope permits RouteScope.Open, RouteScope.OfToken, RouteSc
                 if (auth.token(request).isEmpty()) {
                     return Answer.oauth(OAuthError.invalidToken());
                 }
-                if (auth.issuer().clients().stream().map(OAuthClient::projectKey).noneMatch(project::equals)) {
+                if (auth.issuer().clients().stream().map(OAuthClient::projectKeys).noneMatch(keys -> keys.contains(project))) {
                     return Answer.notFound("project key '" + QueryParameters.shorten(project) + "'");
                 }
             }

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * An access token as the auth service issued it: the client, the project and granted scopes, and
- * when it expires. {@link #toString()} leaves the token itself out.
+ * when it expires. A token is of one project, even when its client's scopes name several (an
+ * organization client). {@link #toString()} leaves the token itself out.
  */
 public record AccessToken(String value, String clientId, String projectKey, List<Scope> scopes, Instant expiresAt) {
 
@@ -16,6 +17,11 @@ public record AccessToken(String value, String clientId, String projectKey, List
         Objects.requireNonNull(projectKey, "projectKey is null");
         Objects.requireNonNull(expiresAt, "expiresAt is null");
         scopes = List.copyOf(scopes);
+        for (Scope s : scopes) {
+            if (!s.projectKey().equals(projectKey)) {
+                throw new IllegalArgumentException("a token of project '" + projectKey + "' cannot grant " + s);
+            }
+        }
     }
 
     /** The granted scopes as the wire has them, separated by spaces. */

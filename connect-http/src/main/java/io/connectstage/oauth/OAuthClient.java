@@ -10,12 +10,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An API client: an id, a secret and the scopes it may ask for, all of one project. The secret
- * never appears in {@link #toString()}.
+ * An API client: an id, a secret and the scopes it may ask for. Most clients have scopes of one
+ * project, as commercetools' do; an <em>organization client</em> has scopes of several, and its
+ * organization is the projects they name. Every token is still of one project (see
+ * {@link TokenIssuer#issue(OAuthClient, String)}). The secret never appears in {@link #toString()}.
  *
  * <pre>{@code
- * OAuthClient client = OAuthClient.parse("my-id:my-secret:manage_connectors:my-project").get();
- * client.projectKey(); // "my-project"
+ * OAuthClient client = OAuthClient.parse("my-id:my-secret:manage_project:shop-eu,view_connectors:shop-us").get();
+ * client.projectKeys();         // [shop-eu, shop-us]
+ * client.projectKey();          // "shop-eu": the project of a token asked for without a scope
+ * client.scopesOf("shop-us");   // [view_connectors:shop-us]
  * }</pre>
  */
 public final class OAuthClient {
@@ -24,20 +28,22 @@ public final class OAuthClient {
     private final String id;
     private final byte[] secret;
     private final List<Scope> scopes;
+    private final List<String> projectKeys;
     private final byte[] signingKey;
 
     private OAuthClient(String id, String secret, List<Scope> scopes) {
         this.id = Objects.requireNonNull(id, "id is null");
         this.secret = Objects.requireNonNull(secret, "secret is null").getBytes(StandardCharsets.UTF_8);
         this.scopes = List.copyOf(scopes);
+        this.projectKeys = this.scopes.stream().map(Scope::projectKey).distinct().toList();
         this.signingKey = sha256(this.secret);
     }
 
     /**
-     * A client with these scopes, which must all name the same project.
+     * A client with these scopes, of one project or (an organization client) of several.
      *
      * @throws IllegalArgumentException when the id or secret is empty or contains a colon, or
-     *         there is no scope, or the scopes name several projects
+     *         there is no scope
      */
     public static OAuthClient of(String id, String secret, List<Scope> scopes) {
         if (id == null || id.isEmpty() || id.contains(":")) {
@@ -48,9 +54,6 @@ public final class OAuthClient {
         }
         if (scopes == null || scopes.isEmpty()) {
             throw new IllegalArgumentException("client '" + id + "' has no scope");
-        }
-        if (scopes.stream().map(Scope::projectKey).distinct().count() > 1) {
-            throw new IllegalArgumentException("the scopes of client '" + id + "' name several projects");
         }
         return new OAuthClient(id, secret, scopes);
     }
@@ -87,7 +90,16 @@ public final class OAuthClient {
 
     /** A client with a random id and secret and {@code manage_project:projectKey}. */
     public static OAuthClient generate(String projectKey) {
-        return of("client-" + random(9), random(24), List.of(new Scope(Scope.Permission.MANAGE_PROJECT, projectKey)));
+        return generate(List.of(projectKey));
+    }
+
+    /**
+     * A client with a random id and secret and {@code manage_project} of each of these projects,
+     * in this order: with several, an organization client.
+     */
+    public static OAuthClient generate(List<String> projectKeys) {
+        return of("client-" + random(9), random(24),
+                projectKeys.stream().map(p -> new Scope(Scope.Permission.MANAGE_PROJECT, p)).toList());
     }
 
     private static String random(int bytes) {
@@ -104,8 +116,22 @@ public final class OAuthClient {
         return scopes;
     }
 
+    /**
+     * The project of the client's first scope: the project of the tokens it asks for without a
+     * scope, and for most clients their only one.
+     */
     public String projectKey() {
-        return scopes.get(0).projectKey();
+        return projectKeys.get(0);
+    }
+
+    /** The projects the client's scopes name, in the order of their first scope: its organization. */
+    public List<String> projectKeys() {
+        return projectKeys;
+    }
+
+    /** The client's scopes of this project, in order; empty for a project it has none of. */
+    public List<Scope> scopesOf(String projectKey) {
+        return scopes.stream().filter(s -> s.projectKey().equals(projectKey)).toList();
     }
 
     /** Whether {@code candidate} is the secret, compared in constant time. */

@@ -15,6 +15,15 @@ public record OAuthError(int statusCode, String error, String description) {
         return new OAuthError(400, "invalid_scope", "Invalid scope: " + scope.replaceAll("[^A-Za-z0-9_:.-]", "?"));
     }
 
+    /**
+     * Scopes the client has, of several projects in one token: as at commercetools, a token is of
+     * one project, so the client asks one per project. The keys passed the {@link Scope} pattern.
+     */
+    public static OAuthError severalProjects(java.util.List<String> projectKeys) {
+        return new OAuthError(400, "invalid_scope", "A token is for one project; the scopes asked name "
+                + String.join(", ", projectKeys) + ". Ask one token per project.");
+    }
+
     public static OAuthError unsupportedGrantType() {
         return new OAuthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
     }

@@ -80,13 +80,17 @@ final class SignedTokens {
             }
             scopes.add(scope.get());
         }
+        String project = scopes.get(0).projectKey();
+        if (scopes.stream().anyMatch(s -> !s.projectKey().equals(project))) {
+            return Optional.empty(); // never signed here: a token is of one project
+        }
         Instant expiresAt;
         try {
             expiresAt = Instant.ofEpochMilli(Long.parseLong(fields[1]));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return Optional.of(new AccessToken(value, client.id(), client.projectKey(), scopes, expiresAt));
+        return Optional.of(new AccessToken(value, client.id(), project, scopes, expiresAt));
     }
 
     private static byte[] mac(OAuthClient client, byte[] payload) {

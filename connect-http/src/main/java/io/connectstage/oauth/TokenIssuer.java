@@ -69,18 +69,20 @@ public final class TokenIssuer {
     private static final OAuthClient DUMMY = OAuthClient.generate("dummy");
 
     /**
-     * A token for this client with the scopes asked for (space separated; {@code null} or blank:
-     * all of the client's scopes). A scope the client does not have is {@code invalid_scope}.
+     * A token for this client with the scopes asked for (space separated), all of one project; a
+     * scope the client does not have is {@code invalid_scope}, and so are scopes of several
+     * projects. {@code null} or blank: all of the client's scopes of its first project (for a
+     * client of one project, all its scopes).
      */
     public Either<OAuthError, AccessToken> issue(String clientId, String secret, String requestedScope) {
         return authenticate(clientId, secret).flatMap(client -> issue(client, requestedScope));
     }
 
-    /** A token for an authenticated client. */
+    /** {@link #issue(String, String, String)} for an authenticated client. */
     public Either<OAuthError, AccessToken> issue(OAuthClient client, String requestedScope) {
         List<Scope> granted;
         if (requestedScope == null || requestedScope.isBlank()) {
-            granted = client.scopes();
+            granted = client.scopesOf(client.projectKey());
         } else {
             granted = new ArrayList<>();
             for (String s : requestedScope.trim().split("\\s+")) {
@@ -92,11 +94,15 @@ public final class TokenIssuer {
                     granted.add(scope.get());
                 }
             }
+            List<String> projects = granted.stream().map(Scope::projectKey).distinct().toList();
+            if (projects.size() > 1) {
+                return Either.left(OAuthError.severalProjects(projects));
+            }
         }
         // to the millisecond, as the token carries it
         Instant expiresAt = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS);
-        return Either.right(new AccessToken(SignedTokens.sign(client, granted, expiresAt), client.id(), client.projectKey(),
-                granted, expiresAt));
+        return Either.right(new AccessToken(SignedTokens.sign(client, granted, expiresAt), client.id(),
+                granted.get(0).projectKey(), granted, expiresAt));
     }
 
     /**

@@ -81,12 +81,21 @@ public final class Http {
 
     /** {@code POST /oauth/token} with HTTP basic authentication. */
     public Reply token(String clientId, String secret, String scope) {
+        return auth("/oauth/token", clientId, secret, "grant_type=client_credentials"
+                + (scope == null ? "" : "&scope=" + java.net.URLEncoder.encode(scope, StandardCharsets.UTF_8)));
+    }
+
+    /** {@code POST /oauth/introspect} of this token with HTTP basic authentication. */
+    public Reply introspect(String clientId, String secret, String token) {
+        return auth("/oauth/introspect", clientId, secret, "token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
+    }
+
+    private Reply auth(String path, String clientId, String secret, String form) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/oauth/token"))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
-                        + (scope == null ? "" : "&scope=" + java.net.URLEncoder.encode(scope, StandardCharsets.UTF_8))))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

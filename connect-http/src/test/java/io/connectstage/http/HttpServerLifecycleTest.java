@@ -133,7 +133,9 @@ class HttpServerLifecycleTest {
     @Test
     void clientsAreCheckedWhenParsed() {
         assertTrue(OAuthClient.parse("a:b:manage_project:p1,view_connectors:p1").isRight());
-        assertTrue(OAuthClient.parse("a:b:manage_project:p1,view_connectors:p2").isLeft());
+        // scopes of several projects: an organization client, its first project first
+        assertEquals(List.of("p2", "p1"), OAuthClient.parse("a:b:view_connectors:p2,manage_project:p1,view_connectors:p1").get()
+                .projectKeys());
         assertTrue(OAuthClient.parse("a:b:unknown_scope:p1").isLeft());
         assertTrue(OAuthClient.parse("a:b").isLeft());
         assertTrue(OAuthClient.parse(":b:manage_project:p1").isLeft());

@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +85,76 @@ class TokenIssuerTest {
         assertTrue(issuer.find(value).isPresent());
         clock.now = T0.plus(Duration.ofHours(48));
         assertTrue(issuer.find(value).isEmpty());
+    }
+
+    @Nested
+    @DisplayName("An organization client: scopes of several projects, each token of one")
+    class Organization {
+        private final OAuthClient org = OAuthClient.parse("org:org-secret:manage_project:eu,view_connectors:us,manage_connectors:us")
+                .get();
+
+        private Either<OAuthError, AccessToken> issue(String scope) {
+            return issuer(org).issue("org", "org-secret", scope);
+        }
+
+        @Test
+        @DisplayName("without a scope, the token is of its first project with all the client's scopes of it")
+        void withoutAScopeTheFirstProject() {
+            AccessToken token = issue(null).get();
+
+            assertEquals("eu", token.projectKey());
+            assertEquals("manage_project:eu", token.scopeString());
+        }
+
+        @Test
+        @DisplayName("asked for scopes of another of its projects, the token is of that project, found as such")
+        void aTokenOfAnotherProject() {
+            AccessToken token = issue("manage_connectors:us view_connectors:us").get();
+
+            assertEquals("us", token.projectKey());
+            AccessToken found = issuer(org).find(token.value()).orElseThrow();
+            assertEquals("us", found.projectKey());
+            assertEquals("manage_connectors:us view_connectors:us", found.scopeString());
+        }
+
+        @Test
+        @DisplayName("scopes of several projects in one token are invalid_scope, naming the projects")
+        void severalProjectsAreRefused() {
+            OAuthError error = issue("view_connectors:us manage_project:eu").getLeft();
+
+            assertEquals("invalid_scope", error.error());
+            assertEquals(400, error.statusCode());
+            assertEquals("A token is for one project; the scopes asked name us, eu. Ask one token per project.", error.description());
+        }
+
+        @Test
+        @DisplayName("a token signed with scopes of two projects (which no issuer signs) is no token")
+        void aSignedSecondProjectIsRefused() {
+            String value = SignedTokens.sign(org, List.of(Scope.parse("view_connectors:us").get(), Scope.parse("manage_project:eu").get()),
+                    T0.plus(Duration.ofHours(1)));
+
+            assertTrue(issuer(org).find(value).isEmpty());
+        }
+
+        @Test
+        @DisplayName("the client names its projects in the order of their first scope, and the scopes of each")
+        void theClientsProjects() {
+            assertEquals(List.of("eu", "us"), org.projectKeys());
+            assertEquals("eu", org.projectKey());
+            assertEquals(List.of(Scope.parse("view_connectors:us").get(), Scope.parse("manage_connectors:us").get()), org.scopesOf("us"));
+            assertEquals(List.of(), org.scopesOf("elsewhere"));
+        }
+
+        @Test
+        @DisplayName("a generated organization client has manage_project of each project given, in order")
+        void aGeneratedOrganizationClient() {
+            OAuthClient generated = OAuthClient.generate(List.of("b-project", "a-project"));
+
+            assertEquals(List.of("b-project", "a-project"), generated.projectKeys());
+            assertEquals(generated.scopes(), OAuthClient.parse(generated.toArgument()).get().scopes());
+            assertEquals("[manage_project:b-project, manage_project:a-project]", generated.scopes().toString());
+            assertEquals("manage_project:b-project", issuer(generated).issue(generated, null).get().scopeString());
+        }
     }
 
     @Nested

@@ -1,0 +1,50 @@
+package io.connectstage.cli.console;
+
+import io.connectstage.connector.ConnectorReportEntry;
+import io.connectstage.connector.ConnectorReportEntryType;
+import io.connectstage.http.ConnectServer;
+import io.connectstage.http.Http;
+import io.connectstage.http.PerProjectSpaces;
+import io.connectstage.oauth.OAuthClient;
+import io.connectstage.processing.Analysis;
+import io.connectstage.processing.ConnectorAnalyzer;
+import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.processing.ProcessingPool;
+import java.util.List;
+
+/**
+ * The server the browser tests drive: memory stores with processing, two API clients of project
+ * {@code my-project} (one that manages it, one that may only view connectors), and an analyzer
+ * that accepts every repository except those at tag {@code broken}, which it rejects with one
+ * Error entry (so that reports of both kinds can be shown).
+ */
+final class ConsoleServer {
+    static final String PROJECT = "my-project";
+    static final String ID = "console-manager";
+    static final String SECRET = "console-manager-secret";
+    static final String VIEWER_ID = "console-viewer";
+    static final String VIEWER_SECRET = "console-viewer-secret";
+    static final String BROKEN_TITLE = "Connector specification file not found";
+
+    static final ConnectorAnalyzer ANALYZER = (repository, at) -> repository.tag().equals("broken")
+            ? new Analysis(false, List.of(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, BROKEN_TITLE,
+                    "connect.yaml is missing at tag broken", at, null)), List.of(), null, null)
+            : ConnectorAnalyzer.acceptingEverything().analyze(repository, at);
+
+    private ConsoleServer() {
+    }
+
+    static ConnectServer start() {
+        ProcessingPool pool = new ProcessingPool(2);
+        return ConnectServer.builder()
+                .client(OAuthClient.parse(ID + ":" + SECRET + ":manage_project:" + PROJECT).get())
+                .client(OAuthClient.parse(VIEWER_ID + ":" + VIEWER_SECRET + ":view_connectors:" + PROJECT).get())
+                .closing(pool)
+                .spaces(PerProjectSpaces.builder().analyzer(ANALYZER).pool(pool).faults(new DeploymentFaults()).build())
+                .start();
+    }
+
+    static String token(ConnectServer server) {
+        return new Http(server.baseUri()).token(ID, SECRET, null).expect(200).json().get("access_token").asText();
+    }
+}

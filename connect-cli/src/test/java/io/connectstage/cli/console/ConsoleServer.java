@@ -1,7 +1,11 @@
 package io.connectstage.cli.console;
 
+import io.connectstage.connector.ApplicationType;
+import io.connectstage.connector.ConnectorConfigurationApplication;
 import io.connectstage.connector.ConnectorReportEntry;
 import io.connectstage.connector.ConnectorReportEntryType;
+import io.connectstage.connector.SecuredConfigurationKey;
+import io.connectstage.connector.StandardConfigurationKey;
 import io.connectstage.http.ConnectServer;
 import io.connectstage.http.Http;
 import io.connectstage.http.PerProjectSpaces;
@@ -16,7 +20,9 @@ import java.util.List;
  * The server the browser tests drive: memory stores with processing, two API clients of project
  * {@code my-project} (one that manages it, one that may only view connectors), and an analyzer
  * that accepts every repository except those at tag {@code broken}, which it rejects with one
- * Error entry (so that reports of both kinds can be shown).
+ * Error entry (so that reports of both kinds can be shown); an accepted connector declares one
+ * application, {@code service}, with a required standard key {@code BATCH_SIZE} (default 100)
+ * and a required secured key {@code API_SECRET}.
  */
 final class ConsoleServer {
     static final String PROJECT = "my-project";
@@ -29,7 +35,10 @@ final class ConsoleServer {
     static final ConnectorAnalyzer ANALYZER = (repository, at) -> repository.tag().equals("broken")
             ? new Analysis(false, List.of(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, BROKEN_TITLE,
                     "connect.yaml is missing at tag broken", at, null)), List.of(), null, null)
-            : ConnectorAnalyzer.acceptingEverything().analyze(repository, at);
+            : ConnectorAnalyzer.accepting(List.of(new ConnectorConfigurationApplication("service", ApplicationType.SERVICE,
+                    List.of(new StandardConfigurationKey("BATCH_SIZE", "How many items one call sends", true, "100")),
+                    List.of(new SecuredConfigurationKey("API_SECRET", "The payment provider's API secret", true)))))
+                    .analyze(repository, at);
 
     private ConsoleServer() {
     }

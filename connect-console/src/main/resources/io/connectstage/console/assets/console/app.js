@@ -7,11 +7,17 @@ import * as signin from './signin.js';
 import * as connectors from './connectors.js';
 import * as connector from './connector.js';
 import * as create from './create.js';
+import * as install from './install.js';
+import * as installations from './installations.js';
+import * as deployment from './deployment.js';
 
 const ROUTES = [
   { pattern: /^\/manage\/connectors$/, screen: connectors },
   { pattern: /^\/manage\/connectors\/new$/, screen: create },
   { pattern: /^\/manage\/connectors\/([^/]+)(?:\/(details|preview-report|publish-report))?$/, screen: connector },
+  { pattern: /^\/manage\/connectors\/([^/]+)\/install\/(preview|production)$/, screen: install },
+  { pattern: /^\/manage\/installations$/, screen: installations },
+  { pattern: /^\/manage\/installations\/([^/]+)(?:\/(details|logs|build))?$/, screen: deployment },
 ];
 
 const main = document.getElementById('main');

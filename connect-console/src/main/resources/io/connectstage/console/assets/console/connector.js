@@ -56,6 +56,14 @@ export function render(main, [id, tab = 'details']) {
     h('h1', {}, c.name),
     h('div', { class: 'toolbar' }, Object.entries(PUBLISHING).map(([what, p]) =>
       h('button', { type: 'button', 'data-action': what, 'data-focus': what, onclick: () => act(what) }, p.label))),
+    // the seed: "published for testing purposes: Deploy on Preview; for private use: Deploy on Production"
+    h('div', { class: 'toolbar' },
+      c.isPreviewable === 'true' ? h('a', {
+        href: `#/manage/connectors/${encodeURIComponent(c.id)}/install/preview`, class: 'button primary', id: 'deploy-preview',
+      }, 'Deploy on Preview') : null,
+      c.status === 'Published' ? h('a', {
+        href: `#/manage/connectors/${encodeURIComponent(c.id)}/install/production`, class: 'button primary', id: 'deploy-production',
+      }, 'Deploy on Production') : null),
     h('nav', { class: 'tabs', 'aria-label': 'Connector' }, TABS.map(t =>
       h('a', {
         href: `#/manage/connectors/${encodeURIComponent(c.id)}/${t.id}`, class: 'button', id: 'tab-' + t.id,

@@ -5,6 +5,7 @@ import { call, PUBLISHING, update } from './api.js';
 import { announce, errorBox, fill, h } from './dom.js';
 import { previewable, status, when } from './format.js';
 import { keepingFocus, poll } from './poll.js';
+import { manageTabs } from './tabs.js';
 
 export function render(main, params, { go }) {
   document.title = 'Organization connectors · Connect';
@@ -12,8 +13,7 @@ export function render(main, params, { go }) {
   const table = h('div', { id: 'connectors' }, h('p', { class: 'empty' }, 'Loading…'));
   fill(main,
     h('h1', {}, 'Manage connectors'),
-    h('nav', { class: 'tabs', 'aria-label': 'Manage connectors' },
-      h('a', { href: '#/manage/connectors', class: 'button', 'aria-current': 'page' }, 'Organization connectors')),
+    manageTabs('connectors'),
     h('div', { class: 'toolbar' },
       h('a', { href: '#/manage/connectors/new', class: 'button primary', id: 'create-connector' }, 'Create connector')),
     problem, table);

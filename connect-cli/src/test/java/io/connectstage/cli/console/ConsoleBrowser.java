@@ -121,6 +121,15 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Waits until the condition holds (found elements may be redrawn meanwhile). */
+    void until(String what, java.util.function.BooleanSupplier condition) {
+        try {
+            wait.until(d -> condition.getAsBoolean() ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("not so after 20 s: " + what);
+        }
+    }
+
     void type(String css, String text) {
         WebElement e = find(css);
         e.clear();

@@ -14,7 +14,13 @@ import io.connectstage.processing.Analysis;
 import io.connectstage.processing.ConnectorAnalyzer;
 import io.connectstage.processing.DeploymentFaults;
 import io.connectstage.processing.ProcessingPool;
+import io.connectstage.processing.CertificationDesk;
+import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.memory.InMemoryConnectorStore;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server the browser tests drive: memory stores with processing, two API clients of project
@@ -43,14 +49,29 @@ final class ConsoleServer {
     private ConsoleServer() {
     }
 
+    /** The staged store each project's space was made with last (a reset makes new ones). */
+    private static final Map<String, ConnectorStore> STAGED = new ConcurrentHashMap<>();
+
     static ConnectServer start() {
         ProcessingPool pool = new ProcessingPool(2);
         return ConnectServer.builder()
                 .client(OAuthClient.parse(ID + ":" + SECRET + ":manage_project:" + PROJECT).get())
                 .client(OAuthClient.parse(VIEWER_ID + ":" + VIEWER_SECRET + ":view_connectors:" + PROJECT).get())
                 .closing(pool)
-                .spaces(PerProjectSpaces.builder().analyzer(ANALYZER).pool(pool).faults(new DeploymentFaults()).build())
+                .spaces(PerProjectSpaces.builder().analyzer(ANALYZER).pool(pool).faults(new DeploymentFaults())
+                        .staged(project -> {
+                            ConnectorStore store = new InMemoryConnectorStore();
+                            STAGED.put(project, store);
+                            return store;
+                        })
+                        .build())
                 .start();
+    }
+
+    /** commercetools' certification desk for my-project's connectors, as a harness plays it. */
+    static CertificationDesk desk(ConnectServer server) {
+        ConnectorProcessor processor = server.spaces().of(PROJECT).processor().orElseThrow();
+        return new CertificationDesk(STAGED.get(PROJECT), processor);
     }
 
     static String token(ConnectServer server) {

@@ -10,6 +10,7 @@ import * as create from './create.js';
 import * as install from './install.js';
 import * as installations from './installations.js';
 import * as deployment from './deployment.js';
+import * as marketplace from './marketplace.js';
 
 const ROUTES = [
   { pattern: /^\/manage\/connectors$/, screen: connectors },
@@ -17,6 +18,9 @@ const ROUTES = [
   { pattern: /^\/manage\/connectors\/([^/]+)(?:\/(details|preview-report|publish-report))?$/, screen: connector },
   { pattern: /^\/manage\/connectors\/([^/]+)\/install\/(preview|production)$/, screen: install },
   { pattern: /^\/manage\/installations$/, screen: installations },
+  { pattern: /^\/marketplace$/, screen: marketplace },
+  { pattern: /^\/marketplace\/([^/]+)$/, screen: { render: marketplace.renderConnector } },
+  { pattern: /^\/marketplace\/([^/]+)\/(install)$/, screen: { render: (m, [id], ctx) => install.render(m, [id, 'marketplace'], ctx) } },
   { pattern: /^\/manage\/installations\/([^/]+)(?:\/(details|logs|build))?$/, screen: deployment },
 ];
 

@@ -8,22 +8,26 @@ import { call, draftPath } from './api.js';
 import { errorBox, fill, h } from './dom.js';
 import { REGIONS } from './format.js';
 
+/** From a connector's page: [id, 'preview' | 'production']; from the marketplace: [id, 'marketplace']. */
 export function render(main, [id, type], { go, session }) {
   const preview = type === 'preview';
+  const marketplace = type === 'marketplace';
   const problem = h('div', { id: 'problem' });
   const body = h('div', {}, h('p', { class: 'empty' }, 'Loading…'));
   fill(main,
-    h('p', {}, h('a', { href: '#/manage/connectors/' + encodeURIComponent(id) }, '← Connector')),
-    h('h1', {}, preview ? 'Deploy on Preview' : 'Deploy on Production'),
+    h('p', {}, marketplace ? h('a', { href: '#/marketplace/' + encodeURIComponent(id) }, '← Connector')
+      : h('a', { href: '#/manage/connectors/' + encodeURIComponent(id) }, '← Connector')),
+    h('h1', {}, marketplace ? 'Install' : preview ? 'Deploy on Preview' : 'Deploy on Production'),
     problem, body);
   main.focus();
   document.title = (preview ? 'Deploy on Preview' : 'Deploy on Production') + ' · Connect';
 
   (async () => {
     try {
-      const staged = await call('GET', draftPath(id));
-      // a production install takes the published Connector's applications, a preview the staged ones
-      const connector = preview ? staged : await call('GET', '/connectors/key=' + encodeURIComponent(staged.key));
+      // a production install takes the published Connector's applications, a preview the staged ones;
+      // from the marketplace there is only the published Connector (maybe another project's)
+      const staged = marketplace ? await call('GET', '/connectors/' + encodeURIComponent(id)) : await call('GET', draftPath(id));
+      const connector = preview || marketplace ? staged : await call('GET', '/connectors/key=' + encodeURIComponent(staged.key));
       fill(body, form(staged, connector));
     } catch (e) {
       fill(problem, errorBox(e));
@@ -64,7 +68,7 @@ export function render(main, [id, type], { go, session }) {
       const draft = {
         key: key.value.trim(),
         type: preview ? 'preview' : 'production',
-        connector: preview ? { key: staged.key, staged: true } : { key: staged.key },
+        connector: preview ? { key: staged.key, staged: true } : marketplace ? { id: connector.id } : { key: staged.key },
         region: region.value,
         configurations: applications.map(a => a.values()),
       };

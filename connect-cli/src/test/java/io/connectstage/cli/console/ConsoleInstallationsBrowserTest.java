@@ -172,4 +172,31 @@ class ConsoleInstallationsBrowserTest extends ConsoleScreenTest {
         browser.go("/manage/installations");
         browser.shown("#installations .empty");
     }
+
+    @Test
+    @DisplayName("Change configuration: a redeploy with the changed values; the secured one is replaced, never shown")
+    void changeConfiguration() throws Exception {
+        connector("changed", "{\"action\":\"updatePreviewable\"}");
+        browser.click("#deploy-preview");
+        install("changed-preview");
+        JsonNode before = until(deployments() + "/key=changed-preview", "status", "Deployed");
+        browser.click(row("changed-preview") + " td.connector a");
+        browser.click("#tab-configuration");
+        browser.shown("#change-form");
+        assertEquals("100", browser.find("#change-service-BATCH_SIZE").getAttribute("value"));
+        assertEquals("", browser.find("#change-service-API_SECRET").getAttribute("value"));
+        browser.screenshot("13-change-configuration");
+        browser.assertAccessible("Change configuration");
+        browser.type("#change-service-BATCH_SIZE", "250");
+        browser.type("#change-service-API_SECRET", "a-new-secret-77");
+        browser.click("#change-redeploy");
+        browser.until("the redeploy is made", () -> http.get(deployments() + "/key=changed-preview", token).json()
+                .get("version").asLong() > before.get("version").asLong());
+        JsonNode after = until(deployments() + "/key=changed-preview", "status", "Deployed");
+        assertEquals("250", after.at("/applications/0/standardConfiguration/0/value").asText());
+        browser.textBecomes("#deployment-status", "Deployed");
+        assertEquals("", browser.find("#change-service-API_SECRET").getAttribute("value"));
+        assertFalse(browser.driver.getPageSource().contains("a-new-secret-77"), "a secured value is on the page");
+        assertFalse(after.toString().contains("a-new-secret-77"), "the API shows a secured value");
+    }
 }

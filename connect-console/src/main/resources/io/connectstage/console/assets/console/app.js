@@ -21,7 +21,7 @@ const ROUTES = [
   { pattern: /^\/marketplace$/, screen: marketplace },
   { pattern: /^\/marketplace\/([^/]+)$/, screen: { render: marketplace.renderConnector } },
   { pattern: /^\/marketplace\/([^/]+)\/(install)$/, screen: { render: (m, [id], ctx) => install.render(m, [id, 'marketplace'], ctx) } },
-  { pattern: /^\/manage\/installations\/([^/]+)(?:\/(details|logs|build))?$/, screen: deployment },
+  { pattern: /^\/manage\/installations\/([^/]+)(?:\/(details|configuration|logs|build))?$/, screen: deployment },
 ];
 
 const main = document.getElementById('main');

@@ -11,6 +11,7 @@ import { keepingFocus, poll } from './poll.js';
 
 const TABS = [
   { id: 'details', label: 'Details' },
+  { id: 'configuration', label: 'Change configuration' },
   { id: 'logs', label: 'App logs' },
   { id: 'build', label: 'Build details' },
 ];
@@ -28,7 +29,7 @@ export function render(main, [id, tab = 'details'], { session }) {
   let current = null;
   let shown = null;
   let confirming = false;
-  let logs = null;
+  let once = null;
 
   const load = async () => {
     try {
@@ -61,9 +62,10 @@ export function render(main, [id, tab = 'details'], { session }) {
           fill(panel, build(current));
         } else if (tab === 'details') {
           fill(panel, details(current));
-        } else if (!logs) {
-          logs = logsPanel(current);
-          fill(panel, logs);
+        } else if (!once) {
+          // forms are drawn once, so that polling does not wipe what is being typed
+          once = tab === 'configuration' ? configurationPanel(current) : logsPanel(current);
+          fill(panel, once);
         }
       });
     }
@@ -108,6 +110,49 @@ export function render(main, [id, tab = 'details'], { session }) {
       'aria-current': t.id === tab ? 'page' : false, 'data-focus': 'tab-' + t.id,
     }, t.label))),
   ];
+
+  function configurationPanel(d) {
+    const inputs = [];
+    const fieldsets = (d.applications || []).map(a => h('fieldset', { 'data-application': a.applicationName },
+      h('legend', {}, `Application ${a.applicationName}`),
+      (a.standardConfiguration || []).map(c => {
+        const id = `change-${a.applicationName}-${c.key}`.replace(/[^A-Za-z0-9_-]/g, '-');
+        const input = h('input', { id, type: 'text', autocomplete: 'off' });
+        input.value = c.value ?? '';
+        inputs.push({ app: a.applicationName, key: c.key, kind: 'standard', input, was: c.value ?? '' });
+        return h('div', { class: 'field' }, h('label', { for: id }, c.key), input);
+      }),
+      (a.securedConfiguration || []).map(c => {
+        const id = `change-${a.applicationName}-${c.key}`.replace(/[^A-Za-z0-9_-]/g, '-');
+        const input = h('input', { id, type: 'password', autocomplete: 'new-password', 'aria-describedby': id + '-hint' });
+        inputs.push({ app: a.applicationName, key: c.key, kind: 'secured', input });
+        return h('div', { class: 'field' }, h('label', { for: id }, `${c.key} (secured)`), input,
+          h('span', { id: id + '-hint', class: 'hint' }, 'Set. Its value is never shown: enter a new one to replace it, or leave this empty to keep it.'));
+      })));
+    const submit = h('button', { type: 'submit', class: 'primary', id: 'change-redeploy' }, 'Redeploy with these values');
+    const form = h('form', { id: 'change-form', novalidate: true }, fieldsets, submit);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const byApp = new Map();
+      for (const i of inputs) {
+        const changed = i.kind === 'standard' ? i.input.value !== i.was : i.input.value !== '';
+        if (!changed) {
+          continue;
+        }
+        const entry = byApp.get(i.app) || { applicationName: i.app, standardConfiguration: [], securedConfiguration: [] };
+        (i.kind === 'standard' ? entry.standardConfiguration : entry.securedConfiguration).push({ key: i.key, value: i.input.value });
+        byApp.set(i.app, entry);
+      }
+      await act('Redeploy with new values', () => call('POST', path, {
+        version: current.version,
+        actions: [{ action: 'redeploy', configurationValues: [...byApp.values()] }],
+      }));
+      inputs.filter(i => i.kind === 'secured').forEach(i => { i.input.value = ''; });
+      inputs.filter(i => i.kind === 'standard').forEach(i => { i.was = i.input.value; });
+    });
+    return h('section', { 'aria-labelledby': 'change-heading' }, h('h2', { id: 'change-heading' }, 'Change configuration'),
+      h('p', { class: 'hint' }, 'Changed values are sent with a redeploy; values left as they are stay.'), form);
+  }
 
   function logsPanel(d) {
     const apps = d.applications || [];

@@ -41,6 +41,7 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CONNECTSTAGE_CHROMIUM", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getenv().getOrDefault("CONNECTSTAGE_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots").toAbsolutePath();
+    static final Path LOAD_TIMES = Path.of("target", "console-load-times.txt").toAbsolutePath();
     private static final Path AXE_DIR = Path.of("target", "axe").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -147,6 +148,24 @@ final class ConsoleBrowser implements AutoCloseable {
 
     void mark() {
         script("window.__connectstageMark = true;");
+    }
+
+    /**
+     * Appends how long the page at / took to load, as the browser measured it (navigation start to
+     * the load event, and to the sign-in screen drawn), to target/console-load-times.txt: reported,
+     * never asserted (the machines are shared, their speed is not the console's).
+     */
+    void recordLoadTime(String test) {
+        Object t = script("const n = performance.getEntriesByType('navigation')[0];"
+                + "return n ? [Math.round(n.responseEnd), Math.round(n.domContentLoadedEventEnd), Math.round(n.loadEventEnd),"
+                + " Math.round(performance.now())].join(' ') : '';");
+        try {
+            Files.createDirectories(LOAD_TIMES.getParent());
+            Files.writeString(LOAD_TIMES, test + " responseEnd/domContentLoaded/load/drawn ms: " + t + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Writes target/console-screenshots/NAME.png. */

@@ -48,6 +48,8 @@ abstract class ConsoleScreenTest {
         browser.go("/");
         browser.script("sessionStorage.clear();");
         browser.driver.navigate().refresh();
+        browser.shown("#client-id");
+        browser.recordLoadTime(getClass().getSimpleName());
     }
 
     /** Signs in through the sign-in screen and waits for Manage connectors. */

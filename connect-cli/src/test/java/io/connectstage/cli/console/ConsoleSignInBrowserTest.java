@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 
 @DisplayName("The console's Sign in screen, in headless Chromium")
 class ConsoleSignInBrowserTest extends ConsoleScreenTest {
@@ -54,5 +55,17 @@ class ConsoleSignInBrowserTest extends ConsoleScreenTest {
         browser.click("#sign-out");
         browser.shown("#client-id");
         assertEquals(0L, browser.script("return sessionStorage.length;"));
+    }
+
+    @Test
+    @DisplayName("works from the keyboard alone: the id field has the focus, Tab to the secret, Enter signs in")
+    void byKeyboard() {
+        browser.shown("#client-id");
+        browser.until("the id field has the focus", () -> "client-id".equals(browser.script("return document.activeElement.id;")));
+        browser.driver.switchTo().activeElement().sendKeys(ConsoleServer.ID, Keys.TAB);
+        assertEquals("client-secret", browser.script("return document.activeElement.id;"));
+        browser.driver.switchTo().activeElement().sendKeys(ConsoleServer.SECRET, Keys.ENTER);
+        browser.shown("#connectors");
+        assertEquals("Manage connectors", browser.text("h1"));
     }
 }

@@ -81,6 +81,7 @@ class HttpServeProcessTest {
             assertEquals(200, page.statusCode());
             assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
             assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
+            assertTrue(page.headers().firstValue("X-Correlation-ID").orElseThrow().startsWith("connectstage-"), "as every answer");
         } finally {
             stop(on);
         }

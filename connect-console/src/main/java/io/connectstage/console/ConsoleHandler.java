@@ -1,6 +1,9 @@
 package io.connectstage.console;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -29,9 +32,19 @@ public final class ConsoleHandler extends Handler.Wrapper {
             + "img-src 'self'; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private final ConsoleAssets assets = ConsoleAssets.load();
+    private final Function<Request, Map<String, String>> extraHeaders;
 
     public ConsoleHandler(Handler api) {
+        this(api, request -> Map.of());
+    }
+
+    /**
+     * With headers of the server's own on each file's answer, e.g. the {@code X-Correlation-ID}
+     * that every answer of the API carries.
+     */
+    public ConsoleHandler(Handler api, Function<Request, Map<String, String>> extraHeaders) {
         super(api);
+        this.extraHeaders = Objects.requireNonNull(extraHeaders, "extraHeaders is null");
     }
 
     @Override
@@ -49,6 +62,7 @@ public final class ConsoleHandler extends Handler.Wrapper {
         if (asset.isEmpty()) {
             return super.handle(request, response, callback);
         }
+        extraHeaders.apply(request).forEach(response.getHeaders()::put);
         serve(asset.get(), head, request, response, callback);
         return true;
     }

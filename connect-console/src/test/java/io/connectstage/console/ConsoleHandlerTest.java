@@ -46,7 +46,7 @@ class ConsoleHandlerTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        server.setHandler(new ConsoleHandler(new Api()));
+        server.setHandler(new ConsoleHandler(new Api(), request -> java.util.Map.of("X-Correlation-ID", "from-the-server")));
         server.start();
         base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
@@ -80,6 +80,7 @@ class ConsoleHandlerTest {
             assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElseThrow());
             assertTrue(r.headers().firstValue("ETag").orElseThrow().matches("\"[0-9a-f]{32}\""));
             assertTrue(r.body().contains("<script type=\"module\" src=\"/console/app.js\"></script>"), r.body());
+            assertEquals("from-the-server", r.headers().firstValue("X-Correlation-ID").orElseThrow());
         }
 
         @Test

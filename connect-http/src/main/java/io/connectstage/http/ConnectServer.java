@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -104,7 +105,7 @@ public final class ConnectServer implements AutoCloseable {
         Handler api = inline ? new InlineReads(handler) : handler;
         // the console's files are bytes in memory, so it answers on the I/O thread without breaking the inline promise
         ReceiveDeadline deadline = new ReceiveDeadline(b.receiveTimeout, server.getScheduler(),
-                b.console ? new ConsoleHandler(api) : api);
+                b.console ? new ConsoleHandler(api, request -> Map.of(CorrelationId.HEADER, CorrelationId.of(request))) : api);
         connector.addEventListener(deadline.connections());
         server.setHandler(deadline);
         if (b.accessLog) {

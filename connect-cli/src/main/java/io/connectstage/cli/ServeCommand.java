@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
  * exactly one line, {@code listening on http://HOST:PORT}, to standard output once it answers.
  */
 @Command(name = "serve", sortOptions = false, description = {
-        "Serve the Connect API (/connectors/...) and its OAuth endpoints (/oauth/token, /oauth/introspect).",
+        "Serve the Connect API (/connectors/...), its OAuth endpoints (/oauth/token, /oauth/introspect) and the web console (/).",
         "Prints 'listening on http://HOST:PORT' when ready; SIGTERM stops it."})
 final class ServeCommand implements Callable<Integer> {
     static final String DEFAULT_PROJECT = "connectstage";
@@ -113,6 +113,10 @@ final class ServeCommand implements Callable<Integer> {
             "what the server, Jetty and HikariCP log to standard error: error, warn (default), info, debug, trace or off;",
             "every 500 is logged (error) with its X-Correlation-ID, route and stack"})
     String logLevel;
+
+    @Option(names = "--no-console", description = "do not serve the web console (the Merchant Center's Connect screens) at /; "
+            + "by default it is served where the API is (--bind, --port)")
+    boolean noConsole;
 
     @Option(names = "--access-log", description = "log one line per request to standard error: client, method, path "
             + "(no query string), status, bytes, milliseconds, X-Correlation-ID; never a header, token or body")
@@ -238,7 +242,7 @@ final class ServeCommand implements Callable<Integer> {
                             return List.of();
                         }
                     })
-                    .tokenLifetime(Duration.ofSeconds(tokenLifetime)).accessLog(accessLog)
+                    .tokenLifetime(Duration.ofSeconds(tokenLifetime)).accessLog(accessLog).console(!noConsole)
                     .inlineReads(store.equals("memory")); // memory stores never block
             if (pollSeconds > 0) {
                 builder.pollEvery(Duration.ofSeconds(pollSeconds));

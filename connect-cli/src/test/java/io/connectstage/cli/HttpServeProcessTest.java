@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectstage.http.Http;
 import io.connectstage.repository.GitFixture;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +67,34 @@ class HttpServeProcessTest {
         return new Http(base).token(id, secret, null).expect(200).json().get("access_token").asText();
     }
 
+    private static HttpResponse<String> getRoot(URI base) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("serves the web console at / by default, and with --no-console leaves / to the API (404 ResourceNotFound)")
+    void servesTheConsoleUnlessTurnedOff() throws Exception {
+        Child on = serve("--port", "0", "--client", "me:my-secret:manage_connectors:my-project");
+        try {
+            HttpResponse<String> page = getRoot(on.base());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
+            assertTrue(page.headers().firstValue("X-Correlation-ID").orElseThrow().startsWith("connectstage-"), "as every answer");
+        } finally {
+            stop(on);
+        }
+        Child off = serve("--port", "0", "--no-console", "--client", "me:my-secret:manage_connectors:my-project");
+        try {
+            HttpResponse<String> page = getRoot(off.base());
+            assertEquals(404, page.statusCode());
+            assertTrue(page.body().contains("ResourceNotFound"), page.body());
+        } finally {
+            stop(off);
+        }
+    }
+
     @Test
     void printsOneLineServesAndStopsOnSigterm() throws Exception {
         Child child = serve("--port", "0", "--client", "me:my-secret:manage_connectors:my-project");
@@ -85,10 +116,10 @@ class HttpServeProcessTest {
         String token;
         try {
             token = token(child.base(), "me", "my-secret");
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(child.base().resolve("/connectors/drafts?where=hush"))
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(child.base().resolve("/connectors/drafts?where=hush"))
                             .header("Authorization", "Bearer " + token).header("X-Correlation-ID", "from-the-cli").build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             assertEquals("from-the-cli", r.headers().firstValue("X-Correlation-ID").orElse(null));
         } finally {

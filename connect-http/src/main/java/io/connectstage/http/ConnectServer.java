@@ -1,5 +1,6 @@
 package io.connectstage.http;
 
+import io.connectstage.console.ConsoleHandler;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.oauth.TokenIssuer;
 import io.connectstage.processing.DeploymentFaults;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -100,8 +102,10 @@ public final class ConnectServer implements AutoCloseable {
         // the default spaces are memory stores: they never block
         boolean inline = b.inlineReads != null ? b.inlineReads : b.spaces == null;
         // the deadline only reads and writes a map and a field, so it keeps the inline promise
+        Handler api = inline ? new InlineReads(handler) : handler;
+        // the console's files are bytes in memory, so it answers on the I/O thread without breaking the inline promise
         ReceiveDeadline deadline = new ReceiveDeadline(b.receiveTimeout, server.getScheduler(),
-                inline ? new InlineReads(handler) : handler);
+                b.console ? new ConsoleHandler(api, request -> Map.of(CorrelationId.HEADER, CorrelationId.of(request))) : api);
         connector.addEventListener(deadline.connections());
         server.setHandler(deadline);
         if (b.accessLog) {
@@ -257,6 +261,7 @@ public final class ConnectServer implements AutoCloseable {
         private Duration receiveTimeout = DEFAULT_RECEIVE_TIMEOUT;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private boolean accessLog;
+        private boolean console = true;
         private final List<AutoCloseable> owned = new ArrayList<>();
         private Duration pollEvery;
         private Supplier<? extends Iterable<String>> resume;
@@ -386,6 +391,16 @@ public final class ConnectServer implements AutoCloseable {
          */
         public Builder accessLog(boolean value) {
             this.accessLog = value;
+            return this;
+        }
+
+        /**
+         * Whether the web console (connect-console: the Merchant Center's Connect screens over this
+         * same API) is served at {@code /} and {@code /console/…}: only {@code GET} and {@code HEAD}
+         * of its own files, everything else goes to the API as without it. Default on.
+         */
+        public Builder console(boolean value) {
+            this.console = value;
             return this;
         }
 

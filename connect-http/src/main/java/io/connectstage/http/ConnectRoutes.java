@@ -21,6 +21,7 @@ final class ConnectRoutes {
     private static final RouteScope MANAGE_DEPLOYMENTS = RouteScope.pathProject("projectKey", MANAGE_PROJECT,
             MANAGE_CONNECTORS_DEPLOYMENTS);
     private static final RouteScope MANAGE_FAULTS = RouteScope.servedPathProject("projectKey", MANAGE_PROJECT);
+    private static final RouteScope CERTIFY = RouteScope.servedPathProject("projectKey", MANAGE_PROJECT);
 
     private ConnectRoutes() {
     }
@@ -30,6 +31,7 @@ final class ConnectRoutes {
         ConnectorRoutes connectors = new ConnectorRoutes(bodies);
         DeploymentRoutes deployments = new DeploymentRoutes(bodies);
         FaultRoutes faults = new FaultRoutes(spaces, bodies);
+        CertificationRoutes certification = new CertificationRoutes(bodies);
         return RouteTable.builder()
                 // the auth service
                 .route("POST", "/oauth/token", OPEN, oauth::token)
@@ -53,6 +55,9 @@ final class ConnectRoutes {
                 // the emulator's own: fault injection for harnesses
                 .route("POST", "/.connectstage/projects/{projectKey}/faults", MANAGE_FAULTS, faults::set)
                 .route("DELETE", "/.connectstage/projects/{projectKey}/faults", MANAGE_FAULTS, faults::clearProject)
+                // the emulator's own: the stand-in for commercetools' certification review
+                .route("POST", "/.connectstage/projects/{projectKey}/certification/{ref}", CERTIFY,
+                        certification::decide)
                 .build();
     }
 }

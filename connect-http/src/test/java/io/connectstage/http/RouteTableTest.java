@@ -137,7 +137,9 @@ class RouteTableTest {
                     "DELETE /{projectKey}/deployments/{ref} any of [MANAGE_PROJECT, MANAGE_CONNECTORS_DEPLOYMENTS] of {projectKey}",
                     "GET /{projectKey}/deployments/{ref}/logs any of [MANAGE_PROJECT, VIEW_CONNECTORS_DEPLOYMENTS, MANAGE_CONNECTORS_DEPLOYMENTS] of {projectKey}",
                     "POST /.connectstage/projects/{projectKey}/faults any of [MANAGE_PROJECT] of {projectKey}, a served project",
-                    "DELETE /.connectstage/projects/{projectKey}/faults any of [MANAGE_PROJECT] of {projectKey}, a served project"),
+                    "DELETE /.connectstage/projects/{projectKey}/faults any of [MANAGE_PROJECT] of {projectKey}, a served project",
+                    "POST /.connectstage/projects/{projectKey}/certification/{ref} any of [MANAGE_PROJECT] of {projectKey}, "
+                            + "a served project"),
                     routes);
         }
     }

@@ -11,6 +11,7 @@ import * as install from './install.js';
 import * as installations from './installations.js';
 import * as deployment from './deployment.js';
 import * as marketplace from './marketplace.js';
+import * as certification from './certification.js';
 
 const ROUTES = [
   { pattern: /^\/manage\/connectors$/, screen: connectors },
@@ -18,6 +19,7 @@ const ROUTES = [
   { pattern: /^\/manage\/connectors\/([^/]+)(?:\/(details|preview-report|publish-report))?$/, screen: connector },
   { pattern: /^\/manage\/connectors\/([^/]+)\/install\/(preview|production)$/, screen: install },
   { pattern: /^\/manage\/installations$/, screen: installations },
+  { pattern: /^\/manage\/certification$/, screen: certification },
   { pattern: /^\/marketplace$/, screen: marketplace },
   { pattern: /^\/marketplace\/([^/]+)$/, screen: { render: marketplace.renderConnector } },
   { pattern: /^\/marketplace\/([^/]+)\/(install)$/, screen: { render: (m, [id], ctx) => install.render(m, [id, 'marketplace'], ctx) } },
@@ -43,11 +45,18 @@ function route() {
     go('/manage/connectors');
     return;
   }
-  for (const r of ROUTES) {
-    const m = path.match(r.pattern);
-    if (m) {
-      leave = r.screen.render(main, m.slice(1), { go, session: s }) || null;
-      return;
+  // a screen of another project of the organization: #/manage/projects/KEY/... is the screen at
+  // #/manage/... with that project's token
+  const other = path.match(/^\/manage\/projects\/([^/]+)(\/.*)$/);
+  const project = other ? other[1] : s.projectKey;
+  const inner = other ? '/manage' + other[2] : path;
+  if (s.projectKeys.includes(project)) {
+    for (const r of ROUTES) {
+      const m = inner.match(r.pattern);
+      if (m) {
+        leave = r.screen.render(main, m.slice(1), { go, session: s, project }) || null;
+        return;
+      }
     }
   }
   document.title = 'Not found · Connect';
@@ -58,7 +67,9 @@ function route() {
 function header(s) {
   document.getElementById('nav').hidden = !s;
   document.getElementById('sign-out').hidden = !s;
-  fill(document.getElementById('who'), s ? `${s.clientId} · project ${s.projectKey ?? '(none)'}` : '');
+  fill(document.getElementById('who'), !s ? ''
+    : s.projectKeys.length > 1 ? `${s.clientId} · organization: ${s.projectKeys.join(', ')}`
+      : `${s.clientId} · project ${s.projectKey ?? '(none)'}`);
 }
 
 /** Goes to a screen; the screen's heading region takes the focus (for keyboard and screen readers). */

@@ -1,7 +1,7 @@
 // A connector's page: its details and its Preview Report and Publish Report tabs (every report
 // entry with its type and message), the publishing actions, kept current by polling.
 
-import { call, draftPath, PUBLISHING, update } from './api.js';
+import { at, call, draftPath, PUBLISHING, update } from './api.js';
 import { announce, carried, errorBox, fill, h, safeLink } from './dom.js';
 import { previewable, status, when } from './format.js';
 import { keepingFocus, poll } from './poll.js';
@@ -12,7 +12,7 @@ const TABS = [
   { id: 'publish-report', label: 'Publish Report' },
 ];
 
-export function render(main, [id, tab = 'details']) {
+export function render(main, [id, tab = 'details'], { session, project }) {
   const problem = h('div', { id: 'problem' });
   const before = carried();
   if (before) {
@@ -28,7 +28,7 @@ export function render(main, [id, tab = 'details']) {
   let current = null;
   const load = async () => {
     try {
-      current = await call('GET', draftPath(id));
+      current = await call('GET', draftPath(id), undefined, project);
       const text = JSON.stringify(current);
       if (text !== shown) {
         if (shown !== null) {
@@ -45,7 +45,7 @@ export function render(main, [id, tab = 'details']) {
   const act = async what => {
     fill(problem);
     try {
-      await update(current, PUBLISHING[what].actions);
+      await update(current, PUBLISHING[what].actions, project);
       announce(`${PUBLISHING[what].label}: requested.`);
     } catch (e) {
       fill(problem, errorBox(e));
@@ -59,14 +59,14 @@ export function render(main, [id, tab = 'details']) {
     // the seed: "published for testing purposes: Deploy on Preview; for private use: Deploy on Production"
     h('div', { class: 'toolbar' },
       c.isPreviewable === 'true' ? h('a', {
-        href: `#/manage/connectors/${encodeURIComponent(c.id)}/install/preview`, class: 'button primary', id: 'deploy-preview',
+        href: at(session, project, `/manage/connectors/${encodeURIComponent(c.id)}/install/preview`), class: 'button primary', id: 'deploy-preview',
       }, 'Deploy on Preview') : null,
       c.status === 'Published' ? h('a', {
-        href: `#/manage/connectors/${encodeURIComponent(c.id)}/install/production`, class: 'button primary', id: 'deploy-production',
+        href: at(session, project, `/manage/connectors/${encodeURIComponent(c.id)}/install/production`), class: 'button primary', id: 'deploy-production',
       }, 'Deploy on Production') : null),
     h('nav', { class: 'tabs', 'aria-label': 'Connector' }, TABS.map(t =>
       h('a', {
-        href: `#/manage/connectors/${encodeURIComponent(c.id)}/${t.id}`, class: 'button', id: 'tab-' + t.id,
+        href: at(session, project, `/manage/connectors/${encodeURIComponent(c.id)}/${t.id}`), class: 'button', id: 'tab-' + t.id,
         'aria-current': t.id === tab ? 'page' : false, 'data-focus': 'tab-' + t.id,
       }, t.label))),
     tab === 'preview-report' ? report('Preview Report', c.previewableReport)
@@ -91,6 +91,7 @@ function details(c) {
     ['Connector type', (c.integrationTypes || []).join(', ')],
     ['Supported regions', (c.supportedRegions || []).join(', ')],
     ['Private', c.private ? 'yes' : 'no'],
+    ['Project', project],
     ['Private projects', (c.privateProjects || []).join(', ')],
     ['Contact email', creator.email],
     ['Title', creator.title],

@@ -3,7 +3,7 @@
 // date range, page by page), the Build details tab (every build entry, errors first), Redeploy,
 // and Uninstall with a confirmation. Polls until it is gone.
 
-import { call, ConnectError } from './api.js';
+import { at, call, ConnectError } from './api.js';
 import { announce, errorBox, fill, h } from './dom.js';
 import { when } from './format.js';
 import { deploymentsPath } from './installations.js';
@@ -18,8 +18,8 @@ const TABS = [
 
 const SEVERITY_ORDER = { Error: 0, Warning: 1, Information: 2 };
 
-export function render(main, [id, tab = 'details'], { session }) {
-  const path = deploymentsPath(session) + '/' + encodeURIComponent(id);
+export function render(main, [id, tab = 'details'], { session, project }) {
+  const path = deploymentsPath(project) + '/' + encodeURIComponent(id);
   const problem = h('div', { id: 'problem' });
   const head = h('div', {}, h('p', { class: 'empty' }, 'Loading…'));
   const panel = h('div', { id: 'tab-panel' });
@@ -33,7 +33,7 @@ export function render(main, [id, tab = 'details'], { session }) {
 
   const load = async () => {
     try {
-      current = await call('GET', path);
+      current = await call('GET', path, undefined, project);
     } catch (e) {
       if (e instanceof ConnectError && e.status === 404 && current) {
         current = null;
@@ -88,14 +88,14 @@ export function render(main, [id, tab = 'details'], { session }) {
     h('div', { class: 'toolbar' },
       h('button', {
         type: 'button', id: 'redeploy', 'data-focus': 'redeploy',
-        onclick: () => act('Redeploy', () => call('POST', path, { version: d.version, actions: [{ action: 'redeploy' }] })),
+        onclick: () => act('Redeploy', () => call('POST', path, { version: d.version, actions: [{ action: 'redeploy' }] }, project)),
       }, 'Redeploy'),
       confirming
         ? h('div', { role: 'group', 'aria-labelledby': 'uninstall-question', class: 'toolbar' },
-          h('span', { id: 'uninstall-question' }, `Uninstall ${name(d)} from ${session.projectKey}?`),
+          h('span', { id: 'uninstall-question' }, `Uninstall ${name(d)} from ${project}?`),
           h('button', {
             type: 'button', id: 'confirm-uninstall', class: 'primary', 'data-focus': 'confirm-uninstall',
-            onclick: () => { confirming = false; act('Uninstall', () => call('DELETE', path + '?version=' + d.version)); },
+            onclick: () => { confirming = false; act('Uninstall', () => call('DELETE', path + '?version=' + d.version, undefined, project)); },
           }, 'Uninstall'),
           h('button', {
             type: 'button', id: 'cancel-uninstall', 'data-focus': 'uninstall',
@@ -106,7 +106,7 @@ export function render(main, [id, tab = 'details'], { session }) {
           onclick: () => { confirming = true; shown = null; load().then(() => { const c = document.getElementById('confirm-uninstall'); if (c) c.focus(); }); },
         }, 'Uninstall')),
     h('nav', { class: 'tabs', 'aria-label': 'Installation' }, TABS.map(t => h('a', {
-      href: `#/manage/installations/${encodeURIComponent(d.id)}/${t.id}`, class: 'button', id: 'tab-' + t.id,
+      href: at(session, project, `/manage/installations/${encodeURIComponent(d.id)}/${t.id}`), class: 'button', id: 'tab-' + t.id,
       'aria-current': t.id === tab ? 'page' : false, 'data-focus': 'tab-' + t.id,
     }, t.label))),
   ];
@@ -146,7 +146,7 @@ export function render(main, [id, tab = 'details'], { session }) {
       await act('Redeploy with new values', () => call('POST', path, {
         version: current.version,
         actions: [{ action: 'redeploy', configurationValues: [...byApp.values()] }],
-      }));
+      }, project));
       inputs.filter(i => i.kind === 'secured').forEach(i => { i.input.value = ''; });
       inputs.filter(i => i.kind === 'standard').forEach(i => { i.was = i.input.value; });
     });
@@ -169,7 +169,7 @@ export function render(main, [id, tab = 'details'], { session }) {
       if (end.value) q.set('endDate', new Date(end.value + 'Z').toISOString());
       if (pageToken) q.set('pageToken', pageToken);
       try {
-        const page = await call('GET', path + '/logs?' + q.toString());
+        const page = await call('GET', path + '/logs?' + q.toString(), undefined, project);
         const rows = (page.data || []).map(l => h('tr', {},
           h('td', {}, when(l.timestamp)), h('td', { class: 'severity' }, l.severity ?? ''),
           h('td', {}, l.applicationName ?? ''), h('td', { class: 'message' }, logText(l))));

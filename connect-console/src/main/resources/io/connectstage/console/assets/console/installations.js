@@ -1,15 +1,15 @@
-// Manage connectors → Installations: the project's Deployments (connector, project, region,
-// type, status, last change), kept current by polling (Queued → Deploying → Deployed,
-// Undeploying → gone).
+// Manage connectors → Installations: the Deployments of every project of the sign-in (each read
+// with its project's token), with their connector, project, region, type, status and last change,
+// kept current by polling (Queued → Deploying → Deployed, Undeploying → gone).
 
-import { call } from './api.js';
+import { at, call } from './api.js';
 import { announce, errorBox, fill, h } from './dom.js';
 import { when } from './format.js';
 import { keepingFocus, poll } from './poll.js';
 import { manageTabs } from './tabs.js';
 
-export function deploymentsPath(session) {
-  return '/' + encodeURIComponent(session.projectKey) + '/deployments';
+export function deploymentsPath(projectKey) {
+  return '/' + encodeURIComponent(projectKey) + '/deployments';
 }
 
 export function render(main, params, { session }) {
@@ -22,14 +22,16 @@ export function render(main, params, { session }) {
   let shown = null;
   const load = async () => {
     try {
-      const page = await call('GET', deploymentsPath(session) + '?limit=500&sort=' + encodeURIComponent('createdAt desc'));
-      const text = JSON.stringify(page.results);
+      const query = '?limit=500&sort=' + encodeURIComponent('createdAt desc');
+      const pages = await Promise.all(session.projectKeys.map(p => call('GET', deploymentsPath(p) + query, undefined, p)));
+      const results = pages.flatMap((page, i) => page.results.map(d => ({ project: session.projectKeys[i], d })));
+      const text = JSON.stringify(results);
       if (text !== shown) {
         if (shown !== null) {
           announce('The installations changed.');
         }
         shown = text;
-        keepingFocus(() => fill(list, draw(page.results)));
+        keepingFocus(() => fill(list, draw(results)));
       }
       fill(problem);
     } catch (e) {
@@ -44,12 +46,12 @@ export function render(main, params, { session }) {
       h('caption', { class: 'visually-hidden' }, 'Installations'),
       h('thead', {}, h('tr', {},
         ['Connector', 'Deployment key', 'Project', 'Region', 'Type', 'Status', 'Last change'].map(t => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, deployments.map(d => h('tr', { 'data-id': d.id, 'data-key': d.key ?? '' },
+      h('tbody', {}, deployments.map(({ project, d }) => h('tr', { 'data-id': d.id, 'data-key': d.key ?? '', 'data-project': project },
         h('td', { class: 'connector' }, h('a', {
-          href: '#/manage/installations/' + encodeURIComponent(d.id), 'data-focus': d.id,
+          href: at(session, project, '/manage/installations/' + encodeURIComponent(d.id)), 'data-focus': d.id,
         }, (d.connector && d.connector.name) || (d.connector && d.connector.key) || d.id)),
         h('td', { class: 'key' }, d.key ?? ''),
-        h('td', { class: 'project' }, session.projectKey ?? ''),
+        h('td', { class: 'project' }, project),
         h('td', { class: 'region' }, d.deployedRegion ?? ''),
         h('td', { class: 'type' }, d.type ?? ''),
         h('td', { class: 'status' }, d.status ?? ''),

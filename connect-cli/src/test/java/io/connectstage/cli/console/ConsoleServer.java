@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server the browser tests drive: memory stores with processing, two API clients of project
- * {@code my-project} (one that manages it, one that may only view connectors), and an analyzer
+ * {@code my-project} (one that manages it, one that may only view connectors), an organization
+ * client that manages {@code my-project} and {@code other-project}, and an analyzer
  * that accepts every repository except those at tag {@code broken}, which it rejects with one
  * Error entry (so that reports of both kinds can be shown); an accepted connector declares one
  * application, {@code service}, with a required standard key {@code BATCH_SIZE} (default 100)
@@ -36,6 +37,10 @@ final class ConsoleServer {
     static final String SECRET = "console-manager-secret";
     static final String VIEWER_ID = "console-viewer";
     static final String VIEWER_SECRET = "console-viewer-secret";
+    /** The organization: an API client whose scopes name two projects, my-project first. */
+    static final String OTHER_PROJECT = "other-project";
+    static final String ORG_ID = "console-organization";
+    static final String ORG_SECRET = "console-organization-secret";
     static final String BROKEN_TITLE = "Connector specification file not found";
 
     static final ConnectorAnalyzer ANALYZER = (repository, at) -> repository.tag().equals("broken")
@@ -57,6 +62,8 @@ final class ConsoleServer {
         return ConnectServer.builder()
                 .client(OAuthClient.parse(ID + ":" + SECRET + ":manage_project:" + PROJECT).get())
                 .client(OAuthClient.parse(VIEWER_ID + ":" + VIEWER_SECRET + ":view_connectors:" + PROJECT).get())
+                .client(OAuthClient.parse(ORG_ID + ":" + ORG_SECRET + ":manage_project:" + PROJECT + ",manage_project:"
+                        + OTHER_PROJECT).get())
                 .closing(pool)
                 .spaces(PerProjectSpaces.builder().analyzer(ANALYZER).pool(pool).faults(new DeploymentFaults())
                         .staged(project -> {

@@ -39,7 +39,7 @@ class ConsoleSignInBrowserTest extends ConsoleScreenTest {
         signIn();
         assertTrue(browser.text("#who").contains(ConsoleServer.PROJECT), browser.text("#who"));
         String session = String.valueOf(browser.script("return sessionStorage.getItem('connectstage.console.session');"));
-        String consoleToken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(session).get("token").asText();
+        String consoleToken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(session).at("/projects/0/token").asText();
         // the token is a real one of the API, and it is nowhere else: not in the URL, not in local storage
         http.get("/connectors/drafts", consoleToken).expect(200);
         assertFalse(browser.driver.getCurrentUrl().contains(consoleToken));

@@ -71,12 +71,12 @@ export function render(main, [id, tab = 'details'], { session, project }) {
       }, t.label))),
     tab === 'preview-report' ? report('Preview Report', c.previewableReport)
       : tab === 'publish-report' ? report('Publish Report', c.publishingReport)
-        : details(c),
+        : details(c, project),
   ];
   return poll(load);
 }
 
-function details(c) {
+function details(c, project) {
   const creator = c.creator || {};
   const repository = c.repository || {};
   const rows = [

@@ -2,7 +2,7 @@
 // type), Creator details, Project scope, Publishing options. It POSTs a ConnectorStagedDraft to
 // /connectors/drafts, applies the chosen publishing action, and opens the new connector's page.
 
-import { call, PUBLISHING, update } from './api.js';
+import { at, call, PUBLISHING, update } from './api.js';
 import { carry, errorBox, fill, h } from './dom.js';
 import { INTEGRATION_TYPES, keyProblem, REGIONS } from './format.js';
 
@@ -39,6 +39,17 @@ export function render(main, params, { go, session }) {
   const company = text('creator-company', { autocomplete: 'organization' });
   const contributors = h('input', { id: 'creator-contributors', name: 'noOfContributors', type: 'number', min: 0, step: 1 });
   const specific = text('private-projects', { autocomplete: 'off' });
+  // an organization sign-in chooses the primary project (the connector is staged there, managed
+  // with that project's token); a one-project sign-in has its client's project
+  const organization = session.projectKeys.length > 1;
+  const primary = organization
+    ? h('select', { id: 'primary-project-select', name: 'primary-project' }, session.projectKeys.map(p => h('option', { value: p }, p)))
+    : null;
+  const primaryField = organization
+    ? field('primary-project-select', 'Primary project', primary,
+      'The Connect API manages this connector with the tokens of its primary project.')
+    : h('p', {}, 'Primary project: ', h('strong', { id: 'primary-project' }, session.projectKey ?? ''),
+      ' (the project of the API client you signed in with; the Connect API manages the connector with its tokens).');
 
   key.addEventListener('input', () => {
     const p = keyProblem(key.value);
@@ -85,8 +96,7 @@ export function render(main, params, { go, session }) {
       field('creator-company', 'Company name', company),
       field('creator-contributors', 'Number of contributors', contributors)),
     h('fieldset', {}, h('legend', {}, 'Project scope'),
-      h('p', {}, 'Primary project: ', h('strong', { id: 'primary-project' }, session.projectKey ?? ''),
-        ' (the project of the API client you signed in with; the Connect API manages the connector with its tokens).'),
+      primaryField,
       h('fieldset', {}, h('legend', {}, 'Supported projects'), scope,
         field('private-projects', 'Project keys, comma-separated (for Specific Projects)', specific))),
     h('fieldset', {}, h('legend', {}, 'Publishing options'), publishing),
@@ -116,23 +126,28 @@ export function render(main, params, { go, session }) {
     if (contact.value) draft.creator.name = contact.value;
     if (company.value) draft.creator.company = company.value;
     if (contributors.value !== '') draft.creator.noOfContributors = Number(contributors.value);
+    const project = primary ? primary.value : session.projectKey;
+    if (checked('scope')[0] === 'all' && organization) {
+      // all Projects of the organization: the other projects of the sign-in may use it too
+      draft.privateProjects = session.projectKeys.filter(p => p !== project).map(p => `${projectRegion}:${p}`);
+    }
     if (checked('scope')[0] === 'specific') {
       draft.privateProjects = specific.value.split(',').map(p => p.trim()).filter(p => p)
         .map(p => (p.includes(':') ? p : `${projectRegion}:${p}`));
     }
     submit.disabled = true;
     try {
-      const created = await call('POST', '/connectors/drafts', draft);
+      const created = await call('POST', '/connectors/drafts', draft, project);
       const what = checked('publishing')[0];
       if (what && what !== 'skip') {
         try {
-          await update(created, PUBLISHING[what].actions);
+          await update(created, PUBLISHING[what].actions, project);
         } catch (e) {
           // the connector exists: open it, and say there why the publishing option was refused
           carry(e);
         }
       }
-      go('/manage/connectors/' + created.id);
+      location.hash = at(session, project, '/manage/connectors/' + created.id);
     } catch (e) {
       fill(problem, errorBox(e));
       problem.scrollIntoView();

@@ -61,7 +61,9 @@ export function errorBox(error) {
   return h('div', { class: 'error', role: 'alert' },
     h('p', {}, error.message || String(error)),
     entries.length === 0 ? null : h('ul', {}, entries.map(e =>
-      h('li', {}, e.code ? `${e.code}: ` : '', e.message || ''))));
+      // the detail, when the API gives one, says which field and why (InvalidJsonInput's message is generic)
+      h('li', {}, e.code ? `${e.code}: ` : '', e.message || '',
+        typeof e.detailedErrorMessage === 'string' ? ` (${e.detailedErrorMessage})` : ''))));
 }
 
 let announcer;

@@ -43,7 +43,7 @@ class ConsoleCertificationDeskBrowserTest extends ConsoleScreenTest {
         browser.go("/manage/certification");
         browser.shown(row("#certification-table", "desk-approved"));
         assertTrue(browser.text("#desk-notice").contains("stand-in for commercetools"), browser.text("#desk-notice"));
-        browser.screenshot("13-certification-desk");
+        browser.screenshot("18-certification-desk");
         browser.assertAccessible("Certification desk");
         browser.type(row("#certification-table", "desk-approved") + " textarea", "Reviewed, fine");
         browser.click(row("#certification-table", "desk-approved") + " button[data-action='approve']");
@@ -53,7 +53,7 @@ class ConsoleCertificationDeskBrowserTest extends ConsoleScreenTest {
         assertEquals("Reviewed, fine", c.at("/certificationInfo/comments/0/comment").asText());
         browser.go("/marketplace");
         browser.textBecomes("#public-connectors li.card h3", "Connector desk-approved");
-        browser.screenshot("14-marketplace-listed");
+        browser.screenshot("19-marketplace-listed");
     }
 
     @Test

@@ -1,5 +1,6 @@
-// Sign in: an API client's id and secret, exchanged at POST /oauth/token for a token of the
-// client's project (what the official CLI and every other client do). The secret is not kept.
+// Sign in: an API client's id and secret, exchanged for a token of each of the client's projects
+// (api.js signIn: POST /oauth/token, POST /oauth/introspect for `projects`, a token per other
+// project). The secret is never stored; api.js keeps it in memory only, to renew tokens.
 
 import { signIn } from './api.js';
 import { errorBox, fill, h } from './dom.js';
@@ -30,7 +31,8 @@ export function render(main, params, { go }) {
   fill(main,
     h('h1', {}, 'Sign in to Connect'),
     h('p', {}, 'Use the id and secret of an API client of this server (',
-      h('code', {}, './connect serve'), ' prints the one it generates). The console then shows that client\'s project.'),
+      h('code', {}, './connect serve'), ' prints the one it generates). The console then shows that client\'s project, or ',
+      'every project of an organization client (', h('code', {}, './connect serve --organization P1,P2'), ').'),
     problem, form);
   id.focus();
   return null;

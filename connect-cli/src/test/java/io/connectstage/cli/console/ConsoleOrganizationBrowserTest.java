@@ -132,4 +132,24 @@ class ConsoleOrganizationBrowserTest extends ConsoleScreenTest {
         until("/" + ConsoleServer.OTHER_PROJECT + "/deployments/key=org-chosen-production", other, "status", "Deployed");
         assertEquals(0, http.get("/" + ConsoleServer.PROJECT + "/deployments", mine).expect(200).json().get("total").asInt());
     }
+
+    @Test
+    @DisplayName("the marketplace's Organization Connectors are those of every project; Learn more reads one with its project's token")
+    void marketplaceAcrossProjects() throws Exception {
+        String other = orgToken(ConsoleServer.OTHER_PROJECT);
+        http.post("/connectors/drafts", other, "{\"key\":\"only-other\",\"name\":\"Only other\",\"creator\":{\"email\":\"a@example.com\"},"
+                + "\"repository\":{\"url\":\"git@github.com:acme/only-other.git\",\"tag\":\"1.0.0\"}}").expect(201);
+        http.post("/connectors/drafts/key=only-other", other, "{\"version\":1,\"actions\":[{\"action\":\"publish\",\"certification\":false}]}")
+                .expect(201);
+        until("/connectors/drafts/key=only-other", other, "status", "Published");
+        // my-project does not see it: it is private to other-project
+        assertEquals(0, http.get("/connectors/search", orgToken(ConsoleServer.PROJECT)).expect(200).json().get("total").asInt());
+        signIn(ConsoleServer.ORG_ID, ConsoleServer.ORG_SECRET);
+        browser.go("/marketplace");
+        browser.textBecomes("#organization-connectors li.card h3", "Only other");
+        browser.click("#organization-connectors li.card a");
+        browser.textBecomes("main h1", "Only other");
+        assertTrue(browser.driver.getCurrentUrl().contains("#/marketplace/projects/" + ConsoleServer.OTHER_PROJECT + "/"),
+                browser.driver.getCurrentUrl());
+    }
 }

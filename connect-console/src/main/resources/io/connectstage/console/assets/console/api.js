@@ -170,14 +170,15 @@ function send(method, path, body, bearer) {
 
 /**
  * The console's address of a screen of `projectKey`: screens of the first project keep their
- * addresses (#/manage/connectors/ID), those of another project of the organization carry it
- * (#/manage/projects/KEY/connectors/ID).
+ * addresses (#/manage/connectors/ID, #/marketplace/ID), those of another project of the
+ * organization carry it (#/manage/projects/KEY/connectors/ID, #/marketplace/projects/KEY/ID).
  */
 export function at(s, projectKey, path) {
   if (!projectKey || projectKey === s.projectKey) {
     return '#' + path;
   }
-  return '#/manage/projects/' + encodeURIComponent(projectKey) + path.replace(/^\/manage/, '');
+  const area = path.match(/^\/(manage|marketplace)(\/.*)?$/);
+  return `#/${area[1]}/projects/${encodeURIComponent(projectKey)}${area[2] ?? ''}`;
 }
 
 async function readJson(answer) {

@@ -45,11 +45,11 @@ function route() {
     go('/manage/connectors');
     return;
   }
-  // a screen of another project of the organization: #/manage/projects/KEY/... is the screen at
-  // #/manage/... with that project's token
-  const other = path.match(/^\/manage\/projects\/([^/]+)(\/.*)$/);
-  const project = other ? other[1] : s.projectKey;
-  const inner = other ? '/manage' + other[2] : path;
+  // a screen of another project of the organization: #/manage/projects/KEY/... (or
+  // #/marketplace/projects/KEY/...) is the screen at #/manage/... with that project's token
+  const other = path.match(/^\/(manage|marketplace)\/projects\/([^/]+)(\/.*)$/);
+  const project = other ? other[2] : s.projectKey;
+  const inner = other ? '/' + other[1] + other[3] : path;
   if (s.projectKeys.includes(project)) {
     for (const r of ROUTES) {
       const m = inner.match(r.pattern);

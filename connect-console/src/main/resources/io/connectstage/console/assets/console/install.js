@@ -31,7 +31,7 @@ export function render(main, [id, type], { go, session, project }) {
     try {
       // a production install takes the published Connector's applications, a preview the staged ones;
       // from the marketplace there is only the published Connector (maybe another project's)
-      const staged = marketplace ? await call('GET', '/connectors/' + encodeURIComponent(id))
+      const staged = marketplace ? await call('GET', '/connectors/' + encodeURIComponent(id), undefined, owner)
         : await call('GET', draftPath(id), undefined, owner);
       const connector = preview || marketplace ? staged
         : await call('GET', '/connectors/key=' + encodeURIComponent(staged.key), undefined, owner);

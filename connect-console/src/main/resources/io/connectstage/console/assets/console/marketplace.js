@@ -2,22 +2,31 @@
 // (published for this organization's projects), searched by keywords, names and creators through
 // GET /connectors/search; "Learn more" opens a Connector's documentation, with "Install".
 
-import { call } from './api.js';
+import { at, call } from './api.js';
 import { errorBox, fill, h, safeLink } from './dom.js';
 import { when } from './format.js';
 
 // The API's private=false filters nothing (only private=true narrows), so one search is split here.
-function search(text, company) {
+// An organization searches in each of its projects (a private Connector is seen only by its
+// projects) and sees each Connector once, with the first project that sees it.
+async function search(session, text, company) {
   const q = new URLSearchParams({ limit: '500' });
   if (company) {
     q.set('creator.company', company);
   } else if (text) {
     q.set('text', text);
   }
-  return call('GET', '/connectors/search?' + q.toString()).then(page => page.results || []);
+  const pages = await Promise.all(session.projectKeys.map(p => call('GET', '/connectors/search?' + q.toString(), undefined, p)));
+  const seen = new Map();
+  pages.forEach((page, i) => (page.results || []).forEach(c => {
+    if (!seen.has(c.id)) {
+      seen.set(c.id, { ...c, seenBy: session.projectKeys[i] });
+    }
+  }));
+  return [...seen.values()];
 }
 
-export function render(main) {
+export function render(main, params, { session }) {
   document.title = 'Connect marketplace · Connect';
   const problem = h('div', { id: 'problem' });
   const text = h('input', { id: 'marketplace-search', type: 'search', autocomplete: 'off' });
@@ -33,9 +42,9 @@ export function render(main) {
     const t = text.value.trim();
     const company = byCreator.checked ? t : null;
     try {
-      const found = await search(t, company);
-      fill(publicList, cards(found.filter(c => !c.private), 'No Public Connectors match.'));
-      fill(orgList, cards(found.filter(c => c.private), 'No Organization Connectors match. Publish one from Manage connectors.'));
+      const found = await search(session, t, company);
+      fill(publicList, cards(session, found.filter(c => !c.private), 'No Public Connectors match.'));
+      fill(orgList, cards(session, found.filter(c => c.private), 'No Organization Connectors match. Publish one from Manage connectors.'));
     } catch (e) {
       fill(problem, errorBox(e));
     }
@@ -55,7 +64,7 @@ export function render(main) {
   return null;
 }
 
-function cards(connectors, empty) {
+function cards(session, connectors, empty) {
   if (connectors.length === 0) {
     return h('p', { class: 'empty' }, empty);
   }
@@ -64,19 +73,19 @@ function cards(connectors, empty) {
     h('p', { class: 'creator' }, (c.creator && (c.creator.company || c.creator.name || c.creator.email)) || ''),
     c.description ? h('p', {}, c.description) : null,
     h('a', {
-      href: '#/marketplace/' + encodeURIComponent(c.id), class: 'button', 'aria-label': `Learn more about ${c.name}`,
+      href: at(session, c.seenBy, '/marketplace/' + encodeURIComponent(c.id)), class: 'button', 'aria-label': `Learn more about ${c.name}`,
     }, 'Learn more'))));
 }
 
 /** "Learn more": a Connector's documentation, its applications and configuration keys, and Install. */
-export function renderConnector(main, [id]) {
+export function renderConnector(main, [id], { session, project }) {
   const problem = h('div', { id: 'problem' });
   const body = h('div', {}, h('p', { class: 'empty' }, 'Loading…'));
   fill(main, h('p', {}, h('a', { href: '#/marketplace' }, '← Connect marketplace')), problem, body);
   main.focus();
   (async () => {
     try {
-      const c = await call('GET', '/connectors/' + encodeURIComponent(id));
+      const c = await call('GET', '/connectors/' + encodeURIComponent(id), undefined, project);
       document.title = `${c.name} · Connect marketplace`;
       const creator = c.creator || {};
       const rows = [
@@ -105,7 +114,7 @@ export function renderConnector(main, [id]) {
                 (app.securedConfiguration || []).map(k => h('tr', {}, h('td', {}, k.key), h('td', {}, 'secured'),
                   h('td', {}, k.required ? 'yes' : 'no'), h('td', {}, ''), h('td', {}, k.description ?? ''))))))),
         h('div', { class: 'toolbar' },
-          h('a', { href: '#/marketplace/' + encodeURIComponent(c.id) + '/install', class: 'button primary', id: 'marketplace-install' }, 'Install')));
+          h('a', { href: at(session, project, '/marketplace/' + encodeURIComponent(c.id) + '/install'), class: 'button primary', id: 'marketplace-install' }, 'Install')));
     } catch (e) {
       fill(problem, errorBox(e));
     }

@@ -49,12 +49,15 @@ class ConsoleSignInBrowserTest extends ConsoleScreenTest {
     }
 
     @Test
-    @DisplayName("signs out: the session is gone and the sign-in screen is back")
+    @DisplayName("signs out: the session is gone and the sign-in screen is back, without the signed-in navigation")
     void signsOut() {
         signIn();
+        assertTrue(browser.driver.findElement(org.openqa.selenium.By.id("nav")).isDisplayed());
         browser.click("#sign-out");
         browser.shown("#client-id");
         assertEquals(0L, browser.script("return sessionStorage.length;"));
+        assertFalse(browser.driver.findElement(org.openqa.selenium.By.id("nav")).isDisplayed(), "the navigation is hidden");
+        assertFalse(browser.driver.findElement(org.openqa.selenium.By.id("sign-out")).isDisplayed(), "Sign out is hidden");
     }
 
     @Test

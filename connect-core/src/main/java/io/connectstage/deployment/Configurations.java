@@ -5,6 +5,7 @@ import io.connectstage.connector.ConnectorConfigurationApplication;
 import io.connectstage.connector.ConnectorGlobalConfiguration;
 import io.connectstage.connector.SecuredConfigurationKey;
 import io.connectstage.connector.StandardConfigurationKey;
+import io.connectstage.deployment.ConfigurationKeyResolver.Refusal;
 import io.connectstage.error.ConnectError;
 import io.connectstage.rule.Schedules;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Configuration values checked against what a Connector declares, for a create and a redeploy
@@ -127,7 +130,7 @@ final class Configurations {
     static Resolved resolve(String at, Deployment current, List<ConnectorConfigurationApplication> declared,
             ConnectorGlobalConfiguration declaredGlobal, List<DeploymentConfigurationApplication> given,
             DeploymentGlobalConfiguration givenGlobal, Map<String, ApplicationDeployment> previous,
-            DeploymentGlobalConfiguration previousGlobal, Set<String> belongs, java.util.function.Function<String, String> ids) {
+            DeploymentGlobalConfiguration previousGlobal, Set<String> belongs, Function<String, String> ids) {
         List<ConnectError> errors = new ArrayList<>();
         Map<String, DeploymentConfigurationApplication> byName = new LinkedHashMap<>();
         Map<String, ConnectorConfigurationApplication> declaredByName = new HashMap<>();
@@ -160,35 +163,16 @@ final class Configurations {
             String name = declaration.applicationName();
             DeploymentConfigurationApplication values = byName.get(name);
             ApplicationDeployment before = previous.get(name);
-            List<ConfigurationValue> standard = new ArrayList<>();
-            for (StandardConfigurationKey key : declaration.standardConfiguration()) {
-                String value = findStandard(values == null ? null : values.standardConfiguration(), key.key());
-                if (value == null && before != null) {
-                    value = findStandard(before.standardConfiguration(), key.key());
-                }
-                if (value == null) {
-                    value = key.defaultValue();
-                }
-                if (Boolean.TRUE.equals(key.required()) && (value == null || value.isBlank())) {
-                    errors.add(DeploymentErrors.missingApplicationConfigurationKey(name, false, key.key(), value != null));
-                }
-                if (value != null) {
-                    standard.add(new ConfigurationValue(key.key(), value));
-                }
-            }
-            List<SecuredConfigurationValue> secured = new ArrayList<>();
-            for (SecuredConfigurationKey key : declaration.securedConfiguration()) {
-                Secret value = findSecured(values == null ? null : values.securedConfiguration(), key.key());
-                if (value == null && before != null) {
-                    value = findSecured(before.securedConfiguration(), key.key());
-                }
-                if (Boolean.TRUE.equals(key.required()) && (value == null || value.isBlank())) {
-                    errors.add(DeploymentErrors.missingApplicationConfigurationKey(name, true, key.key(), value != null));
-                }
-                if (value != null) {
-                    secured.add(new SecuredConfigurationValue(key.key(), value));
-                }
-            }
+            List<ConfigurationValue> givenStandard = values == null ? null : values.standardConfiguration();
+            List<SecuredConfigurationValue> givenSecured = values == null ? null : values.securedConfiguration();
+            KeyRefusal refuse = (key, refusal) -> errors.add(
+                    DeploymentErrors.missingApplicationConfigurationKey(name, key.secured(), key.key(), refusal == Refusal.EMPTY));
+            List<ConfigurationValue> standard = values(declaration.standardConfiguration(), ConfigurationKeyResolver::of,
+                    key -> findStandard(givenStandard, key), key -> before == null ? null : findStandard(before.standardConfiguration(), key),
+                    ConfigurationValue::new, refuse);
+            List<SecuredConfigurationValue> secured = values(declaration.securedConfiguration(), ConfigurationKeyResolver::of,
+                    key -> findSecured(givenSecured, key), key -> before == null ? null : findSecured(before.securedConfiguration(), key),
+                    SecuredConfigurationValue::new, refuse);
             // The override given now, else the one the Deployment had (a redeploy keeps it), and
             // none for an application that is not a job (any more, after updateConnector).
             String schedule = notJob(declaration) ? null
@@ -250,44 +234,39 @@ final class Configurations {
         if (declared == null && given == null && previous == null) {
             return null;
         }
-        List<ConfigurationValue> standard = new ArrayList<>();
-        for (StandardConfigurationKey key : standardKeys) {
-            String value = findStandard(givenStandard, key.key());
-            if (value == null && previous != null) {
-                value = findStandard(previous.standardConfiguration(), key.key());
-            }
-            if (value == null) {
-                value = key.defaultValue();
-            }
-            if (Boolean.TRUE.equals(key.required())) {
-                if (value == null) {
-                    errors.add(DeploymentErrors.missingGlobalConfigurationKey(false, key.key()));
-                } else if (value.isBlank()) {
-                    errors.add(DeploymentErrors.emptyRequiredGlobalConfigurationKey(false, key.key()));
-                }
-            }
-            if (value != null) {
-                standard.add(new ConfigurationValue(key.key(), value));
-            }
-        }
-        List<SecuredConfigurationValue> secured = new ArrayList<>();
-        for (SecuredConfigurationKey key : securedKeys) {
-            Secret value = findSecured(givenSecured, key.key());
-            if (value == null && previous != null) {
-                value = findSecured(previous.securedConfiguration(), key.key());
-            }
-            if (Boolean.TRUE.equals(key.required())) {
-                if (value == null) {
-                    errors.add(DeploymentErrors.missingGlobalConfigurationKey(true, key.key()));
-                } else if (value.isBlank()) {
-                    errors.add(DeploymentErrors.emptyRequiredGlobalConfigurationKey(true, key.key()));
-                }
-            }
-            if (value != null) {
-                secured.add(new SecuredConfigurationValue(key.key(), value));
-            }
-        }
+        KeyRefusal refuse = (key, refusal) -> errors.add(refusal == Refusal.EMPTY
+                ? DeploymentErrors.emptyRequiredGlobalConfigurationKey(key.secured(), key.key())
+                : DeploymentErrors.missingGlobalConfigurationKey(key.secured(), key.key()));
+        List<ConfigurationValue> standard = values(standardKeys, ConfigurationKeyResolver::of, key -> findStandard(givenStandard, key),
+                key -> previous == null ? null : findStandard(previous.standardConfiguration(), key), ConfigurationValue::new, refuse);
+        List<SecuredConfigurationValue> secured = values(securedKeys, ConfigurationKeyResolver::of, key -> findSecured(givenSecured, key),
+                key -> previous == null ? null : findSecured(previous.securedConfiguration(), key), SecuredConfigurationValue::new, refuse);
         return new DeploymentGlobalConfiguration(standard, secured);
+    }
+
+    /** What to do with a required key refused: the error differs by place (application or global). */
+    private interface KeyRefusal {
+        void refuse(ConfigurationKeyResolver<?> key, Refusal refusal);
+    }
+
+    /**
+     * The values to keep for the declared keys, in their order, each resolved from the request's
+     * value and the previous one; a key left without any value is left out.
+     */
+    private static <K, V, T> List<T> values(List<K> declared, Function<K, ConfigurationKeyResolver<V>> resolver,
+            Function<String, V> given, Function<String, V> previous, BiFunction<String, V, T> value, KeyRefusal refuse) {
+        List<T> values = new ArrayList<>();
+        for (K declaration : declared) {
+            ConfigurationKeyResolver<V> key = resolver.apply(declaration);
+            ConfigurationKeyResolver.Resolution<V> resolved = key.resolve(given.apply(key.key()), previous.apply(key.key()));
+            if (resolved.refusal() != null) {
+                refuse.refuse(key, resolved.refusal());
+            }
+            if (resolved.value() != null) {
+                values.add(value.apply(key.key(), resolved.value()));
+            }
+        }
+        return values;
     }
 
     private static String findStandard(List<ConfigurationValue> values, String key) {

@@ -256,6 +256,17 @@ class DeploymentLifecycleTest {
         }
 
         @Test
+        @DisplayName("refuses a required application key given blank over a kept value, as it refuses a blank global one")
+        void refusesBlankApplicationValue() {
+            Deployment d = inStatus(DeploymentStatus.DEPLOYED);
+            var result = redeploy(d, new DeploymentRedeployAction(null,
+                    List.of(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", "")), null, null));
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT), codes(result));
+            assertEquals("actions[0].configurations[service].securedConfiguration.API_SECRET: the required secret configuration key has an empty value",
+                    result.getLeft().head().fields().get("detailedErrorMessage"));
+        }
+
+        @Test
         @DisplayName("with updateConnector takes the latest Connector: new applications get defaults, removed ones go")
         void updatesConnector() {
             Deployment d = inStatus(DeploymentStatus.DEPLOYED);

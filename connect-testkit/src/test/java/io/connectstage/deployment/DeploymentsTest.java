@@ -337,5 +337,21 @@ class DeploymentsTest {
             assertTrue(details.contains("configurations[nightly].standardConfiguration.BATCH_SIZE"), details);
             assertFalse(details.contains("API_URL"), details);
         }
+
+        @Test
+        @DisplayName("refuses a required application key given blank, standard or secured, as a global one is refused")
+        void blankApplicationKeys() {
+            DeploymentDraft draft = bareDraft()
+                    .configuration(DeploymentConfigurationApplication.of("service").withSecured("API_SECRET", " "))
+                    .configuration(DeploymentConfigurationApplication.of("nightly").withStandard("BATCH_SIZE", "")
+                            .withSecured("DB_PASSWORD", DB_PASSWORD)).build();
+            Either<Seq<ConnectError>, Deployment> result = create(draft, published());
+            assertEquals(List.of(ErrorCode.INVALID_JSON_INPUT, ErrorCode.INVALID_JSON_INPUT), codes(result));
+            String details = details(result);
+            assertTrue(details.contains("configurations[service].securedConfiguration.API_SECRET"), details);
+            assertTrue(details.contains("configurations[nightly].standardConfiguration.BATCH_SIZE"), details);
+            assertTrue(details.contains("the required secret configuration key has an empty value"), details);
+            assertTrue(details.contains("the required standard configuration key has an empty value"), details);
+        }
     }
 }

@@ -111,6 +111,27 @@ final class Configurations {
         }
     }
 
+    /** The values of a create: nothing before, every declared application a new one of Deployment {@code deploymentId}. */
+    static Resolved create(List<ConnectorConfigurationApplication> declared, ConnectorGlobalConfiguration declaredGlobal,
+            List<DeploymentConfigurationApplication> given, DeploymentGlobalConfiguration givenGlobal, String deploymentId) {
+        return resolve("configurations", null, declared, declaredGlobal, given, givenGlobal, Map.of(), null, null,
+                name -> DeploymentLifecycle.applicationId(deploymentId, name));
+    }
+
+    /**
+     * The values of a redeploy of {@code current}: what is not given is kept. Unless the Connector
+     * is updated, an application outside the Deployment does not belong to it.
+     */
+    static Resolved redeploy(Deployment current, List<ConnectorConfigurationApplication> declared,
+            ConnectorGlobalConfiguration declaredGlobal, List<DeploymentConfigurationApplication> given,
+            DeploymentGlobalConfiguration givenGlobal, boolean updatesConnector) {
+        Map<String, ApplicationDeployment> previous = new LinkedHashMap<>();
+        current.applications().forEach(a -> previous.put(a.applicationName(), a));
+        Set<String> belongs = updatesConnector ? null : new HashSet<>(previous.keySet());
+        return resolve("configurationValues", current, declared, declaredGlobal, given, givenGlobal, previous,
+                current.globalConfiguration(), belongs, name -> DeploymentLifecycle.applicationId(current.id(), name));
+    }
+
     /**
      * The applications and global values of a Deployment: for every application the Connector
      * declares, in its order, each declared key's value taken from {@code given}, else from
@@ -127,7 +148,7 @@ final class Configurations {
      *                     application outside it does not belong); {@code null} for a create
      * @param ids          the id of each new application deployment, by name
      */
-    static Resolved resolve(String at, Deployment current, List<ConnectorConfigurationApplication> declared,
+    private static Resolved resolve(String at, Deployment current, List<ConnectorConfigurationApplication> declared,
             ConnectorGlobalConfiguration declaredGlobal, List<DeploymentConfigurationApplication> given,
             DeploymentGlobalConfiguration givenGlobal, Map<String, ApplicationDeployment> previous,
             DeploymentGlobalConfiguration previousGlobal, Set<String> belongs, Function<String, String> ids) {

@@ -12,11 +12,7 @@ import io.connectstage.error.ConnectError;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code redeploy}: new configuration values (omitted ones are kept), and the Deployment is
@@ -94,15 +90,8 @@ public record DeploymentRedeployAction(
         List<ConnectorConfigurationApplication> declared = snapshot.configurations() == null
                 ? declaredBy(current) : snapshot.configurations();
         ConnectorGlobalConfiguration declaredGlobal = snapshot.globalConfiguration();
-        Map<String, ApplicationDeployment> previous = new LinkedHashMap<>();
-        current.applications().forEach(a -> previous.put(a.applicationName(), a));
-        Set<String> belongs = null;
-        if (!updatesConnector()) {
-            belongs = new HashSet<>(previous.keySet());
-        }
-        Configurations.Resolved resolved = Configurations.resolve("configurationValues", current, declared, declaredGlobal, given,
-                globalConfiguration, previous, current.globalConfiguration(), belongs,
-                name -> DeploymentLifecycle.applicationId(current.id(), name));
+        Configurations.Resolved resolved = Configurations.redeploy(current, declared, declaredGlobal, given, globalConfiguration,
+                updatesConnector());
         errors.addAll(resolved.errors());
         if (!errors.isEmpty()) {
             return Either.left(io.vavr.collection.List.ofAll(errors));

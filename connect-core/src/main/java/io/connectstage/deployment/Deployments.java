@@ -10,7 +10,6 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -100,9 +99,8 @@ public final class Deployments {
         if (connector.configurations().isEmpty()) {
             errors.add(DeploymentErrors.applicationRequired());
         }
-        Configurations.Resolved resolved = Configurations.resolve("configurations", null, connector.configurations(),
-                connector.globalConfiguration(), given, givenGlobal, Map.of(), null, null,
-                name -> DeploymentLifecycle.applicationId(id, name));
+        Configurations.Resolved resolved = Configurations.create(connector.configurations(), connector.globalConfiguration(),
+                given, givenGlobal, id);
         errors.addAll(resolved.errors());
         if (!errors.isEmpty()) {
             return Either.left(List.ofAll(errors));

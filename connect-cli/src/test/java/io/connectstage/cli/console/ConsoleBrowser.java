@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -57,11 +56,15 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class);
     }
 
-    /** Opens the console of the server at {@code base}; skips the test when Chromium is not installed. */
+    /**
+     * Opens the console of the server at {@code base}. Without Chromium the test fails, saying how
+     * to install it: a skipped browser test would prove nothing, and the test command installs it.
+     */
     static ConsoleBrowser open(URI base) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "the console's browser tests need headless Chromium: " + CHROMIUM + " and " + DRIVER
-                        + " (Debian's chromium and chromium-driver; .ci/chromium installs them)");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("the console's browser tests need headless Chromium: " + CHROMIUM + " and "
+                    + DRIVER + " (Debian's chromium and chromium-driver; .ci/chromium installs them)");
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",

@@ -112,7 +112,7 @@ public final class ConnectorProcessor implements AutoCloseable {
                 : scheduler.scheduleWithFixedDelay(this::renewQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         this.maxAttempts = b.maxAttempts;
         this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
-        this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, this::now,
+        this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, b.runner, this::now,
                 b.maxAttempts);
         // removed on close: a server that resets between tests makes a processor per project and test
         this.releaseSubscription = b.faults != null && deployments != null ? b.faults.onRelease(this::released) : () -> { };
@@ -449,6 +449,7 @@ public final class ConnectorProcessor implements AutoCloseable {
         private String owner;
         private DeploymentStore deployments;
         private DeploymentFaults faults;
+        private DeploymentRunner runner;
 
         private Builder(ConnectorStore staged, PublishedConnectorStore published, ConnectorAnalyzer analyzer) {
             this.staged = Objects.requireNonNull(staged, "staged is null");
@@ -543,6 +544,17 @@ public final class ConnectorProcessor implements AutoCloseable {
         /** The faults a harness injects into Deployment steps ({@link DeploymentFaults}); default none. */
         public Builder faults(DeploymentFaults value) {
             this.faults = Objects.requireNonNull(value, "faults is null");
+            return this;
+        }
+
+        /**
+         * Runs the applications of Deployments for real with this runner (see
+         * {@link DeploymentRunner}): the build step builds and starts them, the undeploy step stops
+         * them. Default none: Deployments reach {@code Deployed} without anything running. The
+         * runner is left to its owner on {@link #close()}.
+         */
+        public Builder runner(DeploymentRunner value) {
+            this.runner = Objects.requireNonNull(value, "runner is null");
             return this;
         }
 

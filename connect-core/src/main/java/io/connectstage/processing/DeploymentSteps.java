@@ -14,6 +14,7 @@ import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.Work;
 import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +50,17 @@ final class DeploymentSteps {
     private final DeploymentFaults faults;
     private final Supplier<Instant> now;
     private final int maxAttempts;
+    private final DeploymentRunner runner;
     private final Map<String, Parked> parked = new ConcurrentHashMap<>();
 
     /** A held build and the key its Deployment had when it was parked (a release may name it by key). */
     private record Parked(Work work, String deploymentKey) {
     }
 
-    DeploymentSteps(DeploymentStore store, DeploymentFaults faults, Supplier<Instant> now, int maxAttempts) {
+    DeploymentSteps(DeploymentStore store, DeploymentFaults faults, DeploymentRunner runner, Supplier<Instant> now,
+            int maxAttempts) {
         this.store = store;
+        this.runner = runner;
         this.faults = faults;
         this.now = now;
         this.maxAttempts = maxAttempts;
@@ -161,7 +165,22 @@ final class DeploymentSteps {
         List<ConnectorReportEntry> entries = new ArrayList<>();
         List<DeploymentLog> logs = new ArrayList<>();
         boolean failed = false;
+        if (runner != null) {
+            Option<String> refusal = runner.refusal(d);
+            if (refusal.isEmpty() && !injectedFailure(work, d, entries, logs, at)) {
+                run(work, d);
+                return;
+            }
+            if (refusal.isDefined()) {
+                logs.addAll(perApplication(d, DeploymentLogSeverity.NOTICE, at,
+                        name -> "Application " + name + " was not run: " + refusal.get()));
+            }
+            failed = !entries.isEmpty();
+        }
         for (ApplicationDeployment app : d.applications()) {
+            if (failed) {
+                break;
+            }
             String name = app.applicationName();
             logs.add(DeploymentLog.text(d.id(), name, DeploymentLogSeverity.DEBUG, at, "Installing dependencies and building"));
             if (faults != null && faults.takeBuildFailure(work.projectKey(), d.id(), d.key(), name)) {
@@ -178,6 +197,50 @@ final class DeploymentSteps {
         Either<ConnectError, Deployment> next = failed ? DeploymentLifecycle.failed(d, entries, at)
                 : DeploymentLifecycle.deployed(d, entries, at);
         settle(work, d, next, DeploymentWrite.NONE.logging(logs));
+    }
+
+    /**
+     * Takes the build failures a harness injected for {@code d}'s applications, adding their
+     * entries and log lines; whether there was any (the build then fails without being run).
+     */
+    private boolean injectedFailure(Work work, Deployment d, List<ConnectorReportEntry> entries, List<DeploymentLog> logs,
+            Instant at) {
+        if (faults == null) {
+            return false;
+        }
+        boolean any = false;
+        for (ApplicationDeployment app : d.applications()) {
+            String name = app.applicationName();
+            if (faults.takeBuildFailure(work.projectKey(), d.id(), d.key(), name)) {
+                any = true;
+                entries.add(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, "Build of application " + name
+                        + " failed", "The build failed (fault injected by the test harness).", at, name));
+                logs.add(DeploymentLog.text(d.id(), name, DeploymentLogSeverity.ERROR, at, "Build failed"));
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Builds and starts the applications for real with the runner, then settles the build with
+     * what it answered: {@code Deployed} with the runner's URLs, or {@code Failed} with its entries.
+     * The build's and the applications' output reaches the Deployment's logs as it comes. When the
+     * settle is refused because the Deployment is gone meanwhile, what was started is stopped.
+     */
+    private void run(Work work, Deployment d) {
+        String projectKey = work.projectKey();
+        RunResult result = runner.start(projectKey, d, entries -> store.appendLogs(projectKey, d.id(), entries));
+        Instant at = now.get();
+        Deployment withUrls = d.withApplications(d.applications().stream()
+                .map(app -> result.urls().containsKey(app.applicationName())
+                        ? app.withUrl(result.urls().get(app.applicationName())) : app)
+                .toList());
+        Either<ConnectError, Deployment> next = result.succeeded() ? DeploymentLifecycle.deployed(withUrls, result.entries(), at)
+                : DeploymentLifecycle.failed(d, result.entries(), at);
+        settle(work, d, next, DeploymentWrite.NONE);
+        if (!result.succeeded() || store.findById(projectKey, d.id()).isEmpty()) {
+            runner.stop(d.id(), false);
+        }
     }
 
     /**
@@ -207,6 +270,9 @@ final class DeploymentSteps {
             settle(work, d, next, DeploymentWrite.NONE.logging(perApplication(d, DeploymentLogSeverity.ERROR, at,
                     name -> "Undeployment failed")));
             return;
+        }
+        if (runner != null) {
+            runner.stop(d.id(), true); // preUndeploy runs first, while the Deployment still exists
         }
         store.delete(work.projectKey(), d.id(), d.version(), work);
     }

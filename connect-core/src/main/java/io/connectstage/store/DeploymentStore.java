@@ -64,6 +64,14 @@ public interface DeploymentStore {
      */
     List<DeploymentLog> logs(String deploymentId, DeploymentLogRange range);
 
+    /**
+     * Appends log entries to the Deployment with this id of {@code projectKey} outside any change
+     * of the Deployment: what its running applications print. Atomic with respect to
+     * {@link #delete}: entries never outlive their Deployment. {@code false} when there is no such
+     * Deployment, and nothing is stored then.
+     */
+    boolean appendLogs(String projectKey, String deploymentId, List<DeploymentLog> logs);
+
     /** Claims one Deployment step, as {@link ConnectorStore#claim} does. */
     Option<Work> claim(String owner, Instant now, Instant until);
 

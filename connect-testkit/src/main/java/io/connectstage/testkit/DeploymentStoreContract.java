@@ -415,6 +415,20 @@ public abstract class DeploymentStoreContract {
         }
 
         @Test
+        @DisplayName("appends an application's output outside a change of its Deployment, version unchanged; refuses another project's or a gone Deployment")
+        void appendsOutsideAWrite() {
+            Deployment d = inserted(P, deployment(1, "k1"));
+            assertTrue(store.appendLogs(P, id(1), List.of(log("service", T0, "listening"), log("service", T0, "ready"))));
+            assertFalse(store.appendLogs("other-project", id(1), List.of(log("service", T0, "intruder"))));
+            assertFalse(store.appendLogs(P, id(2), List.of(log("service", T0, "nobody"))));
+            assertEquals(List.of("listening", "ready"), texts(store.logs(id(1), new DeploymentLogRange(null, null, 0, null, 10))));
+            assertEquals(d, store.findById(P, id(1)).get());
+            accepted(store.delete(P, id(1), d.version(), null));
+            assertFalse(store.appendLogs(P, id(1), List.of(log("service", T0, "after"))));
+            assertEquals(List.of(), store.logs(id(1), new DeploymentLogRange(null, null, 0, null, 10)));
+        }
+
+        @Test
         @DisplayName("keeps instants to the nanosecond and reads a run deep into many entries")
         void many() {
             inserted(P, deployment(1, "k1"));

@@ -357,6 +357,23 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         return jdbc.autoCommit("list deployment work", c -> WorkTable.all(c, TABLE));
     }
 
+    @Override
+    public boolean appendLogs(String projectKey, String deploymentId, List<DeploymentLog> logs) {
+        Objects.requireNonNull(logs, "logs is null");
+        if (deploymentId == null || projectKey == null) {
+            return false;
+        }
+        return jdbc.transaction("append deployment logs", c -> {
+            // the row lock orders this append with a delete, which removes the logs in its own write
+            if (one(c, "SELECT id FROM deployment WHERE id = ? AND project_key = ? FOR UPDATE", deploymentId,
+                    projectKey).isEmpty()) {
+                return false;
+            }
+            appendLogs(c, deploymentId, logs);
+            return true;
+        });
+    }
+
     private static void appendLogs(Connection c, String deploymentId, List<DeploymentLog> logs) throws SQLException {
         if (logs.isEmpty()) {
             return;

@@ -153,6 +153,22 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
     }
 
     @Override
+    public boolean appendLogs(String projectKey, String deploymentId, List<DeploymentLog> logs) {
+        Objects.requireNonNull(logs, "logs is null");
+        boolean[] appended = {false};
+        if (deploymentId != null) {
+            byId.computeIfPresent(deploymentId, (id, e) -> {
+                if (!e.projectKey().equals(projectKey)) {
+                    return e;
+                }
+                appended[0] = true;
+                return e.written(e.deployment(), DeploymentWrite.NONE.logging(logs));
+            });
+        }
+        return appended[0];
+    }
+
+    @Override
     public Either<StoreRefusal, Deployment> delete(String projectKey, String id, long expectedVersion, Work completes) {
         Outcome outcome = new Outcome(id);
         if (id != null) {

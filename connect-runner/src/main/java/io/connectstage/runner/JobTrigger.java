@@ -217,9 +217,9 @@ public final class JobTrigger implements AutoCloseable {
             if (cancelled || closed) {
                 return;
             }
-            // a consumer that throws fails this call's future, which nobody waits on: the schedule goes on
-            call(id, target, at, true, onCall);
+            // the next wait is set before the call, so neither a slow call nor a consumer that throws holds it up
             arm(nextFrom(at, clock.instant()));
+            call(id, target, at, true, onCall);
         }
 
         void cancel() {

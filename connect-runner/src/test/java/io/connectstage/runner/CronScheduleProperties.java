@@ -2,11 +2,11 @@ package io.connectstage.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.connectstage.testkit.Seeds;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import org.quicktheories.generators.Generate;
  * order, over a bounded window, checked against a model of the expression that the generator built
  * alongside its text (so parsing is checked too, not only the search).
  */
-@DisplayName("CronSchedule.next agrees with a minute-by-minute search")
+@DisplayName("CronSchedule reads any text without throwing, and next agrees with a minute-by-minute search")
 class CronScheduleProperties {
     /** Eight days of minutes: long enough to see most generated schedules fire, short enough to walk. */
     private static final int WINDOW_MINUTES = 8 * 24 * 60;
@@ -161,9 +161,8 @@ class CronScheduleProperties {
     @Test
     @DisplayName("next is the first minute strictly after `after` that matches, when one lies within eight days; else later or none")
     void nextIsFirstMatchingMinute() {
-        qt().withExamples(300)
-                .forAll(expressions(), whens())
-                .checkAssert((expression, when) -> {
+        Seeds.check("next is the first matching minute", Seeds.examples(300), expressions(), whens(),
+                (expression, when) -> {
                     ZoneId z = when.zone();
                     Instant after = when.after();
                     CronSchedule parsed = CronSchedule.parse(expression.text()).getOrElseThrow((String why) -> new AssertionError(why));
@@ -183,9 +182,9 @@ class CronScheduleProperties {
     @Test
     @DisplayName("successive fire times follow each other with no matching minute between them")
     void successiveFireTimesSkipNothing() {
-        qt().withExamples(40)
-                .forAll(expressions().assuming(e -> e.fields().get(3).values().size() == 12), whens())
-                .checkAssert((expression, when) -> {
+        Seeds.check("successive fire times skip nothing", Seeds.examples(40),
+                expressions().assuming(e -> e.fields().get(3).values().size() == 12), whens(),
+                (expression, when) -> {
                     ZoneId z = when.zone();
                     CronSchedule parsed = CronSchedule.parse(expression.text()).getOrElseThrow((String why) -> new AssertionError(why));
                     Instant at = when.after();
@@ -199,5 +198,24 @@ class CronScheduleProperties {
                         at = next.get();
                     }
                 });
+    }
+
+    @Test
+    @DisplayName("any text of cron characters is read or refused with a sentence, never thrown, and a read one answers next")
+    void anyTextIsAnsweredNeverThrown() {
+        String alphabet = "0123456789*/-,  \tJANFEBMONsunDec@dailyx";
+        Gen<String> texts = lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 300)
+                .map(picks -> picks.stream().map(i -> String.valueOf(alphabet.charAt(i))).collect(Collectors.joining()));
+        Seeds.check("any text is answered", Seeds.examples(500), texts, text -> {
+            var parsed = CronSchedule.parse(text);
+            if (parsed.isLeft()) {
+                assertTrue(parsed.getLeft().startsWith("The cron schedule") || parsed.getLeft().startsWith("A cron schedule"),
+                        parsed.getLeft());
+                assertTrue(parsed.getLeft().endsWith("."), parsed.getLeft());
+            } else {
+                Instant after = Instant.parse("2026-12-07T21:00:00Z");
+                parsed.get().next(after, ZoneId.of("Europe/Berlin")).forEach(at -> assertTrue(at.isAfter(after)));
+            }
+        });
     }
 }

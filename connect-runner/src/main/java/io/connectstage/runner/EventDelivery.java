@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -197,6 +198,9 @@ public final class EventDelivery implements AutoCloseable {
         }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        if (cause instanceof CancellationException) {
+            return "stopped: the event delivery was closed";
+        }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return "no answer within " + policy.deadline().toMillis() + " ms";
         }

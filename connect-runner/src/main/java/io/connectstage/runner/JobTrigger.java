@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -164,6 +165,9 @@ public final class JobTrigger implements AutoCloseable {
         }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        if (cause instanceof CancellationException) {
+            return "stopped: the job trigger was closed";
+        }
         if (cause instanceof HttpTimeoutException) {
             return "no answer within " + CALL_TIMEOUT.toMinutes() + " minutes";
         }

@@ -217,6 +217,28 @@ class EventDeliveryTest {
         }
 
         @Test
+        @DisplayName("ends an attempt in flight, reported as stopped with no retry")
+        void stopsAttemptInFlight() throws Exception {
+            server = LocalHttpServer.answering((n, r) -> {
+                release.await(60, TimeUnit.SECONDS);
+                return 200;
+            });
+            EventDelivery events = delivery(QUICK);
+            var result = events.deliver(server.uri(), SUBSCRIPTION, MESSAGE, attempts::add);
+            server.take();
+            events.close();
+            assertFalse(result.get(30, TimeUnit.SECONDS));
+            // the attempt's report may come just after the result
+            for (int i = 0; i < 300 && attempts.isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, attempts.size());
+            assertEquals("stopped: the event delivery was closed", attempts.get(0).problem());
+            assertFalse(attempts.get(0).willRetry());
+            assertEquals(1, server.count());
+        }
+
+        @Test
         @DisplayName("a delivery asked for after close sends nothing")
         void deliverAfterCloseSendsNothing() throws Exception {
             server = LocalHttpServer.answering((n, r) -> 200);

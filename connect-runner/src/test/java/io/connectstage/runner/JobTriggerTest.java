@@ -199,6 +199,21 @@ class JobTriggerTest {
         }
 
         @Test
+        @DisplayName("close ends a call in flight, reported as stopped")
+        void closeStopsCallInFlight() throws Exception {
+            server = LocalHttpServer.answering((n, r) -> {
+                release.await(60, TimeUnit.SECONDS);
+                return 200;
+            });
+            CompletableFuture<JobCall> call = jobs.runNow("d-1/job", server.uri(), calls::add);
+            server.take();
+            jobs.close();
+            JobCall stopped = call.get(30, TimeUnit.SECONDS);
+            assertEquals(0, stopped.status());
+            assertEquals("stopped: the job trigger was closed", stopped.problem());
+        }
+
+        @Test
         @DisplayName("an application that cannot be reached is status 0 with the reason")
         void unreachableIsStatusZero() throws Exception {
             URI closed;

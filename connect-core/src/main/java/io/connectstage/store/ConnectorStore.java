@@ -3,7 +3,6 @@ package io.connectstage.store;
 import io.connectstage.connector.ConnectorStaged;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,13 +14,13 @@ import java.util.List;
  * database.
  *
  * <p>Work ({@link Work}) is stored, claimed and completed only together with connector writes
- * or by {@link #claim}: a request's work is enqueued by the write that records the request, and
+ * or by {@link #claim} ({@link WorkQueue}): a request's work is enqueued by the write that records the request, and
  * completed by the write that settles it, so that work is never lost nor done twice.
  *
  * <p>Every store runs the contract suites {@code ConnectorStoreContract} (work queue included)
  * and {@code ConcurrentUpdatesContract} of connect-testkit.
  */
-public interface ConnectorStore {
+public interface ConnectorStore extends WorkQueue {
 
     /** The connector with this id. */
     Option<ConnectorStaged> findById(String id);
@@ -62,30 +61,4 @@ public interface ConnectorStore {
 
     /** One page of the connectors that match, in the query's order, and how many match in all. */
     QueryPage query(ConnectorQuery query);
-
-    /**
-     * Claims one work item that nobody holds at {@code now} (never claimed, or its lease ended
-     * at or before {@code now}) for {@code owner} until {@code until}, counting the attempt, and
-     * answers the claim; none when there is nothing to claim. Of processors claiming at once,
-     * each item goes to one.
-     */
-    Option<Work> claim(String owner, Instant now, Instant until);
-
-    /**
-     * Removes this claim's work without changing its connector (there was nothing left to
-     * settle); {@code false} when the store no longer holds that very claim.
-     */
-    boolean complete(Work claimed);
-
-    /**
-     * Extends this very claim's lease to {@code until} (a processor renews while it works, so that
-     * leases stay short and a dead processor's work is taken over soon); {@code false} when the
-     * store no longer holds that claim (it was completed, or another processor claimed the item
-     * since), and nothing changes then. The claim's identity is its item, attempt and owner, so
-     * the claim answered by {@link #claim} stays the one that completes and settles.
-     */
-    boolean renew(Work claimed, Instant until);
-
-    /** Every stored work item, by id: for tests and for looking at what waits. */
-    List<Work> work();
 }

@@ -6,6 +6,7 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -102,9 +104,9 @@ public final class SimpleConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public synchronized Option<Work> claim(String owner, Instant now, Instant until) {
+    public synchronized Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
         for (Work work : works.values()) {
-            if (work.claimableAt(now)) {
+            if (kinds.contains(work.kind()) && work.claimableAt(now)) {
                 Work claimed = work.claimedBy(owner, until);
                 works.put(claimed.id(), claimed);
                 return Option.some(claimed);

@@ -6,6 +6,7 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.connectstage.store.jdbc.internal.Columns;
 import io.connectstage.store.jdbc.internal.Dialect;
 import io.connectstage.store.jdbc.internal.Jdbc;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -373,9 +375,9 @@ public final class JdbcConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public Option<Work> claim(String owner, Instant now, Instant until) {
+    public Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
         Objects.requireNonNull(owner, "owner is null");
-        return jdbc.autoCommit("claim work", c -> WorkTable.claim(c, dialect, owner, now, until));
+        return jdbc.autoCommit("claim work", c -> WorkTable.claim(c, WorkTable.CONNECTOR_WORK, dialect, owner, now, until, kinds));
     }
 
     @Override

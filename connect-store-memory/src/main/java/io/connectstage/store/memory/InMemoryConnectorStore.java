@@ -6,12 +6,14 @@ import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -135,10 +137,10 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public Option<Work> claim(String owner, Instant now, Instant until) {
+    public Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
         for (Work work : works.values()) {
             ConnectorStaged connector = byId.get(work.connectorId());
-            if (!work.claimableAt(now) || connector != null && connector.version() < work.connectorVersion()) {
+            if (!kinds.contains(work.kind()) || !work.claimableAt(now) || connector != null && connector.version() < work.connectorVersion()) {
                 continue;
             }
             Work claimed = work.claimedBy(owner, until);

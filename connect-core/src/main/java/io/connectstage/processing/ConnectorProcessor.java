@@ -4,9 +4,8 @@ import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.IsPreviewable;
-import io.connectstage.error.ConnectError;
-import io.connectstage.lifecycle.ConnectorLifecycle;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.StoreRefusal;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -318,11 +316,12 @@ public final class ConnectorProcessor implements AutoCloseable {
 
     /**
      * Settles the request of one claimed item, or only completes it when its connector no longer
-     * waits (deleted, or settled already by an earlier holder of the item).
+     * waits (deleted, or settled already by an earlier holder of the item): the analysis is the
+     * I/O part, {@link ConnectorSettlement} decides the write, the store takes it.
      */
     void process(Work work) {
         Option<ConnectorStaged> start = staged.findById(work.connectorId());
-        if (start.isEmpty() || !waiting(work, start.get())) {
+        if (start.isEmpty() || !ConnectorSettlement.waiting(work, start.get())) {
             staged.complete(work);
             return;
         }
@@ -331,55 +330,33 @@ public final class ConnectorProcessor implements AutoCloseable {
                         + " times and never finished.", now())
                 : analyzer.analyze(start.get().repository(), now());
         while (!closed && stillHeld(work)) {
-            ConnectorStaged current = staged.findById(work.connectorId()).getOrNull();
-            if (current == null || !waiting(work, current)) {
-                staged.complete(work);
-                return;
-            }
-            Either<ConnectError, ConnectorStaged> next = settled(work, current, analysis, now());
-            if (next.isLeft()) {
+            Option<ConnectorStaged> current = staged.findById(work.connectorId());
+            Option<Connector> publishedNow = work.kind() == WorkKind.PUBLISH && analysis.valid()
+                    ? published.findById(work.connectorId()) : Option.none();
+            ConnectorSettle settle = ConnectorSettlement.settle(work, current, publishedNow, analysis, now());
+            if (settle.onlyCompletes()) {
                 staged.complete(work);
                 return;
             }
             if (!stillHeld(work)) {
                 return; // taken over while analyzing: the new holder settles it
             }
-            if (next.get().status() == ConnectorStatus.PUBLISHED && work.kind() == WorkKind.PUBLISH) {
-                publishConnector(next.get());
-            }
-            Either<StoreRefusal, ConnectorStaged> stored = staged.replace(next.get(), current.version(), List.of(), work);
+            Either<StoreRefusal, ConnectorStaged> stored = store(settle);
             if (stored.isRight() || !(stored.getLeft() instanceof StoreRefusal.VersionMismatch)) {
                 return; // settled, or the claim is no longer ours (another holder settles it), or the connector is gone
             }
         }
     }
 
-    private static boolean waiting(Work work, ConnectorStaged c) {
-        switch (work.kind()) {
-            case PREVIEW:
-                return c.isPreviewable() == IsPreviewable.PENDING;
-            case PUBLISH:
-                return c.status() == ConnectorStatus.PROCESSING;
-            default:
-                return false;
+    /**
+     * Stores a settle: its publication first, in a write of its own (saving the same Connector
+     * twice changes nothing), then the connector with its claim completed.
+     */
+    private Either<StoreRefusal, ConnectorStaged> store(ConnectorSettle settle) {
+        if (settle.write().publishes() instanceof ConnectorWrite.Publish publish) {
+            published.save(publish.connector(), publish.listed());
         }
-    }
-
-    private static Either<ConnectError, ConnectorStaged> settled(Work work, ConnectorStaged c, Analysis analysis,
-            Instant now) {
-        switch (work.kind()) {
-            case PREVIEW:
-                return analysis.valid()
-                        ? ConnectorLifecycle.previewGranted(withSpecification(c, analysis), analysis.report(), now)
-                        : ConnectorLifecycle.previewRejected(c, analysis.report(), now);
-            case PUBLISH:
-                return analysis.valid()
-                        ? ConnectorLifecycle.publishAnalysisSucceeded(withSpecification(c, analysis), work.certification(),
-                                analysis.report(), now)
-                        : ConnectorLifecycle.publishFailed(c, analysis.report(), now);
-            default:
-                throw new IllegalStateException("no processing for " + work.kind());
-        }
+        return staged.replace(settle.next(), settle.expectedVersion(), settle.write().enqueue(), settle.write().completes());
     }
 
     /**
@@ -389,18 +366,8 @@ public final class ConnectorProcessor implements AutoCloseable {
      * Public for the store contracts of connect-testkit, which race two processors on it.
      */
     public void publishConnector(ConnectorStaged c) {
-        Option<Connector> existing = published.findById(c.id());
-        Connector next = existing
-                .map(p -> Connector.publishedFrom(c, p.version()))
-                .filter(same -> same.equals(existing.get()))
-                .getOrElse(() -> Connector.publishedFrom(c, existing.map(p -> p.version() + 1).getOrElse(1L)));
-        published.save(next, c.alreadyListed());
-    }
-
-    private static ConnectorStaged withSpecification(ConnectorStaged c, Analysis analysis) {
-        return c.withConfigurations(analysis.configurations())
-                .withGlobalConfiguration(analysis.globalConfiguration())
-                .withApiClient(analysis.apiClient());
+        ConnectorWrite.Publish publish = ConnectorSettlement.publication(c, published.findById(c.id()));
+        published.save(publish.connector(), publish.listed());
     }
 
     /**

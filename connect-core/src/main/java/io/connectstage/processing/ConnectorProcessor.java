@@ -17,17 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Does the work that preview and publish requests leave in the store ({@link Work}), and, when
@@ -63,76 +59,62 @@ public final class ConnectorProcessor implements AutoCloseable {
     /** The title of the entry of a failed analysis. */
     public static final String ANALYSIS_FAILED = TimeLimitedAnalyzer.ANALYSIS_FAILED;
 
-    private static final System.Logger LOG = System.getLogger(ConnectorProcessor.class.getName());
     /** The lease of a processor that renews its leases (one with a scheduler). */
     static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    /** What a processor claims from its connector store. */
+    private static final Set<WorkKind> CONNECTOR_WORK = Set.of(WorkKind.PREVIEW, WorkKind.PUBLISH);
+    /** What a processor claims from its Deployment store. */
+    private static final Set<WorkKind> DEPLOYMENT_STEPS = Set.of(WorkKind.DEPLOY, WorkKind.BUILD, WorkKind.UNDEPLOY);
 
     private final ConnectorStore staged;
     private final PublishedConnectorStore published;
     private final TimeLimitedAnalyzer analyzer;
-    private final Executor executor;
-    private final ScheduledExecutorService ownExecutor;
     private final Clock clock;
-    private final Duration lease;
     private final int maxAttempts;
     private final String owner;
     private final DeploymentSteps deployments;
+    private final WorkLoop loop;
     private final Runnable releaseSubscription;
-    private final AtomicInteger wakeups = new AtomicInteger();
-    /** The claims being worked on now, by work id: what {@link #renewLeases()} renews. */
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
-    private final ScheduledFuture<?> renewal;
-    private volatile boolean closed;
-
-    /** A claim being worked on; {@code lost} once a renewal found it taken over (its holder then settles nothing). */
-    private static final class Held {
-        final Work work;
-        volatile boolean lost;
-
-        Held(Work work) {
-            this.work = work;
-        }
-    }
 
     private ConnectorProcessor(Builder b) {
         this.staged = b.staged;
         this.published = b.published;
         this.clock = b.clock;
-        this.ownExecutor = b.executor == null ? newExecutor() : null;
-        this.executor = b.executor == null ? ownExecutor : b.executor;
+        ScheduledExecutorService ownExecutor = b.executor == null ? WorkLoop.newExecutor() : null;
+        Executor executor = b.executor == null ? ownExecutor : b.executor;
         ScheduledExecutorService scheduler = b.scheduler != null ? b.scheduler
                 : executor instanceof ScheduledExecutorService s ? s : null;
         this.analyzer = new TimeLimitedAnalyzer(b.analyzer, b.analysisTimeout, clock, scheduler);
         // Without a scheduler nothing renews a lease: it must then outlast an analysis.
-        this.lease = b.lease != null ? b.lease : scheduler != null ? DEFAULT_LEASE : b.analysisTimeout.plusMinutes(1);
+        Duration lease = b.lease != null ? b.lease : scheduler != null ? DEFAULT_LEASE : b.analysisTimeout.plusMinutes(1);
         Duration every = b.renewEvery != null ? b.renewEvery : lease.dividedBy(3);
-        this.renewal = scheduler == null ? null
-                : scheduler.scheduleWithFixedDelay(this::renewQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         this.maxAttempts = b.maxAttempts;
         this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
         this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, b.runner, this::now,
                 b.maxAttempts);
+        List<WorkLoop.Source> sources = new ArrayList<>();
+        sources.add(new WorkLoop.Source(staged, CONNECTOR_WORK, this::process, WorkLoop.Parked.NONE));
+        if (deployments != null) {
+            sources.add(new WorkLoop.Source(deployments.store(), DEPLOYMENT_STEPS, deployments::process, deployments));
+        }
+        this.loop = new WorkLoop(sources, owner, clock, lease, executor, ownExecutor, scheduler, every);
         // removed on close: a server that resets between tests makes a processor per project and test
         this.releaseSubscription = b.faults != null && deployments != null ? b.faults.onRelease(this::released) : () -> { };
     }
 
     /** A held build was released: finish the ones this processor parked, on the executor. */
     private void released(DeploymentFaults.Target target) {
-        if (closed) {
+        if (loop.closed()) {
             return;
         }
-        try {
-            executor.execute(() -> {
-                for (Work w : deployments.unpark(target)) {
-                    if (!closed) {
-                        deployments.processReleased(w);
-                    }
+        loop.submit(() -> {
+            for (Work w : deployments.unpark(target)) {
+                if (!loop.closed()) {
+                    deployments.processReleased(w);
                 }
-            });
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile: the parked build is claimed again after its lease
-        }
-        wake();
+            }
+        });
+        loop.wake();
     }
 
     /** The store of Deployments whose steps this processor does, or {@code null}. */
@@ -209,28 +191,7 @@ public final class ConnectorProcessor implements AutoCloseable {
      * wake-up during a run makes it look again.
      */
     public void wake() {
-        if (closed) {
-            return;
-        }
-        if (wakeups.getAndIncrement() == 0) {
-            try {
-                executor.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                wakeups.set(0);
-            }
-        }
-    }
-
-    private void drain() {
-        int seen;
-        do {
-            seen = wakeups.get();
-            try {
-                runClaimable();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "processing stopped; the work stays stored and is claimed again", e);
-            }
-        } while (wakeups.addAndGet(-seen) != 0);
+        loop.wake();
     }
 
     /**
@@ -238,41 +199,7 @@ public final class ConnectorProcessor implements AutoCloseable {
      * items it took. Tests call this to run processing step by step.
      */
     public int runClaimable() {
-        int done = 0;
-        while (!closed) {
-            Option<Work> claimed = staged.claim(owner, clock.instant(), clock.instant().plus(lease));
-            if (claimed.isDefined()) {
-                holding(claimed.get(), () -> process(claimed.get()));
-                done++;
-                continue;
-            }
-            if (deployments == null) {
-                break;
-            }
-            Option<Work> step = deployments.store().claim(owner, clock.instant(), clock.instant().plus(lease));
-            if (step.isEmpty()) {
-                break;
-            }
-            holding(step.get(), () -> deployments.process(step.get()));
-            done++;
-        }
-        return done;
-    }
-
-    /** Does {@code work} with its claim among those renewed meanwhile. */
-    private void holding(Work claim, Runnable work) {
-        held.put(claim.id(), new Held(claim));
-        try {
-            work.run();
-        } finally {
-            held.remove(claim.id());
-        }
-    }
-
-    /** Whether this processor may still settle this claim: no renewal found it taken over. */
-    private boolean stillHeld(Work claim) {
-        Held h = held.get(claim.id());
-        return h == null || !h.lost || !h.work.sameClaimAs(claim);
+        return loop.runClaimable();
     }
 
     /**
@@ -282,36 +209,7 @@ public final class ConnectorProcessor implements AutoCloseable {
      * tests call it to renew step by step.
      */
     public void renewLeases() {
-        Instant until = clock.instant().plus(lease);
-        for (Held h : held.values()) {
-            // A refusal also meets work whose completing write has just removed its claim (it
-            // leaves the held claims only after that write), so it is no news on its own: the
-            // store lets only the holder complete an item, and a lost claim settles nothing.
-            if (!h.lost && !renew(h.work, until) && held.get(h.work.id()) == h) {
-                h.lost = true;
-                LOG.log(System.Logger.Level.DEBUG, "the lease of {0} was not renewed: its work was completed"
-                        + " meanwhile or another processor took it over", h.work.id());
-            }
-        }
-        if (deployments != null) {
-            for (Work parked : deployments.parkedClaims()) {
-                if (!deployments.store().renew(parked, until)) {
-                    deployments.forget(parked);
-                }
-            }
-        }
-    }
-
-    private void renewQuietly() {
-        try {
-            renewLeases();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not renew leases; trying again", e);
-        }
-    }
-
-    private boolean renew(Work w, Instant until) {
-        return w.kind().isDeploymentStep() ? deployments.store().renew(w, until) : staged.renew(w, until);
+        loop.renewLeases();
     }
 
     /**
@@ -329,7 +227,7 @@ public final class ConnectorProcessor implements AutoCloseable {
                 ? Analysis.failed(ANALYSIS_FAILED, "The analysis was started " + maxAttempts
                         + " times and never finished.", now())
                 : analyzer.analyze(start.get().repository(), now());
-        while (!closed && stillHeld(work)) {
+        while (!loop.closed() && loop.stillHeld(work)) {
             Option<ConnectorStaged> current = staged.findById(work.connectorId());
             Option<Connector> publishedNow = work.kind() == WorkKind.PUBLISH && analysis.valid()
                     ? published.findById(work.connectorId()) : Option.none();
@@ -338,7 +236,7 @@ public final class ConnectorProcessor implements AutoCloseable {
                 staged.complete(work);
                 return;
             }
-            if (!stillHeld(work)) {
+            if (!loop.stillHeld(work)) {
                 return; // taken over while analyzing: the new holder settles it
             }
             Either<StoreRefusal, ConnectorStaged> stored = store(settle);
@@ -377,28 +275,8 @@ public final class ConnectorProcessor implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
         releaseSubscription.run();
-        if (renewal != null) {
-            renewal.cancel(false);
-        }
-        if (ownExecutor != null) {
-            ownExecutor.shutdownNow();
-            try {
-                ownExecutor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static ScheduledExecutorService newExecutor() {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "connectstage-processing-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        loop.close();
     }
 
     /** Wiring of a {@link ConnectorProcessor}. */

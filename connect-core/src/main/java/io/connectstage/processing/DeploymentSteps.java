@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * line per application that say so, as an analysis does in {@link ConnectorProcessor}. Claims of a
  * held build count too, but a build that was parked and is then released finishes.
  */
-final class DeploymentSteps {
+final class DeploymentSteps implements WorkLoop.Parked {
     private static final System.Logger LOG = System.getLogger(DeploymentSteps.class.getName());
 
     private final DeploymentStore store;
@@ -73,14 +73,16 @@ final class DeploymentSteps {
     }
 
     /** The claims of the builds parked now (their leases are renewed while they wait). */
-    List<Work> parkedClaims() {
+    @Override
+    public List<Work> claims() {
         List<Work> out = new ArrayList<>();
         parked.values().forEach(p -> out.add(p.work()));
         return out;
     }
 
     /** Forgets a parked build whose claim was taken over: its new holder does it. */
-    void forget(Work claim) {
+    @Override
+    public void forget(Work claim) {
         parked.computeIfPresent(claim.id(), (id, p) -> p.work().sameClaimAs(claim) ? null : p);
     }
 

@@ -3,6 +3,7 @@ package io.connectstage.bench;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
@@ -57,9 +58,13 @@ final class SortingMemoryStore implements ConnectorStore {
     }
 
     @Override
-    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
-            Work completes) {
+    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, ConnectorWrite write) {
         Objects.requireNonNull(next, "next is null");
+        if (write.publishes() != null) {
+            throw new IllegalArgumentException("this store keeps no published Connectors");
+        }
+        List<Work> enqueue = write.enqueue();
+        Work completes = write.completes();
         StoreRefusal[] refusal = new StoreRefusal[1];
         ConnectorStaged stored = byId.computeIfPresent(next.id(), (id, current) -> {
             if (current.version() != expectedVersion) {

@@ -163,12 +163,12 @@ public final class ConnectorProcessor implements AutoCloseable {
 
     /**
      * Called after an accepted update has been stored: keeps the listing of the production
-     * Connector in step with {@code alreadyListed}, and wakes the processor when the update made a
-     * request (and so left work).
+     * Connector in step with {@code alreadyListed} (unless the update's own write did, see
+     * {@link #listing}), and wakes the processor when the update made a request (and so left work).
      */
     public void updated(ConnectorStaged before, ConnectorStaged after) {
-        if (before.alreadyListed() && !after.alreadyListed()) {
-            published.setListed(after.id(), false);
+        if (unlisted(before, after) && !staged.publishesTo(published)) {
+            published.setListed(after.id(), false); // else the update's own write unlisted it (see listing)
         }
         boolean previewRequested = after.isPreviewable() == IsPreviewable.PENDING
                 && before.isPreviewable() != IsPreviewable.PENDING;
@@ -247,14 +247,42 @@ public final class ConnectorProcessor implements AutoCloseable {
     }
 
     /**
-     * Stores a settle: its publication first, in a write of its own (saving the same Connector
-     * twice changes nothing), then the connector with its claim completed.
+     * Stores a settle: in one write when the staged store keeps the published Connectors
+     * ({@link ConnectorStore#publishesTo}); else its publication first, in a write of its own
+     * (saving the same Connector twice changes nothing), then the connector with its claim completed.
      */
     private Either<StoreRefusal, ConnectorStaged> store(ConnectorSettle settle) {
-        if (settle.write().publishes() instanceof ConnectorWrite.Publish publish) {
-            published.save(publish.connector(), publish.listed());
+        ConnectorWrite write = settle.write();
+        if (write.publishes() != null && !staged.publishesTo(published)) {
+            write.publishes().applyTo(settle.next().id(), published);
+            write = write.publishing(null);
         }
-        return staged.replace(settle.next(), settle.expectedVersion(), settle.write().enqueue(), settle.write().completes());
+        return staged.replace(settle.next(), settle.expectedVersion(), write);
+    }
+
+    /**
+     * What an accepted update stored by {@code ConnectorStagedService} carries
+     * for the published Connector, in its own write: the unlisting, when it unlisted the connector
+     * and the staged store keeps the published Connectors; else nothing ({@link #updated} unlists then).
+     */
+    public ConnectorWrite.Publication listing(ConnectorStaged before, ConnectorStaged after) {
+        return unlisted(before, after) && staged.publishesTo(published) ? new ConnectorWrite.Listing(false) : null;
+    }
+
+    private static boolean unlisted(ConnectorStaged before, ConnectorStaged after) {
+        return before.alreadyListed() && !after.alreadyListed();
+    }
+
+    /**
+     * The write that publishes {@code next} (about to be stored as published) with it, where the
+     * staged store keeps the published Connectors; else nothing, after saving the Connector now.
+     */
+    ConnectorWrite publishing(ConnectorStaged next) {
+        if (!staged.publishesTo(published)) {
+            publishConnector(next);
+            return ConnectorWrite.NONE;
+        }
+        return ConnectorWrite.NONE.publishing(ConnectorSettlement.publication(next, published.findById(next.id())));
     }
 
     /**

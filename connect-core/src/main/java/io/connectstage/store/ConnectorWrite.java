@@ -42,6 +42,8 @@ public record ConnectorWrite(List<Work> enqueue, Work completes, Publication pub
 
     /** What a write changes of the published Connector with the id of the staged one it writes. */
     public sealed interface Publication permits Publish, Listing {
+        /** Makes this change in {@code store} to the published Connector with this id. */
+        void applyTo(String id, PublishedConnectorStore store);
     }
 
     /**
@@ -53,9 +55,21 @@ public record ConnectorWrite(List<Work> enqueue, Work completes, Publication pub
         public Publish {
             Objects.requireNonNull(connector, "connector is null");
         }
+
+        @Override
+        public void applyTo(String id, PublishedConnectorStore store) {
+            if (!connector.id().equals(id)) {
+                throw new IllegalArgumentException("the published Connector " + connector.id() + " is not the one of " + id);
+            }
+            store.save(connector, listed);
+        }
     }
 
     /** Changes only the listing of the published Connector, if there is one, as {@link PublishedConnectorStore#setListed} does. */
     public record Listing(boolean listed) implements Publication {
+        @Override
+        public void applyTo(String id, PublishedConnectorStore store) {
+            store.setListed(id, listed);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.connectstage.testkit;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
@@ -56,9 +57,13 @@ public final class SimpleConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public synchronized Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion,
-            List<Work> enqueue, Work completes) {
+    public synchronized Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, ConnectorWrite write) {
         Objects.requireNonNull(next, "next is null");
+        if (write.publishes() != null) {
+            throw new IllegalArgumentException("this store keeps no published Connectors");
+        }
+        List<Work> enqueue = write.enqueue();
+        Work completes = write.completes();
         ConnectorStaged current = byId.get(next.id());
         if (current == null) {
             return Either.left(new StoreRefusal.NotFound(next.id()));

@@ -3,6 +3,8 @@ package io.connectstage.store.memory;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
+import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
@@ -35,6 +37,33 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     private final ConcurrentMap<String, String> idByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Work> works = new ConcurrentHashMap<>();
     private final SortedIndexes indexes = new SortedIndexes();
+    /** Where the publications of writes land, or {@code null}: a store of staged connectors only. */
+    private final InMemoryPublishedConnectorStore published;
+
+    /** A store of staged connectors only: a write that carries a publication is refused. */
+    public InMemoryConnectorStore() {
+        this.published = null;
+    }
+
+    /**
+     * A store whose writes also publish into {@code published}, inside the same step as the staged
+     * change ({@link #publishesTo}): a settle that is refused publishes nothing.
+     *
+     * <pre>{@code
+     * InMemoryPublishedConnectorStore published = new InMemoryPublishedConnectorStore();
+     * ConnectorStore staged = new InMemoryConnectorStore(published);
+     * ConnectorProcessor processor = ConnectorProcessor.builder(staged, published, analyzer).build();
+     * }</pre>
+     */
+    public InMemoryConnectorStore(InMemoryPublishedConnectorStore published) {
+        this.published = Objects.requireNonNull(published, "published is null");
+    }
+
+    /** Whether {@code store} is the published store this one was made with. */
+    @Override
+    public boolean publishesTo(PublishedConnectorStore store) {
+        return published != null && store == published;
+    }
 
     @Override
     public Option<ConnectorStaged> findById(String id) {
@@ -74,15 +103,21 @@ public final class InMemoryConnectorStore implements ConnectorStore {
 
     /**
      * The compare-and-set runs under the map's lock of this connector's entry; the work to
-     * complete is removed (only if it is still that very claim) and the new work added inside
-     * it, so the connector change and its work are one step for every other writer of this
-     * connector. {@link #claim} skips work whose connector write is still under way.
+     * complete is removed (only if it is still that very claim), the new work added and the
+     * publication made inside it, once every check has passed, so the connector change, its work
+     * and its published Connector are one step for every other writer of this connector, and a
+     * refused write changes none of them. A reader may see the published Connector an instant
+     * before the staged change, never the settled staged connector without it.
+     * {@link #claim} skips work whose connector write is still under way.
      */
     @Override
-    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
-            Work completes) {
+    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, ConnectorWrite write) {
         Objects.requireNonNull(next, "next is null");
-        List<Work> added = List.copyOf(enqueue);
+        if (write.publishes() != null && published == null) {
+            throw new IllegalArgumentException("this store keeps no published Connectors: make it with one");
+        }
+        List<Work> added = write.enqueue();
+        Work completes = write.completes();
         StoreRefusal[] refusal = new StoreRefusal[1];
         ConnectorStaged stored = indexes.writing(() -> byId.computeIfPresent(next.id(), (id, current) -> {
             if (current.version() != expectedVersion) {
@@ -102,6 +137,9 @@ public final class InMemoryConnectorStore implements ConnectorStore {
             }
             for (Work work : added) {
                 works.put(work.id(), work);
+            }
+            if (write.publishes() != null) {
+                write.publishes().applyTo(id, published);
             }
             return indexes.replaced(current, next);
         }));

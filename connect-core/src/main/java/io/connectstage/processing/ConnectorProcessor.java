@@ -30,8 +30,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * given a {@link DeploymentStore}, the steps of Deployments (see {@link DeploymentFaults} for
  * failures a harness injects into them): claims an
  * item with a lease, runs the analyzer on the connector's repository at its tag, and settles the
- * request through the store's compare-and-set in the same write that completes the item. A
- * successful publish creates or replaces the production Connector first (idempotently: saving
+ * request through the store's compare-and-set in the same write that completes the item
+ * ({@link ConnectorSettlement} decides that write; a {@link WorkLoop} claims, renews and wakes). A
+ * successful publish creates or replaces the production Connector in that write when the staged
+ * store keeps the published ones ({@link ConnectorStore#publishesTo}), so that a refused settle
+ * publishes nothing; with stores kept apart, first, in a write of its own (idempotently: saving
  * the same Connector twice changes nothing).
  *
  * <p>Processors may share a store, in one JVM or in several over one database: each item is

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectstage.action.ConnectorPublishAction;
+import io.connectstage.action.ConnectorUnlistAction;
+import io.connectstage.action.ConnectorUpdate;
 import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.processing.Analysis;
+import io.connectstage.processing.CertificationDesk;
 import io.connectstage.processing.ConnectorProcessor;
+import io.connectstage.resource.ResourceRef;
+import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.store.ConnectorSearch;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.ConnectorWrite;
@@ -17,7 +23,6 @@ import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
 import io.vavr.control.Either;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,8 +45,6 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("A staged store that publishes in its own writes")
 public abstract class PublishingStoresContract extends ProcessorsFixture {
-    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-
     /** A staged store and the published store its writes publish into. */
     public record Stores(ConnectorStore staged, PublishedConnectorStore published) {
     }
@@ -158,6 +161,28 @@ public abstract class PublishingStoresContract extends ProcessorsFixture {
         assertTrue(staged.replace(settled, processing.version(), settling(claim("a"), settled)).isRight());
         assertEquals("newer", published.findById(settled.id()).get().name());
         assertEquals(ConnectorStatus.PUBLISHED, staged.findById(settled.id()).get().status());
+    }
+
+    @Test
+    @DisplayName("an approval lists the published Connector in its own write, and an unlist request unlists it in the update's write")
+    void approvalAndUnlistInTheirWrites() {
+        ConnectorProcessor processor = build(ConnectorProcessor.builder(staged, published,
+                (repository, at) -> new Analysis(true, List.of(), List.of(), null, null)).executor(Runnable::run), "a");
+        ConnectorStagedService service = ConnectorStagedService.builder(staged).processing(processor).clock(clock).build();
+        CertificationDesk desk = new CertificationDesk(staged, processor);
+        ConnectorStaged created = service.create(SampleConnectors.minimalDraft().withKey("listed-connector")).get();
+        ConnectorStaged ready = service.update(ResourceRef.id(created.id()),
+                ConnectorUpdate.of(created.version(), new ConnectorPublishAction(true))).get();
+        assertEquals(ConnectorStatus.READY_FOR_CERTIFICATION, staged.findById(ready.id()).get().status());
+        assertTrue(desk.start(ready.id()).isRight());
+        ConnectorStaged approved = desk.approve(ready.id()).get();
+        assertEquals(1, published.search(ConnectorSearch.defaults()).total(), "listed with the approval");
+        assertEquals(Connector.publishedFrom(approved, 1), published.findById(approved.id()).get());
+
+        assertTrue(service.update(ResourceRef.id(approved.id()),
+                ConnectorUpdate.of(approved.version(), new ConnectorUnlistAction())).isRight());
+        assertEquals(0, published.search(ConnectorSearch.defaults()).total(), "unlisted with the update");
+        assertTrue(published.findById(approved.id()).isDefined(), "still readable");
     }
 
     @Test

@@ -44,6 +44,9 @@ public record ConnectorWrite(List<Work> enqueue, Work completes, Publication pub
     public sealed interface Publication permits Publish, Listing {
         /** Makes this change in {@code store} to the published Connector with this id. */
         void applyTo(String id, PublishedConnectorStore store);
+
+        /** Whether this change may go with the staged connector of this id (a published Connector has its id). */
+        boolean belongsTo(String id);
     }
 
     /**
@@ -58,10 +61,15 @@ public record ConnectorWrite(List<Work> enqueue, Work completes, Publication pub
 
         @Override
         public void applyTo(String id, PublishedConnectorStore store) {
-            if (!connector.id().equals(id)) {
+            if (!belongsTo(id)) {
                 throw new IllegalArgumentException("the published Connector " + connector.id() + " is not the one of " + id);
             }
             store.save(connector, listed);
+        }
+
+        @Override
+        public boolean belongsTo(String id) {
+            return connector.id().equals(id);
         }
     }
 
@@ -70,6 +78,11 @@ public record ConnectorWrite(List<Work> enqueue, Work completes, Publication pub
         @Override
         public void applyTo(String id, PublishedConnectorStore store) {
             store.setListed(id, listed);
+        }
+
+        @Override
+        public boolean belongsTo(String id) {
+            return true;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.connectstage.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.action.ConnectorPublishAction;
@@ -133,6 +134,19 @@ public abstract class PublishingStoresContract extends ProcessorsFixture {
         assertInstanceOf(StoreRefusal.NotFound.class,
                 staged.replace(settled, processing.version(), settling(taken, settled)).getLeft());
         assertTrue(published.findById(processing.id()).isEmpty(), "nothing published");
+    }
+
+    @Test
+    @DisplayName("throws for a publication of another connector, and changes nothing")
+    void refusesAnotherConnectorsPublication() {
+        ConnectorStaged processing = processing();
+        Work claim = claim("a");
+        ConnectorStaged settled = settled(processing);
+        ConnectorWrite other = ConnectorWrite.completing(claim).publishing(new ConnectorWrite.Publish(
+                Connector.publishedFrom(Connectors.minimal("another-id", "another-key"), 1), true));
+        assertThrows(IllegalArgumentException.class, () -> staged.replace(settled, processing.version(), other));
+        assertNothingPublished(processing);
+        assertEquals(List.of(claim), staged.work(), "the claim stays held");
     }
 
     @Test

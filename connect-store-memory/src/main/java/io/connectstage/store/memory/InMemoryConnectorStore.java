@@ -116,6 +116,10 @@ public final class InMemoryConnectorStore implements ConnectorStore {
         if (write.publishes() != null && published == null) {
             throw new IllegalArgumentException("this store keeps no published Connectors: make it with one");
         }
+        if (write.publishes() != null && !write.publishes().belongsTo(next.id())) {
+            // checked before the write begins: nothing may fail once its work has moved
+            throw new IllegalArgumentException("the publication of this write is not of connector " + next.id());
+        }
         List<Work> added = write.enqueue();
         Work completes = write.completes();
         StoreRefusal[] refusal = new StoreRefusal[1];

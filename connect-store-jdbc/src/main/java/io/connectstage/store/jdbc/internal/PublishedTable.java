@@ -23,11 +23,10 @@ public final class PublishedTable {
 
     /** Makes the change a connector write carries to the published Connector with this id. */
     public static void apply(Connection c, String id, ConnectorWrite.Publication publication) throws SQLException {
+        if (!publication.belongsTo(id)) {
+            throw new IllegalArgumentException("the publication of this write is not of connector " + id);
+        }
         if (publication instanceof ConnectorWrite.Publish publish) {
-            if (!publish.connector().id().equals(id)) {
-                throw new IllegalArgumentException("the published Connector " + publish.connector().id()
-                        + " is not the one of connector " + id);
-            }
             save(c, publish.connector(), publish.listed());
         } else if (publication instanceof ConnectorWrite.Listing listing) {
             setListed(c, id, listing.listed());

@@ -3,14 +3,17 @@ package io.connectstage.bench;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -55,9 +58,13 @@ final class SortingMemoryStore implements ConnectorStore {
     }
 
     @Override
-    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
-            Work completes) {
+    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, ConnectorWrite write) {
         Objects.requireNonNull(next, "next is null");
+        if (write.publishes() != null) {
+            throw new IllegalArgumentException("this store keeps no published Connectors");
+        }
+        List<Work> enqueue = write.enqueue();
+        Work completes = write.completes();
         StoreRefusal[] refusal = new StoreRefusal[1];
         ConnectorStaged stored = byId.computeIfPresent(next.id(), (id, current) -> {
             if (current.version() != expectedVersion) {
@@ -102,7 +109,7 @@ final class SortingMemoryStore implements ConnectorStore {
 
     /** The benchmark enqueues no work: the work methods answer nothing. */
     @Override
-    public Option<Work> claim(String owner, Instant now, Instant until) {
+    public Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
         return Option.none();
     }
 

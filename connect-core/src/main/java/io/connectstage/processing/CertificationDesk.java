@@ -55,9 +55,10 @@ public final class CertificationDesk {
 
     /** {@code InCertification → Published}: listed, certified, public; the production Connector is replaced. */
     public Either<ErrorResponse, ConnectorStaged> approve(String id) {
-        // The production Connector first (saving it again changes nothing), so that no approval is
-        // stored without its Connector.
-        return change(id, c -> ConnectorLifecycle.approveCertification(c, processor.now()).peek(processor::publishConnector));
+        // The production Connector in the approval's write, or, where the stores keep them apart,
+        // first (saving it again changes nothing): no approval is stored without its Connector.
+        return StoredMove.apply(staged, id, c -> ConnectorLifecycle.approveCertification(c, processor.now()),
+                processor::publishing).mapLeft(ErrorResponse::of);
     }
 
     /** {@code InCertification → Failed}, with an {@code Error} entry carrying the reason. */

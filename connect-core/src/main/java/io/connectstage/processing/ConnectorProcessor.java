@@ -4,9 +4,8 @@ import io.connectstage.connector.Connector;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.IsPreviewable;
-import io.connectstage.error.ConnectError;
-import io.connectstage.lifecycle.ConnectorLifecycle;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.StoreRefusal;
@@ -18,26 +17,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Does the work that preview and publish requests leave in the store ({@link Work}), and, when
  * given a {@link DeploymentStore}, the steps of Deployments (see {@link DeploymentFaults} for
  * failures a harness injects into them): claims an
  * item with a lease, runs the analyzer on the connector's repository at its tag, and settles the
- * request through the store's compare-and-set in the same write that completes the item. A
- * successful publish creates or replaces the production Connector first (idempotently: saving
+ * request through the store's compare-and-set in the same write that completes the item
+ * ({@link ConnectorSettlement} decides that write; a {@link WorkLoop} claims, renews and wakes). A
+ * successful publish creates or replaces the production Connector in that write when the staged
+ * store keeps the published ones ({@link ConnectorStore#publishesTo}), so that a refused settle
+ * publishes nothing; with stores kept apart, first, in a write of its own (idempotently: saving
  * the same Connector twice changes nothing).
  *
  * <p>Processors may share a store, in one JVM or in several over one database: each item is
@@ -65,76 +62,62 @@ public final class ConnectorProcessor implements AutoCloseable {
     /** The title of the entry of a failed analysis. */
     public static final String ANALYSIS_FAILED = TimeLimitedAnalyzer.ANALYSIS_FAILED;
 
-    private static final System.Logger LOG = System.getLogger(ConnectorProcessor.class.getName());
     /** The lease of a processor that renews its leases (one with a scheduler). */
     static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    /** What a processor claims from its connector store. */
+    private static final Set<WorkKind> CONNECTOR_WORK = Set.of(WorkKind.PREVIEW, WorkKind.PUBLISH);
+    /** What a processor claims from its Deployment store. */
+    private static final Set<WorkKind> DEPLOYMENT_STEPS = Set.of(WorkKind.DEPLOY, WorkKind.BUILD, WorkKind.UNDEPLOY);
 
     private final ConnectorStore staged;
     private final PublishedConnectorStore published;
     private final TimeLimitedAnalyzer analyzer;
-    private final Executor executor;
-    private final ScheduledExecutorService ownExecutor;
     private final Clock clock;
-    private final Duration lease;
     private final int maxAttempts;
     private final String owner;
     private final DeploymentSteps deployments;
+    private final WorkLoop loop;
     private final Runnable releaseSubscription;
-    private final AtomicInteger wakeups = new AtomicInteger();
-    /** The claims being worked on now, by work id: what {@link #renewLeases()} renews. */
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
-    private final ScheduledFuture<?> renewal;
-    private volatile boolean closed;
-
-    /** A claim being worked on; {@code lost} once a renewal found it taken over (its holder then settles nothing). */
-    private static final class Held {
-        final Work work;
-        volatile boolean lost;
-
-        Held(Work work) {
-            this.work = work;
-        }
-    }
 
     private ConnectorProcessor(Builder b) {
         this.staged = b.staged;
         this.published = b.published;
         this.clock = b.clock;
-        this.ownExecutor = b.executor == null ? newExecutor() : null;
-        this.executor = b.executor == null ? ownExecutor : b.executor;
+        ScheduledExecutorService ownExecutor = b.executor == null ? WorkLoop.newExecutor() : null;
+        Executor executor = b.executor == null ? ownExecutor : b.executor;
         ScheduledExecutorService scheduler = b.scheduler != null ? b.scheduler
                 : executor instanceof ScheduledExecutorService s ? s : null;
         this.analyzer = new TimeLimitedAnalyzer(b.analyzer, b.analysisTimeout, clock, scheduler);
         // Without a scheduler nothing renews a lease: it must then outlast an analysis.
-        this.lease = b.lease != null ? b.lease : scheduler != null ? DEFAULT_LEASE : b.analysisTimeout.plusMinutes(1);
+        Duration lease = b.lease != null ? b.lease : scheduler != null ? DEFAULT_LEASE : b.analysisTimeout.plusMinutes(1);
         Duration every = b.renewEvery != null ? b.renewEvery : lease.dividedBy(3);
-        this.renewal = scheduler == null ? null
-                : scheduler.scheduleWithFixedDelay(this::renewQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         this.maxAttempts = b.maxAttempts;
         this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
         this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, b.runner, this::now,
                 b.maxAttempts);
+        List<WorkLoop.Source> sources = new ArrayList<>();
+        sources.add(new WorkLoop.Source(staged, CONNECTOR_WORK, this::process, WorkLoop.Parked.NONE));
+        if (deployments != null) {
+            sources.add(new WorkLoop.Source(deployments.store(), DEPLOYMENT_STEPS, deployments::process, deployments));
+        }
+        this.loop = new WorkLoop(sources, owner, clock, lease, executor, ownExecutor, scheduler, every);
         // removed on close: a server that resets between tests makes a processor per project and test
         this.releaseSubscription = b.faults != null && deployments != null ? b.faults.onRelease(this::released) : () -> { };
     }
 
     /** A held build was released: finish the ones this processor parked, on the executor. */
     private void released(DeploymentFaults.Target target) {
-        if (closed) {
+        if (loop.closed()) {
             return;
         }
-        try {
-            executor.execute(() -> {
-                for (Work w : deployments.unpark(target)) {
-                    if (!closed) {
-                        deployments.processReleased(w);
-                    }
+        loop.submit(() -> {
+            for (Work w : deployments.unpark(target)) {
+                if (!loop.closed()) {
+                    deployments.processReleased(w);
                 }
-            });
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile: the parked build is claimed again after its lease
-        }
-        wake();
+            }
+        });
+        loop.wake();
     }
 
     /** The store of Deployments whose steps this processor does, or {@code null}. */
@@ -183,12 +166,12 @@ public final class ConnectorProcessor implements AutoCloseable {
 
     /**
      * Called after an accepted update has been stored: keeps the listing of the production
-     * Connector in step with {@code alreadyListed}, and wakes the processor when the update made a
-     * request (and so left work).
+     * Connector in step with {@code alreadyListed} (unless the update's own write did, see
+     * {@link #listing}), and wakes the processor when the update made a request (and so left work).
      */
     public void updated(ConnectorStaged before, ConnectorStaged after) {
-        if (before.alreadyListed() && !after.alreadyListed()) {
-            published.setListed(after.id(), false);
+        if (unlisted(before, after) && !staged.publishesTo(published)) {
+            published.setListed(after.id(), false); // else the update's own write unlisted it (see listing)
         }
         boolean previewRequested = after.isPreviewable() == IsPreviewable.PENDING
                 && before.isPreviewable() != IsPreviewable.PENDING;
@@ -211,28 +194,7 @@ public final class ConnectorProcessor implements AutoCloseable {
      * wake-up during a run makes it look again.
      */
     public void wake() {
-        if (closed) {
-            return;
-        }
-        if (wakeups.getAndIncrement() == 0) {
-            try {
-                executor.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                wakeups.set(0);
-            }
-        }
-    }
-
-    private void drain() {
-        int seen;
-        do {
-            seen = wakeups.get();
-            try {
-                runClaimable();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "processing stopped; the work stays stored and is claimed again", e);
-            }
-        } while (wakeups.addAndGet(-seen) != 0);
+        loop.wake();
     }
 
     /**
@@ -240,41 +202,7 @@ public final class ConnectorProcessor implements AutoCloseable {
      * items it took. Tests call this to run processing step by step.
      */
     public int runClaimable() {
-        int done = 0;
-        while (!closed) {
-            Option<Work> claimed = staged.claim(owner, clock.instant(), clock.instant().plus(lease));
-            if (claimed.isDefined()) {
-                holding(claimed.get(), () -> process(claimed.get()));
-                done++;
-                continue;
-            }
-            if (deployments == null) {
-                break;
-            }
-            Option<Work> step = deployments.store().claim(owner, clock.instant(), clock.instant().plus(lease));
-            if (step.isEmpty()) {
-                break;
-            }
-            holding(step.get(), () -> deployments.process(step.get()));
-            done++;
-        }
-        return done;
-    }
-
-    /** Does {@code work} with its claim among those renewed meanwhile. */
-    private void holding(Work claim, Runnable work) {
-        held.put(claim.id(), new Held(claim));
-        try {
-            work.run();
-        } finally {
-            held.remove(claim.id());
-        }
-    }
-
-    /** Whether this processor may still settle this claim: no renewal found it taken over. */
-    private boolean stillHeld(Work claim) {
-        Held h = held.get(claim.id());
-        return h == null || !h.lost || !h.work.sameClaimAs(claim);
+        return loop.runClaimable();
     }
 
     /**
@@ -284,45 +212,17 @@ public final class ConnectorProcessor implements AutoCloseable {
      * tests call it to renew step by step.
      */
     public void renewLeases() {
-        Instant until = clock.instant().plus(lease);
-        for (Held h : held.values()) {
-            // A refusal also meets work whose completing write has just removed its claim (it
-            // leaves the held claims only after that write), so it is no news on its own: the
-            // store lets only the holder complete an item, and a lost claim settles nothing.
-            if (!h.lost && !renew(h.work, until) && held.get(h.work.id()) == h) {
-                h.lost = true;
-                LOG.log(System.Logger.Level.DEBUG, "the lease of {0} was not renewed: its work was completed"
-                        + " meanwhile or another processor took it over", h.work.id());
-            }
-        }
-        if (deployments != null) {
-            for (Work parked : deployments.parkedClaims()) {
-                if (!deployments.store().renew(parked, until)) {
-                    deployments.forget(parked);
-                }
-            }
-        }
-    }
-
-    private void renewQuietly() {
-        try {
-            renewLeases();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not renew leases; trying again", e);
-        }
-    }
-
-    private boolean renew(Work w, Instant until) {
-        return w.kind().isDeploymentStep() ? deployments.store().renew(w, until) : staged.renew(w, until);
+        loop.renewLeases();
     }
 
     /**
      * Settles the request of one claimed item, or only completes it when its connector no longer
-     * waits (deleted, or settled already by an earlier holder of the item).
+     * waits (deleted, or settled already by an earlier holder of the item): the analysis is the
+     * I/O part, {@link ConnectorSettlement} decides the write, the store takes it.
      */
     void process(Work work) {
         Option<ConnectorStaged> start = staged.findById(work.connectorId());
-        if (start.isEmpty() || !waiting(work, start.get())) {
+        if (start.isEmpty() || !ConnectorSettlement.waiting(work, start.get())) {
             staged.complete(work);
             return;
         }
@@ -330,56 +230,62 @@ public final class ConnectorProcessor implements AutoCloseable {
                 ? Analysis.failed(ANALYSIS_FAILED, "The analysis was started " + maxAttempts
                         + " times and never finished.", now())
                 : analyzer.analyze(start.get().repository(), now());
-        while (!closed && stillHeld(work)) {
-            ConnectorStaged current = staged.findById(work.connectorId()).getOrNull();
-            if (current == null || !waiting(work, current)) {
+        while (!loop.closed() && loop.stillHeld(work)) {
+            Option<ConnectorStaged> current = staged.findById(work.connectorId());
+            Option<Connector> publishedNow = work.kind() == WorkKind.PUBLISH && analysis.valid()
+                    ? published.findById(work.connectorId()) : Option.none();
+            ConnectorSettle settle = ConnectorSettlement.settle(work, current, publishedNow, analysis, now());
+            if (settle.onlyCompletes()) {
                 staged.complete(work);
                 return;
             }
-            Either<ConnectError, ConnectorStaged> next = settled(work, current, analysis, now());
-            if (next.isLeft()) {
-                staged.complete(work);
-                return;
-            }
-            if (!stillHeld(work)) {
+            if (!loop.stillHeld(work)) {
                 return; // taken over while analyzing: the new holder settles it
             }
-            if (next.get().status() == ConnectorStatus.PUBLISHED && work.kind() == WorkKind.PUBLISH) {
-                publishConnector(next.get());
-            }
-            Either<StoreRefusal, ConnectorStaged> stored = staged.replace(next.get(), current.version(), List.of(), work);
+            Either<StoreRefusal, ConnectorStaged> stored = store(settle);
             if (stored.isRight() || !(stored.getLeft() instanceof StoreRefusal.VersionMismatch)) {
                 return; // settled, or the claim is no longer ours (another holder settles it), or the connector is gone
             }
         }
     }
 
-    private static boolean waiting(Work work, ConnectorStaged c) {
-        switch (work.kind()) {
-            case PREVIEW:
-                return c.isPreviewable() == IsPreviewable.PENDING;
-            case PUBLISH:
-                return c.status() == ConnectorStatus.PROCESSING;
-            default:
-                return false;
+    /**
+     * Stores a settle: in one write when the staged store keeps the published Connectors
+     * ({@link ConnectorStore#publishesTo}); else its publication first, in a write of its own
+     * (saving the same Connector twice changes nothing), then the connector with its claim completed.
+     */
+    private Either<StoreRefusal, ConnectorStaged> store(ConnectorSettle settle) {
+        ConnectorWrite write = settle.write();
+        if (write.publishes() != null && !staged.publishesTo(published)) {
+            write.publishes().applyTo(settle.next().id(), published);
+            write = write.publishing(null);
         }
+        return staged.replace(settle.next(), settle.expectedVersion(), write);
     }
 
-    private static Either<ConnectError, ConnectorStaged> settled(Work work, ConnectorStaged c, Analysis analysis,
-            Instant now) {
-        switch (work.kind()) {
-            case PREVIEW:
-                return analysis.valid()
-                        ? ConnectorLifecycle.previewGranted(withSpecification(c, analysis), analysis.report(), now)
-                        : ConnectorLifecycle.previewRejected(c, analysis.report(), now);
-            case PUBLISH:
-                return analysis.valid()
-                        ? ConnectorLifecycle.publishAnalysisSucceeded(withSpecification(c, analysis), work.certification(),
-                                analysis.report(), now)
-                        : ConnectorLifecycle.publishFailed(c, analysis.report(), now);
-            default:
-                throw new IllegalStateException("no processing for " + work.kind());
+    /**
+     * What an accepted update stored by {@code ConnectorStagedService} carries
+     * for the published Connector, in its own write: the unlisting, when it unlisted the connector
+     * and the staged store keeps the published Connectors; else nothing ({@link #updated} unlists then).
+     */
+    public ConnectorWrite.Publication listing(ConnectorStaged before, ConnectorStaged after) {
+        return unlisted(before, after) && staged.publishesTo(published) ? new ConnectorWrite.Listing(false) : null;
+    }
+
+    private static boolean unlisted(ConnectorStaged before, ConnectorStaged after) {
+        return before.alreadyListed() && !after.alreadyListed();
+    }
+
+    /**
+     * The write that publishes {@code next} (about to be stored as published) with it, where the
+     * staged store keeps the published Connectors; else nothing, after saving the Connector now.
+     */
+    ConnectorWrite publishing(ConnectorStaged next) {
+        if (!staged.publishesTo(published)) {
+            publishConnector(next);
+            return ConnectorWrite.NONE;
         }
+        return ConnectorWrite.NONE.publishing(ConnectorSettlement.publication(next, published.findById(next.id())));
     }
 
     /**
@@ -389,18 +295,8 @@ public final class ConnectorProcessor implements AutoCloseable {
      * Public for the store contracts of connect-testkit, which race two processors on it.
      */
     public void publishConnector(ConnectorStaged c) {
-        Option<Connector> existing = published.findById(c.id());
-        Connector next = existing
-                .map(p -> Connector.publishedFrom(c, p.version()))
-                .filter(same -> same.equals(existing.get()))
-                .getOrElse(() -> Connector.publishedFrom(c, existing.map(p -> p.version() + 1).getOrElse(1L)));
-        published.save(next, c.alreadyListed());
-    }
-
-    private static ConnectorStaged withSpecification(ConnectorStaged c, Analysis analysis) {
-        return c.withConfigurations(analysis.configurations())
-                .withGlobalConfiguration(analysis.globalConfiguration())
-                .withApiClient(analysis.apiClient());
+        ConnectorWrite.Publish publish = ConnectorSettlement.publication(c, published.findById(c.id()));
+        published.save(publish.connector(), publish.listed());
     }
 
     /**
@@ -410,28 +306,8 @@ public final class ConnectorProcessor implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
         releaseSubscription.run();
-        if (renewal != null) {
-            renewal.cancel(false);
-        }
-        if (ownExecutor != null) {
-            ownExecutor.shutdownNow();
-            try {
-                ownExecutor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static ScheduledExecutorService newExecutor() {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "connectstage-processing-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        loop.close();
     }
 
     /** Wiring of a {@link ConnectorProcessor}. */

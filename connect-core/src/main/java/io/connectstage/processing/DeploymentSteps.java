@@ -4,23 +4,17 @@ import io.connectstage.connector.ConnectorReportEntry;
 import io.connectstage.connector.ConnectorReportEntryType;
 import io.connectstage.deployment.ApplicationDeployment;
 import io.connectstage.deployment.Deployment;
-import io.connectstage.deployment.DeploymentLifecycle;
 import io.connectstage.deployment.DeploymentLog;
 import io.connectstage.deployment.DeploymentLogSeverity;
-import io.connectstage.deployment.DeploymentStatus;
-import io.connectstage.error.ConnectError;
 import io.connectstage.store.DeploymentStore;
-import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.Work;
 import io.connectstage.store.WorkKind;
-import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,12 +32,7 @@ import java.util.function.Supplier;
  * line per application that say so, as an analysis does in {@link ConnectorProcessor}. Claims of a
  * held build count too, but a build that was parked and is then released finishes.
  */
-final class DeploymentSteps {
-    /** The title of the report entry of a deploy or build that was given up. */
-    static final String BUILD_ABANDONED = "Build of the applications abandoned";
-    /** The title of the report entry of an undeploy that was given up. */
-    static final String UNDEPLOY_ABANDONED = "Undeployment of the applications abandoned";
-
+final class DeploymentSteps implements WorkLoop.Parked {
     private static final System.Logger LOG = System.getLogger(DeploymentSteps.class.getName());
 
     private final DeploymentStore store;
@@ -84,14 +73,16 @@ final class DeploymentSteps {
     }
 
     /** The claims of the builds parked now (their leases are renewed while they wait). */
-    List<Work> parkedClaims() {
+    @Override
+    public List<Work> claims() {
         List<Work> out = new ArrayList<>();
         parked.values().forEach(p -> out.add(p.work()));
         return out;
     }
 
     /** Forgets a parked build whose claim was taken over: its new holder does it. */
-    void forget(Work claim) {
+    @Override
+    public void forget(Work claim) {
         parked.computeIfPresent(claim.id(), (id, p) -> p.work().sameClaimAs(claim) ? null : p);
     }
 
@@ -107,7 +98,7 @@ final class DeploymentSteps {
 
     private void process(Work work, boolean released) {
         Deployment d = store.findById(work.projectKey(), work.connectorId()).getOrNull();
-        if (d == null || d.version() != work.connectorVersion() || d.status() != expected(work.kind())) {
+        if (DeploymentSettlement.stale(work, d)) {
             store.complete(work); // settled already, or gone
             return;
         }
@@ -118,7 +109,7 @@ final class DeploymentSteps {
         }
         switch (work.kind()) {
             case DEPLOY:
-                deploy(work, d);
+                settle(work, d, new DeploymentSettlement.Started(now.get()));
                 break;
             case BUILD:
                 build(work, d);
@@ -129,28 +120,6 @@ final class DeploymentSteps {
             default:
                 store.complete(work);
         }
-    }
-
-    private static DeploymentStatus expected(WorkKind kind) {
-        switch (kind) {
-            case DEPLOY:
-                return DeploymentStatus.QUEUED;
-            case BUILD:
-                return DeploymentStatus.DEPLOYING;
-            case UNDEPLOY:
-                return DeploymentStatus.UNDEPLOYING;
-            default:
-                return null;
-        }
-    }
-
-    private void deploy(Work work, Deployment d) {
-        Instant at = now.get();
-        Either<ConnectError, Deployment> next = DeploymentLifecycle.startDeploying(d, at);
-        List<DeploymentLog> logs = perApplication(d, DeploymentLogSeverity.INFO, at,
-                name -> "Build of application " + name + " started (build " + d.details().build().id() + ")");
-        settle(work, d, next, next.map(n -> DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.BUILD, work.projectKey(), n)))
-                .getOrElse(DeploymentWrite.NONE).logging(logs));
     }
 
     private void build(Work work, Deployment d) {
@@ -172,7 +141,7 @@ final class DeploymentSteps {
                 return;
             }
             if (refusal.isDefined()) {
-                logs.addAll(perApplication(d, DeploymentLogSeverity.NOTICE, at,
+                logs.addAll(DeploymentSettlement.perApplication(d, DeploymentLogSeverity.NOTICE, at,
                         name -> "Application " + name + " was not run: " + refusal.get()));
             }
             failed = !entries.isEmpty();
@@ -194,9 +163,7 @@ final class DeploymentSteps {
                 logs.add(DeploymentLog.text(d.id(), name, DeploymentLogSeverity.NOTICE, at, "Application " + name + " deployed"));
             }
         }
-        Either<ConnectError, Deployment> next = failed ? DeploymentLifecycle.failed(d, entries, at)
-                : DeploymentLifecycle.deployed(d, entries, at);
-        settle(work, d, next, DeploymentWrite.NONE.logging(logs));
+        settle(work, d, new DeploymentSettlement.Built(!failed, entries, logs, Map.of(), at));
     }
 
     /**
@@ -230,72 +197,36 @@ final class DeploymentSteps {
     private void run(Work work, Deployment d) {
         String projectKey = work.projectKey();
         RunResult result = runner.start(projectKey, d, entries -> store.appendLogs(projectKey, d.id(), entries));
-        Instant at = now.get();
-        Deployment withUrls = d.withApplications(d.applications().stream()
-                .map(app -> result.urls().containsKey(app.applicationName())
-                        ? app.withUrl(result.urls().get(app.applicationName())) : app)
-                .toList());
-        Either<ConnectError, Deployment> next = result.succeeded() ? DeploymentLifecycle.deployed(withUrls, result.entries(), at)
-                : DeploymentLifecycle.failed(d, result.entries(), at);
-        settle(work, d, next, DeploymentWrite.NONE);
+        settle(work, d, new DeploymentSettlement.Built(result.succeeded(), result.entries(), List.of(), result.urls(),
+                now.get()));
         if (!result.succeeded() || store.findById(projectKey, d.id()).isEmpty()) {
             runner.stop(d.id(), false);
         }
     }
 
-    /**
-     * Gives up a step that was started more than {@code maxAttempts} times: {@code Failed} (or
-     * {@code UndeployFailed}) with an entry and a log line per application that say why.
-     */
+    /** Gives up a step that was started more than {@code maxAttempts} times (see {@link DeploymentSettlement.Abandoned}). */
     private void abandon(Work work, Deployment d) {
-        Instant at = now.get();
-        boolean undeploy = work.kind() == WorkKind.UNDEPLOY;
-        String why = "The " + work.kind().wireValue() + " step was started " + maxAttempts
-                + " times and never finished.";
-        ConnectorReportEntry entry = new ConnectorReportEntry(ConnectorReportEntryType.ERROR,
-                undeploy ? UNDEPLOY_ABANDONED : BUILD_ABANDONED, why, at, null);
-        Either<ConnectError, Deployment> next = undeploy ? DeploymentLifecycle.undeployFailed(d, List.of(entry), at)
-                : DeploymentLifecycle.buildAbandoned(d, List.of(entry), at);
-        LOG.log(System.Logger.Level.WARNING, "deployment {0}: {1}", d.id(), why);
-        settle(work, d, next, DeploymentWrite.NONE.logging(perApplication(d, DeploymentLogSeverity.ERROR, at,
-                name -> (undeploy ? "Undeployment" : "Build") + " abandoned: " + why)));
+        DeploymentSettlement.Abandoned abandoned = new DeploymentSettlement.Abandoned(maxAttempts, now.get());
+        LOG.log(System.Logger.Level.WARNING, "deployment {0}: {1}", d.id(), abandoned.why(work.kind()));
+        settle(work, d, abandoned);
     }
 
     private void undeploy(Work work, Deployment d) {
         if (faults != null && faults.takeUndeployFailure(work.projectKey(), d.id(), d.key())) {
-            Instant at = now.get();
-            Either<ConnectError, Deployment> next = DeploymentLifecycle.undeployFailed(d, List.of(new ConnectorReportEntry(
-                    ConnectorReportEntryType.ERROR, "Undeployment of the applications failed",
-                    "The undeployment failed (fault injected by the test harness).", at, null)), at);
-            settle(work, d, next, DeploymentWrite.NONE.logging(perApplication(d, DeploymentLogSeverity.ERROR, at,
-                    name -> "Undeployment failed")));
+            settle(work, d, new DeploymentSettlement.UndeployFailed(now.get()));
             return;
         }
         if (runner != null) {
             runner.stop(d.id(), true); // preUndeploy runs first, while the Deployment still exists
         }
-        store.delete(work.projectKey(), d.id(), d.version(), work);
+        settle(work, d, new DeploymentSettlement.Undeployed());
     }
 
     /**
-     * Stores {@code next}, the outcome of the claimed step, with what {@code write} carries, in the
-     * write that completes the claim; only completes the claim when the table refuses the move.
+     * Stores the write that settles the claimed step with {@code result}; only completes the claim
+     * when the status machine refuses the move. A store that refuses the write changes nothing.
      */
-    private void settle(Work work, Deployment d, Either<ConnectError, Deployment> next, DeploymentWrite write) {
-        if (next.isLeft()) {
-            store.complete(work);
-            return;
-        }
-        store.replace(work.projectKey(), next.get(), d.version(), write.completing(work));
-    }
-
-    /** One log line per application of {@code d}, its text made from the application's name. */
-    private static List<DeploymentLog> perApplication(Deployment d, DeploymentLogSeverity severity, Instant at,
-            Function<String, String> text) {
-        List<DeploymentLog> logs = new ArrayList<>();
-        for (ApplicationDeployment app : d.applications()) {
-            logs.add(DeploymentLog.text(d.id(), app.applicationName(), severity, at, text.apply(app.applicationName())));
-        }
-        return logs;
+    private void settle(Work work, Deployment d, DeploymentSettlement.StepResult result) {
+        DeploymentSettlement.settle(work, d, result).storeIn(store);
     }
 }

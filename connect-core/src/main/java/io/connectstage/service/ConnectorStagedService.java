@@ -23,6 +23,7 @@ import io.connectstage.resource.ResourceRef;
 import io.connectstage.staging.ConnectorStaging;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
@@ -121,7 +122,8 @@ public final class ConnectorStagedService {
         Either<ErrorResponse, ConnectorStaged> stored = errors(
                 ConnectorStaging.apply(current, update, new UpdateContext(now(), projectKey, production.getOrNull())))
                 .map(next -> next.repository().equals(current.repository()) ? next : withSpecification(next))
-                .flatMap(next -> stored(store.replace(next, current.version(), workOf(current, next, update), null)));
+                .flatMap(next -> stored(store.replace(next, current.version(), new ConnectorWrite(workOf(current, next, update),
+                        null, processor == null ? null : processor.listing(current, next)))));
         if (processor != null) {
             stored.forEach(next -> processor.updated(current, next));
         }

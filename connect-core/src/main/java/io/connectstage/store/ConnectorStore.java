@@ -3,7 +3,6 @@ package io.connectstage.store;
 import io.connectstage.connector.ConnectorStaged;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,13 +14,15 @@ import java.util.List;
  * database.
  *
  * <p>Work ({@link Work}) is stored, claimed and completed only together with connector writes
- * or by {@link #claim}: a request's work is enqueued by the write that records the request, and
- * completed by the write that settles it, so that work is never lost nor done twice.
+ * or by {@link #claim} ({@link WorkQueue}): a request's work is enqueued by the write that records the request, and
+ * completed by the write that settles it, so that work is never lost nor done twice. A store that
+ * keeps published Connectors with its staged ones ({@link #publishesTo}) also creates, replaces or
+ * lists the published Connector in the write that settles its publish ({@link ConnectorWrite}).
  *
  * <p>Every store runs the contract suites {@code ConnectorStoreContract} (work queue included)
  * and {@code ConcurrentUpdatesContract} of connect-testkit.
  */
-public interface ConnectorStore {
+public interface ConnectorStore extends WorkQueue {
 
     /** The connector with this id. */
     Option<ConnectorStaged> findById(String id);
@@ -36,22 +37,42 @@ public interface ConnectorStore {
      */
     Either<StoreRefusal, ConnectorStaged> insert(ConnectorStaged connector);
 
-    /** {@link #replace(ConnectorStaged, long, List, Work)} with no work to enqueue or complete. */
+    /** {@link #replace(ConnectorStaged, long, ConnectorWrite)} with nothing besides the connector. */
     default Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion) {
-        return replace(next, expectedVersion, List.of(), null);
+        return replace(next, expectedVersion, ConnectorWrite.NONE);
+    }
+
+    /** {@link #replace(ConnectorStaged, long, ConnectorWrite)} enqueueing {@code enqueue} and completing {@code completes} (or {@code null}). */
+    default Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
+            Work completes) {
+        return replace(next, expectedVersion, new ConnectorWrite(enqueue, completes, null));
     }
 
     /**
      * In one atomic write: replaces the stored connector with the same id by {@code next} when
-     * the stored version equals {@code expectedVersion}, enqueues {@code enqueue} (unleased), and
-     * removes {@code completes} (a claim answered by {@link #claim}) when given. Refusals, in
+     * the stored version equals {@code expectedVersion}, enqueues the write's work (unleased),
+     * removes the claim it completes (one answered by {@link #claim}) when given, and changes the
+     * published Connector with that id as its publication says, when it has one. Refusals, in
      * this order: {@link StoreRefusal.NotFound}, {@link StoreRefusal.VersionMismatch} (with the
      * stored version), {@link StoreRefusal.KeyChanged} (the key of a connector never changes),
      * {@link StoreRefusal.WorkGone} (the store no longer holds that very claim); a refused write
-     * changes nothing.
+     * changes nothing, and publishes nothing.
+     *
+     * @throws IllegalArgumentException when the write has a publication and this store keeps no
+     *                                  published Connectors ({@link #publishesTo} answers {@code false} for every store)
      */
-    Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
-            Work completes);
+    Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, ConnectorWrite write);
+
+    /**
+     * Whether the publications of this store's writes land in {@code published}, in the same
+     * atomic write as the staged change: the two keep their values together (one memory structure,
+     * one database transaction). Default {@code false}: the processor then saves the published
+     * Connector in a write of its own before the settle, as a store without published Connectors
+     * needs.
+     */
+    default boolean publishesTo(PublishedConnectorStore published) {
+        return false;
+    }
 
     /**
      * Removes the connector with this id, and its work, when its version is
@@ -62,30 +83,4 @@ public interface ConnectorStore {
 
     /** One page of the connectors that match, in the query's order, and how many match in all. */
     QueryPage query(ConnectorQuery query);
-
-    /**
-     * Claims one work item that nobody holds at {@code now} (never claimed, or its lease ended
-     * at or before {@code now}) for {@code owner} until {@code until}, counting the attempt, and
-     * answers the claim; none when there is nothing to claim. Of processors claiming at once,
-     * each item goes to one.
-     */
-    Option<Work> claim(String owner, Instant now, Instant until);
-
-    /**
-     * Removes this claim's work without changing its connector (there was nothing left to
-     * settle); {@code false} when the store no longer holds that very claim.
-     */
-    boolean complete(Work claimed);
-
-    /**
-     * Extends this very claim's lease to {@code until} (a processor renews while it works, so that
-     * leases stay short and a dead processor's work is taken over soon); {@code false} when the
-     * store no longer holds that claim (it was completed, or another processor claimed the item
-     * since), and nothing changes then. The claim's identity is its item, attempt and owner, so
-     * the claim answered by {@link #claim} stays the one that completes and settles.
-     */
-    boolean renew(Work claimed, Instant until);
-
-    /** Every stored work item, by id: for tests and for looking at what waits. */
-    List<Work> work();
 }

@@ -5,7 +5,6 @@ import io.connectstage.deployment.DeploymentLog;
 import io.connectstage.deployment.DeploymentLogRange;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,6 +16,8 @@ import java.util.List;
  * Secured configuration values are kept (a store that serializes writes them with
  * {@code DeploymentJson.writeForStorage}) and never logged.
  *
+ * Its work queue ({@link WorkQueue}) holds the Deployments' steps.
+ *
  * <p>Every store runs {@code DeploymentStoreContract} of connect-testkit.
  *
  * <pre>{@code
@@ -24,7 +25,7 @@ import java.util.List;
  * Option<Work> claimed = store.claim("processor-1", now, now.plusSeconds(60));
  * }</pre>
  */
-public interface DeploymentStore {
+public interface DeploymentStore extends WorkQueue {
 
     /** The Deployment of this project with this id. */
     Option<Deployment> findById(String projectKey, String id);
@@ -71,16 +72,4 @@ public interface DeploymentStore {
      * Deployment, and nothing is stored then.
      */
     boolean appendLogs(String projectKey, String deploymentId, List<DeploymentLog> logs);
-
-    /** Claims one Deployment step, as {@link ConnectorStore#claim} does. */
-    Option<Work> claim(String owner, Instant now, Instant until);
-
-    /** Removes this claim's work without a change; {@code false} when that claim is no longer held. */
-    boolean complete(Work claimed);
-
-    /** Extends this very claim's lease to {@code until}, as {@link ConnectorStore#renew} does. */
-    boolean renew(Work claimed, Instant until);
-
-    /** Every stored work item, by id. */
-    List<Work> work();
 }

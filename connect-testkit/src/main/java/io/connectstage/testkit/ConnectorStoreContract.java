@@ -17,6 +17,7 @@ import io.connectstage.store.Sort;
 import io.connectstage.store.SortField;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.connectstage.testkit.Connectors;
 import io.connectstage.testkit.Generators;
 import io.connectstage.testkit.Seeds;
@@ -554,6 +555,22 @@ public abstract class ConnectorStoreContract {
             assertEquals(2, second.attempts());
             assertEquals(new Lease("b", later.plusSeconds(60)), second.lease());
             assertEquals(List.of(second), store.work());
+        }
+
+        @Test
+        @DisplayName("claims among the kinds asked for only, leaving the others unclaimed and uncounted")
+        void claimsAmongKinds() {
+            ConnectorStaged stored = inserted(connector(1, "k"));
+            Work preview = Work.preview(stored.withVersion(2));
+            Work publish = Work.publish(stored.withVersion(2), false);
+            requested(stored, preview, publish);
+            assertEquals(Option.none(), store.claim("a", now, later, Set.of(WorkKind.DEPLOY, WorkKind.BUILD)));
+            assertEquals(Option.none(), store.claim("a", now, later, Set.of()));
+            assertEquals(List.of(preview, publish), store.work(), "nothing claimed, nothing counted");
+            Work claimed = store.claim("a", now, later, Set.of(WorkKind.PUBLISH)).get();
+            assertEquals(publish.claimedBy("a", later), claimed);
+            assertEquals(Option.none(), store.claim("b", now, later, Set.of(WorkKind.PUBLISH)));
+            assertEquals(preview.claimedBy("b", later), store.claim("b", now, later).get());
         }
 
         @Test

@@ -29,6 +29,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -205,6 +206,25 @@ public abstract class DeploymentStoreContract {
             assertFalse(store.complete(claimed), "the first claim was taken over");
             assertTrue(store.complete(again));
             assertEquals(List.of(), store.work());
+        }
+
+        @Test
+        @DisplayName("claims among the kinds asked for only, leaving the others unclaimed and uncounted")
+        void claimsAmongKinds() {
+            Deployment queued = deployment(1, "k1");
+            accepted(store.insert(P, queued, DeploymentWrite.enqueueing(deploy(queued))));
+            Deployment building = DeploymentLifecycle.startDeploying(deployment(2, "k2"), T0).get();
+            Work build = Work.deploymentStep(WorkKind.BUILD, P, building);
+            accepted(store.insert(P, building, DeploymentWrite.enqueueing(build)));
+
+            assertTrue(store.claim("a", T0, T0.plusSeconds(60), Set.of(WorkKind.UNDEPLOY)).isEmpty());
+            assertTrue(store.claim("a", T0, T0.plusSeconds(60), Set.of()).isEmpty());
+            assertEquals(List.of(build, deploy(queued)).stream().sorted(Comparator.comparing(Work::id)).toList(),
+                    store.work(), "nothing claimed, nothing counted");
+            Work claimed = store.claim("a", T0, T0.plusSeconds(60), Set.of(WorkKind.BUILD)).get();
+            assertEquals(build.claimedBy("a", T0.plusSeconds(60)), claimed);
+            assertTrue(store.claim("b", T0, T0.plusSeconds(60), Set.of(WorkKind.BUILD)).isEmpty(), "the build is held");
+            assertEquals(WorkKind.DEPLOY, store.claim("b", T0, T0.plusSeconds(60)).get().kind());
         }
 
         @Test

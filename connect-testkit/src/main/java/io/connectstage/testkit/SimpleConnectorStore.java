@@ -3,9 +3,11 @@ package io.connectstage.testkit;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -54,9 +57,13 @@ public final class SimpleConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public synchronized Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion,
-            List<Work> enqueue, Work completes) {
+    public synchronized Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, ConnectorWrite write) {
         Objects.requireNonNull(next, "next is null");
+        if (write.publishes() != null) {
+            throw new IllegalArgumentException("this store keeps no published Connectors");
+        }
+        List<Work> enqueue = write.enqueue();
+        Work completes = write.completes();
         ConnectorStaged current = byId.get(next.id());
         if (current == null) {
             return Either.left(new StoreRefusal.NotFound(next.id()));
@@ -102,9 +109,9 @@ public final class SimpleConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public synchronized Option<Work> claim(String owner, Instant now, Instant until) {
+    public synchronized Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
         for (Work work : works.values()) {
-            if (work.claimableAt(now)) {
+            if (kinds.contains(work.kind()) && work.claimableAt(now)) {
                 Work claimed = work.claimedBy(owner, until);
                 works.put(claimed.id(), claimed);
                 return Option.some(claimed);

@@ -3,13 +3,17 @@ package io.connectstage.store.jdbc;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
+import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.connectstage.store.jdbc.internal.Columns;
 import io.connectstage.store.jdbc.internal.Dialect;
 import io.connectstage.store.jdbc.internal.Jdbc;
 import io.connectstage.store.jdbc.internal.PostgresStagedInsert;
+import io.connectstage.store.jdbc.internal.PublishedTable;
 import io.connectstage.store.jdbc.internal.Schema;
 import io.connectstage.store.jdbc.internal.Sql;
 import io.connectstage.store.jdbc.internal.StagedCounts;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -53,6 +58,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
 
     private final Jdbc jdbc;
     private final Dialect dialect;
+    private final DataSource dataSource;
 
     /**
      * A store over this data source; creates the tables when they are missing. Use a data source
@@ -63,6 +69,7 @@ public final class JdbcConnectorStore implements ConnectorStore {
     public JdbcConnectorStore(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource is null");
         this.dialect = Schema.ensure(dataSource);
+        this.dataSource = dataSource;
         this.jdbc = new Jdbc(dataSource);
     }
 
@@ -141,16 +148,18 @@ public final class JdbcConnectorStore implements ConnectorStore {
      * Without work, the common case (integration types, privacy, name, status and createdAt
      * unchanged, so are the rows of connector_staged_integration_type, which repeat them) is one statement in auto-commit mode; when it misses,
      * the row says why. Everything else is one transaction: the row updated by compare-and-set, the
-     * work to complete deleted (only if it is still that very claim), the type rows rewritten and
-     * the new work inserted, or nothing at all.
+     * work to complete deleted (only if it is still that very claim), the type rows rewritten, the
+     * new work inserted and the published Connector saved or listed (in this store's tables, see
+     * {@link #publishesTo}), or nothing at all.
      */
     @Override
-    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
-            Work completes) {
+    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, ConnectorWrite write) {
         Objects.requireNonNull(next, "next is null");
-        List<Work> added = List.copyOf(enqueue);
+        List<Work> added = write.enqueue();
+        Work completes = write.completes();
+        ConnectorWrite.Publication publication = write.publishes();
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            if (added.isEmpty() && completes == null) {
+            if (added.isEmpty() && completes == null && publication == null) {
                 Option<Either<StoreRefusal, ConnectorStaged>> fast = jdbc.autoCommit("replace a connector", c -> {
                     if (update(c, next, expectedVersion, true) == 1) {
                         return Option.some(Either.right(next));
@@ -182,6 +191,9 @@ public final class JdbcConnectorStore implements ConnectorStore {
                 StagedCounts.move(c, next.id(), before.get().isPrivate(), before.get().types(), next.isPrivate(),
                         Columns.integrationTypes(next.integrationTypes()));
                 WorkTable.enqueue(c, added);
+                if (publication != null) {
+                    PublishedTable.apply(c, next.id(), publication);
+                }
                 return Option.some(Either.right(next));
             });
             if (outcome.isDefined()) {
@@ -291,6 +303,17 @@ public final class JdbcConnectorStore implements ConnectorStore {
         }
     }
 
+    /**
+     * Whether {@code published} is a {@link JdbcPublishedConnectorStore} over the very data source of
+     * this store: its tables are then in this store's database and schema, and a write that
+     * carries a publication saves it in the transaction of the staged change. A write with a
+     * publication to any other store is the caller's mistake ({@link ConnectorStore#replace}).
+     */
+    @Override
+    public boolean publishesTo(PublishedConnectorStore published) {
+        return published instanceof JdbcPublishedConnectorStore jdbcPublished && jdbcPublished.dataSource() == dataSource;
+    }
+
     @Override
     public Either<StoreRefusal, ConnectorStaged> delete(String id, long expectedVersion) {
         Objects.requireNonNull(id, "id is null");
@@ -373,9 +396,9 @@ public final class JdbcConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public Option<Work> claim(String owner, Instant now, Instant until) {
+    public Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
         Objects.requireNonNull(owner, "owner is null");
-        return jdbc.autoCommit("claim work", c -> WorkTable.claim(c, dialect, owner, now, until));
+        return jdbc.autoCommit("claim work", c -> WorkTable.claim(c, WorkTable.CONNECTOR_WORK, dialect, owner, now, until, kinds));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.Sort;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.connectstage.store.jdbc.internal.Columns;
 import io.connectstage.store.jdbc.internal.Dialect;
 import io.connectstage.store.jdbc.internal.Jdbc;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -338,8 +340,8 @@ public final class JdbcDeploymentStore implements DeploymentStore {
     }
 
     @Override
-    public Option<Work> claim(String owner, Instant now, Instant until) {
-        return jdbc.autoCommit("claim deployment work", c -> WorkTable.claim(c, TABLE, dialect, owner, now, until));
+    public Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
+        return jdbc.autoCommit("claim deployment work", c -> WorkTable.claim(c, TABLE, dialect, owner, now, until, kinds));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.SortField;
 import io.connectstage.store.jdbc.internal.Columns;
 import io.connectstage.store.jdbc.internal.Jdbc;
+import io.connectstage.store.jdbc.internal.PublishedTable;
 import io.connectstage.store.jdbc.internal.Schema;
 import io.connectstage.store.jdbc.internal.Sql;
 import io.vavr.control.Option;
@@ -34,9 +35,8 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class JdbcPublishedConnectorStore implements PublishedConnectorStore {
-    private static final int RETRIES = 100;
-
     private final Jdbc jdbc;
+    private final DataSource dataSource;
 
     /**
      * A store over this data source; creates the tables when they are missing.
@@ -46,6 +46,7 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
     public JdbcPublishedConnectorStore(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource is null");
         Schema.ensure(dataSource);
+        this.dataSource = dataSource;
         this.jdbc = new Jdbc(dataSource);
     }
 
@@ -73,83 +74,20 @@ public final class JdbcPublishedConnectorStore implements PublishedConnectorStor
     public void save(Connector connector, boolean listed) {
         Objects.requireNonNull(connector, "connector is null");
         jdbc.transaction("save a published connector", c -> {
-            for (int attempt = 0; attempt < RETRIES; attempt++) {
-                if (write(c, connector, listed, true) == 1) {
-                    replaceTypes(c, connector);
-                    return null;
-                }
-                if (document(c, "SELECT document FROM connector_published WHERE id = ?", connector.id()).isDefined()) {
-                    return null; // the stored one is newer: a late settle does not take it back
-                }
-                try {
-                    write(c, connector, listed, false);
-                    replaceTypes(c, connector);
-                    return null;
-                } catch (SQLException e) {
-                    if (!Jdbc.isUniqueViolation(e)) {
-                        throw e;
-                    }
-                    c.rollback(); // saved by someone else meanwhile: update it instead
-                }
-            }
-            throw new JdbcStoreException("cannot save published connector " + connector.id() + ": it keeps conflicting");
+            PublishedTable.save(c, connector, listed);
+            return null;
         });
-    }
-
-    private static int write(Connection c, Connector connector, boolean listed, boolean update) throws SQLException {
-        String sql = update
-                ? "UPDATE connector_published SET connector_key = ?, version = ?, name_utf16 = ?, company_utf16 = ?, "
-                        + "is_private = ?, listed = ?, document = ? WHERE id = ? AND version <= ?"
-                : "INSERT INTO connector_published (connector_key, version, name_utf16, company_utf16, is_private, "
-                        + "listed, document, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setString(1, connector.key());
-            statement.setLong(2, connector.version());
-            statement.setBytes(3, Columns.utf16(connector.name()));
-            statement.setBytes(4, Columns.utf16(connector.creator().company()));
-            statement.setBoolean(5, connector.isPrivate());
-            statement.setBoolean(6, listed);
-            statement.setString(7, Columns.document(connector));
-            statement.setString(8, connector.id());
-            if (update) {
-                statement.setLong(9, connector.version());
-            }
-            return statement.executeUpdate();
-        }
-    }
-
-    private static void replaceTypes(Connection c, Connector connector) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM connector_published_integration_type WHERE connector_id = ?")) {
-            delete.setString(1, connector.id());
-            delete.executeUpdate();
-        }
-        List<String> types = Columns.integrationTypes(connector.integrationTypes());
-        if (types.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO connector_published_integration_type (connector_id, integration_type) VALUES (?, ?)")) {
-            for (String type : types) {
-                insert.setString(1, connector.id());
-                insert.setString(2, type);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
     }
 
     @Override
     public boolean setListed(String id, boolean listed) {
         Objects.requireNonNull(id, "id is null");
-        return jdbc.autoCommit("change the listing of a published connector", c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE connector_published SET listed = ? WHERE id = ?")) {
-                update.setBoolean(1, listed);
-                update.setString(2, id);
-                return update.executeUpdate() > 0;
-            }
-        });
+        return jdbc.autoCommit("change the listing of a published connector", c -> PublishedTable.setListed(c, id, listed));
+    }
+
+    /** The data source this store was made with: a staged store over the same one publishes here in its own writes. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

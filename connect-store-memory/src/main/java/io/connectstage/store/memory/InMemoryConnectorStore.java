@@ -3,15 +3,19 @@ package io.connectstage.store.memory;
 import io.connectstage.connector.ConnectorStaged;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
+import io.connectstage.store.PublishedConnectorStore;
 import io.connectstage.store.QueryPage;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -33,6 +37,33 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     private final ConcurrentMap<String, String> idByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Work> works = new ConcurrentHashMap<>();
     private final SortedIndexes indexes = new SortedIndexes();
+    /** Where the publications of writes land, or {@code null}: a store of staged connectors only. */
+    private final InMemoryPublishedConnectorStore published;
+
+    /** A store of staged connectors only: a write that carries a publication is refused. */
+    public InMemoryConnectorStore() {
+        this.published = null;
+    }
+
+    /**
+     * A store whose writes also publish into {@code published}, inside the same step as the staged
+     * change ({@link #publishesTo}): a settle that is refused publishes nothing.
+     *
+     * <pre>{@code
+     * InMemoryPublishedConnectorStore published = new InMemoryPublishedConnectorStore();
+     * ConnectorStore staged = new InMemoryConnectorStore(published);
+     * ConnectorProcessor processor = ConnectorProcessor.builder(staged, published, analyzer).build();
+     * }</pre>
+     */
+    public InMemoryConnectorStore(InMemoryPublishedConnectorStore published) {
+        this.published = Objects.requireNonNull(published, "published is null");
+    }
+
+    /** Whether {@code store} is the published store this one was made with. */
+    @Override
+    public boolean publishesTo(PublishedConnectorStore store) {
+        return published != null && store == published;
+    }
 
     @Override
     public Option<ConnectorStaged> findById(String id) {
@@ -72,15 +103,25 @@ public final class InMemoryConnectorStore implements ConnectorStore {
 
     /**
      * The compare-and-set runs under the map's lock of this connector's entry; the work to
-     * complete is removed (only if it is still that very claim) and the new work added inside
-     * it, so the connector change and its work are one step for every other writer of this
-     * connector. {@link #claim} skips work whose connector write is still under way.
+     * complete is removed (only if it is still that very claim), the new work added and the
+     * publication made inside it, once every check has passed, so the connector change, its work
+     * and its published Connector are one step for every other writer of this connector, and a
+     * refused write changes none of them. A reader may see the published Connector an instant
+     * before the staged change, never the settled staged connector without it.
+     * {@link #claim} skips work whose connector write is still under way.
      */
     @Override
-    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, List<Work> enqueue,
-            Work completes) {
+    public Either<StoreRefusal, ConnectorStaged> replace(ConnectorStaged next, long expectedVersion, ConnectorWrite write) {
         Objects.requireNonNull(next, "next is null");
-        List<Work> added = List.copyOf(enqueue);
+        if (write.publishes() != null && published == null) {
+            throw new IllegalArgumentException("this store keeps no published Connectors: make it with one");
+        }
+        if (write.publishes() != null && !write.publishes().belongsTo(next.id())) {
+            // checked before the write begins: nothing may fail once its work has moved
+            throw new IllegalArgumentException("the publication of this write is not of connector " + next.id());
+        }
+        List<Work> added = write.enqueue();
+        Work completes = write.completes();
         StoreRefusal[] refusal = new StoreRefusal[1];
         ConnectorStaged stored = indexes.writing(() -> byId.computeIfPresent(next.id(), (id, current) -> {
             if (current.version() != expectedVersion) {
@@ -100,6 +141,9 @@ public final class InMemoryConnectorStore implements ConnectorStore {
             }
             for (Work work : added) {
                 works.put(work.id(), work);
+            }
+            if (write.publishes() != null) {
+                write.publishes().applyTo(id, published);
             }
             return indexes.replaced(current, next);
         }));
@@ -135,10 +179,10 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     }
 
     @Override
-    public Option<Work> claim(String owner, Instant now, Instant until) {
+    public Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
         for (Work work : works.values()) {
             ConnectorStaged connector = byId.get(work.connectorId());
-            if (!work.claimableAt(now) || connector != null && connector.version() < work.connectorVersion()) {
+            if (!kinds.contains(work.kind()) || !work.claimableAt(now) || connector != null && connector.version() < work.connectorVersion()) {
                 continue;
             }
             Work claimed = work.claimedBy(owner, until);

@@ -10,6 +10,7 @@ import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.StoreRefusal;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -250,12 +251,12 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
     }
 
     @Override
-    public Option<Work> claim(String owner, Instant now, Instant until) {
+    public Option<Work> claim(String owner, Instant now, Instant until, Set<WorkKind> kinds) {
         for (String id : withWork) {
             Work[] claimed = new Work[1];
             byId.computeIfPresent(id, (i, e) -> {
                 for (Work w : e.work().values()) {
-                    if (w.claimableAt(now)) {
+                    if (kinds.contains(w.kind()) && w.claimableAt(now)) {
                         claimed[0] = w.claimedBy(owner, until);
                         return e.withWork(claimed[0]);
                     }

@@ -10,9 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of the work table {@code connector_work}, one row per stored {@link Work}: enqueue,
@@ -137,23 +140,34 @@ public final class WorkTable {
         }
     }
 
-    /** Claims one item nobody holds at {@code now}, in auto-commit mode. */
-    public static Option<Work> claim(Connection c, Dialect dialect, String owner, Instant now, Instant until)
-            throws SQLException {
-        return claim(c, CONNECTOR_WORK, dialect, owner, now, until);
+    /**
+     * Claims one item of these {@code kinds} that nobody holds at {@code now}, in the work table
+     * {@code table}, in auto-commit mode.
+     */
+    public static Option<Work> claim(Connection c, String table, Dialect dialect, String owner, Instant now, Instant until,
+            Set<WorkKind> kinds) throws SQLException {
+        if (kinds.isEmpty()) {
+            return Option.none();
+        }
+        String claimable = CLAIMABLE + ofKinds(kinds);
+        return dialect == Dialect.POSTGRESQL ? claimSkippingLocked(c, table, claimable, owner, now, until)
+                : claimByCondition(c, table, claimable, owner, now, until);
     }
 
-    /** {@link #claim(Connection, Dialect, String, Instant, Instant)} in the work table {@code table}. */
-    public static Option<Work> claim(Connection c, String table, Dialect dialect, String owner, Instant now, Instant until)
-            throws SQLException {
-        return dialect == Dialect.POSTGRESQL ? claimSkippingLocked(c, table, owner, now, until)
-                : claimByCondition(c, table, owner, now, until);
+    /** The condition on {@code kind} that keeps these kinds; none when they are all. */
+    private static String ofKinds(Set<WorkKind> kinds) {
+        if (kinds.containsAll(EnumSet.allOf(WorkKind.class))) {
+            return "";
+        }
+        // wire values are lower-case words, safe to write into the statement
+        return kinds.stream().map(k -> "'" + k.wireValue() + "'").sorted()
+                .collect(Collectors.joining(", ", " AND kind IN (", ")"));
     }
 
-    private static Option<Work> claimSkippingLocked(Connection c, String table, String owner, Instant now, Instant until)
-            throws SQLException {
+    private static Option<Work> claimSkippingLocked(Connection c, String table, String claimable, String owner, Instant now,
+            Instant until) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET lease_owner = ?, lease_until = ?, "
-                + "attempts = attempts + 1 WHERE id = (SELECT id FROM " + table + " WHERE " + CLAIMABLE
+                + "attempts = attempts + 1 WHERE id = (SELECT id FROM " + table + " WHERE " + claimable
                 + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)) {
             update.setString(1, owner);
             update.setLong(2, until.toEpochMilli());
@@ -164,12 +178,12 @@ public final class WorkTable {
         }
     }
 
-    private static Option<Work> claimByCondition(Connection c, String table, String owner, Instant now, Instant until)
-            throws SQLException {
+    private static Option<Work> claimByCondition(Connection c, String table, String claimable, String owner, Instant now,
+            Instant until) throws SQLException {
         while (true) {
             List<Work> candidates = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE "
-                    + CLAIMABLE + " ORDER BY id LIMIT " + CANDIDATES)) {
+                    + claimable + " ORDER BY id LIMIT " + CANDIDATES)) {
                 select.setLong(1, now.toEpochMilli());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

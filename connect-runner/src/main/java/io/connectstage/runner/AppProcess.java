@@ -35,6 +35,8 @@ final class AppProcess {
     final String name;
     final ApplicationType type;
     final String endpoint;
+    /** The Pub/Sub topic of an event application, {@code null} for the others. */
+    final String topic;
     final int port;
     private final Path folder;
     private final Map<String, String> environment;
@@ -49,11 +51,12 @@ final class AppProcess {
     private Duration backoff;
     private ScheduledFuture<?> restart;
 
-    AppProcess(String name, ApplicationType type, String endpoint, int port, Path folder, Map<String, String> environment,
-            LogChannel logs, Context context) {
+    AppProcess(String name, ApplicationType type, String endpoint, String topic, int port, Path folder,
+            Map<String, String> environment, LogChannel logs, Context context) {
         this.name = name;
         this.type = type;
         this.endpoint = endpoint;
+        this.topic = topic;
         this.port = port;
         this.folder = folder;
         this.environment = Map.copyOf(environment);

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
     private final Environments environments;
     private final ApplicationBuild builds;
     private final AppProcess.Context appContext;
+    private final EventsAndJobs eventsAndJobs;
     private final Map<String, RunningDeployment> running = new ConcurrentHashMap<>();
     private final Set<RunningDeployment> active = ConcurrentHashMap.newKeySet();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -76,7 +79,8 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
     private record Settings(Supplier<URI> serverBase, Path workDirectory, Map<String, Path> mirrors, List<String> allow,
             int maxApplications, Duration installTimeout, Duration buildTimeout, Duration startTimeout,
             Duration scriptTimeout, Duration stopGrace, Duration minRestartBackoff, Duration maxRestartBackoff,
-            int maxLineLength, int maxLinesPerFlush, Clock clock, Path node, String path) {
+            int maxLineLength, int maxLinesPerFlush, Clock clock, Path node, String path, DeliveryPolicy deliveryPolicy,
+            ZoneId scheduleZone) {
     }
 
     private ProcessDeploymentRunner(Settings settings, GitRepositorySource source) {
@@ -97,6 +101,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
                 settings.clock());
         this.appContext = new AppProcess.Context(commands, folders, scheduler, settings.clock(), settings.stopGrace(),
                 settings.minRestartBackoff(), settings.maxRestartBackoff());
+        this.eventsAndJobs = new EventsAndJobs(scheduler, settings.clock(), settings.deliveryPolicy(), settings.scheduleZone());
         scheduler.scheduleWithFixedDelay(this::flushAll, FLUSH_EVERY.toMillis(), FLUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -190,6 +195,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
 
     /** Stops the processes and jobs of {@code rd} and removes its folder. */
     private void end(RunningDeployment rd) {
+        rd.jobs().forEach(name -> eventsAndJobs.cancel(rd.deploymentId, name));
         rd.apps().parallelStream().forEach(AppProcess::stop);
         WorkFolders.delete(rd.folder);
         active.remove(rd);
@@ -205,17 +211,18 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
 
     @Override
     public Either<ConnectError, String> deliver(String deploymentId, String applicationName, EventMessage message) {
-        return Either.left(notRunning(deploymentId, applicationName, ApplicationType.EVENT));
+        Objects.requireNonNull(message, "message is null");
+        return eventsAndJobs.deliver(deploymentId, applicationName, runningApp(deploymentId, applicationName), message);
     }
 
     @Override
     public Either<ConnectError, String> runJob(String deploymentId, String applicationName) {
-        return Either.left(notRunning(deploymentId, applicationName, ApplicationType.JOB));
+        return eventsAndJobs.runNow(deploymentId, applicationName, runningApp(deploymentId, applicationName));
     }
 
-    private static ConnectError notRunning(String deploymentId, String applicationName, ApplicationType type) {
-        return ConnectError.resourceNotFound("the " + type.wireValue() + " application '" + applicationName
-                + "' running for the Deployment with id '" + deploymentId + "'");
+    private AppProcess runningApp(String deploymentId, String applicationName) {
+        RunningDeployment rd = running.get(deploymentId);
+        return rd == null ? null : rd.app(applicationName);
     }
 
     @Override
@@ -223,6 +230,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
         for (String id : List.copyOf(running.keySet())) {
             stop(id, false);
         }
+        eventsAndJobs.close();
         scheduler.shutdownNow();
     }
 
@@ -353,6 +361,17 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
                     }
                 }
             }
+            for (Planned p : planned) {
+                String name = p.app().applicationName();
+                if (p.spec().type() == ApplicationType.JOB) {
+                    // the Deployment's schedule when it has one, as Connect lets a Deployment override connect.yaml's
+                    String schedule = p.app().schedule() != null ? p.app().schedule() : p.spec().schedule();
+                    if (schedule != null) {
+                        eventsAndJobs.schedule(d.id(), rd.app(name), schedule);
+                        rd.addJob(name);
+                    }
+                }
+            }
             return new RunResult(true, entries, urls);
         }
 
@@ -362,7 +381,8 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             try {
                 int port = AppProcess.freePort();
                 Map<String, String> env = environments.application(d, p.app(), p.spec().type(), urls.get(name), port);
-                AppProcess app = new AppProcess(name, p.spec().type(), p.spec().endpoint(), port, p.spec().folder(), env,
+                String topic = p.spec().type() == ApplicationType.EVENT ? Environments.topic(p.app()) : null;
+                AppProcess app = new AppProcess(name, p.spec().type(), p.spec().endpoint(), topic, port, p.spec().folder(), env,
                         rd.channel(name), appContext);
                 rd.add(app);
                 rd.channel(name).note(DeploymentLogSeverity.INFO, "Starting application " + name + " with npm start on port " + port);
@@ -408,6 +428,8 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
         private int maxLineLength = 8 * 1024;
         private int maxLinesPerFlush = 500;
         private Clock clock = Clock.systemUTC();
+        private DeliveryPolicy deliveryPolicy = DeliveryPolicy.connect();
+        private ZoneId scheduleZone = ZoneOffset.UTC;
         private GitRepositorySource repositorySource;
         private Path node;
         private String path = System.getenv("PATH") != null ? System.getenv("PATH") : "/usr/local/bin:/usr/bin:/bin";
@@ -506,6 +528,18 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             return this;
         }
 
+        /** How events are retried; default {@link DeliveryPolicy#connect()}, as Connect's Pub/Sub push. */
+        public Builder deliveryPolicy(DeliveryPolicy policy) {
+            this.deliveryPolicy = Objects.requireNonNull(policy, "policy is null");
+            return this;
+        }
+
+        /** The time zone job schedules are read in; default UTC. */
+        public Builder scheduleZone(ZoneId zone) {
+            this.scheduleZone = Objects.requireNonNull(zone, "zone is null");
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock is null");
             return this;
@@ -539,7 +573,8 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             Path nodePath = node != null ? node : findNode(path);
             return new ProcessDeploymentRunner(new Settings(serverBase, workDirectory, Map.copyOf(mirrors), List.copyOf(allow),
                     maxApplications, installTimeout, buildTimeout, startTimeout, scriptTimeout, stopGrace, minRestartBackoff,
-                    maxRestartBackoff, maxLineLength, maxLinesPerFlush, clock, nodePath, path), repositorySource);
+                    maxRestartBackoff, maxLineLength, maxLinesPerFlush, clock, nodePath, path, deliveryPolicy, scheduleZone),
+                    repositorySource);
         }
 
         private static Path findNode(String path) {

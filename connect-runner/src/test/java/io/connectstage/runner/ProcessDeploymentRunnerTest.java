@@ -13,6 +13,7 @@ import io.connectstage.deployment.Deployment;
 import io.connectstage.deployment.DeploymentConnector;
 import io.connectstage.deployment.DeploymentLogSeverity;
 import io.connectstage.deployment.DeploymentLogType;
+import io.connectstage.processing.DeploymentRunner.EventMessage;
 import io.connectstage.processing.DeploymentRunner.RunningApplication;
 import io.connectstage.processing.RunResult;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -223,6 +225,30 @@ class ProcessDeploymentRunnerTest {
             assertEquals("running its 3 applications would exceed the maximum of 2 running applications (0 run already)",
                     small.refusal(FixtureConnector.deployment(id(7), FixtureConnector.GOOD, "hello", SECRET)).getOrElse("none"));
         }
+    }
+
+    @Test
+    void deliversAnEventAsAPushRequestAndRunsAJobNowEachCallLogged() throws Exception {
+        Deployment d = FixtureConnector.deployment(id(9), FixtureConnector.GOOD, "hello", SECRET);
+        deploy(d);
+        assertTrue(logs.has("job", "Job job scheduled: * * * * *"), logs::text);
+
+        String messageId = runner.deliver(d.id(), "event", new EventMessage("order-created".getBytes(StandardCharsets.UTF_8),
+                Map.of("type", "OrderCreated"))).get();
+        String runId = runner.runJob(d.id(), "job").get();
+
+        Waits.until("the event received by the application", () -> logs.entries().stream().anyMatch(e ->
+                e.applicationName().equals("event") && e.type() == DeploymentLogType.APPLICATION_JSON
+                        && e.details().path("data").asText().equals("order-created")
+                        && e.details().path("attributes").path("type").asText().equals("OrderCreated")
+                        && e.details().path("messageId").asText().equals(messageId)));
+        Waits.until("the attempt logged", () -> logs.has("event", "Event " + messageId + ", attempt 1: answered 204"));
+        Waits.until("the job run by the application", () -> logs.has("job", "job ran"));
+        Waits.until("the call logged", () -> logs.has("job", "Run " + runId + " of job job: answered 200"));
+        assertTrue(runner.deliver(d.id(), "service", new EventMessage(new byte[0], Map.of())).isLeft(),
+                "the service is no event application");
+        assertTrue(runner.runJob(d.id(), "event").isLeft(), "the event application is no job");
+        assertTrue(runner.runJob("no-such-deployment", "job").isLeft());
     }
 
     @Test

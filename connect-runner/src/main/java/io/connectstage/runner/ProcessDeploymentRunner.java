@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -74,6 +75,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
     private final Map<String, RunningDeployment> running = new ConcurrentHashMap<>();
     private final Set<RunningDeployment> active = ConcurrentHashMap.newKeySet();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** The settings a {@link Builder} collects. */
     private record Settings(Supplier<URI> serverBase, Path workDirectory, Map<String, Path> mirrors, List<String> allow,
@@ -141,7 +143,8 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             RunResult result;
             try {
                 Option<String> refusal = refusal(d);
-                result = refusal.isDefined() ? failed(d, rd, "Applications not run", refusal.get())
+                result = closed.get() ? failed(d, rd, "Deployment stopped", "The runner is closed.")
+                        : refusal.isDefined() ? failed(d, rd, "Applications not run", refusal.get())
                         : new Launch(d, rd).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -149,6 +152,9 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "deployment " + d.id() + ": the start failed", e);
                 result = failed(d, rd, "Deployment failed", "The runner failed: " + e.getClass().getSimpleName());
+            }
+            if (result.succeeded() && closed.get()) {
+                result = failed(d, rd, "Deployment stopped", "The runner was closed while it started the applications.");
             }
             if (result.succeeded()) {
                 running.put(d.id(), rd);
@@ -227,6 +233,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
 
     @Override
     public void close() {
+        closed.set(true);
         for (String id : List.copyOf(running.keySet())) {
             stop(id, false);
         }

@@ -40,7 +40,9 @@ final class ConnectorTree {
         Either<RepositoryProblem, Path> tree = source.checkout(repository, folder);
         if (tree.isLeft()) {
             RepositoryProblem problem = tree.getLeft();
-            return Either.left(problem.message() + ": " + problem.detail());
+            // the detail says what happened (unreachable, no such tag, a symbolic link, too many files)
+            return Either.left("The repository " + problem.url() + " at the tag " + problem.tag()
+                    + " could not be checked out: " + problem.detail());
         }
         Path file = tree.get().resolve(RepositorySource.SPEC_FILE);
         byte[] bytes;

@@ -196,6 +196,16 @@ class ProcessDeploymentRunnerTest {
         assertFalse(Files.exists(temp.resolve("work/deployments").resolve(d.id())));
     }
 
+    @Test
+    void aTagThatCannotBeCheckedOutEndsTheStartSayingWhy() {
+        RunResult result = runner.start("fixture-project", FixtureConnector.deployment(id(10), "9.9.9", "hello", SECRET), logs);
+
+        assertFalse(result.succeeded());
+        assertEquals("The repository " + FixtureConnector.URL + " at the tag 9.9.9 could not be checked out: the repository"
+                + " has no tag '9.9.9'", result.entries().get(0).message());
+        assertTrue(logs.has("service", "could not be checked out"), "each application's logs say why");
+    }
+
     private static boolean waitNoDescendants() {
         Waits.until("no process left", () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
         return true;

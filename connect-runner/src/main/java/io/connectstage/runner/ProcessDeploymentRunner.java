@@ -2,9 +2,6 @@ package io.connectstage.runner;
 
 import io.connectstage.connector.ApplicationType;
 import io.connectstage.connector.ConnectorConfigurationApplication;
-import io.connectstage.connector.ConnectorReportEntry;
-import io.connectstage.connector.ConnectorReportEntryType;
-import io.connectstage.deployment.ApplicationDeployment;
 import io.connectstage.deployment.Deployment;
 import io.connectstage.deployment.DeploymentLogSeverity;
 import io.connectstage.error.ConnectError;
@@ -59,7 +56,6 @@ import java.util.function.Supplier;
  */
 public final class ProcessDeploymentRunner implements DeploymentRunner {
     private static final System.Logger LOG = System.getLogger(ProcessDeploymentRunner.class.getName());
-    private static final Set<ApplicationType> RUN = Set.of(ApplicationType.SERVICE, ApplicationType.EVENT, ApplicationType.JOB);
     /** How often the output of the applications is handed to the log sink. */
     private static final Duration FLUSH_EVERY = Duration.ofMillis(250);
 
@@ -72,6 +68,8 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
     private final ApplicationBuild builds;
     private final AppProcess.Context appContext;
     private final EventsAndJobs eventsAndJobs;
+    private final ScriptRun scripts;
+    private final DeploymentLaunch.Parts launchParts;
     private final Map<String, RunningDeployment> running = new ConcurrentHashMap<>();
     private final Set<RunningDeployment> active = ConcurrentHashMap.newKeySet();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -104,6 +102,9 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
         this.appContext = new AppProcess.Context(commands, folders, scheduler, settings.clock(), settings.stopGrace(),
                 settings.minRestartBackoff(), settings.maxRestartBackoff());
         this.eventsAndJobs = new EventsAndJobs(scheduler, settings.clock(), settings.deliveryPolicy(), settings.scheduleZone());
+        this.scripts = new ScriptRun(commands, settings.scriptTimeout());
+        this.launchParts = new DeploymentLaunch.Parts(this.source, builds, environments, appContext, eventsAndJobs, scripts,
+                settings.startTimeout(), settings.clock(), this::url);
         scheduler.scheduleWithFixedDelay(this::flushAll, FLUSH_EVERY.toMillis(), FLUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -121,7 +122,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
         }
         int others = running.entrySet().stream().filter(e -> !e.getKey().equals(d.id()))
                 .mapToInt(e -> e.getValue().size()).sum();
-        int mine = (int) d.applications().stream().filter(app -> RUN.contains(typeOf(d, app.applicationName()))).count();
+        int mine = (int) d.applications().stream().filter(app -> DeploymentLaunch.RUN.contains(typeOf(d, app.applicationName()))).count();
         if (others + mine > settings.maxApplications()) {
             return Option.some("running its " + mine + " applications would exceed the maximum of "
                     + settings.maxApplications() + " running applications (" + others + " run already)");
@@ -145,7 +146,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
                 Option<String> refusal = refusal(d);
                 result = closed.get() ? failed(d, rd, "Deployment stopped", "The runner is closed.")
                         : refusal.isDefined() ? failed(d, rd, "Applications not run", refusal.get())
-                        : new Launch(d, rd).run();
+                        : new DeploymentLaunch(launchParts, d, rd).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 result = failed(d, rd, "Deployment interrupted", "The runner was stopped while it started the applications.");
@@ -176,7 +177,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             RunningDeployment rd = running.get(deploymentId);
             if (rd != null && undeploying) {
                 for (RunningDeployment.Script script : rd.preUndeploy()) {
-                    runScript(rd, script); // a failure is logged; the undeploy goes on, as Connect's does
+                    scripts.run(rd, script); // a failure is logged; the undeploy goes on, as Connect's does
                 }
             }
             stopLocked(deploymentId, undeploying);
@@ -250,22 +251,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
     }
 
     private RunResult failed(Deployment d, RunningDeployment rd, String title, String message) {
-        for (ApplicationDeployment app : d.applications()) {
-            rd.channel(app.applicationName()).note(DeploymentLogSeverity.ERROR, title + ": " + message);
-        }
-        return new RunResult(false, List.of(new ConnectorReportEntry(ConnectorReportEntryType.ERROR, title, message,
-                settings.clock().instant(), null)), Map.of());
-    }
-
-    /** Runs a script in its application's folder; whether it succeeded (its output and outcome are logged). */
-    private CommandRun.Outcome runScript(RunningDeployment rd, RunningDeployment.Script script) {
-        LogChannel logs = rd.channel(script.applicationName());
-        logs.note(DeploymentLogSeverity.INFO, "Running the " + script.kind() + " script: " + script.command());
-        CommandRun.Outcome outcome = commands.run(List.of("sh", "-c", script.command()), script.folder(),
-                script.environment(), settings.scriptTimeout(), logs, script.kind() + "-" + script.applicationName());
-        logs.note(outcome.succeeded() ? DeploymentLogSeverity.INFO : DeploymentLogSeverity.ERROR,
-                outcome.describe("The " + script.kind() + " script", settings.scriptTimeout()));
-        return outcome;
+        return DeploymentLaunch.failed(d, rd, title, message, settings.clock());
     }
 
     private String url(String deploymentId, String applicationName) {
@@ -285,134 +271,6 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             }
         }
         return null;
-    }
-
-    /** One start of a Deployment: checkout, builds, processes, readiness, postDeploy. */
-    private final class Launch {
-        private final Deployment d;
-        private final RunningDeployment rd;
-        private final List<ConnectorReportEntry> entries = new ArrayList<>();
-
-        Launch(Deployment d, RunningDeployment rd) {
-            this.d = d;
-            this.rd = rd;
-        }
-
-        RunResult run() throws InterruptedException {
-            Either<String, ConnectorTree> tree = ConnectorTree.checkout(source, d.connector().repository(), rd.folder);
-            if (tree.isLeft()) {
-                return failed(d, rd, "The repository could not be read", tree.getLeft());
-            }
-            List<Planned> planned = new ArrayList<>();
-            for (ApplicationDeployment app : d.applications()) {
-                String name = app.applicationName();
-                LogChannel logs = rd.channel(name);
-                Either<String, ConnectorTree.Application> spec = tree.get().application(name);
-                if (spec.isLeft()) {
-                    return fail(name, "Build of application " + name + " failed", spec.getLeft());
-                }
-                ConnectorTree.Application a = spec.get();
-                if (!RUN.contains(a.type())) {
-                    String why = "Application " + name + " (" + a.type().wireValue() + ") is not run: connectstage runs"
-                            + " service, event and job applications; Merchant Center applications and assets are served"
-                            + " by commercetools, not by a process of the connector.";
-                    logs.note(DeploymentLogSeverity.NOTICE, why);
-                    entries.add(entry(ConnectorReportEntryType.INFORMATION, "Application " + name + " not run", why, name));
-                } else {
-                    ConnectorReportEntry built = builds.build(name, a.folder(), logs);
-                    entries.add(built);
-                    if (built.type() == ConnectorReportEntryType.ERROR) {
-                        return new RunResult(false, entries, Map.of());
-                    }
-                }
-                planned.add(new Planned(app, a));
-            }
-            Map<String, String> urls = new LinkedHashMap<>();
-            for (Planned p : planned) {
-                if (RUN.contains(p.spec().type())) {
-                    urls.put(p.app().applicationName(), url(d.id(), p.app().applicationName()));
-                }
-            }
-            for (Planned p : planned) {
-                if (RUN.contains(p.spec().type())) {
-                    String failure = launch(p, urls);
-                    if (failure != null) {
-                        return fail(p.app().applicationName(), "Application " + p.app().applicationName()
-                                + " could not be started", failure);
-                    }
-                }
-            }
-            for (AppProcess app : rd.apps()) {
-                if (!app.awaitReady(settings.startTimeout())) {
-                    String why = "Application " + app.name + " did not answer on its port " + app.port + " within "
-                            + settings.startTimeout().toSeconds() + " s (it must listen on the port in PORT)";
-                    return fail(app.name, "Application " + app.name + " did not start",
-                            ApplicationBuild.withLines(why, app.lastLines()));
-                }
-                app.logs().note(DeploymentLogSeverity.NOTICE, "Application " + app.name + " answers on its port " + app.port);
-            }
-            for (Planned p : planned) {
-                String name = p.app().applicationName();
-                Map<String, String> env = environments.application(d, p.app(), p.spec().type(), urls.get(name), null);
-                if (p.spec().scripts().preUndeploy() != null) {
-                    rd.addPreUndeploy(new RunningDeployment.Script(name, "preUndeploy", p.spec().scripts().preUndeploy(),
-                            p.spec().folder(), env));
-                }
-                if (p.spec().scripts().postDeploy() != null) {
-                    RunningDeployment.Script script = new RunningDeployment.Script(name, "postDeploy",
-                            p.spec().scripts().postDeploy(), p.spec().folder(), env);
-                    CommandRun.Outcome outcome = runScript(rd, script);
-                    if (!outcome.succeeded()) {
-                        return fail(name, "The postDeploy script of application " + name + " failed", ApplicationBuild.withLines(
-                                outcome.describe("The postDeploy script", settings.scriptTimeout()), rd.channel(name).takeTail()));
-                    }
-                }
-            }
-            for (Planned p : planned) {
-                String name = p.app().applicationName();
-                if (p.spec().type() == ApplicationType.JOB) {
-                    // the Deployment's schedule when it has one, as Connect lets a Deployment override connect.yaml's
-                    String schedule = p.app().schedule() != null ? p.app().schedule() : p.spec().schedule();
-                    if (schedule != null) {
-                        eventsAndJobs.schedule(d.id(), rd.app(name), schedule);
-                        rd.addJob(name);
-                    }
-                }
-            }
-            return new RunResult(true, entries, urls);
-        }
-
-        /** Starts one application on a free port; why it could not be, or {@code null}. */
-        private String launch(Planned p, Map<String, String> urls) {
-            String name = p.app().applicationName();
-            try {
-                int port = AppProcess.freePort();
-                Map<String, String> env = environments.application(d, p.app(), p.spec().type(), urls.get(name), port);
-                String topic = p.spec().type() == ApplicationType.EVENT ? Environments.topic(p.app()) : null;
-                AppProcess app = new AppProcess(name, p.spec().type(), p.spec().endpoint(), topic, port, p.spec().folder(), env,
-                        rd.channel(name), appContext);
-                rd.add(app);
-                rd.channel(name).note(DeploymentLogSeverity.INFO, "Starting application " + name + " with npm start on port " + port);
-                app.launch();
-                return null;
-            } catch (java.io.IOException e) {
-                return "npm start could not be started: " + e.getMessage();
-            }
-        }
-
-        private RunResult fail(String applicationName, String title, String message) {
-            rd.channel(applicationName).note(DeploymentLogSeverity.ERROR, title + ": " + message);
-            entries.add(entry(ConnectorReportEntryType.ERROR, title, message, applicationName));
-            return new RunResult(false, entries, Map.of());
-        }
-
-        private ConnectorReportEntry entry(ConnectorReportEntryType type, String title, String message, String application) {
-            return new ConnectorReportEntry(type, title, message, settings.clock().instant(), application);
-        }
-    }
-
-    /** An application of the Deployment with what its tree says about it. */
-    private record Planned(ApplicationDeployment app, ConnectorTree.Application spec) {
     }
 
     /**

@@ -17,6 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RunningDeployment {
     /** A script to run in an application's folder with the application's environment. */
     record Script(String applicationName, String kind, String command, Path folder, Map<String, String> environment) {
+        /** Without the environment: it holds the secured values in clear. */
+        @Override
+        public String toString() {
+            return "Script[" + applicationName + " " + kind + ": " + command + "]";
+        }
     }
 
     final String deploymentId;

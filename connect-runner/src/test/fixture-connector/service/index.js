@@ -16,6 +16,8 @@ const server = http.createServer((req, res) => {
     sharedName: process.env.SHARED_NAME ?? null,
     secretSet: Boolean(process.env.SERVICE_SECRET),
     built,
+    // the names only (never a value): shows that nothing else of the server's environment came in
+    environmentNames: Object.keys(process.env).sort(),
     path: req.url,
   });
   res.writeHead(200, { 'content-type': 'application/json' }).end(body);

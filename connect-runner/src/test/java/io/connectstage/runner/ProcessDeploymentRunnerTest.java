@@ -110,6 +110,15 @@ class ProcessDeploymentRunnerTest {
         assertTrue(answer.path("secretSet").asBoolean(), "the secured value is in the environment");
         assertTrue(answer.path("built").asBoolean(), "npm run build ran before npm start");
         assertFalse(answer.toString().contains(SECRET));
+        // what npm and sh add (npm_*, NODE, INIT_CWD, COLOR, EDITOR, PWD) aside, only what the runner gives
+        List<String> names = new java.util.ArrayList<>();
+        answer.path("environmentNames").forEach(n -> names.add(n.asText()));
+        assertTrue(names.containsAll(List.of("PATH", "HOME", "PORT", "GREETING", "SERVICE_SECRET", "SHARED_NAME",
+                "CONNECT_PROVIDER", "CONNECT_SERVICE_URL")), names::toString);
+        List<String> others = names.stream().filter(n -> !n.startsWith("npm_") && !List.of("PATH", "HOME", "PORT", "GREETING",
+                "SERVICE_SECRET", "SHARED_NAME", "CONNECT_PROVIDER", "CONNECT_SERVICE_URL", "NODE", "INIT_CWD", "COLOR", "EDITOR",
+                "PWD", "SHLVL", "_").contains(n)).toList();
+        assertEquals(List.of(), others, "nothing else of the server's environment");
         RunningApplication service = runner.application(d.id(), "service").get();
         assertEquals("service", service.applicationType());
         assertEquals("/service", service.endpoint());

@@ -24,14 +24,23 @@ final class Environments {
 
     private final String path;
     private final WorkFolders folders;
+    private final Map<String, String> buildExtras;
 
-    Environments(String path, WorkFolders folders) {
+    Environments(String path, WorkFolders folders, Map<String, String> buildExtras) {
         this.path = path;
         this.folders = folders;
+        this.buildExtras = Map.copyOf(buildExtras);
     }
 
-    /** For {@code npm ci}, {@code npm install} and {@code npm run build}. */
+    /** For {@code npm ci}, {@code npm install} and {@code npm run build}: with the extras given for them (a proxy, a CA file). */
     Map<String, String> build() {
+        Map<String, String> env = new LinkedHashMap<>(buildExtras);
+        env.putAll(base());
+        return env;
+    }
+
+    /** What every command gets. */
+    private Map<String, String> base() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", path);
         env.put("HOME", folders.home().toString());
@@ -57,7 +66,7 @@ final class Environments {
         }
         putStandard(env, app.standardConfiguration());
         putSecured(env, app.securedConfiguration());
-        env.putAll(build());
+        env.putAll(base());
         env.put("CONNECT_PROVIDER", "GCP");
         if (type == ApplicationType.SERVICE) {
             env.put("CONNECT_SERVICE_URL", serviceUrl);

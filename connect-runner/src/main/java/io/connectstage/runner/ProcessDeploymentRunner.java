@@ -80,7 +80,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             int maxApplications, Duration installTimeout, Duration buildTimeout, Duration startTimeout,
             Duration scriptTimeout, Duration stopGrace, Duration minRestartBackoff, Duration maxRestartBackoff,
             int maxLineLength, int maxLinesPerFlush, Clock clock, Path node, String path, DeliveryPolicy deliveryPolicy,
-            ZoneId scheduleZone) {
+            ZoneId scheduleZone, Map<String, String> buildEnvironment) {
     }
 
     private ProcessDeploymentRunner(Settings settings, GitRepositorySource source) {
@@ -96,7 +96,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
         });
         Watchdog watchdog = Watchdog.install(settings.node(), folders.root(), settings.stopGrace());
         this.commands = new CommandRun(watchdog, folders, settings.maxLineLength(), settings.stopGrace());
-        this.environments = new Environments(settings.path(), folders);
+        this.environments = new Environments(settings.path(), folders, settings.buildEnvironment());
         this.builds = new ApplicationBuild(commands, environments, settings.installTimeout(), settings.buildTimeout(),
                 settings.clock());
         this.appContext = new AppProcess.Context(commands, folders, scheduler, settings.clock(), settings.stopGrace(),
@@ -296,6 +296,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
         private DeliveryPolicy deliveryPolicy = DeliveryPolicy.connect();
         private ZoneId scheduleZone = ZoneOffset.UTC;
         private GitRepositorySource repositorySource;
+        private final Map<String, String> buildEnvironment = new LinkedHashMap<>();
         private Path node;
         private String path = System.getenv("PATH") != null ? System.getenv("PATH") : "/usr/local/bin:/usr/bin:/bin";
 
@@ -420,6 +421,16 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             return this;
         }
 
+        /**
+         * Variables that {@code npm ci}, {@code npm install} and {@code npm run build} get besides
+         * their own, such as {@code HTTPS_PROXY} or {@code NODE_EXTRA_CA_CERTS} when the registry is
+         * reached through a proxy; never the applications or their scripts. Default none.
+         */
+        public Builder buildEnvironment(Map<String, String> variables) {
+            buildEnvironment.putAll(Objects.requireNonNull(variables, "variables is null"));
+            return this;
+        }
+
         /** The {@code node} executable; by default the one found on {@link #path}. */
         public Builder node(Path node) {
             this.node = Objects.requireNonNull(node, "node is null");
@@ -438,7 +449,8 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             Path nodePath = node != null ? node : findNode(path);
             return new ProcessDeploymentRunner(new Settings(serverBase, workDirectory, Map.copyOf(mirrors), List.copyOf(allow),
                     maxApplications, installTimeout, buildTimeout, startTimeout, scriptTimeout, stopGrace, minRestartBackoff,
-                    maxRestartBackoff, maxLineLength, maxLinesPerFlush, clock, nodePath, path, deliveryPolicy, scheduleZone),
+                    maxRestartBackoff, maxLineLength, maxLinesPerFlush, clock, nodePath, path, deliveryPolicy, scheduleZone,
+                    Map.copyOf(buildEnvironment)),
                     repositorySource);
         }
 

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +47,14 @@ class ProcessDeploymentRunnerTest {
     static Path shared;
     static Path repository;
 
+    /** One running Deployment of the fixture, shared by the tests that only look at one (each start costs seconds of npm). */
+    static ProcessDeploymentRunner sharedRunner;
+    static RecordingSink sharedLogs;
+    static RunResult sharedResult;
+
     @TempDir
     Path temp;
+    ProcessDeploymentRunner own;
     ProcessDeploymentRunner runner;
     RecordingSink logs;
 
@@ -58,13 +65,42 @@ class ProcessDeploymentRunnerTest {
 
     @BeforeEach
     void createRunner() {
-        runner = runner(temp.resolve("work")).build();
+        own = runner(temp.resolve("work")).build();
+        runner = own;
         logs = new RecordingSink();
     }
 
     @AfterEach
     void closeRunner() {
-        runner.close();
+        own.close();
+    }
+
+    @AfterAll
+    static void closeSharedRunner() {
+        if (sharedRunner != null) {
+            sharedRunner.close();
+        }
+    }
+
+    /** Makes this test use the shared running Deployment (started by the first test that asks), answering its id. */
+    private String useShared() {
+        synchronized (ProcessDeploymentRunnerTest.class) {
+            if (sharedRunner == null) {
+                sharedRunner = runner(shared.resolve("work")).build();
+                sharedLogs = new RecordingSink();
+                sharedResult = sharedRunner.start("fixture-project",
+                        FixtureConnector.deployment(id(1), FixtureConnector.GOOD, "hello", SECRET), sharedLogs);
+            }
+        }
+        assertTrue(sharedResult.succeeded(), () -> "the start failed: " + sharedResult.entries() + "\n" + sharedLogs.text());
+        runner = sharedRunner;
+        logs = sharedLogs;
+        return id(1);
+    }
+
+    /** The processes started by this JVM that are alive now. */
+    private static List<ProcessHandle> alive() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
     }
 
     static ProcessDeploymentRunner.Builder runner(Path work) {
@@ -98,8 +134,8 @@ class ProcessDeploymentRunnerTest {
 
     @Test
     void startsTheServiceWithItsConfiguredValueAndNeverShowsTheSecuredOne() throws Exception {
-        Deployment d = FixtureConnector.deployment(id(1), FixtureConnector.GOOD, "hello", SECRET);
-        RunResult result = deploy(d);
+        Deployment d = FixtureConnector.deployment(useShared(), FixtureConnector.GOOD, "hello", SECRET);
+        RunResult result = sharedResult;
 
         assertEquals(Map.of("service", "http://127.0.0.1:8080/.connectstage/apps/" + d.id() + "/service",
                 "event", "http://127.0.0.1:8080/.connectstage/apps/" + d.id() + "/event",
@@ -130,8 +166,7 @@ class ProcessDeploymentRunnerTest {
 
     @Test
     void sendsTheOutputOfBuildsScriptsAndApplicationsToTheLogs() throws Exception {
-        Deployment d = FixtureConnector.deployment(id(2), FixtureConnector.GOOD, "hello", SECRET);
-        deploy(d);
+        Deployment d = FixtureConnector.deployment(useShared(), FixtureConnector.GOOD, "hello", SECRET);
         get(address(d.id(), "service"), "/service/logged");
 
         Waits.until("the request logged as JSON", () -> logs.entries().stream().anyMatch(e -> e.applicationName().equals("service")
@@ -141,7 +176,7 @@ class ProcessDeploymentRunnerTest {
         assertTrue(logs.has("service", "service listening on port"), logs::text);
         assertTrue(logs.has("service", "postDeploy ran: provider GCP, service URL http://127.0.0.1:8080/.connectstage/apps/"
                 + d.id() + "/service"), logs::text);
-        assertTrue(logs.has("event", "topic connect-00000002-event"), logs::text);
+        assertTrue(logs.has("event", "topic connect-00000001-event"), logs::text);
         assertTrue(logs.has("job", "job listening on port"), logs::text);
         assertFalse(logs.text().contains(SECRET), "no log entry holds the secured value");
     }
@@ -164,8 +199,9 @@ class ProcessDeploymentRunnerTest {
     @Test
     void undeployRunsPreUndeployThenLeavesNoProcessNoPortAndNoFolder() throws Exception {
         Deployment d = FixtureConnector.deployment(id(4), FixtureConnector.GOOD, "hello", SECRET);
+        List<ProcessHandle> before = alive();
         deploy(d);
-        List<ProcessHandle> started = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> started = alive().stream().filter(p -> !before.contains(p)).toList();
         assertFalse(started.isEmpty());
         List<InetSocketAddress> ports = List.of(address(d.id(), "service"), address(d.id(), "event"), address(d.id(), "job"));
         Path folder = temp.resolve("work/deployments").resolve(d.id());
@@ -185,6 +221,7 @@ class ProcessDeploymentRunnerTest {
     @Test
     void aFailingBuildEndsTheStartWithTheBuildsLastLinesAndRunsNothing() {
         Deployment d = FixtureConnector.deployment(id(5), FixtureConnector.BROKEN, "hello", SECRET);
+        List<ProcessHandle> before = alive();
 
         RunResult result = runner.start("fixture-project", d, logs);
 
@@ -197,8 +234,7 @@ class ProcessDeploymentRunnerTest {
         assertTrue(error.message().contains(FixtureConnector.BUILD_ERROR), error.message());
         assertTrue(result.urls().isEmpty());
         assertTrue(runner.application(d.id(), "service").isEmpty(), "nothing keeps running");
-        assertTrue(ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive)
-                || waitNoDescendants(), "no process is left");
+        Waits.until("no process of the build left", () -> before.containsAll(alive()));
         assertTrue(logs.entries().stream().anyMatch(e -> e.applicationName().equals("event")
                 && e.severity() == DeploymentLogSeverity.ERROR && e.details().toString().contains(FixtureConnector.BUILD_ERROR)),
                 "the standard error lines of the build are ERROR entries");
@@ -213,11 +249,6 @@ class ProcessDeploymentRunnerTest {
         assertEquals("The repository " + FixtureConnector.URL + " at the tag 9.9.9 could not be checked out: the repository"
                 + " has no tag '9.9.9'", result.entries().get(0).message());
         assertTrue(logs.has("service", "could not be checked out"), "each application's logs say why");
-    }
-
-    private static boolean waitNoDescendants() {
-        Waits.until("no process left", () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
-        return true;
     }
 
     @Test
@@ -248,8 +279,7 @@ class ProcessDeploymentRunnerTest {
 
     @Test
     void deliversAnEventAsAPushRequestAndRunsAJobNowEachCallLogged() throws Exception {
-        Deployment d = FixtureConnector.deployment(id(9), FixtureConnector.GOOD, "hello", SECRET);
-        deploy(d);
+        Deployment d = FixtureConnector.deployment(useShared(), FixtureConnector.GOOD, "hello", SECRET);
         assertTrue(logs.has("job", "Job job scheduled: * * * * *"), logs::text);
 
         String messageId = runner.deliver(d.id(), "event", new EventMessage("order-created".getBytes(StandardCharsets.UTF_8),
@@ -272,8 +302,7 @@ class ProcessDeploymentRunnerTest {
 
     @Test
     void startsAnApplicationThatExitsAgainAndLogsItsExitCode() throws Exception {
-        Deployment d = FixtureConnector.deployment(id(8), FixtureConnector.GOOD, "hello", SECRET);
-        deploy(d);
+        Deployment d = FixtureConnector.deployment(useShared(), FixtureConnector.GOOD, "hello", SECRET);
         InetSocketAddress service = address(d.id(), "service");
         HttpResponse<String> exit = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.getPort() + "/exit"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -119,6 +119,11 @@ final class AppProcess {
         return false;
     }
 
+    /** The exit code of the application when it has ended (and not been started again), else empty. */
+    synchronized java.util.OptionalInt exitCode() {
+        return process != null && !process.isAlive() ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     private void exited(Process ended) {
         Duration wait;
         synchronized (this) {

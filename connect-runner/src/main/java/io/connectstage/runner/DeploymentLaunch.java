@@ -95,8 +95,12 @@ final class DeploymentLaunch {
         }
         for (AppProcess app : rd.apps()) {
             if (!app.awaitReady(parts.startTimeout())) {
-                String why = "Application " + app.name + " did not answer on its port " + app.port + " within "
-                        + parts.startTimeout().toSeconds() + " s (it must listen on the port in PORT)";
+                java.util.OptionalInt exit = app.exitCode();
+                String why = exit.isPresent()
+                        ? "Application " + app.name + " exited with code " + exit.getAsInt() + " before it answered on its port "
+                                + app.port
+                        : "Application " + app.name + " did not answer on its port " + app.port + " within "
+                                + parts.startTimeout().toSeconds() + " s (it must listen on the port in PORT)";
                 return fail(app.name, "Application " + app.name + " did not start",
                         ApplicationBuild.withLines(why, app.lastLines()));
             }

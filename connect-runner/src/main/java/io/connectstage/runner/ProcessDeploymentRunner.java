@@ -193,7 +193,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
             end(rd);
             for (AppProcess app : rd.apps()) {
                 app.logs().note(DeploymentLogSeverity.NOTICE, "Application " + app.name + " stopped"
-                        + (undeploying ? " (undeploy)" : " (redeploy)"));
+                        + (undeploying ? " (undeploy)" : ""));
             }
             rd.flush();
         }

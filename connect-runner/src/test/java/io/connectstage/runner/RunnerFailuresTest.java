@@ -84,6 +84,18 @@ class RunnerFailuresTest {
     }
 
     @Test
+    void anApplicationThatExitsBeforeItAnswersFailsWithItsExitCodeAndLastLines() throws Exception {
+        RecordingSink logs = new RecordingSink();
+        ConnectorReportEntry error = error(start(oneService(
+                "console.error('Error: Cannot find module ./config.json'); process.exit(1);\n", null), logs));
+
+        assertEquals("Application service did not start", error.title());
+        assertTrue(error.message().startsWith("Application service exited with code 1 before it answered on its port"),
+                error.message());
+        assertTrue(error.message().contains("Cannot find module ./config.json"), error.message());
+    }
+
+    @Test
     void aPostDeployScriptThatFailsFailsTheStartWithItsOutput() throws Exception {
         RecordingSink logs = new RecordingSink();
         ConnectorReportEntry error = error(start(oneService(

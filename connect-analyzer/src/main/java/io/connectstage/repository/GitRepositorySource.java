@@ -52,6 +52,10 @@ public final class GitRepositorySource implements RepositorySource {
     public static final long DEFAULT_MAX_DOWNLOAD_SIZE = 256L * 1024 * 1024;
     /** The default cap on the size of one object in a fetched pack: 64 MiB. */
     public static final long DEFAULT_MAX_OBJECT_SIZE = 64L * 1024 * 1024;
+    /** The default cap on the total size of the files one {@link #checkout} writes: 256 MiB. */
+    public static final long DEFAULT_MAX_CHECKOUT_SIZE = 256L * 1024 * 1024;
+    /** The default cap on the number of files one {@link #checkout} writes. */
+    public static final int DEFAULT_MAX_CHECKOUT_FILES = 20_000;
 
     /** URL schemes fetched; the others JGit knows (git://, sftp, amazon-s3, ftp, bundles by URL) are refused. */
     private static final Set<String> SCHEMES = Set.of("http", "https", "ssh", "git+ssh", "ssh+git", "file");
@@ -66,6 +70,7 @@ public final class GitRepositorySource implements RepositorySource {
     private final Path workDirectory;
     private final RepositoryReach reach;
     private final SpecTreeReader treeReader;
+    private final TreeCheckout treeCheckout;
     private final DeadlineFetch fetch;
 
     GitRepositorySource(GitRepositorySourceBuilder b) {
@@ -82,6 +87,7 @@ public final class GitRepositorySource implements RepositorySource {
         this.reach = b.allowLocalRepositories == null ? b.reach
                 : b.reach.withLocalPaths(b.allowLocalRepositories);
         this.treeReader = new SpecTreeReader(maxSpecSize);
+        this.treeCheckout = new TreeCheckout(b.maxCheckoutSize, b.maxCheckoutFiles);
         this.fetch = new DeadlineFetch(cloneTimeout, maxDownloadSize, maxObjectSize, credentialsProvider, sshSessionFactory);
     }
 
@@ -119,10 +125,43 @@ public final class GitRepositorySource implements RepositorySource {
         Objects.requireNonNull(repository, "repository is null");
         Attempt attempt = new Attempt(repository.url(), repository.tag());
         try {
-            return attempt.run();
+            return attempt.run((local, problems) -> treeReader.read(local, repository.tag(), problems));
         } catch (RuntimeException unexpected) {
             return attempt.problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository could not be read: " + describe(unexpected));
         }
+    }
+
+    /**
+     * Writes the files of {@code repository.tag()} into {@code target}, a folder that must not
+     * exist yet, for code that builds and runs them: fetched as {@link #fetchSpec} fetches (mirrors,
+     * reach policy, deadline, download and object caps), then written with regular files only (a
+     * symbolic link, a submodule or a path leaving {@code target} is refused) within the checkout
+     * caps ({@link GitRepositorySourceBuilder#maxCheckoutSize}, {@link GitRepositorySourceBuilder#maxCheckoutFiles}).
+     * Answers {@code target}, or the problem that stopped it; {@code target} is then removed.
+     *
+     * <pre>{@code
+     * Either<RepositoryProblem, Path> tree = source.checkout(new Repository(url, "1.0.0"), work.resolve("d-1"));
+     * }</pre>
+     */
+    public Either<RepositoryProblem, Path> checkout(Repository repository, Path target) {
+        Objects.requireNonNull(repository, "repository is null");
+        Objects.requireNonNull(target, "target is null");
+        Attempt attempt = new Attempt(repository.url(), repository.tag());
+        if (java.nio.file.Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return attempt.problem(GIT_REPOSITORY_NOT_REACHABLE, "the checkout folder exists already");
+        }
+        try {
+            return attempt.run((local, problems) -> treeCheckout.write(local, repository.tag(), target, problems));
+        } catch (RuntimeException unexpected) {
+            return attempt.problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository could not be read: " + describe(unexpected));
+        }
+    }
+
+    /** What is done with the fetched repository of an {@link Attempt}. */
+    @FunctionalInterface
+    private interface FetchedRead<T> {
+        Either<RepositoryProblem, T> read(org.eclipse.jgit.lib.Repository local, SpecTreeReader.Problems problems)
+                throws IOException;
     }
 
     /** One call of {@link #fetchSpec}: the request, its redaction, and the steps in order. */
@@ -137,7 +176,7 @@ public final class GitRepositorySource implements RepositorySource {
             this.redaction = new Redaction(url);
         }
 
-        Either<RepositoryProblem, SpecFile> run() {
+        <T> Either<RepositoryProblem, T> run(FetchedRead<T> read) {
             if (url == null || url.isBlank()) {
                 return problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository URL is empty");
             }
@@ -158,7 +197,7 @@ public final class GitRepositorySource implements RepositorySource {
                 return problem(GIT_REPOSITORY_NOT_REACHABLE, "the work directory cannot be used: " + describe(e));
             }
             try {
-                return fetchAndRead(folder, source.get());
+                return fetchAndRead(folder, source.get(), read);
             } finally {
                 TemporaryClones.delete(folder);
             }
@@ -204,7 +243,7 @@ public final class GitRepositorySource implements RepositorySource {
             return Either.right(new Source(new URIish().setPath(gitDir.getAbsolutePath()), gitDir));
         }
 
-        private Either<RepositoryProblem, SpecFile> fetchAndRead(Path folder, Source source) {
+        private <T> Either<RepositoryProblem, T> fetchAndRead(Path folder, Source source, FetchedRead<T> read) {
             if (source.localGitDir != null) {
                 Either<RepositoryProblem, Void> target = checkLocalTag(source.localGitDir);
                 if (target.isLeft()) {
@@ -219,7 +258,7 @@ public final class GitRepositorySource implements RepositorySource {
                         source.localGitDir == null ? reach : null);
                 switch (result.outcome()) {
                     case DONE:
-                        return treeReader.read(local, tag, this);
+                        return read.read(local, this);
                     case NO_TAG:
                         return problem(GIT_REPOSITORY_NOT_REACHABLE, "the repository has no tag '" + tag + "'");
                     case TIMED_OUT:

@@ -23,6 +23,8 @@ public final class GitRepositorySourceBuilder {
     long maxSpecSize = SpecLimits.DEFAULT_MAX_BYTES;
     long maxDownloadSize = GitRepositorySource.DEFAULT_MAX_DOWNLOAD_SIZE;
     long maxObjectSize = GitRepositorySource.DEFAULT_MAX_OBJECT_SIZE;
+    long maxCheckoutSize = GitRepositorySource.DEFAULT_MAX_CHECKOUT_SIZE;
+    int maxCheckoutFiles = GitRepositorySource.DEFAULT_MAX_CHECKOUT_FILES;
     Path workDirectory;
     RepositoryReach reach = RepositoryReach.publicOnly();
     Boolean allowLocalRepositories;
@@ -112,6 +114,18 @@ public final class GitRepositorySourceBuilder {
     /** The largest object a fetched pack may hold (whole or as the result of a delta), checked as the pack is parsed. */
     public GitRepositorySourceBuilder maxObjectSize(long bytes) {
         this.maxObjectSize = bounded("maxObjectSize", bytes, Long.MAX_VALUE);
+        return this;
+    }
+
+    /** The most bytes the files of one {@link GitRepositorySource#checkout} may add up to. */
+    public GitRepositorySourceBuilder maxCheckoutSize(long bytes) {
+        this.maxCheckoutSize = bounded("maxCheckoutSize", bytes, Long.MAX_VALUE);
+        return this;
+    }
+
+    /** The most files one {@link GitRepositorySource#checkout} may write. */
+    public GitRepositorySourceBuilder maxCheckoutFiles(int files) {
+        this.maxCheckoutFiles = (int) bounded("maxCheckoutFiles", files, Integer.MAX_VALUE);
         return this;
     }
 

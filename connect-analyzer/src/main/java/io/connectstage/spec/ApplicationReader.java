@@ -15,10 +15,10 @@ final class ApplicationReader {
 
     /** One application as read, with what the rules across applications need. */
     record Application(String path, String name, DeclaredType type, String endpoint, String schedule,
-                       ConfigurationBlock config) {
+                       ConfigurationBlock config, ApplicationScripts scripts) {
         ApplicationSpecification toSpecification() {
             return new ApplicationSpecification(name, type.applicationType, endpoint, schedule,
-                    config.standardValues(), config.securedValues());
+                    config.standardValues(), config.securedValues(), scripts);
         }
     }
 
@@ -55,9 +55,8 @@ final class ApplicationReader {
         String endpoint = allowed(type, entries, "endpoint") ? endpoint(Paths.child(path, "endpoint"), entries.get("endpoint")) : null;
         String schedule = allowed(type, entries, "properties")
                 ? properties(Paths.child(path, "properties"), entries.get("properties")) : null;
-        if (allowed(type, entries, "scripts")) {
-            scripts(Paths.child(path, "scripts"), entries.get("scripts"));
-        }
+        ApplicationScripts scripts = allowed(type, entries, "scripts")
+                ? scripts(Paths.child(path, "scripts"), entries.get("scripts")) : ApplicationScripts.NONE;
         if (allowed(type, entries, "healthCheck")) {
             healthCheck(Paths.child(path, "healthCheck"), entries.get("healthCheck"));
         }
@@ -68,7 +67,7 @@ final class ApplicationReader {
         if (allowed(type, entries, "configuration")) {
             config = configurations.configuration(config.path(), entries.get("configuration"));
         }
-        return new Application(path, name, type, endpoint, schedule, config);
+        return new Application(path, name, type, endpoint, schedule, config, scripts);
     }
 
     private static boolean allowed(DeclaredType type, Entries entries, String key) {
@@ -130,17 +129,20 @@ final class ApplicationReader {
         return schedule;
     }
 
-    private void scripts(String path, Node node) {
+    private ApplicationScripts scripts(String path, Node node) {
         Entries entries = nodes.mapping(path, node);
         if (entries == null) {
-            return;
+            return ApplicationScripts.NONE;
         }
         nodes.strict(path, entries, SCRIPTS, "in scripts");
-        for (String script : SCRIPTS) {
+        String[] commands = new String[SCRIPTS.size()];
+        for (int i = 0; i < SCRIPTS.size(); i++) {
+            String script = SCRIPTS.get(i);
             if (entries.containsKey(script)) {
-                nodes.text(Paths.child(path, script), entries.get(script));
+                commands[i] = nodes.text(Paths.child(path, script), entries.get(script));
             }
         }
+        return new ApplicationScripts(commands[0], commands[1]);
     }
 
     private void healthCheck(String path, Node node) {

@@ -12,8 +12,9 @@ import java.util.Objects;
  * One entry of {@code deployAs} in a valid {@code connect.yaml}: its name (also the folder of its
  * code), its type ({@code mc-app} is read as
  * {@link ApplicationType#MERCHANT_CENTER_CUSTOM_APPLICATION}), the endpoint of a service, event or
- * job ({@code null} for the others), the schedule of a job ({@code null} for the others), and its
- * configuration keys in file order (empty lists when it declares none).
+ * job ({@code null} for the others), the schedule of a job ({@code null} for the others), its
+ * configuration keys in file order (empty lists when it declares none), and its {@code scripts}
+ * ({@link ApplicationScripts#NONE} when it has none).
  *
  * <pre>{@code
  * ApplicationSpecification job = spec.applications().get(1);
@@ -27,13 +28,21 @@ public record ApplicationSpecification(
         String endpoint,
         String schedule,
         List<StandardConfigurationKey> standardConfiguration,
-        List<SecuredConfigurationKey> securedConfiguration) {
+        List<SecuredConfigurationKey> securedConfiguration,
+        ApplicationScripts scripts) {
 
     public ApplicationSpecification {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(applicationType, "applicationType is null");
         standardConfiguration = Lists.orEmpty(standardConfiguration);
         securedConfiguration = Lists.orEmpty(securedConfiguration);
+        scripts = scripts == null ? ApplicationScripts.NONE : scripts;
+    }
+
+    /** An application without scripts. */
+    public ApplicationSpecification(String name, ApplicationType applicationType, String endpoint, String schedule,
+            List<StandardConfigurationKey> standardConfiguration, List<SecuredConfigurationKey> securedConfiguration) {
+        this(name, applicationType, endpoint, schedule, standardConfiguration, securedConfiguration, ApplicationScripts.NONE);
     }
 
     /** This application as the API shows it in {@code ConnectorStaged.configurations}. */

@@ -443,6 +443,22 @@ class ConnectYamlParserTest {
         }
 
         @Test
+        void keepsTheScriptsOnTheApplicationForARunnerToRun() {
+            assertEquals(new ApplicationScripts("npm install && npm run setup", "npm run teardown"),
+                    valid(service("scripts:\n  postDeploy: npm install && npm run setup\n  preUndeploy: npm run teardown\n"))
+                            .applications().get(0).scripts());
+            assertEquals(new ApplicationScripts("x", null), valid("""
+                    deployAs:
+                      - {name: job, applicationType: job, endpoint: /j, properties: {schedule: "@daily"}, scripts: {postDeploy: x}}
+                    """).applications().get(0).scripts());
+        }
+
+        @Test
+        void answersNoScriptsWhenTheApplicationHasNone() {
+            assertEquals(ApplicationScripts.NONE, valid(service("")).applications().get(0).scripts());
+        }
+
+        @Test
         void acceptsScriptsOnAJobAndMerchantCenterApplications() {
             valid("""
                     deployAs:

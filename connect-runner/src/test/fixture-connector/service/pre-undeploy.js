@@ -1,0 +1,1 @@
+console.log(`preUndeploy ran: provider ${process.env.CONNECT_PROVIDER}`);

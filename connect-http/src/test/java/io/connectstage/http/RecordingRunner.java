@@ -24,24 +24,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * A {@link DeploymentRunner} for the routes' tests: "starts" a Deployment's applications by
+ * A {@link DeploymentRunner} for the routes' tests (here and in connect-cli's, through the test-jar): "starts" a Deployment's applications by
  * pointing each at one {@link EchoApplication} (as a service, event or job application by the
  * types given), answers the URLs the proxy serves, and records what it was asked to deliver and run.
  */
-final class RecordingRunner implements DeploymentRunner {
-    record Delivered(String deploymentId, String applicationName, EventMessage message) {
+public final class RecordingRunner implements DeploymentRunner {
+    public record Delivered(String deploymentId, String applicationName, EventMessage message) {
     }
 
     private final Supplier<URI> base;
     private final InetSocketAddress address;
     private final Map<String, String> types;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    final List<Delivered> delivered = new CopyOnWriteArrayList<>();
-    final List<String> jobsRun = new CopyOnWriteArrayList<>();
-    final AtomicBoolean closed = new AtomicBoolean();
+    public final List<Delivered> delivered = new CopyOnWriteArrayList<>();
+    public final List<String> jobsRun = new CopyOnWriteArrayList<>();
+    public final AtomicBoolean closed = new AtomicBoolean();
 
     /** @param types application name to its type's wire value, for the applications that run */
-    RecordingRunner(Supplier<URI> base, InetSocketAddress address, Map<String, String> types) {
+    public RecordingRunner(Supplier<URI> base, InetSocketAddress address, Map<String, String> types) {
         this.base = base;
         this.address = address;
         this.types = Map.copyOf(types);

@@ -22,6 +22,8 @@ final class EchoApplication implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch released = new CountDownLatch(1);
+    /** Counted down when a request to {@code /slow} arrives. */
+    final CountDownLatch slowArrived = new CountDownLatch(1);
 
     EchoApplication() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -39,6 +41,7 @@ final class EchoApplication implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (path.equals("/slow")) {
+                slowArrived.countDown();
                 try {
                     released.await();
                 } catch (InterruptedException e) {

@@ -70,7 +70,9 @@ class HttpRunningApplicationsTest {
                 .client(OAuthClient.parse("a:sa:manage_project:project-a").get())
                 .client(OAuthClient.parse("v:sv:view_connectors_deployments:project-a").get())
                 .client(OAuthClient.parse("b:sb:manage_project:project-b").get())
-                .spaces(spaces).runner(runner).appProxyLimits(limits).start();
+                .spaces(spaces).runner(runner).appProxyLimits(limits)
+                .inlineReads(true) // as serve with memory stores: a proxied GET must still leave the I/O thread
+                .start();
         holder.set(server);
         opened.add(server);
         http = new Http(server.baseUri());
@@ -286,6 +288,21 @@ class HttpRunningApplicationsTest {
             assertEquals(504, r.statusCode(), r.body());
             assertEquals("General", json(r.body()).at("/errors/0/code").asText());
             assertEquals(504, requestLogs("slow").get(0).at("/details/status").asInt());
+        }
+
+        @Test
+        @DisplayName("a proxied request waits on the pool, never on the thread that reads connections: a slow application "
+                + "holds up no other request")
+        void slowApplicationHoldsUpNoOne() throws Exception {
+            start(new AppProxyLimits(1024, 1024, Duration.ofSeconds(120)));
+            String service = url(deployed("busy"), "service");
+            var slow = CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(service + "/slow")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            app.slowArrived.await();
+            assertEquals(200, send(HttpRequest.newBuilder(URI.create(service + "/other"))).statusCode());
+            http.get("/project-a/deployments/key=busy", token).expect(200);
+            app.close();
+            slow.exceptionally(e -> null).join();
         }
 
         @Test

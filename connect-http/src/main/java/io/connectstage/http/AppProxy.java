@@ -92,6 +92,9 @@ final class AppProxy {
             return logged(record, Answer.general(413, "The body is larger than " + limits.maxRequestBytes() + " bytes"), null);
         }
         CappedBody body = new CappedBody(Request.asInputStream(request), limits.maxRequestBytes());
+        if (!hasBody(request)) {
+            body.none();
+        }
         HttpRequest upstream;
         try {
             upstream = upstream(request, target, body, limits.timeout());
@@ -99,7 +102,6 @@ final class AppProxy {
             return logged(record, Answer.general(405, "The method " + QueryParameters.shorten(request.getMethod())
                     + " cannot be forwarded to an application"), body);
         }
-        Scheduler.Task deadline = null;
         HttpResponse<InputStream> answer;
         try {
             answer = client.send(upstream, HttpResponse.BodyHandlers.ofInputStream());
@@ -128,9 +130,10 @@ final class AppProxy {
         }
         long left = limits.timeout().toNanos() - (System.nanoTime() - record.startNanos());
         InputStream in = answer.body();
-        deadline = scheduler.schedule(() -> closeQuietly(in), Math.max(left, 0), TimeUnit.NANOSECONDS);
-        Scheduler.Task cancel = deadline;
-        return Answer.streamed(answer.statusCode(), (response, callback) -> stream(answer, in, body, record, response, callback, cancel));
+        // past the timeout a trickling answer is cut: closing the stream ends the copy below
+        Scheduler.Task deadline = scheduler.schedule(() -> closeQuietly(in), Math.max(left, 0), TimeUnit.NANOSECONDS);
+        return Answer.streamed(answer.statusCode(), (response, callback) -> stream(answer, in, body, record, response, callback,
+                deadline));
     }
 
     private void stream(HttpResponse<InputStream> answer, InputStream in, CappedBody body, ProxiedRequest record,
@@ -190,11 +193,14 @@ final class AppProxy {
         return URI.create("http://" + host + ":" + address.getPort() + path + (rawQuery == null ? "" : "?" + rawQuery));
     }
 
+    private static boolean hasBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
     private static HttpRequest upstream(Request request, URI target, CappedBody body, Duration timeout) {
         String method = request.getMethod();
         long declared = request.getLength();
-        boolean hasBody = declared > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        HttpRequest.BodyPublisher publisher = !hasBody ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = !hasBody(request) ? HttpRequest.BodyPublishers.noBody()
                 : declared > 0 ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), declared)
                 : HttpRequest.BodyPublishers.ofInputStream(() -> body);
         HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(timeout).method(method, publisher);

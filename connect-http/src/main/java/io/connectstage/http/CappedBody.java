@@ -54,6 +54,11 @@ final class CappedBody extends InputStream {
         return n;
     }
 
+    /** Says the request has no body: nothing is left to read. */
+    synchronized void none() {
+        ended = true;
+    }
+
     /** Stops the upload: waits for a read under way, then every further read fails. */
     synchronized void detach() {
         detached = true;

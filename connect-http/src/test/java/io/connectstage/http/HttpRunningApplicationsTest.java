@@ -201,6 +201,11 @@ class HttpRunningApplicationsTest {
             assertEquals("/", json(send(HttpRequest.newBuilder(URI.create(service))).body()).get("path").asText());
             assertEquals("/", json(send(HttpRequest.newBuilder(URI.create(service + "/"))).body()).get("path").asText());
             assertEquals(418, send(HttpRequest.newBuilder(URI.create(service + "/status/418"))).statusCode());
+            RawHttp.Response kept = RawHttp.exchange(server.port(), ("GET " + URI.create(service).getRawPath()
+                    + "/again HTTP/1.1\r\nHost: h\r\n\r\n").getBytes(StandardCharsets.US_ASCII), 30_000);
+            assertEquals(200, kept.status());
+            assertFalse(kept.headers().toLowerCase(java.util.Locale.ROOT).contains("connection: close"),
+                    "a request without a body keeps its connection: " + kept.headers());
         }
 
         @Test

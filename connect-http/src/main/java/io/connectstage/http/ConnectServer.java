@@ -310,8 +310,9 @@ public final class ConnectServer implements AutoCloseable {
          * delivers events and runs jobs. The server owns it, as everything it is given:
          * {@link ConnectServer#close()} closes it after the spaces and before what was handed over
          * with {@link #closing}. Default none: Deployments settle without running anything.
-         * A runner needs the server's base URL, known once it listens: give it
-         * {@code () -> server.baseUri()} through a holder, as {@code ./connect serve --run-apps} does.
+         * A runner needs the server's base URL, known once it listens: give it a supplier that
+         * waits for it ({@code CompletableFuture<URI>::join}, completed with {@link ConnectServer#baseUri()}
+         * after {@link #start()}), as {@code ./connect serve --run-apps} does.
          */
         public Builder runner(DeploymentRunner value) {
             this.runner = Objects.requireNonNull(value, "runner is null");

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "./connect", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "connectstage 0.1.0", subcommands = {
-        ConnectCli.Demo.class, AnalyzeCommand.class, ServeCommand.class, CliEnvCommand.class,
+        ConnectCli.Demo.class, AnalyzeCommand.class, ServeCommand.class, CliEnvCommand.class, EventCommand.class,
         CommandLine.HelpCommand.class},
         description = "connectstage: the connector-staging side of commercetools Connect, on your machine.",
         synopsisHeading = "usage: ", synopsisSubcommandLabel = "<command>", commandListHeading = "%ncommands:%n")

@@ -10,6 +10,9 @@ import io.connectstage.processing.ProcessingPool;
 import io.connectstage.repository.GitRepositorySource;
 import io.connectstage.resource.ResourceRef;
 import io.vavr.control.Either;
+import io.connectstage.processing.DeploymentRunner;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -118,6 +122,25 @@ final class ServeCommand implements Callable<Integer> {
             + "by default it is served where the API is (--bind, --port)")
     boolean noConsole;
 
+    @Option(names = "--run-apps", description = {
+            "build and run the applications of Deployments on this machine (npm ci, npm run build, npm start),",
+            "each behind the URL {server}/.connectstage/apps/{deploymentId}/{name}: THIS RUNS THE REPOSITORY'S CODE.",
+            "Only repositories mapped by --repo-mirror or matched by --run-allow are run; others deploy without running"})
+    boolean runApps;
+
+    @Option(names = "--run-allow", paramLabel = "URL-PREFIX",
+            description = "with --run-apps, also run repositories whose URL starts with this (repeatable)")
+    List<String> runAllow = new ArrayList<>();
+
+    @Option(names = "--max-apps", paramLabel = "N", defaultValue = "20",
+            description = "with --run-apps, the most service, event and job applications running at once (default ${DEFAULT-VALUE})")
+    int maxApps;
+
+    @Option(names = "--run-dir", paramLabel = "PATH", description = {
+            "with --run-apps, the folder the builds and running applications live under",
+            "(default: a new folder in the temporary directory, removed at exit)"})
+    Path runDir;
+
     @Option(names = "--access-log", description = "log one line per request to standard error: client, method, path "
             + "(no query string), status, bytes, milliseconds, X-Correlation-ID; never a header, token or body")
     boolean accessLog;
@@ -140,6 +163,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (leaseSeconds < 3 || leaseSeconds > 3600) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lease-seconds is 3 to 3600, not " + leaseSeconds);
+        }
+        if (!runApps && (!runAllow.isEmpty() || runDir != null || spec.commandLine().getParseResult().hasMatchedOption("--max-apps"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--run-allow, --max-apps and --run-dir need --run-apps");
+        }
+        if (maxApps < 1 || maxApps > 1000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-apps is 1 to 1000, not " + maxApps);
         }
         if (pollSeconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--poll-seconds is 0 or more, not " + pollSeconds);
@@ -209,6 +238,25 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
 
+        // the runner learns the server's URL once it listens; a build resumed at start waits for it
+        CompletableFuture<URI> base = new CompletableFuture<>();
+        RunDirectory runFolder = null;
+        DeploymentRunner runner = null;
+        if (runApps) {
+            try {
+                runFolder = RunDirectory.of(runDir);
+                runner = RunnerOption.build(base::join, runFolder.path(), mirrorMap, runAllow, maxApps);
+            } catch (IOException | RuntimeException e) {
+                parent.err.println("serve: --run-apps: " + e.getMessage());
+                if (runFolder != null) {
+                    runFolder.close();
+                }
+                stores.close();
+                return 1;
+            }
+            parent.err.println("serve: --run-apps: running the applications of mirrored and allowed repositories under "
+                    + runFolder.path() + " (this runs their code)");
+        }
         ProcessingPool processing = new ProcessingPool(workers);
         GitRepositorySource source = GitRepositorySource.builder().mirrors(mirrorMap).build();
         PerProjectSpaces spaces;
@@ -226,13 +274,22 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             parent.err.println("serve: cannot open the store: " + StoreOption.redact(String.valueOf(e.getMessage())));
             processing.close();
+            if (runner != null) {
+                runner.close();
+                runFolder.close();
+            }
             stores.close();
             return 1;
         }
         ConnectServer server;
         try {
             ConnectServer.Builder builder = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
-                    .closing(stores).closing(processing)
+                    .closing(stores).closing(processing);
+            if (runner != null) {
+                // closed after the runner, which stops its applications first
+                builder.closing(runFolder).runner(runner);
+            }
+            builder
                     .resume(() -> {
                         try {
                             return stores.projectKeys();
@@ -247,11 +304,12 @@ final class ServeCommand implements Callable<Integer> {
             if (pollSeconds > 0) {
                 builder.pollEvery(Duration.ofSeconds(pollSeconds));
             }
-            server = builder.start(); // closes the spaces, the pool and the stores when it cannot start
+            server = builder.start(); // closes the spaces, the runner, the pool and the stores when it cannot start
         } catch (IllegalStateException e) {
             parent.err.println("serve: " + e.getMessage());
             return 1;
         }
+        base.complete(server.baseUri());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close(); // and everything it was given

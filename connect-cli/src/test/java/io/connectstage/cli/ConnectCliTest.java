@@ -54,6 +54,16 @@ class ConnectCliTest {
     }
 
     @Test
+    @DisplayName("serve: --run-allow, --max-apps and --run-dir without --run-apps, or --max-apps out of range, exit 2")
+    void runAppsOptionsAreChecked() {
+        assertEquals(2, run("serve", "--port", "0", "--run-allow", "https://github.com/acme/"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("need --run-apps"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("serve", "--port", "0", "--max-apps", "3"));
+        assertEquals(2, run("serve", "--port", "0", "--run-dir", tmp.toString()));
+        assertEquals(2, run("serve", "--port", "0", "--run-apps", "--max-apps", "0"));
+    }
+
+    @Test
     void demoCreatesUpdatesShowsTheRejectedRequestAndExits0() {
         assertEquals(0, run("demo"));
         assertTrue(out().contains("\"name\" : \"New Connector name\""));

@@ -9,8 +9,26 @@ import io.connectstage.oauth.OAuthError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A status and a JSON body: what every route answers, errors included. */
-record Answer(int status, byte[] body, String allow, String wwwAuthenticate) {
+/**
+ * A status and a JSON body: what every route answers, errors included; or, for the proxy to
+ * running applications only, an answer that streams itself ({@link #streamed}).
+ */
+record Answer(int status, byte[] body, String allow, String wwwAuthenticate, Streamed streamed) {
+
+    /** An answer that writes its own status, headers and body, then completes the callback. */
+    @FunctionalInterface
+    interface Streamed {
+        void send(org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback);
+    }
+
+    Answer(int status, byte[] body, String allow, String wwwAuthenticate) {
+        this(status, body, allow, wwwAuthenticate, null);
+    }
+
+    /** An answer of status {@code status} that {@code streamed} writes; its body here is empty. */
+    static Answer streamed(int status, Streamed streamed) {
+        return new Answer(status, new byte[0], null, null, java.util.Objects.requireNonNull(streamed, "streamed is null"));
+    }
 
     static Answer json(int status, Object value) {
         try {

@@ -41,6 +41,23 @@ final class Bodies {
     }
 
     Either<Answer, String> body(Request request) {
+        Either<Answer, byte[]> read = bytes(request);
+        if (read.isLeft()) {
+            return Either.left(read.getLeft());
+        }
+        byte[] bytes = read.get();
+        try {
+            return Either.right(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Either.left(Answer.error(ErrorResponse.of(ConnectError.invalidJson("the body is not UTF-8"))));
+        }
+    }
+
+    /** The body as it came, of any type, up to the limit (413 beyond it). */
+    Either<Answer, byte[]> bytes(Request request) {
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
             return Either.left(tooLarge());
@@ -55,14 +72,7 @@ final class Bodies {
         if (bytes.length > maxBodyBytes) {
             return Either.left(tooLarge());
         }
-        try {
-            return Either.right(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Either.left(Answer.error(ErrorResponse.of(ConnectError.invalidJson("the body is not UTF-8"))));
-        }
+        return Either.right(bytes);
     }
 
     /**

@@ -27,10 +27,10 @@ final class ConnectHandler extends Handler.Abstract {
     private final Bodies bodies;
     private final RouteTable routes;
 
-    ConnectHandler(ProjectSpaces spaces, TokenIssuer issuer, long maxBodyBytes) {
+    ConnectHandler(ProjectSpaces spaces, TokenIssuer issuer, long maxBodyBytes, RunningApps apps) {
         this.auth = new Authorization(spaces, issuer);
         this.bodies = new Bodies(maxBodyBytes);
-        this.routes = ConnectRoutes.table(spaces, issuer, bodies);
+        this.routes = ConnectRoutes.table(spaces, issuer, bodies, apps);
     }
 
     @Override
@@ -48,6 +48,10 @@ final class ConnectHandler extends Handler.Abstract {
         }
         if (!bodies.drained(request)) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        if (answer.streamed() != null) {
+            answer.streamed().send(response, callback);
+            return true;
         }
         send(response, answer, callback);
         return true;

@@ -22,16 +22,19 @@ final class ConnectRoutes {
             MANAGE_CONNECTORS_DEPLOYMENTS);
     private static final RouteScope MANAGE_FAULTS = RouteScope.servedPathProject("projectKey", MANAGE_PROJECT);
     private static final RouteScope CERTIFY = RouteScope.servedPathProject("projectKey", MANAGE_PROJECT);
+    private static final RouteScope RUN_APPS = RouteScope.servedPathProject("projectKey", MANAGE_PROJECT);
 
     private ConnectRoutes() {
     }
 
-    static RouteTable table(ProjectSpaces spaces, TokenIssuer issuer, Bodies bodies) {
+    static RouteTable table(ProjectSpaces spaces, TokenIssuer issuer, Bodies bodies, RunningApps apps) {
         OAuthRoutes oauth = new OAuthRoutes(issuer, bodies);
         ConnectorRoutes connectors = new ConnectorRoutes(bodies);
         DeploymentRoutes deployments = new DeploymentRoutes(bodies);
         FaultRoutes faults = new FaultRoutes(spaces, bodies);
         CertificationRoutes certification = new CertificationRoutes(bodies);
+        AppProxy proxy = apps.proxy();
+        RunRoutes run = new RunRoutes(apps, bodies);
         return RouteTable.builder()
                 // the auth service
                 .route("POST", "/oauth/token", OPEN, oauth::token)
@@ -58,6 +61,13 @@ final class ConnectRoutes {
                 // the emulator's own: the stand-in for commercetools' certification review
                 .route("POST", "/.connectstage/projects/{projectKey}/certification/{ref}", CERTIFY,
                         certification::decide)
+                // the emulator's own: applications run by a DeploymentRunner (serve --run-apps)
+                .route("POST", "/.connectstage/projects/{projectKey}/deployments/{ref}/events/{application}", RUN_APPS,
+                        run::event)
+                .route("POST", "/.connectstage/projects/{projectKey}/deployments/{ref}/jobs/{application}/run", RUN_APPS,
+                        run::job)
+                // an application's URL: public, as a Cloud Run service URL is
+                .route("*", "/.connectstage/apps/{deploymentId}/{applicationName}/**", OPEN, proxy::forward)
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import io.connectstage.console.ConsoleHandler;
 import io.connectstage.oauth.OAuthClient;
 import io.connectstage.oauth.TokenIssuer;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.processing.DeploymentRunner;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * processors) and then whatever was handed over with {@link Builder#closing} (a
  * {@link io.connectstage.processing.ProcessingPool}, a store's connection pool), in reverse order.
  * A server that fails to start closes them too.
+ *
+ * <p>With a {@link Builder#runner DeploymentRunner}, Deployments' applications really run: the
+ * processors of the spaces build and start them, each gets the URL
+ * {@code {baseUri}/.connectstage/apps/{deploymentId}/{applicationName}} that this server proxies to
+ * it, and the routes under {@code /.connectstage/projects/{projectKey}/deployments/{ref}/} deliver
+ * events to them and run their jobs (see docs/running-applications.md).
  */
 public final class ConnectServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConnectServer.class.getName());
@@ -73,11 +80,25 @@ public final class ConnectServer implements AutoCloseable {
     /** What {@link #close()} closes after the spaces, in the order given (closed in reverse). */
     private final List<AutoCloseable> owned;
     private final ScheduledExecutorService poller;
+    private final DeploymentRunner runner;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConnectServer(Builder b) throws Exception {
         this.spaces = b.spaces != null ? b.spaces : PerProjectSpaces.builder().clock(b.clock).build();
         this.owned = List.copyOf(b.owned);
+        this.runner = b.runner;
+        if (runner != null) {
+            try {
+                if (!(spaces instanceof PerProjectSpaces per)) {
+                    throw new IllegalStateException("a runner needs PerProjectSpaces, whose processors it is given, not "
+                            + spaces.getClass().getName());
+                }
+                per.runWith(runner);
+            } catch (RuntimeException e) {
+                closeOwned();
+                throw e;
+            }
+        }
         this.poller = b.pollEvery == null && b.resume == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "connect-poll");
             t.setDaemon(true);
@@ -98,7 +119,9 @@ public final class ConnectServer implements AutoCloseable {
         connector.setIdleTimeout(b.idleTimeout.toMillis());
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(b.maxConnections, connector));
-        Handler handler = new ConnectHandler(spaces, issuer, b.maxBodyBytes);
+        RunningApps apps = new RunningApps(Optional.ofNullable(runner), spaces, issuer, b.appProxyLimits, b.clock,
+                server.getScheduler());
+        Handler handler = new ConnectHandler(spaces, issuer, b.maxBodyBytes, apps);
         // the default spaces are memory stores: they never block
         boolean inline = b.inlineReads != null ? b.inlineReads : b.spaces == null;
         // the deadline only reads and writes a map and a field, so it keeps the inline promise
@@ -169,6 +192,11 @@ public final class ConnectServer implements AutoCloseable {
         return issuer;
     }
 
+    /** The runner of Deployments' applications the server was given ({@link Builder#runner}); empty when it runs none. */
+    public Optional<DeploymentRunner> runner() {
+        return Optional.ofNullable(runner);
+    }
+
     /** The faults the spaces' processing obeys ({@link ProjectSpaces#faults()}). */
     public Optional<DeploymentFaults> faults() {
         return spaces.faults();
@@ -184,8 +212,9 @@ public final class ConnectServer implements AutoCloseable {
 
     /**
      * Stops accepting, lets the requests under way finish (up to 5 seconds), then stops; then
-     * stops the poller, closes the spaces (when {@link AutoCloseable}) and what was handed over with
-     * {@link Builder#closing}. Closing again does nothing.
+     * stops the poller, closes the spaces (when {@link AutoCloseable}), the {@link Builder#runner}
+     * (every application it runs stops) and what was handed over with {@link Builder#closing}.
+     * Closing again does nothing.
      */
     @Override
     public void close() {
@@ -223,6 +252,9 @@ public final class ConnectServer implements AutoCloseable {
         }
         if (spaces instanceof AutoCloseable c) {
             all.add(c);
+        }
+        if (runner != null) {
+            all.add(runner); // after the processors that start applications with it
         }
         for (int i = owned.size() - 1; i >= 0; i--) {
             all.add(owned.get(i));
@@ -265,8 +297,32 @@ public final class ConnectServer implements AutoCloseable {
         private final List<AutoCloseable> owned = new ArrayList<>();
         private Duration pollEvery;
         private Supplier<? extends Iterable<String>> resume;
+        private DeploymentRunner runner;
+        private AppProxyLimits appProxyLimits = AppProxyLimits.CLOUD_RUN;
 
         private Builder() {
+        }
+
+        /**
+         * Runs the applications of Deployments for real with this runner: the processors of the
+         * spaces (the {@link PerProjectSpaces} given to {@link #spaces}, which must have met no
+         * project yet) build and start them, and the server proxies each application's URL to it,
+         * delivers events and runs jobs. The server owns it, as everything it is given:
+         * {@link ConnectServer#close()} closes it after the spaces and before what was handed over
+         * with {@link #closing}. Default none: Deployments settle without running anything.
+         * A runner needs the server's base URL, known once it listens: give it a supplier that
+         * waits for it ({@code CompletableFuture<URI>::join}, completed with {@link ConnectServer#baseUri()}
+         * after {@link #start()}), as {@code ./connect serve --run-apps} does.
+         */
+        public Builder runner(DeploymentRunner value) {
+            this.runner = Objects.requireNonNull(value, "runner is null");
+            return this;
+        }
+
+        /** The bounds of the proxy to running applications; default {@link AppProxyLimits#CLOUD_RUN}. */
+        public Builder appProxyLimits(AppProxyLimits value) {
+            this.appProxyLimits = Objects.requireNonNull(value, "appProxyLimits is null");
+            return this;
         }
 
         /**

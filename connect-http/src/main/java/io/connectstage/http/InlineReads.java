@@ -42,8 +42,14 @@ final class InlineReads extends Handler.Wrapper {
         return true;
     }
 
+    /** A request to a running application waits for it: never on the thread that read it. */
+    private static boolean proxied(Request request) {
+        String path = request.getHttpURI().getDecodedPath();
+        return path == null || path.startsWith(AppProxy.PREFIX);
+    }
+
     static boolean inline(Request request) {
         return request.getMethod().equals("GET") && request.getHttpURI().getQuery() == null && request.getLength() <= 0
-                && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+                && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING) && !proxied(request);
     }
 }

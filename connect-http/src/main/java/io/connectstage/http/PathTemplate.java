@@ -12,6 +12,9 @@ import java.util.Set;
  * A path of literal and named segments, such as {@code /{projectKey}/deployments/{ref}}. A named
  * segment matches one whole non-empty segment of a path, whatever its text; matching compares
  * segments one by one, so it takes time linear in the template, never more, whatever the path.
+ * A last segment {@code **} makes a tail template: it matches the path with nothing more and any
+ * path that goes on after a slash, whatever follows (the {@link PathParams#tail() tail}), as the
+ * proxy to running applications needs ({@code /.connectstage/apps/{deploymentId}/{applicationName}/**}).
  * Templates are ordered most specific first ({@link #MOST_SPECIFIC_FIRST}): where two templates
  * differ, a literal segment comes before a named one, so {@code /connectors/search} is found
  * before {@code /connectors/{ref}}.
@@ -25,23 +28,31 @@ final class PathTemplate {
     private final String[] literals;
     /** The name of each named segment, {@code null} for a literal one. */
     private final String[] names;
+    /** Whether a last {@code **} takes whatever follows the segments above. */
+    private final boolean tail;
 
-    private PathTemplate(String text, String[] literals, String[] names) {
+    private PathTemplate(String text, String[] literals, String[] names, boolean tail) {
         this.text = text;
         this.literals = literals;
         this.names = names;
+        this.tail = tail;
     }
 
     /**
      * The template of this text: {@code /} then segments separated by {@code /}, each a literal
-     * or a {@code {name}}; {@code IllegalArgumentException} for anything else (a bug in a route table).
+     * or a {@code {name}}, the last one possibly {@code **}; {@code IllegalArgumentException} for
+     * anything else (a bug in a route table).
      */
     static PathTemplate parse(String text) {
         Objects.requireNonNull(text, "text is null");
         if (!text.startsWith("/") || text.length() == 1) {
             throw new IllegalArgumentException("a path template starts with / and has a segment: " + text);
         }
-        String[] segments = text.substring(1).split("/", -1);
+        boolean tail = text.endsWith("/**");
+        if (tail ? text.length() < 5 || text.indexOf("**") != text.length() - 2 : text.contains("**")) {
+            throw new IllegalArgumentException("** is the last segment of a template that has others: " + text);
+        }
+        String[] segments = (tail ? text.substring(1, text.length() - 3) : text.substring(1)).split("/", -1);
         String[] literals = new String[segments.length];
         String[] names = new String[segments.length];
         List<String> seen = new ArrayList<>();
@@ -60,10 +71,10 @@ final class PathTemplate {
                 literals[i] = s;
             }
         }
-        return new PathTemplate(text, literals, names);
+        return new PathTemplate(text, literals, names, tail);
     }
 
-    /** How many segments a matching path has. */
+    /** How many segments a matching path has (before its tail, for a tail template). */
     int size() {
         return literals.length;
     }
@@ -71,6 +82,41 @@ final class PathTemplate {
     /** The literal text of segment {@code i}, {@code null} when it is named. */
     String literal(int i) {
         return literals[i];
+    }
+
+    /** Whether this template ends with {@code **}. */
+    boolean tail() {
+        return tail;
+    }
+
+    /**
+     * The named segments and the tail of a path this tail template matches, or {@code null}: splits
+     * only the segments the template has, so a path of a million slashes costs no more than a short one.
+     */
+    PathParams matchTail(String path, Set<String> namespaces) {
+        if (path == null || !path.startsWith("/")) {
+            return null;
+        }
+        String[] head = new String[literals.length];
+        int start = 1;
+        String rest = "";
+        for (int i = 0; i < head.length; i++) {
+            int slash = path.indexOf('/', start);
+            if (slash < 0) {
+                if (i < head.length - 1) {
+                    return null;
+                }
+                head[i] = path.substring(start);
+            } else {
+                head[i] = path.substring(start, slash);
+                start = slash + 1;
+                if (i == head.length - 1) {
+                    rest = path.substring(start);
+                }
+            }
+        }
+        PathParams params = match(head, namespaces);
+        return params == null ? null : params.withTail(rest);
     }
 
     /**

@@ -45,6 +45,8 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
     private final Map<String, ProjectSpace> spaces = new ConcurrentHashMap<>();
     /** The builder's published store, or a new memory one after each {@link #reset()} when none was given. */
     private volatile SharedPublished published;
+    /** The runner every processor made from now on is given ({@link ConnectServer.Builder#runner}). */
+    private volatile io.connectstage.processing.DeploymentRunner runner;
 
     private PerProjectSpaces(Builder builder) {
         this.builder = builder;
@@ -97,6 +99,26 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
             }
         }
         return met;
+    }
+
+    /**
+     * Gives every processor made from now on this runner of Deployments' applications: the server
+     * given one ({@link ConnectServer.Builder#runner}) calls it before it listens. Refused once a
+     * project was met (its processor runs without it) or with another runner already given.
+     */
+    synchronized void runWith(io.connectstage.processing.DeploymentRunner value) {
+        if (!spaces.isEmpty()) {
+            throw new IllegalStateException("these spaces met projects before they were given a runner: " + spaces.keySet());
+        }
+        if (runner != null && runner != value) {
+            throw new IllegalStateException("these spaces run applications with another runner already");
+        }
+        this.runner = value;
+    }
+
+    /** The runner of Deployments' applications the processors are given, when there is one. */
+    public Optional<io.connectstage.processing.DeploymentRunner> runner() {
+        return Optional.ofNullable(runner);
     }
 
     /** The projects met so far (by a request or by {@link #resume}). */
@@ -157,6 +179,9 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
             }
             if (builder.lease != null) {
                 p.lease(builder.lease);
+            }
+            if (runner != null) {
+                p.runner(runner);
             }
             processor = p.build();
             service.processing(processor);

@@ -12,6 +12,11 @@ record Route(String method, PathTemplate template, RouteScope scope, RouteHandle
         Objects.requireNonNull(handler, "handler is null");
     }
 
+    /** Whether this route answers {@code m}: its own method, or any for a route of method {@code *}. */
+    boolean takes(String m) {
+        return method.equals("*") || method.equals(m);
+    }
+
     @Override
     public String toString() {
         return method + " " + template + " " + scope;

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * were added) for a path that matches with another method. When several templates match a path,
  * the most specific one decides ({@link PathTemplate#MOST_SPECIFIC_FIRST}), also for the 405.
  * A first literal segment that starts with a dot ({@code /.connectstage}) is a namespace of its
- * own: no named segment matches it, so such paths never reach the Connect routes.
+ * own: no named segment matches it, so such paths never reach the Connect routes. Templates ending
+ * with {@code **} ({@link PathTemplate#tail()}) are tried, in the order added, only when no other
+ * template matches; a route of method {@code *} takes every method.
  *
  * <p>Finding a route splits at most one segment more than the longest template has, then compares
  * each template once: no regular expression, no backtracking, whatever the path.
@@ -35,13 +37,16 @@ final class RouteTable {
 
     private final List<Route> routes;
     private final Map<PathTemplate, List<Route>> byTemplate;
+    /** The routes of tail templates, in the order added. */
+    private final List<Route> tails;
     private final Set<String> namespaces;
     private final int maxSegments;
 
-    private RouteTable(List<Route> routes, Map<PathTemplate, List<Route>> byTemplate, Set<String> namespaces,
-            int maxSegments) {
+    private RouteTable(List<Route> routes, Map<PathTemplate, List<Route>> byTemplate, List<Route> tails,
+            Set<String> namespaces, int maxSegments) {
         this.routes = routes;
         this.byTemplate = byTemplate;
+        this.tails = tails;
         this.namespaces = namespaces;
         this.maxSegments = maxSegments;
     }
@@ -65,12 +70,18 @@ final class RouteTable {
                     continue;
                 }
                 for (Route route : entry.getValue()) {
-                    if (route.method().equals(method)) {
+                    if (route.takes(method)) {
                         return Either.right(new Match(route, params));
                     }
                 }
                 String allow = entry.getValue().stream().map(Route::method).collect(Collectors.joining(", "));
                 return Either.left(Answer.methodNotAllowed(method, path, allow));
+            }
+        }
+        for (Route route : tails) {
+            PathParams params = route.template().matchTail(path, namespaces);
+            if (params != null && route.takes(method)) {
+                return Either.right(new Match(route, params));
             }
         }
         return Either.left(Answer.notFound("path '" + QueryParameters.shorten(path) + "'"));
@@ -114,9 +125,23 @@ final class RouteTable {
 
         RouteTable build() {
             Map<PathTemplate, List<Route>> byTemplate = new TreeMap<>(PathTemplate.MOST_SPECIFIC_FIRST);
+            List<Route> tails = new ArrayList<>();
             Set<String> namespaces = new TreeSet<>();
             int max = 0;
             for (Route route : routes) {
+                String first = route.template().literal(0);
+                if (first != null && first.startsWith(".")) {
+                    namespaces.add(first);
+                }
+                if (route.template().tail()) {
+                    for (Route other : tails) {
+                        if (other.template().toString().equals(route.template().toString())) {
+                            throw new IllegalArgumentException(route + " clashes with " + other);
+                        }
+                    }
+                    tails.add(route);
+                    continue;
+                }
                 List<Route> same = byTemplate.computeIfAbsent(route.template(), t -> new ArrayList<>());
                 for (Route other : same) {
                     if (other.method().equals(route.method()) || !other.template().toString().equals(route.template().toString())) {
@@ -124,15 +149,11 @@ final class RouteTable {
                     }
                 }
                 same.add(route);
-                String first = route.template().literal(0);
-                if (first != null && first.startsWith(".")) {
-                    namespaces.add(first);
-                }
                 max = Math.max(max, route.template().size());
             }
             Map<PathTemplate, List<Route>> frozen = new LinkedHashMap<>();
             byTemplate.forEach((t, rs) -> frozen.put(t, List.copyOf(rs)));
-            return new RouteTable(List.copyOf(routes), frozen, Set.copyOf(namespaces), max);
+            return new RouteTable(List.copyOf(routes), frozen, List.copyOf(tails), Set.copyOf(namespaces), max);
         }
     }
 

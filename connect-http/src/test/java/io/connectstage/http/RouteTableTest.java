@@ -24,9 +24,11 @@ class RouteTableTest {
     private static final RouteHandler NOTHING = call -> Answer.general(500, "not called by these tests");
 
     /** The server's own table: finding a route touches neither its spaces nor its issuer. */
-    private static final RouteTable TABLE = ConnectRoutes.table(project -> null, new TokenIssuer(
+    private static final TokenIssuer ISSUER = new TokenIssuer(
             List.of(OAuthClient.parse("routes:routes-secret:manage_project:project-a").get()), Clock.systemUTC(),
-            Duration.ofHours(1)), new Bodies(1024));
+            Duration.ofHours(1));
+    private static final RouteTable TABLE = ConnectRoutes.table(project -> null, ISSUER, new Bodies(1024),
+            RunningApps.none(project -> null, ISSUER));
 
     private static RouteTable.Match found(String method, String path) {
         Either<Answer, RouteTable.Match> found = TABLE.find(method, path);
@@ -139,8 +141,63 @@ class RouteTableTest {
                     "POST /.connectstage/projects/{projectKey}/faults any of [MANAGE_PROJECT] of {projectKey}, a served project",
                     "DELETE /.connectstage/projects/{projectKey}/faults any of [MANAGE_PROJECT] of {projectKey}, a served project",
                     "POST /.connectstage/projects/{projectKey}/certification/{ref} any of [MANAGE_PROJECT] of {projectKey}, "
-                            + "a served project"),
+                            + "a served project",
+                    "POST /.connectstage/projects/{projectKey}/deployments/{ref}/events/{application} any of [MANAGE_PROJECT] "
+                            + "of {projectKey}, a served project",
+                    "POST /.connectstage/projects/{projectKey}/deployments/{ref}/jobs/{application}/run any of [MANAGE_PROJECT] "
+                            + "of {projectKey}, a served project",
+                    "* /.connectstage/apps/{deploymentId}/{applicationName}/** open"),
                     routes);
+        }
+    }
+
+    @Nested
+    @DisplayName("tail templates (**)")
+    class Tails {
+        private static final String APP = "/.connectstage/apps/d-1/service";
+
+        @Test
+        @DisplayName("the application path with nothing, a slash or any rest after it finds the proxy, the rest as its tail")
+        void tailIsTheRest() {
+            assertEquals("", found("GET", APP).path().tail());
+            assertEquals("", found("GET", APP + "/").path().tail());
+            assertEquals("a/b/c", found("GET", APP + "/a/b/c").path().tail());
+            assertEquals("a//b/", found("GET", APP + "/a//b/").path().tail());
+            assertEquals("d-1", found("GET", APP + "/x").path().text("deploymentId"));
+            assertEquals("service", found("GET", APP + "/x").path().text("applicationName"));
+        }
+
+        @Test
+        @DisplayName("a route of method * takes every method, also ones HTTP does not define")
+        void anyMethod() {
+            for (String m : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "BREW")) {
+                assertEquals("/.connectstage/apps/{deploymentId}/{applicationName}/**", template(m, APP + "/x"));
+            }
+        }
+
+        @Test
+        @DisplayName("a path of a hundred thousand segments under it is found, splitting only the template's segments")
+        void manySegmentsUnderATail() {
+            String rest = "a/".repeat(100_000);
+            assertEquals(rest, found("GET", APP + "/" + rest).path().tail());
+        }
+
+        @Test
+        @DisplayName("fewer segments than the template has, or an empty named one, is 404")
+        void shortOrEmptyIs404() {
+            notFound("/.connectstage/apps/d-1");
+            notFound("/.connectstage/apps/d-1/");
+            notFound("/.connectstage/apps//service/x");
+            notFound("/.connectstage/apps");
+        }
+
+        @Test
+        @DisplayName("** is only the last segment of a template that has others")
+        void tailOnlyLast() {
+            assertThrows(IllegalArgumentException.class, () -> PathTemplate.parse("/**"));
+            assertThrows(IllegalArgumentException.class, () -> PathTemplate.parse("/a/**/b"));
+            assertThrows(IllegalArgumentException.class, () -> PathTemplate.parse("/a/**/**"));
+            assertTrue(PathTemplate.parse("/a/{b}/**").tail());
         }
     }
 

@@ -38,6 +38,7 @@ import io.connectstage.json.ConnectJson;
 import io.connectstage.processing.Analysis;
 import io.connectstage.processing.ConnectorProcessor;
 import io.connectstage.processing.DeploymentFaults;
+import io.connectstage.processing.RunResult;
 import io.connectstage.resource.ResourceRef;
 import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.service.DeploymentService;
@@ -54,6 +55,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -667,4 +669,120 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
         }
     }
 
+
+    @Nested
+    @DisplayName("run the applications with a DeploymentRunner")
+    class WithARunner {
+        private final String url = "http://127.0.0.1:8080/.connectstage/apps/";
+
+        private ConnectorProcessor processor(Stores stores, RecordingDeploymentRunner runner) {
+            return build(builder(stores).executor(Runnable::run).runner(runner), "a");
+        }
+
+        private DeploymentLog line(Deployment d, String text) {
+            return DeploymentLog.text(d.id(), "service", DeploymentLogSeverity.INFO, clock.instant(), text);
+        }
+
+        private List<String> texts(Stores stores, String id) {
+            return stores.deployments().logs(id, new DeploymentLogRange(null, null, 0, null, 1000)).stream()
+                    .map(l -> l.details() == null ? "" : l.details().path("message").asText()).toList();
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("the build step starts the applications and settles Deployed with the runner's URLs; "
+                + "what the runner prints reaches the Deployment's logs")
+        void deployedWithTheRunnersUrls() {
+            Stores stores = openStores();
+            RecordingDeploymentRunner runner = new RecordingDeploymentRunner(Option.none(),
+                    d -> new RunResult(true, List.of(new ConnectorReportEntry(ConnectorReportEntryType.INFORMATION,
+                            "Build of application service succeeded", null, clock.instant(), "service")),
+                            java.util.Map.of("service", url + d.id() + "/service")),
+                    d -> List.of(line(d, "Listening on port 40001")));
+            DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, runner));
+            String id = nextId();
+            ok(deployments.create(productionDraft("run").build()));
+
+            Deployment d = ok(deployments.get(ResourceRef.id(id)));
+            assertEquals(DeploymentStatus.DEPLOYED, d.status());
+            assertEquals(url + id + "/service", d.application("service").url());
+            assertEquals(1, runner.starts.size());
+            assertEquals(PROJECT, runner.starts.get(0).projectKey());
+            assertEquals(DeploymentStatus.DEPLOYING, runner.starts.get(0).deployment().status());
+            assertTrue(texts(stores, id).contains("Listening on port 40001"), () -> texts(stores, id).toString());
+            assertTrue(d.details().build().report().entries().stream().map(ConnectorReportEntry::title).toList()
+                    .contains("Build of application service succeeded"), d::toString);
+            assertEquals(List.of(), runner.stops);
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a run that fails settles Failed with the runner's entries, and what it started is stopped")
+        void failedWithTheRunnersEntries() {
+            Stores stores = openStores();
+            RecordingDeploymentRunner runner = new RecordingDeploymentRunner(Option.none(),
+                    d -> new RunResult(false, List.of(new ConnectorReportEntry(ConnectorReportEntryType.ERROR,
+                            "Build of application service failed", "npm ERR! missing script: build", clock.instant(), "service")),
+                            java.util.Map.of()),
+                    d -> List.of(line(d, "npm ERR! missing script: build")));
+            DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, runner));
+            String id = nextId();
+            ok(deployments.create(productionDraft("run-fails").build()));
+
+            Deployment d = ok(deployments.get(ResourceRef.id(id)));
+            assertEquals(DeploymentStatus.FAILED, d.status());
+            ConnectorReportEntry entry = d.details().build().report().entries().stream()
+                    .filter(e -> e.type() == ConnectorReportEntryType.ERROR).findFirst().orElseThrow(() -> new AssertionError(d));
+            assertEquals("Build of application service failed", entry.title());
+            assertEquals("npm ERR! missing script: build", entry.message());
+            assertEquals(List.of(new RecordingDeploymentRunner.Stop(id, false)), runner.stops);
+            assertTrue(texts(stores, id).contains("npm ERR! missing script: build"));
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a refused Deployment deploys as without a runner, a NOTICE line per application saying it was not run and why")
+        void refusedDeploysWithoutRunning() {
+            Stores stores = openStores();
+            RecordingDeploymentRunner runner = new RecordingDeploymentRunner(
+                    Option.of("its repository is neither mirrored nor allowed"),
+                    d -> {
+                        throw new AssertionError("a refused Deployment was started");
+                    },
+                    d -> List.of());
+            DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, runner));
+            String id = nextId();
+            ok(deployments.create(productionDraft("refused").build()));
+
+            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.get(ResourceRef.id(id))).status());
+            List<DeploymentLog> notices = stores.deployments().logs(id, new DeploymentLogRange(null, null, 0, null, 1000))
+                    .stream().filter(l -> l.severity() == DeploymentLogSeverity.NOTICE
+                            && l.details().path("message").asText().contains("was not run")).toList();
+            assertEquals(4, notices.size(), notices::toString);
+            assertTrue(notices.stream().anyMatch(l -> l.details().path("message").asText()
+                    .equals("Application service was not run: its repository is neither mirrored nor allowed")), notices::toString);
+            assertEquals(List.of(), runner.starts);
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("undeploy stops the applications as undeploying (preUndeploy runs) while the Deployment still exists")
+        void undeployStops() {
+            Stores stores = openStores();
+            RecordingDeploymentRunner runner = new RecordingDeploymentRunner(Option.none(),
+                    d -> new RunResult(true, List.of(), java.util.Map.of("service", url + d.id() + "/service")),
+                    d -> List.of());
+            DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, runner));
+            String id = nextId();
+            ok(deployments.create(productionDraft("undeployed").build()));
+            List<Boolean> existed = new CopyOnWriteArrayList<>();
+            runner.onStop(() -> existed.add(stores.deployments().findById(PROJECT, id).isDefined()));
+
+            ok(deployments.delete(ResourceRef.id(id), null));
+
+            assertEquals(List.of(new RecordingDeploymentRunner.Stop(id, true)), runner.stops);
+            assertEquals(List.of(true), existed);
+            assertTrue(deployments.get(ResourceRef.id(id)).isLeft());
+        }
+    }
 }

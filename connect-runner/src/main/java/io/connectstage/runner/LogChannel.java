@@ -38,6 +38,9 @@ final class LogChannel {
 
     /** A line the application (or its build or a script) wrote. */
     void line(String line, boolean stderr) {
+        if (line.isBlank()) {
+            return; // npm frames its "> package start" banner with empty lines: noise in a log view
+        }
         DeploymentLog entry = LogLines.entry(deploymentId, applicationName, line, stderr, clock.instant());
         synchronized (this) {
             tail.addLast(line);

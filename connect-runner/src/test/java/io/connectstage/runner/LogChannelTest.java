@@ -39,6 +39,16 @@ class LogChannelTest {
     }
 
     @Test
+    void dropsBlankLines() {
+        channel.line("", false);
+        channel.line("   ", true);
+        channel.line("> fixture@1.0.0 start", false);
+        channel.flush();
+        assertEquals(List.of("> fixture@1.0.0 start"),
+                sink.entries().stream().map(e -> e.details().path("message").asText()).toList());
+    }
+
+    @Test
     void keepsTheLastLinesForTheDetailsOfAFailure() {
         for (int i = 0; i < LogChannel.TAIL_LINES + 5; i++) {
             channel.line("line " + i, true);

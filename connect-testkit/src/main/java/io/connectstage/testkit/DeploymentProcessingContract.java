@@ -63,6 +63,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -628,8 +629,18 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
                     d -> List.of());
         }
 
+        private final List<ConnectorProcessor> runningProcessors = new ArrayList<>();
+
         private ConnectorProcessor running(Stores stores, String owner, RecordingDeploymentRunner runner) {
-            return build(builder(stores).executor(Runnable::run).runner(runner), owner);
+            ConnectorProcessor p = build(builder(stores).executor(Runnable::run).runner(runner), owner);
+            runningProcessors.add(p);
+            return p;
+        }
+
+        /** Closed while their database is open: closing gives up their runs, a write. */
+        @AfterEach
+        void closeRunningProcessors() {
+            runningProcessors.forEach(ConnectorProcessor::close);
         }
 
         /** The one run item of the store: who holds it, until when. */

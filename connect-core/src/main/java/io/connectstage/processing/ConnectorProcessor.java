@@ -44,7 +44,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * item and does it again ({@link #resume()} at start-up picks up what a previous run left). A
  * processor whose renewal finds the claim taken over settles nothing of it. An analyzer that
  * throws or runs past the timeout settles the request as a failed analysis with an
- * {@code Error} entry.
+ * {@code Error} entry. With a {@link Builder#runner runner}, the same lease decides which processor
+ * runs a {@code Deployed} Deployment's applications: the holder of its {@link WorkKind#RUN} item.
  *
  * <pre>{@code
  * try (ConnectorProcessor processor = ConnectorProcessor.builder(store, published, analyzer).build()) {
@@ -68,6 +69,9 @@ public final class ConnectorProcessor implements AutoCloseable {
     private static final Set<WorkKind> CONNECTOR_WORK = Set.of(WorkKind.PREVIEW, WorkKind.PUBLISH);
     /** What a processor claims from its Deployment store. */
     private static final Set<WorkKind> DEPLOYMENT_STEPS = Set.of(WorkKind.DEPLOY, WorkKind.BUILD, WorkKind.UNDEPLOY);
+    /** What a processor with a runner claims from its Deployment store: the steps, and the runs whose holder ended. */
+    private static final Set<WorkKind> DEPLOYMENT_STEPS_AND_RUNS = Set.of(WorkKind.DEPLOY, WorkKind.BUILD, WorkKind.UNDEPLOY,
+            WorkKind.RUN);
 
     private final ConnectorStore staged;
     private final PublishedConnectorStore published;
@@ -93,16 +97,25 @@ public final class ConnectorProcessor implements AutoCloseable {
         Duration every = b.renewEvery != null ? b.renewEvery : lease.dividedBy(3);
         this.maxAttempts = b.maxAttempts;
         this.owner = b.owner == null ? "processor-" + UUID.randomUUID() : b.owner;
-        this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, b.runner, this::now,
-                b.maxAttempts);
+        RunLeases runs = b.deployments == null || b.runner == null ? null
+                : new RunLeases(b.deployments, b.runner, owner, lease, this::now, this::later);
+        this.deployments = b.deployments == null ? null : new DeploymentSteps(b.deployments, b.faults, b.runner, runs,
+                this::now, b.maxAttempts);
         List<WorkLoop.Source> sources = new ArrayList<>();
         sources.add(new WorkLoop.Source(staged, CONNECTOR_WORK, this::process, WorkLoop.Parked.NONE));
         if (deployments != null) {
-            sources.add(new WorkLoop.Source(deployments.store(), DEPLOYMENT_STEPS, deployments::process, deployments));
+            // only a processor that can run applications takes over their run
+            sources.add(new WorkLoop.Source(deployments.store(), runs != null ? DEPLOYMENT_STEPS_AND_RUNS : DEPLOYMENT_STEPS,
+                    deployments::process, deployments));
         }
         this.loop = new WorkLoop(sources, owner, clock, lease, executor, ownExecutor, scheduler, every);
         // removed on close: a server that resets between tests makes a processor per project and test
         this.releaseSubscription = b.faults != null && deployments != null ? b.faults.onRelease(this::released) : () -> { };
+    }
+
+    /** Runs {@code task} on the executor (the stops that a renewal decides), unless closed. */
+    private void later(Runnable task) {
+        loop.submit(task);
     }
 
     /** A held build was released: finish the ones this processor parked, on the executor. */
@@ -302,12 +315,19 @@ public final class ConnectorProcessor implements AutoCloseable {
     /**
      * Stops taking work and shuts down the threads this processor started (an analysis under way
      * is interrupted; its item stays claimed until its lease runs out, then it is done again). An
-     * executor passed in is left to its owner.
+     * executor passed in is left to its owner. With a runner, it then stops the applications it
+     * runs and gives up their {@link WorkKind#RUN} claims (their leases end now), so that another
+     * processor over the same store, or this server started again, starts them at once; the runner
+     * itself is left to its owner. A processor that dies without closing (SIGKILL) leaves its claims
+     * to end with their lease ({@link Builder#lease}, 30 s by default).
      */
     @Override
     public void close() {
         releaseSubscription.run();
         loop.close();
+        if (deployments != null) {
+            deployments.close();
+        }
     }
 
     /** Wiring of a {@link ConnectorProcessor}. */
@@ -428,6 +448,14 @@ public final class ConnectorProcessor implements AutoCloseable {
          * {@link DeploymentRunner}): the build step builds and starts them, the undeploy step stops
          * them. Default none: Deployments reach {@code Deployed} without anything running. The
          * runner is left to its owner on {@link #close()}.
+         *
+         * <p>With several processors over one store, exactly one runs a Deployment's applications:
+         * the one that holds its {@link WorkKind#RUN} item, written claimed by the build that
+         * started them and renewed with the other leases. When its holder closes (or dies, and its
+         * lease ends) a processor with a runner claims it and starts them again; a holder whose
+         * renewal is refused (taken over, replaced by a newer build, the Deployment deleted) or
+         * that finds its Deployment failed, undeploying or built again without it stops them.
+         * Processors without a runner never claim it.
          */
         public Builder runner(DeploymentRunner value) {
             this.runner = Objects.requireNonNull(value, "runner is null");

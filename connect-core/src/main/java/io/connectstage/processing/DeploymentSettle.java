@@ -4,6 +4,8 @@ import io.connectstage.deployment.Deployment;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.DeploymentWrite;
 import io.connectstage.store.Work;
+import io.connectstage.store.WorkKind;
+import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
@@ -16,8 +18,16 @@ sealed interface DeploymentSettle permits DeploymentSettle.Complete, DeploymentS
     /** The claim this write completes. */
     Work claim();
 
-    /** Stores this write; a refusal of the store (the claim or the version no longer held) changes nothing. */
-    void storeIn(DeploymentStore store);
+    /**
+     * Stores this write, answering whether the store took it; a refusal of the store (the claim or
+     * the version no longer held) changes nothing.
+     */
+    boolean storeIn(DeploymentStore store);
+
+    /** The {@link WorkKind#RUN} claim this write enqueues (a build that started the applications), or none. */
+    default Option<Work> running() {
+        return Option.none();
+    }
 
     /** Only completes the claim: there was nothing left to settle, or the move was refused. */
     record Complete(Work claim) implements DeploymentSettle {
@@ -26,8 +36,8 @@ sealed interface DeploymentSettle permits DeploymentSettle.Complete, DeploymentS
         }
 
         @Override
-        public void storeIn(DeploymentStore store) {
-            store.complete(claim);
+        public boolean storeIn(DeploymentStore store) {
+            return store.complete(claim);
         }
     }
 
@@ -44,8 +54,13 @@ sealed interface DeploymentSettle permits DeploymentSettle.Complete, DeploymentS
         }
 
         @Override
-        public void storeIn(DeploymentStore store) {
-            store.replace(claim().projectKey(), next, expectedVersion, write);
+        public boolean storeIn(DeploymentStore store) {
+            return store.replace(claim().projectKey(), next, expectedVersion, write).isRight();
+        }
+
+        @Override
+        public Option<Work> running() {
+            return Option.ofOptional(write.enqueue().stream().filter(w -> w.kind() == WorkKind.RUN).findFirst());
         }
     }
 
@@ -57,8 +72,8 @@ sealed interface DeploymentSettle permits DeploymentSettle.Complete, DeploymentS
         }
 
         @Override
-        public void storeIn(DeploymentStore store) {
-            store.delete(claim.projectKey(), deploymentId, expectedVersion, claim);
+        public boolean storeIn(DeploymentStore store) {
+            return store.delete(claim.projectKey(), deploymentId, expectedVersion, claim).isRight();
         }
     }
 }

@@ -10,6 +10,7 @@ import io.connectstage.deployment.DeploymentLogSeverity;
 import io.connectstage.deployment.DeploymentStatus;
 import io.connectstage.error.ConnectError;
 import io.connectstage.store.DeploymentWrite;
+import io.connectstage.store.Lease;
 import io.connectstage.store.Work;
 import io.connectstage.store.WorkKind;
 import io.vavr.control.Either;
@@ -41,6 +42,28 @@ final class DeploymentSettlement {
         return found == null || found.version() != work.connectorVersion() || found.status() != expected(work.kind());
     }
 
+    /**
+     * Whether the applications that a {@link WorkKind#RUN} claim keeps running should still run for
+     * {@code found}: it is {@code Deployed} at the claim's version, or a redeploy is under way
+     * ({@code Queued}, {@code Deploying}: its build replaces the claim when it starts the new ones).
+     * Not when it is gone, {@code Failed}, undeploying, or {@code Deployed} at another version (built
+     * again without this run: by a processor without a runner, or whose runner refused it).
+     */
+    static boolean stillRuns(Work run, Deployment found) {
+        if (found == null) {
+            return false;
+        }
+        switch (found.status()) {
+            case QUEUED:
+            case DEPLOYING:
+                return true;
+            case DEPLOYED:
+                return found.version() == run.connectorVersion();
+            default:
+                return false;
+        }
+    }
+
     /** The write that completes {@code work}, given the Deployment as found (or {@code null}) and the step's result. */
     static DeploymentSettle settle(Work work, Deployment found, StepResult result) {
         Objects.requireNonNull(result, "result is null");
@@ -55,6 +78,8 @@ final class DeploymentSettlement {
                 return DeploymentStatus.DEPLOYING;
             case UNDEPLOY:
                 return DeploymentStatus.UNDEPLOYING;
+            case RUN:
+                return DeploymentStatus.DEPLOYED;
             default:
                 return null;
         }
@@ -80,21 +105,34 @@ final class DeploymentSettlement {
 
     /**
      * A build: {@code Deployed} with these entries (and each application's {@code url} that
-     * {@code urls} names), or {@code Failed} with them; {@code logs} appended either way.
+     * {@code urls} names), or {@code Failed} with them; {@code logs} appended either way. When a
+     * runner started the applications, {@code runs} is the lease of the processor that runs them:
+     * a {@code Deployed} write then enqueues the Deployment's {@link WorkKind#RUN} item held by it
+     * ({@link Work#running}, replacing the item of an earlier version); else {@code null}.
      */
     record Built(boolean succeeded, List<ConnectorReportEntry> entries, List<DeploymentLog> logs, Map<String, String> urls,
-            Instant at) implements StepResult {
+            Instant at, Lease runs) implements StepResult {
         Built {
             entries = List.copyOf(entries);
             logs = List.copyOf(logs);
             urls = Map.copyOf(urls);
         }
 
+        /** A build with nothing running for it (no runner, or one that refused it). */
+        Built(boolean succeeded, List<ConnectorReportEntry> entries, List<DeploymentLog> logs, Map<String, String> urls,
+                Instant at) {
+            this(succeeded, entries, logs, urls, at, null);
+        }
+
         @Override
         public DeploymentSettle settle(Work work, Deployment d) {
             Either<ConnectError, Deployment> next = succeeded ? DeploymentLifecycle.deployed(withUrls(d), entries, at)
                     : DeploymentLifecycle.failed(d, entries, at);
-            return replace(work, d, next, DeploymentWrite.NONE.logging(logs));
+            DeploymentWrite write = succeeded && runs != null
+                    ? next.map(n -> DeploymentWrite.enqueueing(Work.running(work.projectKey(), n)
+                            .claimedBy(runs.owner(), runs.until()))).getOrElse(DeploymentWrite.NONE)
+                    : DeploymentWrite.NONE;
+            return replace(work, d, next, write.logging(logs));
         }
 
         private Deployment withUrls(Deployment d) {

@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * {@code undeploy} (gone, or {@code UndeployFailed}). Each settles in the write that completes its
  * claim, so a step is done once however many processors share the store. A build held by
  * {@link DeploymentFaults} keeps its claim and is parked until released (or until its lease ends
- * and any processor claims it again).
+ * and any processor claims it again). With a runner, a build that starts the applications settles
+ * {@code Deployed} with the Deployment's {@link WorkKind#RUN} item held by this processor, and a RUN
+ * item claimed after its holder ended starts them again ({@link RunLeases}).
  *
  * <p>A step claimed more than {@code maxAttempts} times (its lease ran out each time: the processor
  * died, or the step never finished) is not tried again: the Deployment ends {@code Failed} (deploy,
@@ -40,16 +42,22 @@ final class DeploymentSteps implements WorkLoop.Parked {
     private final Supplier<Instant> now;
     private final int maxAttempts;
     private final DeploymentRunner runner;
+    /** The RUN claims of the Deployments whose applications the runner runs; {@code null} without a runner. */
+    private final RunLeases runs;
     private final Map<String, Parked> parked = new ConcurrentHashMap<>();
 
     /** A held build and the key its Deployment had when it was parked (a release may name it by key). */
     private record Parked(Work work, String deploymentKey) {
     }
 
-    DeploymentSteps(DeploymentStore store, DeploymentFaults faults, DeploymentRunner runner, Supplier<Instant> now,
-            int maxAttempts) {
+    /**
+     * @param runs the RUN claims this processor holds, when it has a {@code runner} ({@code null} else)
+     */
+    DeploymentSteps(DeploymentStore store, DeploymentFaults faults, DeploymentRunner runner, RunLeases runs,
+            Supplier<Instant> now, int maxAttempts) {
         this.store = store;
         this.runner = runner;
+        this.runs = runs;
         this.faults = faults;
         this.now = now;
         this.maxAttempts = maxAttempts;
@@ -72,18 +80,40 @@ final class DeploymentSteps implements WorkLoop.Parked {
         return out;
     }
 
-    /** The claims of the builds parked now (their leases are renewed while they wait). */
+    /**
+     * The claims of the builds parked now and of the applications running (their leases are
+     * renewed while they wait, or run).
+     */
     @Override
     public List<Work> claims() {
         List<Work> out = new ArrayList<>();
         parked.values().forEach(p -> out.add(p.work()));
+        if (runs != null) {
+            out.addAll(runs.claims());
+        }
         return out;
     }
 
-    /** Forgets a parked build whose claim was taken over: its new holder does it. */
+    /**
+     * Forgets a parked build whose claim was taken over: its new holder does it; stops the
+     * applications of a RUN claim taken over or replaced ({@link RunLeases#lost}).
+     */
     @Override
     public void forget(Work claim) {
+        if (claim.kind() == WorkKind.RUN) {
+            if (runs != null) {
+                runs.lost(claim);
+            }
+            return;
+        }
         parked.computeIfPresent(claim.id(), (id, p) -> p.work().sameClaimAs(claim) ? null : p);
+    }
+
+    /** Stops every application this processor runs and gives up their claims, for another to take at once. */
+    void close() {
+        if (runs != null) {
+            runs.close();
+        }
     }
 
     /** Does a claimed step. */
@@ -97,6 +127,13 @@ final class DeploymentSteps implements WorkLoop.Parked {
     }
 
     private void process(Work work, boolean released) {
+        if (work.kind() == WorkKind.RUN) {
+            if (runs == null) {
+                return; // never claimed without a runner; left to its lease
+            }
+            runs.claimed(work); // however often it was claimed: each holder that ended left it
+            return;
+        }
         Deployment d = store.findById(work.projectKey(), work.connectorId()).getOrNull();
         if (DeploymentSettlement.stale(work, d)) {
             store.complete(work); // settled already, or gone
@@ -190,16 +227,22 @@ final class DeploymentSteps implements WorkLoop.Parked {
 
     /**
      * Builds and starts the applications for real with the runner, then settles the build with
-     * what it answered: {@code Deployed} with the runner's URLs, or {@code Failed} with its entries.
-     * The build's and the applications' output reaches the Deployment's logs as it comes. When the
-     * settle is refused because the Deployment is gone meanwhile, what was started is stopped.
+     * what it answered: {@code Deployed} with the runner's URLs, in the write that enqueues the
+     * Deployment's {@link WorkKind#RUN} item held by this processor (replacing the item, and so the
+     * claim, of whoever ran an earlier version: that processor stops its applications when its
+     * renewal is refused), or {@code Failed} with its entries. The build's and the applications'
+     * output reaches the Deployment's logs as it comes. When the run failed, or the settle is
+     * refused (the Deployment changed or is gone meanwhile, or another processor holds the build
+     * now), what was started is stopped.
      */
     private void run(Work work, Deployment d) {
         String projectKey = work.projectKey();
         RunResult result = runner.start(projectKey, d, entries -> store.appendLogs(projectKey, d.id(), entries));
-        settle(work, d, new DeploymentSettlement.Built(result.succeeded(), result.entries(), List.of(), result.urls(),
-                now.get()));
-        if (!result.succeeded() || store.findById(projectKey, d.id()).isEmpty()) {
+        DeploymentSettle settle = DeploymentSettlement.settle(work, d, new DeploymentSettlement.Built(result.succeeded(),
+                result.entries(), List.of(), result.urls(), now.get(), runs.lease()));
+        boolean stored = runs.store(settle, d.id());
+        if (!stored || !result.succeeded()) {
+            runs.stopped(d.id()); // the start replaced what an earlier claim of this processor ran
             runner.stop(d.id(), false);
         }
     }
@@ -218,6 +261,7 @@ final class DeploymentSteps implements WorkLoop.Parked {
         }
         if (runner != null) {
             runner.stop(d.id(), true); // preUndeploy runs first, while the Deployment still exists
+            runs.stopped(d.id());
         }
         settle(work, d, new DeploymentSettlement.Undeployed());
     }

@@ -43,7 +43,8 @@ public interface DeploymentStore extends WorkQueue {
     /**
      * In one atomic write: replaces the stored Deployment of {@code projectKey} with the id of
      * {@code next} when the stored version is {@code expectedVersion}, enqueues, completes and
-     * appends what {@code write} carries. Refusals, in this order: {@link StoreRefusal.NotFound},
+     * appends what {@code write} carries (an enqueued item replaces the stored one with its id,
+     * lease and attempts as given: see {@link DeploymentWrite}). Refusals, in this order: {@link StoreRefusal.NotFound},
      * {@link StoreRefusal.VersionMismatch}, {@link StoreRefusal.KeyChanged},
      * {@link StoreRefusal.WorkGone}; a refused write changes nothing.
      */

@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * What a Deployment write carries besides the Deployment, all stored in that one atomic write:
- * work to enqueue, the claim it completes (or {@code null}), and log entries to append.
+ * work to enqueue, the claim it completes (or {@code null}), and log entries to append. Work is
+ * stored as given, its lease and attempts too (a build enqueues the {@link WorkKind#RUN} item
+ * already claimed by the processor that started the applications), and replaces a stored item with
+ * the same id.
  *
  * <pre>{@code
  * store.replace("my-project", deploying, queued.version(),

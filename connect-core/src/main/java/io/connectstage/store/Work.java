@@ -13,7 +13,8 @@ import java.util.Objects;
  * settles it; a processor that dies leaves a lease that expires, and another claims the work.
  *
  * <p>The id is {@code connectorId/kind/version}: a connector has at most one request of each
- * kind at a version, so the same request always makes the same id.
+ * kind at a version, so the same request always makes the same id. The one exception is the run of
+ * a Deployment's applications ({@link #running}), one per Deployment whatever its version.
  *
  * <pre>{@code
  * Work work = Work.publish(processing, true);   // processing: the connector as the request stored it
@@ -65,7 +66,20 @@ public record Work(String id, WorkKind kind, String connectorId, long connectorV
                 Map.of(PROJECT_KEY, projectKey), 0, null);
     }
 
-    /** The project key of a Deployment step. */
+    /**
+     * The work that keeps {@code d}'s applications running ({@link WorkKind#RUN}), unclaimed, at the
+     * version of {@code d} that runs them ({@code Deployed}). Its id is one per Deployment,
+     * {@code deploymentId/run}, whatever the version: a later build's write that enqueues it replaces
+     * the stored one, and with it the claim of whoever ran the earlier version. The build that
+     * started the applications enqueues it claimed ({@link #claimedBy}).
+     */
+    public static Work running(String projectKey, Deployment d) {
+        Objects.requireNonNull(projectKey, "projectKey is null");
+        return new Work(d.id() + "/" + WorkKind.RUN.wireValue(), WorkKind.RUN, d.id(), d.version(),
+                Map.of(PROJECT_KEY, projectKey), 0, null);
+    }
+
+    /** The project key of a Deployment step or run. */
     public String projectKey() {
         return parameters.get(PROJECT_KEY);
     }

@@ -13,14 +13,29 @@ public enum WorkKind {
     /** Finish the build of a deploying Deployment: {@code Deploying → Deployed | Failed}. */
     BUILD,
     /** Undeploy an undeploying Deployment: gone, or {@code UndeployFailed}. */
-    UNDEPLOY;
+    UNDEPLOY,
+    /**
+     * Keep a {@code Deployed} Deployment's applications running: held by the processor whose
+     * runner runs them, for as long as it renews the lease. One item per Deployment
+     * ({@link Work#running}), written already claimed by the build that started them; a processor
+     * with a runner that claims it once its lease ended (its holder died or closed) starts them again.
+     */
+    RUN;
 
     /** Whether this kind is a step of a Deployment (kept by a {@link DeploymentStore}). */
     public boolean isDeploymentStep() {
         return this == DEPLOY || this == BUILD || this == UNDEPLOY;
     }
 
-    /** The spelling a store keeps: {@code preview}, {@code publish}, {@code deploy}, {@code build}, {@code undeploy}. */
+    /** Whether a {@link DeploymentStore} keeps work of this kind: a step, or the run of the applications. */
+    public boolean isDeploymentWork() {
+        return isDeploymentStep() || this == RUN;
+    }
+
+    /**
+     * The spelling a store keeps: {@code preview}, {@code publish}, {@code deploy}, {@code build},
+     * {@code undeploy}, {@code run}.
+     */
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);
     }

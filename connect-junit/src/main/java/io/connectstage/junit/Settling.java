@@ -67,7 +67,8 @@ final class Settling {
             pending.add(space.projectKey() + ": " + w.kind() + " of connector " + w.connectorId());
         }
         for (Work w : space.deployments().store().work()) {
-            if (!held(space, w, faults)) {
+            // a run is held for as long as the applications run: it never settles
+            if (w.kind() != WorkKind.RUN && !held(space, w, faults)) {
                 pending.add(space.projectKey() + ": " + w.kind() + " of Deployment " + w.connectorId());
             }
         }

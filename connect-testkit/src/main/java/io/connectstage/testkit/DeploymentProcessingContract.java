@@ -50,6 +50,7 @@ import io.connectstage.testkit.SampleDeployments;
 import io.connectstage.testkit.SimpleConnectorStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -606,6 +608,245 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             ok(deployments.delete(ResourceRef.id(d.id()), null));
             assertEquals(1, p.runClaimable());
             assertTrue(deployments.get(ResourceRef.id(d.id())).isLeft());
+        }
+    }
+
+    @Nested
+    @DisplayName("run each Deployment's applications on exactly one processor, under the lease of its run")
+    class RunLease {
+        private final String url = "http://127.0.0.1:8080/.connectstage/apps/";
+
+        private RecordingDeploymentRunner runner() {
+            return runner(d -> true);
+        }
+
+        /** A runner whose start succeeds when {@code succeeds} says so, with a URL for the service. */
+        private RecordingDeploymentRunner runner(java.util.function.Predicate<Deployment> succeeds) {
+            return new RecordingDeploymentRunner(Option.none(), d -> succeeds.test(d)
+                    ? new RunResult(true, List.of(), java.util.Map.of("service", url + d.id() + "/service"))
+                    : new RunResult(false, List.of(new ConnectorReportEntry(ConnectorReportEntryType.ERROR,
+                            "Start of application service failed", "port 8080 in use", clock.instant(), "service")),
+                            java.util.Map.of()),
+                    d -> List.of());
+        }
+
+        private final List<ConnectorProcessor> runningProcessors = new ArrayList<>();
+
+        private ConnectorProcessor running(Stores stores, String owner, RecordingDeploymentRunner runner) {
+            ConnectorProcessor p = build(builder(stores).executor(Runnable::run).runner(runner), owner);
+            runningProcessors.add(p);
+            return p;
+        }
+
+        /** Closed while their database is open: closing gives up their runs, a write. */
+        @AfterEach
+        void closeRunningProcessors() {
+            runningProcessors.forEach(ConnectorProcessor::close);
+        }
+
+        /** The one run item of the store: who holds it, until when. */
+        private io.connectstage.store.Work run(Stores stores) {
+            List<io.connectstage.store.Work> runs = stores.deployments().work().stream()
+                    .filter(w -> w.kind() == io.connectstage.store.WorkKind.RUN).toList();
+            assertEquals(1, runs.size(), runs::toString);
+            return runs.get(0);
+        }
+
+        private List<String> texts(Stores stores, String id) {
+            return stores.deployments().logs(id, new DeploymentLogRange(null, null, 0, null, 1000)).stream()
+                    .map(l -> l.details() == null ? "" : l.details().path("message").asText()).toList();
+        }
+
+        private Deployment redeploy(DeploymentService deployments, String id) {
+            ok(deployments.update(ResourceRef.id(id), DeploymentUpdate.of(ok(deployments.get(ResourceRef.id(id))).version(),
+                    DeploymentRedeployAction.keepingValues())));
+            return ok(deployments.get(ResourceRef.id(id)));
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("the processor that built holds the run; closed, it stops its applications and gives the run up, "
+                + "and another processor starts them again at once")
+        void closedHolderIsTakenOver() {
+            Stores first = openStores();
+            Stores second = openStores();
+            RecordingDeploymentRunner runnerA = runner();
+            RecordingDeploymentRunner runnerB = runner();
+            ConnectorProcessor a = running(first, "a", runnerA);
+            ConnectorProcessor b = running(second, "b", runnerB);
+            DeploymentService deployments = deploymentsOfPublished(first, a);
+            String id = nextId();
+            Deployment deployed = ok(deployments.create(productionDraft("run").build()));
+            deployed = ok(deployments.get(ResourceRef.id(id)));
+            assertEquals(DeploymentStatus.DEPLOYED, deployed.status());
+            assertEquals("a", run(first).lease().owner());
+            assertEquals(deployed.version(), run(first).connectorVersion());
+            assertEquals(0, b.runClaimable(), "held by a");
+            a.renewLeases();
+            assertEquals(List.of(), runnerA.stops, "a renewal of a Deployed run stops nothing");
+
+            a.close();
+
+            assertEquals(List.of(new RecordingDeploymentRunner.Stop(id, false)), runnerA.stops);
+            assertEquals(1, b.runClaimable(), "given up: claimable at once, before its lease would have ended");
+            assertEquals(1, runnerB.starts.size());
+            assertEquals(deployed, runnerB.starts.get(0).deployment());
+            assertEquals("b", run(second).lease().owner());
+            assertEquals(deployed, ok(deployments.get(ResourceRef.id(id))), "the Deployment itself does not change");
+            assertTrue(texts(second, id).contains("Application service started again by b (the server that ran it stopped)"),
+                    () -> texts(second, id).toString());
+            b.renewLeases();
+            assertEquals(List.of(), runnerB.stops);
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a run whose holder died is taken over once its lease ends")
+        void deadHolderIsTakenOverAfterItsLease() {
+            Stores first = openStores();
+            Stores second = openStores();
+            ConnectorProcessor a = running(first, "a", runner());
+            RecordingDeploymentRunner runnerB = runner();
+            ConnectorProcessor b = running(second, "b", runnerB);
+            DeploymentService deployments = deploymentsOfPublished(first, a);
+            String id = ok(deployments.create(productionDraft("run").build())).id();
+            // a dies: it neither renews nor gives up its claim
+            clock.advance(LEASE.minusSeconds(1));
+            assertEquals(0, b.runClaimable(), "still a's");
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(1, b.runClaimable());
+            assertEquals(List.of(id), runnerB.starts.stream().map(s -> s.deployment().id()).toList());
+            assertEquals("b", run(second).lease().owner());
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a redeploy built by another processor replaces the run: the old holder stops its applications, the new one keeps them")
+        void redeployElsewhereStopsTheOldHolder() {
+            Stores first = openStores();
+            Stores second = openStores();
+            RecordingDeploymentRunner runnerA = runner();
+            RecordingDeploymentRunner runnerB = runner();
+            ConnectorProcessor a = running(first, "a", runnerA);
+            ConnectorProcessor b = running(second, "b", runnerB);
+            String id = ok(deploymentsOfPublished(first, a).create(productionDraft("run").build())).id();
+
+            Deployment redeployed = redeploy(deployments(second).processing(b).build(), id);
+
+            assertEquals(DeploymentStatus.DEPLOYED, redeployed.status());
+            assertEquals(1, runnerB.starts.size());
+            assertEquals("b", run(second).lease().owner());
+            assertEquals(redeployed.version(), run(second).connectorVersion());
+            assertEquals(List.of(), runnerA.stops, "nothing noticed before a's renewal");
+            a.renewLeases();
+            assertEquals(List.of(new RecordingDeploymentRunner.Stop(id, false)), runnerA.stops);
+            b.renewLeases();
+            a.renewLeases();
+            assertEquals(List.of(), runnerB.stops);
+            assertEquals(1, runnerA.stops.size(), "stopped once");
+            assertEquals("b", run(first).lease().owner());
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a redeploy built by the holder replaces its claim and its applications, and stops nothing")
+        void redeployOnTheHolderStopsNothing() {
+            Stores stores = openStores();
+            RecordingDeploymentRunner runnerA = runner();
+            ConnectorProcessor a = running(stores, "a", runnerA);
+            DeploymentService deployments = deploymentsOfPublished(stores, a);
+            String id = ok(deployments.create(productionDraft("run").build())).id();
+
+            Deployment redeployed = redeploy(deployments, id);
+            a.renewLeases();
+
+            assertEquals(DeploymentStatus.DEPLOYED, redeployed.status());
+            assertEquals(2, runnerA.starts.size());
+            assertEquals(List.of(), runnerA.stops);
+            assertEquals(redeployed.version(), run(stores).connectorVersion());
+            assertEquals("a", run(stores).lease().owner());
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("an undeploy done by another processor: the holder stops its applications")
+        void undeployElsewhereStopsTheHolder() {
+            Stores first = openStores();
+            Stores second = openStores();
+            RecordingDeploymentRunner runnerA = runner();
+            RecordingDeploymentRunner runnerB = runner();
+            ConnectorProcessor a = running(first, "a", runnerA);
+            ConnectorProcessor b = running(second, "b", runnerB);
+            String id = ok(deploymentsOfPublished(first, a).create(productionDraft("run").build())).id();
+
+            ok(deployments(second).processing(b).build().delete(ResourceRef.id(id), null));
+
+            assertTrue(second.deployments().findById(PROJECT, id).isEmpty());
+            assertEquals(List.of(new RecordingDeploymentRunner.Stop(id, true)), runnerB.stops, "nothing ran there");
+            a.renewLeases();
+            assertEquals(List.of(new RecordingDeploymentRunner.Stop(id, false)), runnerA.stops);
+            assertEquals(List.of(), first.deployments().work());
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a redeploy that fails elsewhere: the holder stops its applications once it finds the Deployment Failed")
+        void failedRedeployElsewhereStopsTheHolder() {
+            Stores first = openStores();
+            Stores second = openStores();
+            RecordingDeploymentRunner runnerA = runner();
+            ConnectorProcessor a = running(first, "a", runnerA);
+            ConnectorProcessor b = running(second, "b", runner(d -> false));
+            String id = ok(deploymentsOfPublished(first, a).create(productionDraft("run").build())).id();
+
+            assertEquals(DeploymentStatus.FAILED, redeploy(deployments(second).processing(b).build(), id).status());
+            a.renewLeases();
+
+            assertEquals(List.of(new RecordingDeploymentRunner.Stop(id, false)), runnerA.stops);
+            assertEquals(List.of(), first.deployments().work());
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a start that fails when taking over is logged with why, and the run completed")
+        void failedTakeOverCompletes() {
+            Stores first = openStores();
+            Stores second = openStores();
+            ConnectorProcessor a = running(first, "a", runner());
+            RecordingDeploymentRunner runnerB = runner(d -> false);
+            ConnectorProcessor b = running(second, "b", runnerB);
+            String id = ok(deploymentsOfPublished(first, a).create(productionDraft("run").build())).id();
+            a.close();
+
+            assertEquals(1, b.runClaimable());
+
+            assertEquals(1, runnerB.starts.size());
+            assertEquals(List.of(new RecordingDeploymentRunner.Stop(id, false)), runnerB.stops, "what it started is stopped");
+            assertEquals(List.of(), second.deployments().work());
+            assertTrue(texts(second, id).contains("Application service could not be started again by b: "
+                    + "Start of application service failed: port 8080 in use"), () -> texts(second, id).toString());
+            assertEquals(DeploymentStatus.DEPLOYED, second.deployments().findById(PROJECT, id).get().status());
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a processor without a runner never claims a run, even once its lease ended")
+        void noRunnerNeverClaimsARun() {
+            Stores first = openStores();
+            Stores second = openStores();
+            ConnectorProcessor a = running(first, "a", runner());
+            String id = ok(deploymentsOfPublished(first, a).create(productionDraft("run").build())).id();
+            a.close();
+            ConnectorProcessor plain = processor(second, "plain", Runnable::run);
+
+            clock.advance(LEASE);
+            assertEquals(0, plain.runClaimable());
+            assertEquals("a", run(second).lease().owner());
+            assertEquals(1, run(second).attempts(), "not even counted");
+
+            RecordingDeploymentRunner runnerB = runner();
+            assertEquals(1, running(second, "b", runnerB).runClaimable());
+            assertEquals(List.of(id), runnerB.starts.stream().map(s -> s.deployment().id()).toList());
         }
     }
 

@@ -266,6 +266,35 @@ public abstract class DeploymentStoreContract {
         }
 
         @Test
+        @DisplayName("enqueues work as given, its lease and attempts too, in place of the stored item with its id")
+        void enqueueReplacesTheItemWithItsId() {
+            Deployment d = deployment(1, "k1");
+            Work heldByA = Work.running(P, d).claimedBy("a", T0.plusSeconds(60));
+            accepted(store.insert(P, d, DeploymentWrite.enqueueing(heldByA)));
+            assertEquals(List.of(heldByA), store.work());
+            assertTrue(store.claim("b", T0, T0.plusSeconds(60)).isEmpty(), "held by a as written");
+            assertTrue(store.renew(heldByA, T0.plusSeconds(90)), "the writer holds the claim it wrote");
+
+            Deployment next = d.withVersion(2);
+            Work heldByB = Work.running(P, next).claimedBy("b", T0.plusSeconds(120));
+            assertEquals(heldByA.id(), heldByB.id(), "one run item per Deployment, whatever its version");
+            accepted(store.replace(P, next, 1, DeploymentWrite.enqueueing(heldByB)));
+            assertEquals(List.of(heldByB), store.work());
+            assertFalse(store.renew(heldByA, T0.plusSeconds(150)), "the replaced claim is gone");
+            assertFalse(store.complete(heldByA));
+            assertTrue(store.claim("c", T0.plusSeconds(119), T0.plusSeconds(180)).isEmpty());
+
+            Deployment third = next.withVersion(3);
+            accepted(store.replace(P, third, 2, DeploymentWrite.enqueueing(Work.running(P, third))));
+            assertEquals(List.of(Work.running(P, third)), store.work(), "unleased in place of the lease");
+            assertFalse(store.renew(heldByB, T0.plusSeconds(150)));
+            Work claimed = store.claim("c", T0, T0.plusSeconds(60), Set.of(WorkKind.RUN)).get();
+            assertEquals(Work.running(P, third).claimedBy("c", T0.plusSeconds(60)), claimed);
+            assertTrue(store.renew(claimed, T0), "a lease given up ends now");
+            assertEquals(2, store.claim("d", T0, T0.plusSeconds(60)).get().attempts(), "claimable at once");
+        }
+
+        @Test
         @DisplayName("gives each item to one of many claimants at once")
         void claimsOnce() throws Exception {
             for (int i = 1; i <= 100; i++) {

@@ -15,6 +15,7 @@ import io.connectstage.deployment.Deployment;
 import io.connectstage.deployment.DeploymentLog;
 import io.connectstage.deployment.DeploymentLogSeverity;
 import io.connectstage.deployment.DeploymentStatus;
+import io.connectstage.store.Lease;
 import io.connectstage.store.Work;
 import io.connectstage.store.WorkKind;
 import io.connectstage.testkit.SampleDeployments;
@@ -71,6 +72,48 @@ class DeploymentSettlementTest {
                 claim, deploying, new DeploymentSettlement.Built(false, List.of(entry), List.of(), Map.of(app, url), AT)));
         assertEquals(DeploymentStatus.FAILED, failed.next().status());
         assertEquals(deploying.applications().get(0).url(), failed.next().applications().get(0).url());
+    }
+
+    @Test
+    @DisplayName("a build whose applications run settles Deployed with the Deployment's run held by their processor; a failed one enqueues none")
+    void aRunningBuildEnqueuesItsRunClaimed() {
+        Deployment deploying = SampleDeployments.inStatus(DeploymentStatus.DEPLOYING);
+        Work claim = claimed(WorkKind.BUILD, deploying);
+        Lease lease = new Lease("processor-a", AT.plusSeconds(30));
+
+        DeploymentSettle deployed = DeploymentSettlement.settle(claim, deploying,
+                new DeploymentSettlement.Built(true, List.of(), List.of(), Map.of(), AT, lease));
+        Deployment next = assertInstanceOf(DeploymentSettle.Replace.class, deployed).next();
+        Work run = Work.running(P, next).claimedBy("processor-a", AT.plusSeconds(30));
+        assertEquals(List.of(run), ((DeploymentSettle.Replace) deployed).write().enqueue());
+        assertEquals(io.vavr.control.Option.of(run), deployed.running());
+        assertEquals(deploying.id() + "/run", run.id());
+        assertEquals(next.version(), run.connectorVersion());
+
+        DeploymentSettle failed = DeploymentSettlement.settle(claim, deploying,
+                new DeploymentSettlement.Built(false, List.of(), List.of(), Map.of(), AT, lease));
+        assertEquals(List.of(), ((DeploymentSettle.Replace) failed).write().enqueue());
+        assertTrue(failed.running().isEmpty());
+    }
+
+    @Test
+    @DisplayName("a run goes on while its Deployment is Deployed at its version or redeploying; not when gone, Failed, "
+            + "undeploying or Deployed at another version")
+    void aRunGoesOnWhileItsDeploymentWantsIt() {
+        Deployment deployed = SampleDeployments.inStatus(DeploymentStatus.DEPLOYED);
+        Work run = Work.running(P, deployed).claimedBy("processor-a", AT);
+        assertTrue(DeploymentSettlement.stillRuns(run, deployed));
+        assertTrue(!DeploymentSettlement.stillRuns(run, deployed.withVersion(deployed.version() + 3)));
+        assertTrue(!DeploymentSettlement.stillRuns(run, null));
+        for (DeploymentStatus status : DeploymentStatus.values()) {
+            boolean runs = status == DeploymentStatus.DEPLOYED || status == DeploymentStatus.QUEUED
+                    || status == DeploymentStatus.DEPLOYING;
+            Deployment d = SampleDeployments.inStatus(status).withVersion(deployed.version());
+            assertEquals(runs, DeploymentSettlement.stillRuns(run, d), status::toString);
+        }
+        assertTrue(DeploymentSettlement.stale(run, deployed.withVersion(deployed.version() + 1)),
+                "taken over: only the version it ran starts again");
+        assertTrue(!DeploymentSettlement.stale(run, deployed));
     }
 
     @Test

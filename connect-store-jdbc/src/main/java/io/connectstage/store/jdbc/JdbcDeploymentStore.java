@@ -37,8 +37,8 @@ import javax.sql.DataSource;
  * writes (secured values in clear: they must come back; they are never put in a message), next
  * to the columns that queries filter and sort by. A write is one transaction: the row by
  * compare-and-set ({@code UPDATE … WHERE id = ? AND project_key = ? AND version = ?}), the claim
- * it completes (deleted only while it is that very claim), the work it enqueues and the log
- * rows it appends. Logs are read by index, one page at a time.
+ * it completes (deleted only while it is that very claim), the work it enqueues (as given, lease
+ * included, in place of a stored item with its id) and the log rows it appends. Logs are read by index, one page at a time.
  *
  * <pre>{@code
  * DeploymentStore store = new JdbcDeploymentStore(JdbcStores.h2File(Path.of("data/connectstage")));
@@ -111,7 +111,7 @@ public final class JdbcDeploymentStore implements DeploymentStore {
                 }
                 return Either.<StoreRefusal, Deployment>left(new StoreRefusal.IdTaken(d.id()));
             }
-            WorkTable.enqueue(c, TABLE, write.enqueue());
+            WorkTable.enqueueReplacing(c, TABLE, write.enqueue());
             appendLogs(c, d.id(), write.logs());
             return Either.<StoreRefusal, Deployment>right(d);
         });
@@ -151,7 +151,7 @@ public final class JdbcDeploymentStore implements DeploymentStore {
                 c.rollback();
                 return Either.<StoreRefusal, Deployment>left(new StoreRefusal.WorkGone(write.completes().id()));
             }
-            WorkTable.enqueue(c, TABLE, write.enqueue());
+            WorkTable.enqueueReplacing(c, TABLE, write.enqueue());
             appendLogs(c, next.id(), write.logs());
             return Either.<StoreRefusal, Deployment>right(next);
         });

@@ -35,8 +35,9 @@ import java.util.concurrent.ConcurrentMap;
  * different Deployments never wait on each other. Readers never wait. The logs are a
  * {@link DeploymentLogs}, so that a page is found by binary search.
  *
- * <p>A write's work must be the Deployment's own steps ({@code Work.deploymentStep} of that
- * Deployment), as the processing writes them.
+ * <p>A write's work must be the Deployment's own ({@code Work.deploymentStep} or
+ * {@code Work.running} of that Deployment), as the processing writes them; it is kept as given,
+ * lease included, in place of a stored item with its id.
  *
  * <pre>{@code
  * DeploymentStore store = new InMemoryDeploymentStore();
@@ -61,7 +62,7 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
             }
             for (Work w : write.enqueue()) {
                 if (!w.connectorId().equals(next.id())) {
-                    throw new IllegalArgumentException("work " + w.id() + " is not a step of Deployment " + next.id());
+                    throw new IllegalArgumentException("work " + w.id() + " is not work of Deployment " + next.id());
                 }
                 nextWork.put(w.id(), w);
             }

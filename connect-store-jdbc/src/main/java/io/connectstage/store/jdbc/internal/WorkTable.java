@@ -87,11 +87,7 @@ public final class WorkTable {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, 0, NULL, NULL)")) {
             for (Work w : work) {
-                w.parameters().forEach((k, v) -> {
-                    if (k.isEmpty() || k.indexOf('=') >= 0 || (k + v).indexOf('\n') >= 0) {
-                        throw new IllegalArgumentException("a work parameter is a word and a line: " + k + "=" + v);
-                    }
-                });
+                checkParameters(w);
                 insert.setString(1, w.id());
                 insert.setString(2, w.kind().wireValue());
                 insert.setString(3, w.connectorId());
@@ -101,6 +97,54 @@ public final class WorkTable {
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * Stores these items in the work table {@code table} as they are, lease and attempts included,
+     * each in place of a stored item with its id (deleted first, in the caller's transaction): how
+     * a Deployment's write enqueues, a build's {@code run} item replacing the claim of an earlier
+     * version's.
+     */
+    public static void enqueueReplacing(Connection c, String table, List<Work> work) throws SQLException {
+        if (work.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            for (Work w : work) {
+                delete.setString(1, w.id());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Work w : work) {
+                checkParameters(w);
+                insert.setString(1, w.id());
+                insert.setString(2, w.kind().wireValue());
+                insert.setString(3, w.connectorId());
+                insert.setLong(4, w.connectorVersion());
+                insert.setString(5, parameters(w.parameters()));
+                insert.setInt(6, w.attempts());
+                if (w.lease() == null) {
+                    insert.setNull(7, java.sql.Types.VARCHAR);
+                    insert.setNull(8, java.sql.Types.BIGINT);
+                } else {
+                    insert.setString(7, w.lease().owner());
+                    insert.setLong(8, w.lease().until().toEpochMilli());
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void checkParameters(Work w) {
+        w.parameters().forEach((k, v) -> {
+            if (k.isEmpty() || k.indexOf('=') >= 0 || (k + v).indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a work parameter is a word and a line: " + k + "=" + v);
+            }
+        });
     }
 
     /** Removes the item of this claim if the table still holds that very claim; answers whether it did. */

@@ -72,7 +72,7 @@ class HttpServeRunAppsProcessTest {
         http.post("/connectors/drafts", token, "{\"key\":\"fixture\",\"name\":\"Fixture\",\"creator\":{\"email\":\"a@example.com\"},"
                 + "\"repository\":{\"url\":\"" + FixtureConnector.URL + "\",\"tag\":\"" + FixtureConnector.GOOD + "\"}}").expect(201);
         http.post("/connectors/drafts/key=fixture", token, "{\"version\":1,\"actions\":[{\"action\":\"addPrivateProject\","
-                + "\"privateProject\":\"europe-west1.gcp:" + PROJECT + "\"},{\"action\":\"updatePreviewable\"}]}").expect(200);
+                + "\"privateProject\":\"europe-west1.gcp:" + PROJECT + "\"},{\"action\":\"updatePreviewable\"}]}").expect(201);
         await(60, () -> "true".equals(http.get("/connectors/drafts/key=fixture", token).json().path("isPreviewable").asText()));
         JsonNode created = http.post("/" + PROJECT + "/deployments", token, "{\"key\":\"kept\",\"type\":\"preview\","
                 + "\"connector\":{\"key\":\"fixture\",\"staged\":true},\"region\":\"europe-west1.gcp\",\"configurations\":["

@@ -35,9 +35,14 @@ public interface DeploymentRunner extends AutoCloseable {
      * The output of the build and of the applications goes to {@code logs} as it comes.
      *
      * @param projectKey the project of the Deployment
-     * @param d          the Deployment as its build step found it ({@code Deploying})
+     * @param d          the Deployment as its build step found it ({@code Deploying}), or as it is
+     *                   {@code Deployed} when its applications are started again elsewhere
+     * @param postDeploy whether to run the applications' {@code postDeploy} scripts once they
+     *                   answer: not for a redeploy asked with {@code skipScripts}, nor when
+     *                   applications that were deployed already are started again (Connect runs
+     *                   the script after a deployment, not when an instance restarts)
      */
-    RunResult start(String projectKey, Deployment d, DeploymentLogSink logs);
+    RunResult start(String projectKey, Deployment d, boolean postDeploy, DeploymentLogSink logs);
 
     /**
      * Stops what runs for this Deployment (its process trees: SIGTERM, then SIGKILL after a grace

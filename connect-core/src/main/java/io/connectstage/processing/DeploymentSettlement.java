@@ -99,7 +99,7 @@ final class DeploymentSettlement {
             List<DeploymentLog> logs = perApplication(d, DeploymentLogSeverity.INFO, at,
                     name -> "Build of application " + name + " started (build " + d.details().build().id() + ")");
             return replace(work, d, next, next.map(n -> DeploymentWrite.enqueueing(
-                    Work.deploymentStep(WorkKind.BUILD, work.projectKey(), n))).getOrElse(DeploymentWrite.NONE).logging(logs));
+                    Work.deploymentStep(WorkKind.BUILD, work.projectKey(), n).skippingScripts(work.skipScripts()))).getOrElse(DeploymentWrite.NONE).logging(logs));
         }
     }
 

@@ -237,7 +237,7 @@ final class DeploymentSteps implements WorkLoop.Parked {
      */
     private void run(Work work, Deployment d) {
         String projectKey = work.projectKey();
-        RunResult result = runner.start(projectKey, d, entries -> store.appendLogs(projectKey, d.id(), entries));
+        RunResult result = runner.start(projectKey, d, !work.skipScripts(), entries -> store.appendLogs(projectKey, d.id(), entries));
         DeploymentSettle settle = DeploymentSettlement.settle(work, d, new DeploymentSettlement.Built(result.succeeded(),
                 result.entries(), List.of(), result.urls(), now.get(), runs.lease()));
         boolean stored = runs.store(settle, d.id());

@@ -120,7 +120,8 @@ final class RunLeases {
             store.complete(claim);
             return;
         }
-        RunResult result = runner.start(claim.projectKey(), d,
+        // deployed already: its postDeploy ran after its deployment, not again when its instances restart
+        RunResult result = runner.start(claim.projectKey(), d, false,
                 entries -> store.appendLogs(claim.projectKey(), d.id(), entries));
         if (!result.succeeded()) {
             runner.stop(d.id(), false);

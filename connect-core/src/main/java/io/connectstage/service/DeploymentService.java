@@ -19,6 +19,7 @@ import io.connectstage.deployment.DeploymentLifecycle;
 import io.connectstage.deployment.DeploymentLogPage;
 import io.connectstage.deployment.DeploymentLogPaging;
 import io.connectstage.deployment.DeploymentLogQuery;
+import io.connectstage.deployment.DeploymentRedeployAction;
 import io.connectstage.deployment.DeploymentStatus;
 import io.connectstage.deployment.DeploymentType;
 import io.connectstage.deployment.DeploymentUpdate;
@@ -228,13 +229,18 @@ public final class DeploymentService {
         }
         Deployment d = next.get();
         boolean queued = d.status() == DeploymentStatus.QUEUED && current.status() != DeploymentStatus.QUEUED;
-        DeploymentWrite write = queued ? DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.DEPLOY, projectKey, d))
-                : DeploymentWrite.NONE;
+        DeploymentWrite write = queued ? DeploymentWrite.enqueueing(Work.deploymentStep(WorkKind.DEPLOY, projectKey, d)
+                .skippingScripts(skipsScripts(update))) : DeploymentWrite.NONE;
         Either<ErrorResponse, Deployment> stored = stored(store.replace(projectKey, d, current.version(), write));
         if (queued) {
             stored.forEach(x -> wake());
         }
         return stored;
+    }
+
+    /** Whether the update redeploys with {@code skipScripts}: its build then runs no scripts. */
+    private static boolean skipsScripts(DeploymentUpdate update) {
+        return update.actions().stream().anyMatch(a -> a instanceof DeploymentRedeployAction r && r.skipsScripts());
     }
 
     /** The connector of a Deployment as it is now, for a redeploy with {@code updateConnector}. */

@@ -32,6 +32,12 @@ public record Work(String id, WorkKind kind, String connectorId, long connectorV
     /** The parameter of a Deployment step: the key of the Deployment's project. */
     public static final String PROJECT_KEY = "projectKey";
 
+    /**
+     * The parameter of a Deployment's deploy and build steps: {@code "true"} when the redeploy that
+     * queued them asked to skip the scripts ({@code skipScripts}).
+     */
+    public static final String SKIP_SCRIPTS = "skipScripts";
+
     /** The parameter of a publish: {@code "true"} when it asked for certification. */
     public static final String CERTIFICATION = "certification";
 
@@ -114,6 +120,21 @@ public record Work(String id, WorkKind kind, String connectorId, long connectorV
             throw new IllegalStateException("work " + id + " is not claimed");
         }
         return new Work(id, kind, connectorId, connectorVersion, parameters, attempts, new Lease(lease.owner(), until));
+    }
+
+    /** This step, asking to skip the Deployment's scripts when {@code skip}; as it is otherwise. */
+    public Work skippingScripts(boolean skip) {
+        if (!skip) {
+            return this;
+        }
+        java.util.Map<String, String> next = new java.util.HashMap<>(parameters);
+        next.put(SKIP_SCRIPTS, "true");
+        return new Work(id, kind, connectorId, connectorVersion, next, attempts, lease);
+    }
+
+    /** Whether the redeploy that queued this step asked to skip the scripts. */
+    public boolean skipScripts() {
+        return Boolean.parseBoolean(parameters.get(SKIP_SCRIPTS));
     }
 
     /** Whether the publish asked for certification. */

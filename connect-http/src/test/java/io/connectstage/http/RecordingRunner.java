@@ -53,7 +53,7 @@ public final class RecordingRunner implements DeploymentRunner {
     }
 
     @Override
-    public RunResult start(String projectKey, Deployment d, DeploymentLogSink logs) {
+    public RunResult start(String projectKey, Deployment d, boolean postDeploy, DeploymentLogSink logs) {
         Map<String, String> urls = new LinkedHashMap<>();
         List<ConnectorReportEntry> entries = new ArrayList<>();
         for (ApplicationDeployment app : d.applications()) {

@@ -41,12 +41,14 @@ final class DeploymentLaunch {
     private final Parts parts;
     private final Deployment d;
     private final RunningDeployment rd;
+    private final boolean postDeploy;
     private final List<ConnectorReportEntry> entries = new ArrayList<>();
 
-    DeploymentLaunch(Parts parts, Deployment d, RunningDeployment rd) {
+    DeploymentLaunch(Parts parts, Deployment d, RunningDeployment rd, boolean postDeploy) {
         this.parts = parts;
         this.d = d;
         this.rd = rd;
+        this.postDeploy = postDeploy;
     }
 
     RunResult run() throws InterruptedException {
@@ -113,7 +115,12 @@ final class DeploymentLaunch {
                 rd.addPreUndeploy(new RunningDeployment.Script(name, "preUndeploy", p.spec().scripts().preUndeploy(),
                         p.spec().folder(), env));
             }
-            if (p.spec().scripts().postDeploy() != null) {
+            if (p.spec().scripts().postDeploy() != null && !postDeploy) {
+                rd.channel(name).note(DeploymentLogSeverity.INFO, "The postDeploy script was not run: "
+                        + (d.status() == io.connectstage.deployment.DeploymentStatus.DEPLOYED
+                                ? "the applications were deployed already and are only started again"
+                                : "the redeploy asked to skip scripts"));
+            } else if (p.spec().scripts().postDeploy() != null) {
                 RunningDeployment.Script script = new RunningDeployment.Script(name, "postDeploy",
                         p.spec().scripts().postDeploy(), p.spec().folder(), env);
                 CommandRun.Outcome outcome = parts.scripts().run(rd, script);

@@ -131,7 +131,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
     }
 
     @Override
-    public RunResult start(String projectKey, Deployment d, DeploymentLogSink logs) {
+    public RunResult start(String projectKey, Deployment d, boolean postDeploy, DeploymentLogSink logs) {
         Objects.requireNonNull(d, "d is null");
         Objects.requireNonNull(logs, "logs is null");
         ReentrantLock lock = locks.computeIfAbsent(d.id(), id -> new ReentrantLock());
@@ -146,7 +146,7 @@ public final class ProcessDeploymentRunner implements DeploymentRunner {
                 Option<String> refusal = refusal(d);
                 result = closed.get() ? failed(d, rd, "Deployment stopped", "The runner is closed.")
                         : refusal.isDefined() ? failed(d, rd, "Applications not run", refusal.get())
-                        : new DeploymentLaunch(launchParts, d, rd).run();
+                        : new DeploymentLaunch(launchParts, d, rd, postDeploy).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 result = failed(d, rd, "Deployment interrupted", "The runner was stopped while it started the applications.");

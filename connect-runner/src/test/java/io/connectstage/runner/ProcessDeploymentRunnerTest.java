@@ -89,7 +89,7 @@ class ProcessDeploymentRunnerTest {
                 sharedRunner = runner(shared.resolve("work")).build();
                 sharedLogs = new RecordingSink();
                 sharedResult = sharedRunner.start("fixture-project",
-                        FixtureConnector.deployment(id(1), FixtureConnector.GOOD, "hello", SECRET), sharedLogs);
+                        FixtureConnector.deployment(id(1), FixtureConnector.GOOD, "hello", SECRET), true, sharedLogs);
             }
         }
         assertTrue(sharedResult.succeeded(), () -> "the start failed: " + sharedResult.entries() + "\n" + sharedLogs.text());
@@ -114,7 +114,11 @@ class ProcessDeploymentRunnerTest {
     }
 
     private RunResult deploy(Deployment d) {
-        RunResult result = runner.start("fixture-project", d, logs);
+        return deploy(d, true);
+    }
+
+    private RunResult deploy(Deployment d, boolean postDeploy) {
+        RunResult result = runner.start("fixture-project", d, postDeploy, logs);
         assertTrue(result.succeeded(), () -> "the start failed: " + result.entries() + "\n" + logs.text());
         return result;
     }
@@ -182,15 +186,17 @@ class ProcessDeploymentRunnerTest {
     }
 
     @Test
-    void aRedeployRestartsTheApplicationsWithTheNewValues() throws Exception {
+    void aRedeployRestartsTheApplicationsWithTheNewValuesAndSkipsPostDeployWhenAsked() throws Exception {
         Deployment d = FixtureConnector.deployment(id(3), FixtureConnector.GOOD, "hello", SECRET);
         deploy(d);
         InetSocketAddress before = address(d.id(), "service");
         assertEquals("hello", get(before, "/").path("greeting").asText());
 
-        deploy(FixtureConnector.deployment(id(3), FixtureConnector.GOOD, "bonjour", SECRET));
+        deploy(FixtureConnector.deployment(id(3), FixtureConnector.GOOD, "bonjour", SECRET), false);
 
         assertEquals("bonjour", get(address(d.id(), "service"), "/").path("greeting").asText());
+        assertEquals(1, logs.text().split("postDeploy ran", -1).length - 1, logs.text());
+        assertTrue(logs.text().contains("The postDeploy script was not run: the redeploy asked to skip scripts"), logs.text());
         if (before.getPort() != address(d.id(), "service").getPort()) {
             Waits.until("the old port closed", () -> !Waits.accepts(before));
         }
@@ -223,7 +229,7 @@ class ProcessDeploymentRunnerTest {
         Deployment d = FixtureConnector.deployment(id(5), FixtureConnector.BROKEN, "hello", SECRET);
         List<ProcessHandle> before = alive();
 
-        RunResult result = runner.start("fixture-project", d, logs);
+        RunResult result = runner.start("fixture-project", d, true, logs);
 
         assertFalse(result.succeeded());
         ConnectorReportEntry error = result.entries().stream().filter(e -> e.type() == ConnectorReportEntryType.ERROR)
@@ -243,7 +249,7 @@ class ProcessDeploymentRunnerTest {
 
     @Test
     void aTagThatCannotBeCheckedOutEndsTheStartSayingWhy() {
-        RunResult result = runner.start("fixture-project", FixtureConnector.deployment(id(10), "9.9.9", "hello", SECRET), logs);
+        RunResult result = runner.start("fixture-project", FixtureConnector.deployment(id(10), "9.9.9", "hello", SECRET), true, logs);
 
         assertFalse(result.succeeded());
         assertEquals("The repository " + FixtureConnector.URL + " at the tag 9.9.9 could not be checked out: the repository"
@@ -266,7 +272,7 @@ class ProcessDeploymentRunnerTest {
         try (ProcessDeploymentRunner allowing = runner(temp.resolve("work-2")).allow(List.of("https://github.com/someone/")).build()) {
             assertTrue(allowing.refusal(unmapped).isEmpty());
         }
-        assertFalse(runner.start("fixture-project", unmapped, logs).succeeded());
+        assertFalse(runner.start("fixture-project", unmapped, true, logs).succeeded());
     }
 
     @Test

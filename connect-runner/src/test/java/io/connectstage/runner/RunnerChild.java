@@ -21,7 +21,7 @@ public final class RunnerChild {
                 .workDirectory(Path.of(args[0])).mirrors(Map.of(FixtureConnector.URL, Path.of(args[1])))
                 .stopGrace(Duration.ofSeconds(2)).build();
         Deployment d = FixtureConnector.deployment("00000099-0000-4000-8000-000000000000", FixtureConnector.GOOD, "hi", "x-secret");
-        RunResult result = runner.start("fixture-project", d, logs -> { });
+        RunResult result = runner.start("fixture-project", d, true, logs -> { });
         if (!result.succeeded()) {
             System.out.println("FAILED " + result.entries());
             System.exit(1);

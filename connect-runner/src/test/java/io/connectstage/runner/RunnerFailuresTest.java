@@ -59,7 +59,7 @@ class RunnerFailuresTest {
         try (ProcessDeploymentRunner runner = ProcessDeploymentRunner.builder().serverBase(() -> URI.create("http://127.0.0.1:1"))
                 .workDirectory(temp.resolve("work")).mirrors(Map.of(URL, temp.resolve("repo")))
                 .startTimeout(Duration.ofSeconds(3)).stopGrace(Duration.ofSeconds(2)).build()) {
-            RunResult result = runner.start("p", d, logs);
+            RunResult result = runner.start("p", d, true, logs);
             assertTrue(runner.application(d.id(), "service").isEmpty(), "nothing keeps running");
             return result;
         }

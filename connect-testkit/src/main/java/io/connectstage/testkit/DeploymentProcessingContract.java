@@ -691,6 +691,7 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             assertEquals(1, b.runClaimable(), "given up: claimable at once, before its lease would have ended");
             assertEquals(1, runnerB.starts.size());
             assertEquals(deployed, runnerB.starts.get(0).deployment());
+            assertFalse(runnerB.starts.get(0).postDeploy(), "started again, not deployed: no postDeploy");
             assertEquals("b", run(second).lease().owner());
             assertEquals(deployed, ok(deployments.get(ResourceRef.id(id))), "the Deployment itself does not change");
             assertTrue(texts(second, id).contains("Application service started again by b (the server that ran it stopped)"),
@@ -954,6 +955,28 @@ public abstract class DeploymentProcessingContract extends ProcessorsFixture {
             assertTrue(d.details().build().report().entries().stream().map(ConnectorReportEntry::title).toList()
                     .contains("Build of application service succeeded"), d::toString);
             assertEquals(List.of(), runner.stops);
+            assertTrue(runner.starts.get(0).postDeploy(), "a deployment runs postDeploy");
+        }
+
+        @Test
+        @Timeout(value = 120, unit = TimeUnit.SECONDS)
+        @DisplayName("a redeploy with skipScripts starts the applications without postDeploy; one without it runs it again")
+        void aRedeployWithSkipScriptsRunsNoPostDeploy() {
+            Stores stores = openStores();
+            RecordingDeploymentRunner runner = new RecordingDeploymentRunner(Option.none(),
+                    d -> new RunResult(true, List.of(), java.util.Map.of("service", url + d.id() + "/service")),
+                    d -> List.of());
+            DeploymentService deployments = deploymentsOfPublished(stores, processor(stores, runner));
+            String id = nextId();
+            ok(deployments.create(productionDraft("skips").build()));
+            long version = ok(deployments.get(ResourceRef.id(id))).version();
+            ok(deployments.update(ResourceRef.id(id), DeploymentUpdate.of(version,
+                    new DeploymentRedeployAction(true, null, null, null))));
+            version = ok(deployments.get(ResourceRef.id(id))).version();
+            ok(deployments.update(ResourceRef.id(id), DeploymentUpdate.of(version, DeploymentRedeployAction.keepingValues())));
+
+            assertEquals(DeploymentStatus.DEPLOYED, ok(deployments.get(ResourceRef.id(id))).status());
+            assertEquals(List.of(true, false, true), runner.starts.stream().map(RecordingDeploymentRunner.Start::postDeploy).toList());
         }
 
         @Test

@@ -19,8 +19,8 @@ import java.util.function.Function;
  * then checked without processes.
  */
 public final class RecordingDeploymentRunner implements DeploymentRunner {
-    /** One call of {@link #start}: the project and the Deployment as the build step gave them. */
-    public record Start(String projectKey, Deployment deployment) {
+    /** One call of {@link #start}: the project, the Deployment as the build step gave it, and whether postDeploy runs. */
+    public record Start(String projectKey, Deployment deployment, boolean postDeploy) {
     }
 
     /** One call of {@link #stop}. */
@@ -57,8 +57,8 @@ public final class RecordingDeploymentRunner implements DeploymentRunner {
     }
 
     @Override
-    public RunResult start(String projectKey, Deployment d, DeploymentLogSink logs) {
-        starts.add(new Start(projectKey, d));
+    public RunResult start(String projectKey, Deployment d, boolean postDeploy, DeploymentLogSink logs) {
+        starts.add(new Start(projectKey, d, postDeploy));
         logs.append(output.apply(d));
         return result.apply(d);
     }

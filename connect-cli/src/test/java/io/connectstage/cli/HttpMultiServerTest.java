@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.connectstage.http.Http;
 import io.connectstage.repository.GitFixture;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("several servers, one database")
 class HttpMultiServerTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
     private static final String URL = System.getenv().getOrDefault("CONNECTSTAGE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/connectstage");
     private static final String USER = System.getenv().getOrDefault("CONNECTSTAGE_PG_USER", "connectstage");
     private static final String PASSWORD = System.getenv().getOrDefault("CONNECTSTAGE_PG_PASSWORD", "connectstage");
@@ -53,7 +49,7 @@ class HttpMultiServerTest {
     Path tmp;
 
     private final String prefix = "ms" + Long.toHexString(System.nanoTime());
-    private final List<Process> children = new ArrayList<>();
+    private ServeProcesses processes;
     private URI[] servers;
 
     @BeforeEach
@@ -63,6 +59,7 @@ class HttpMultiServerTest {
             repo.lightweightTag("1.0.0");
         }
         String store = URL + (URL.contains("?") ? "&" : "?") + "user=" + USER + "&password=" + PASSWORD;
+        processes = new ServeProcesses(tmp);
         servers = new URI[2];
         for (int i = 0; i < 2; i++) {
             servers[i] = serve("--port", "0", "--store", store, "--schema-prefix", prefix, "--poll-seconds", "1",
@@ -80,10 +77,11 @@ class HttpMultiServerTest {
 
     @AfterEach
     void stopAndDrop() throws Exception {
-        for (Process p : children) {
+        for (Process p : processes.started()) {
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
         }
+        processes.close();
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS \"" + prefix + "_" + PROJECT.replace('-', '_') + "\" CASCADE");
             s.execute("DROP SCHEMA IF EXISTS \"" + prefix + "\" CASCADE");
@@ -91,25 +89,7 @@ class HttpMultiServerTest {
     }
 
     private URI serve(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.connectstage.cli.ConnectCli", "serve"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        children.add(p);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(Files.readString(out));
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("serve exited " + p.exitValue() + ": " + Files.readString(err));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("serve did not say it listens: " + Files.readString(err));
+        return processes.listening(processes.start(List.of(args)));
     }
 
     private static String token(URI base) {

@@ -1,6 +1,5 @@
 package io.connectstage.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectstage.action.ConnectorPublishAction;
@@ -15,7 +14,6 @@ import io.connectstage.service.ConnectorStagedService;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentStore;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,9 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("serve after kill -9")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HttpServeRecoveryTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
     private static final String PG_URL = System.getenv().getOrDefault("CONNECTSTAGE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/connectstage");
     private static final String PG_USER = System.getenv().getOrDefault("CONNECTSTAGE_PG_USER", "connectstage");
     private static final String PG_PASSWORD = System.getenv().getOrDefault("CONNECTSTAGE_PG_PASSWORD", "connectstage");
@@ -54,14 +50,16 @@ class HttpServeRecoveryTest {
     Path tmp;
 
     private final String prefix = "rc" + Long.toHexString(System.nanoTime());
-    private final List<Process> children = new ArrayList<>();
+    private ServeProcesses processes;
+
+    @BeforeEach
+    void processes() {
+        processes = new ServeProcesses(tmp);
+    }
 
     @AfterEach
     void stopChildren() throws Exception {
-        for (Process p : children) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        processes.close();
     }
 
     @Test
@@ -182,46 +180,18 @@ class HttpServeRecoveryTest {
     }
 
     private Process serve(String store, String... more) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.connectstage.cli.ConnectCli", "serve",
-                "--port", "0", "--store", store, "--schema-prefix", prefix, "--client", "me:s:manage_project:" + PROJECT,
-                "--repo-mirror", REPO + "=" + tmp.resolve("repo"), "--poll-seconds", "1",
-                "--lease-seconds", Integer.toString(LEASE_SECONDS)));
-        command.addAll(List.of(more));
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        children.add(p);
-        outputs.put(p, new Path[] {out, err});
-        return p;
+        List<String> arguments = new ArrayList<>(List.of("--port", "0", "--store", store, "--schema-prefix", prefix,
+                "--client", "me:s:manage_project:" + PROJECT, "--repo-mirror", REPO + "=" + tmp.resolve("repo"),
+                "--poll-seconds", "1", "--lease-seconds", Integer.toString(LEASE_SECONDS)));
+        arguments.addAll(List.of(more));
+        return processes.start(arguments);
     }
 
-    private final java.util.Map<Process, Path[]> outputs = new java.util.HashMap<>();
-
     private URI listening(Process p) throws Exception {
-        Path out = outputs.get(p)[0];
-        Path err = outputs.get(p)[1];
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(Files.readString(out));
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("serve exited " + p.exitValue() + ": " + Files.readString(err));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("serve did not say it listens: " + Files.readString(err));
+        return processes.listening(p);
     }
 
     private static void await(int seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached in " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
+        ServeProcesses.await(seconds, condition);
     }
 }

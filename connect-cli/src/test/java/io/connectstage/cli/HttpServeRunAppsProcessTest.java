@@ -13,18 +13,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("serve --run-apps stopped and killed")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HttpServeRunAppsProcessTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
     private static final Pattern PORT_LINE = Pattern.compile("answers on its port (\\d+)");
     private static final String PROJECT = "run-project";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,15 +45,16 @@ class HttpServeRunAppsProcessTest {
     @TempDir
     Path tmp;
 
-    private final List<Process> children = new ArrayList<>();
-    private final Map<Process, Path[]> outputs = new HashMap<>();
+    private ServeProcesses processes;
+
+    @BeforeEach
+    void processes() {
+        processes = new ServeProcesses(tmp);
+    }
 
     @AfterEach
     void stopChildren() throws Exception {
-        for (Process p : children) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        processes.close();
     }
 
     @Test
@@ -120,34 +118,13 @@ class HttpServeRunAppsProcessTest {
     }
 
     private Process serve(String store, Path repo) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.connectstage.cli.ConnectCli", "serve",
-                "--port", "0", "--store", store, "--client", "me:s:manage_project:" + PROJECT,
+        return processes.start(List.of("--port", "0", "--store", store, "--client", "me:s:manage_project:" + PROJECT,
                 "--repo-mirror", FixtureConnector.URL + "=" + repo, "--poll-seconds", "1", "--lease-seconds", "3",
                 "--run-apps", "--run-dir", tmp.resolve("run").toString()));
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        children.add(p);
-        outputs.put(p, new Path[] {out, err});
-        return p;
     }
 
     private URI listening(Process p) throws Exception {
-        Path out = outputs.get(p)[0];
-        Path err = outputs.get(p)[1];
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(Files.readString(out));
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("serve exited " + p.exitValue() + ": " + Files.readString(err));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("serve did not say it listens: " + Files.readString(err));
+        return processes.listening(p);
     }
 
     private static boolean answers(URI url) {
@@ -172,12 +149,6 @@ class HttpServeRunAppsProcessTest {
     }
 
     private static void await(int seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached in " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
+        ServeProcesses.await(seconds, condition);
     }
 }

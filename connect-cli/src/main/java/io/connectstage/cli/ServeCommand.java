@@ -283,6 +283,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ConnectServer server;
         try {
+            java.util.concurrent.atomic.AtomicBoolean listFailing = new java.util.concurrent.atomic.AtomicBoolean();
             ConnectServer.Builder builder = ConnectServer.builder().bind(bind).port(port).clients(parsed).spaces(spaces)
                     .closing(stores).closing(processing);
             if (runner != null) {
@@ -292,10 +293,14 @@ final class ServeCommand implements Callable<Integer> {
             builder
                     .resume(() -> {
                         try {
-                            return stores.projectKeys();
+                            List<String> keys = stores.projectKeys();
+                            listFailing.set(false);
+                            return keys;
                         } catch (RuntimeException e) {
-                            parent.err.println("serve: cannot list the projects to resume: "
-                                    + StoreOption.redact(String.valueOf(e.getMessage())));
+                            if (!listFailing.getAndSet(true)) { // listed again at every poll: said once per outage
+                                parent.err.println("serve: cannot list the projects to resume: "
+                                        + StoreOption.redact(String.valueOf(e.getMessage())));
+                            }
                             return List.of();
                         }
                     })

@@ -152,7 +152,15 @@ public final class ConnectServer implements AutoCloseable {
         }
         if (b.pollEvery != null && spaces instanceof PerProjectSpaces per) {
             long every = b.pollEvery.toMillis();
-            poller.scheduleWithFixedDelay(per::wakeAll, every, every, TimeUnit.MILLISECONDS);
+            Supplier<? extends Iterable<String>> projects = b.resume;
+            poller.scheduleWithFixedDelay(() -> {
+                if (projects != null) {
+                    // a project another server created since: its work (a dead server's run of its
+                    // applications, too) is this server's to take over without a client asking here
+                    resume(projects);
+                }
+                per.wakeAll();
+            }, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -337,8 +345,10 @@ public final class ConnectServer implements AutoCloseable {
 
         /**
          * Wakes the processing of every project met this often, so that it claims work that other
-         * servers left or abandoned ({@link PerProjectSpaces#wakeAll()}); default never (only the
-         * server's own requests and {@link #resume} wake it). Only {@link PerProjectSpaces} are woken.
+         * servers left or abandoned ({@link PerProjectSpaces#wakeAll()}), first meeting the projects
+         * {@link #resume} lists now (ones other servers created since this one started); default
+         * never (only the server's own requests and {@link #resume} wake it). Only
+         * {@link PerProjectSpaces} are woken.
          */
         public Builder pollEvery(Duration value) {
             Objects.requireNonNull(value, "pollEvery is null");
@@ -350,9 +360,10 @@ public final class ConnectServer implements AutoCloseable {
         }
 
         /**
-         * Meets the projects this lists once the server listens, in the background, so that
-         * their processing resumes the work a previous run left without waiting for a client
-         * ({@link PerProjectSpaces#resume}); a failure to list them is logged.
+         * Meets the projects this lists once the server listens, in the background, and again at
+         * every {@link #pollEvery}, so that their processing resumes the work a previous run or
+         * another server left without waiting for a client ({@link PerProjectSpaces#resume}); a
+         * failure to list them is logged.
          */
         public Builder resume(Supplier<? extends Iterable<String>> projectKeys) {
             this.resume = Objects.requireNonNull(projectKeys, "projectKeys is null");

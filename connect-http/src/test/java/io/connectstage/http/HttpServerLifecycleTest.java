@@ -131,6 +131,26 @@ class HttpServerLifecycleTest {
     }
 
     @Test
+    void aProjectAnotherServerCreatedLaterIsMetAtTheNextPoll() throws Exception {
+        PerProjectSpaces spaces = PerProjectSpaces.builder().build();
+        List<String> stored = new java.util.concurrent.CopyOnWriteArrayList<>(List.of("p1"));
+        try (ConnectServer server = ConnectServer.builder().client(CLIENT).spaces(spaces)
+                .resume(() -> List.copyOf(stored)).pollEvery(java.time.Duration.ofMillis(50)).start()) {
+            awaitMet(spaces, Set.of("p1"));
+            stored.add("p2"); // as when another server over the same database creates it
+            awaitMet(spaces, Set.of("p1", "p2"));
+        }
+    }
+
+    private static void awaitMet(PerProjectSpaces spaces, Set<String> keys) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!spaces.projectKeys().equals(keys)) {
+            assertTrue(System.nanoTime() < deadline, () -> "met " + spaces.projectKeys() + ", not " + keys);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void clientsAreCheckedWhenParsed() {
         assertTrue(OAuthClient.parse("a:b:manage_project:p1,view_connectors:p1").isRight());
         // scopes of several projects: an organization client, its first project first

@@ -234,6 +234,26 @@ class HttpOfficialCliRunAppsTest {
 
     @Test
     @Order(5)
+    @DisplayName("deployment create runs a production Deployment of the published Connector; deployment redeploy starts it again")
+    void deploymentCreateAndRedeploy() throws Exception {
+        ok("connect", "connectorstaged", "publish", "--key", "fixture");
+        Result created = ok("connect", "deployment", "create", "--key", "prod-1", "--connector-key", "fixture",
+                "--type", "production", "--region", "europe-west1.gcp", "--configuration", configuration("production"));
+        assertTrue(created.output().contains("The Deployment resource prod-1 has been successfully created"), created.output());
+        await(120, "prod-1 Deployed", () -> deployment("prod-1").get("status").asText().equals("Deployed"));
+        String serviceUrl = url("prod-1", "service");
+        assertEquals("production", JSON.readTree(call(serviceUrl + "/service").body()).get("greeting").asText());
+
+        Result redeployed = ok("connect", "deployment", "redeploy", "--key", "prod-1");
+        assertTrue(redeployed.output().contains("has been successfully redeployed"), redeployed.output());
+        await(120, "prod-1 Deployed again", () -> deployment("prod-1").get("status").asText().equals("Deployed"));
+        assertEquals("production", JSON.readTree(call(serviceUrl + "/service").body()).get("greeting").asText());
+        assertEquals(2, logs("prod-1").split("service listening on port", -1).length - 1, "started twice");
+        cli.okWithInput(home, "y\n", "connect", "deployment", "delete", "--key", "prod-1");
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("a tag whose build fails ends Failed, with the build's error in its build details")
     void aFailingBuildEndsFailed() throws Exception {
         ok("connect", "connectorstaged", "update", "--key", "fixture", "--repository-url", FixtureConnector.URL,
@@ -249,7 +269,7 @@ class HttpOfficialCliRunAppsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("deployment delete stops every application: no port of them answers and no process of them is left")
     void deleteLeavesNothingRunning() throws Exception {
         Result deleted = cli.okWithInput(home, "y\n", "connect", "deployment", "delete", "--key", "run-1");

@@ -40,7 +40,7 @@ public abstract class ServePublishingContract {
     private static final String OTHER = "other-project";
 
     /** The staged stores of the projects, the shared published store, and what closes them. */
-    protected record Stores(Function<String, ConnectorStore> staged, SharedPublished shared, AutoCloseable closer) {
+    public record Stores(Function<String, ConnectorStore> staged, SharedPublished shared, AutoCloseable closer) {
     }
 
     /** New, empty stores as {@code serve} makes them. */

@@ -60,6 +60,9 @@ public final class JdbcPublishedAccess implements PublishedAccess {
      * that write.
      */
     public void record(Connection c, String connectorId, Access access) throws SQLException {
+        if (schema == null) {
+            throw new IllegalStateException("the schema of connector_published_access is not known: its connections have none");
+        }
         write(c, "\"" + schema + "\".connector_published_access", connectorId, access);
     }
 

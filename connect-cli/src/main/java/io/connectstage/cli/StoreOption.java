@@ -1,14 +1,12 @@
 package io.connectstage.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.connectstage.http.JdbcPublishedAccess;
 import io.connectstage.http.PublishedAccess;
 import io.connectstage.http.SharedPublished;
 import io.connectstage.store.ConnectorStore;
 import io.connectstage.store.DeploymentStore;
 import io.connectstage.store.jdbc.JdbcConnectorStore;
 import io.connectstage.store.jdbc.JdbcDeploymentStore;
-import io.connectstage.store.jdbc.JdbcPublishedConnectorStore;
 import io.connectstage.store.jdbc.JdbcStores;
 import io.connectstage.store.jdbc.SharedDatabase;
 import io.connectstage.store.memory.InMemoryConnectorStore;
@@ -99,13 +97,15 @@ final class StoreOption implements AutoCloseable {
         return key -> new JdbcDeploymentStore(project(key));
     }
 
-    /** The published Connectors all projects share, opened now. */
+    /**
+     * The published Connectors all projects share, opened now, with which each project's staged
+     * store ({@link #staged}) is paired: a publish is stored in the write of its settle.
+     */
     SharedPublished published() {
         if (spec.equals("memory")) {
             return new SharedPublished(new InMemoryPublishedConnectorStore(), PublishedAccess.memory());
         }
-        DataSource shared = shared();
-        return new SharedPublished(new JdbcPublishedConnectorStore(shared), new JdbcPublishedAccess(shared));
+        return JdbcPairing.shared(shared());
     }
 
     /** The keys of every project that has stored data (none for the memory store, which starts empty). */

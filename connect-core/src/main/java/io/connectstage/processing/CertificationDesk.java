@@ -11,6 +11,7 @@ import io.connectstage.error.ErrorResponse;
 import io.connectstage.lifecycle.ConnectorLifecycle;
 import io.connectstage.rule.FieldRules;
 import io.connectstage.store.ConnectorStore;
+import io.connectstage.store.ConnectorWrite;
 import io.vavr.control.Either;
 import java.util.List;
 import java.util.Objects;
@@ -57,8 +58,18 @@ public final class CertificationDesk {
     public Either<ErrorResponse, ConnectorStaged> approve(String id) {
         // The production Connector in the approval's write, or, where the stores keep them apart,
         // first (saving it again changes nothing): no approval is stored without its Connector.
+        // Which of the two is asked of the store the desk writes through, which may be another
+        // than the processor's (a project's store paired with a server's shared published store).
         return StoredMove.apply(staged, id, c -> ConnectorLifecycle.approveCertification(c, processor.now()),
-                processor::publishing).mapLeft(ErrorResponse::of);
+                this::publishing).mapLeft(ErrorResponse::of);
+    }
+
+    private ConnectorWrite publishing(ConnectorStaged next) {
+        if (staged.publishesTo(processor.published())) {
+            return processor.publishing(next);
+        }
+        processor.publishConnector(next);
+        return ConnectorWrite.NONE;
     }
 
     /** {@code InCertification → Failed}, with an {@code Error} entry carrying the reason. */

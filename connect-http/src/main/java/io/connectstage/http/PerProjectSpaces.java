@@ -162,8 +162,9 @@ public final class PerProjectSpaces implements ProjectSpaces, AutoCloseable {
     }
 
     private ProjectSpace create(String projectKey) {
-        ConnectorStore staged = builder.staged.apply(projectKey);
         SharedPublished shared = this.published;
+        // paired when the shared store can: each publish then lands in the write of its settle
+        ConnectorStore staged = shared.stagedOf(projectKey, builder.staged.apply(projectKey));
         PublishedConnectorStore published = shared.viewOf(projectKey, staged);
         DeploymentStore deploymentStore = builder.deployments.apply(projectKey);
         ConnectorStagedService.Builder service = ConnectorStagedService.builder(staged)

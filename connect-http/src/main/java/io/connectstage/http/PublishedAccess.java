@@ -2,10 +2,8 @@ package io.connectstage.http;
 
 import io.connectstage.deployment.ConnectorAccess;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may read a published Connector, kept next to the one store of published Connectors that all
@@ -40,17 +38,6 @@ public interface PublishedAccess {
 
     /** Records in memory, for memory stores. */
     static PublishedAccess memory() {
-        Map<String, Access> byId = new ConcurrentHashMap<>();
-        return new PublishedAccess() {
-            @Override
-            public void record(String connectorId, Access access) {
-                byId.put(connectorId, Objects.requireNonNull(access, "access is null"));
-            }
-
-            @Override
-            public Optional<Access> find(String connectorId) {
-                return connectorId == null ? Optional.empty() : Optional.ofNullable(byId.get(connectorId));
-            }
-        };
+        return new MemoryPublishedAccess();
     }
 }

@@ -59,6 +59,24 @@ public final class JdbcConnectorStore implements ConnectorStore {
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final DataSource dataSource;
+    /** The published store of another schema the writes publish into ({@link #publishingTo}), or {@code null}: this schema's. */
+    private final JdbcPublishedConnectorStore target;
+    /** The schema of {@link #target}'s tables, or {@code null}: the current one of this store's connections. */
+    private final String targetSchema;
+    private final Alongside alongside;
+
+    /**
+     * What a store made by {@link #publishingTo} writes with each publication of its writes, on the
+     * write's connection and in its transaction (after the staged change, before the publication),
+     * such as who may read the published Connector: it commits or rolls back with them.
+     */
+    @FunctionalInterface
+    public interface Alongside {
+        Alongside NOTHING = (c, next, publication) -> { };
+
+        /** {@code next} is the staged connector the write stores, {@code publication} what it publishes. */
+        void publishing(Connection c, ConnectorStaged next, ConnectorWrite.Publication publication) throws SQLException;
+    }
 
     /**
      * A store over this data source; creates the tables when they are missing. Use a data source
@@ -71,6 +89,48 @@ public final class JdbcConnectorStore implements ConnectorStore {
         this.dialect = Schema.ensure(dataSource);
         this.dataSource = dataSource;
         this.jdbc = new Jdbc(dataSource);
+        this.target = null;
+        this.targetSchema = null;
+        this.alongside = Alongside.NOTHING;
+    }
+
+    private JdbcConnectorStore(JdbcConnectorStore base, JdbcPublishedConnectorStore target, String targetSchema,
+            Alongside alongside) {
+        this.dialect = base.dialect;
+        this.dataSource = base.dataSource;
+        this.jdbc = base.jdbc;
+        this.target = target;
+        this.targetSchema = targetSchema;
+        this.alongside = Objects.requireNonNull(alongside, "alongside is null");
+    }
+
+    /**
+     * A store over the same connectors whose writes publish into {@code published}, and write
+     * {@code alongside}, in the transaction of the staged change: {@code published} is over this
+     * very data source, or over another schema of the same {@link SharedDatabase} (a server whose
+     * projects each have a schema of their own, and share the published Connectors of one schema).
+     * The transaction locks the staged row first, then the published one, as every paired write
+     * does, and a published store alone never locks a staged row: projects that publish at once
+     * cannot deadlock.
+     *
+     * <pre>{@code
+     * ConnectorStore staged = new JdbcConnectorStore(db.schema("project_a"))
+     *         .publishingTo(new JdbcPublishedConnectorStore(db.schema("shared")), JdbcConnectorStore.Alongside.NOTHING);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code published} is in another database
+     */
+    public JdbcConnectorStore publishingTo(JdbcPublishedConnectorStore published, Alongside alongside) {
+        Objects.requireNonNull(published, "published is null");
+        if (published.dataSource() == dataSource) {
+            return new JdbcConnectorStore(this, published, null, alongside);
+        }
+        if (dataSource instanceof SharedDatabase.InSchema mine && published.dataSource() instanceof SharedDatabase.InSchema theirs
+                && mine.database() == theirs.database()) {
+            return new JdbcConnectorStore(this, published, theirs.name(), alongside);
+        }
+        throw new IllegalArgumentException("the published store is not in the database of this store: "
+                + published.dataSource());
     }
 
     @Override
@@ -192,7 +252,11 @@ public final class JdbcConnectorStore implements ConnectorStore {
                         Columns.integrationTypes(next.integrationTypes()));
                 WorkTable.enqueue(c, added);
                 if (publication != null) {
-                    PublishedTable.apply(c, next.id(), publication);
+                    if (!publication.belongsTo(next.id())) {
+                        throw new IllegalArgumentException("the publication of this write is not of connector " + next.id());
+                    }
+                    alongside.publishing(c, next, publication);
+                    PublishedTable.apply(c, targetSchema, next.id(), publication);
                 }
                 return Option.some(Either.right(next));
             });
@@ -304,13 +368,17 @@ public final class JdbcConnectorStore implements ConnectorStore {
     }
 
     /**
-     * Whether {@code published} is a {@link JdbcPublishedConnectorStore} over the very data source of
+     * Whether {@code published} is the store this one was made to publish into ({@link #publishingTo});
+     * else whether it is a {@link JdbcPublishedConnectorStore} over the very data source of
      * this store: its tables are then in this store's database and schema, and a write that
      * carries a publication saves it in the transaction of the staged change. A write with a
      * publication to any other store is the caller's mistake ({@link ConnectorStore#replace}).
      */
     @Override
     public boolean publishesTo(PublishedConnectorStore published) {
+        if (target != null) {
+            return published == target;
+        }
         return published instanceof JdbcPublishedConnectorStore jdbcPublished && jdbcPublished.dataSource() == dataSource;
     }
 

@@ -134,11 +134,21 @@ public final class SharedDatabase implements AutoCloseable {
     }
 
     /** The data source of one schema: every connection it gives is in that schema. */
-    private final class InSchema implements DataSource {
+    final class InSchema implements DataSource {
         private final String schema;
 
         InSchema(String schema) {
             this.schema = schema;
+        }
+
+        /** The name of this schema, as created (quoted). */
+        String name() {
+            return schema;
+        }
+
+        /** The database whose pool gives this data source's connections. */
+        SharedDatabase database() {
+            return SharedDatabase.this;
         }
 
         @Override

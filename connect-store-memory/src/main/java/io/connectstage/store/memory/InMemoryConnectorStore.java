@@ -33,16 +33,47 @@ import java.util.concurrent.ConcurrentMap;
  * }</pre>
  */
 public final class InMemoryConnectorStore implements ConnectorStore {
-    private final ConcurrentMap<String, ConnectorStaged> byId = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, String> idByKey = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Work> works = new ConcurrentHashMap<>();
-    private final SortedIndexes indexes = new SortedIndexes();
+    private final ConcurrentMap<String, ConnectorStaged> byId;
+    private final ConcurrentMap<String, String> idByKey;
+    private final ConcurrentMap<String, Work> works;
+    private final SortedIndexes indexes;
     /** Where the publications of writes land, or {@code null}: a store of staged connectors only. */
     private final InMemoryPublishedConnectorStore published;
+    /** What each publication also records, in the same step ({@link #publishingTo}). */
+    private final Alongside alongside;
+
+    /**
+     * What a store made by {@link #publishingTo} records with each publication of its writes, inside
+     * the step of the write (after every check has passed, before the publication is stored), such
+     * as who may read the published Connector. It must be a memory step that neither fails, nor
+     * waits, nor calls this store.
+     */
+    @FunctionalInterface
+    public interface Alongside {
+        Alongside NOTHING = (next, publication) -> { };
+
+        /** {@code next} is the staged connector the write stores, {@code publication} what it publishes. */
+        void publishing(ConnectorStaged next, ConnectorWrite.Publication publication);
+    }
 
     /** A store of staged connectors only: a write that carries a publication is refused. */
     public InMemoryConnectorStore() {
+        this.byId = new ConcurrentHashMap<>();
+        this.idByKey = new ConcurrentHashMap<>();
+        this.works = new ConcurrentHashMap<>();
+        this.indexes = new SortedIndexes();
         this.published = null;
+        this.alongside = Alongside.NOTHING;
+    }
+
+    /** A store over the very values of {@code base}, publishing as said. */
+    private InMemoryConnectorStore(InMemoryConnectorStore base, InMemoryPublishedConnectorStore published, Alongside alongside) {
+        this.byId = base.byId;
+        this.idByKey = base.idByKey;
+        this.works = base.works;
+        this.indexes = base.indexes;
+        this.published = Objects.requireNonNull(published, "published is null");
+        this.alongside = Objects.requireNonNull(alongside, "alongside is null");
     }
 
     /**
@@ -56,7 +87,19 @@ public final class InMemoryConnectorStore implements ConnectorStore {
      * }</pre>
      */
     public InMemoryConnectorStore(InMemoryPublishedConnectorStore published) {
-        this.published = Objects.requireNonNull(published, "published is null");
+        this(new InMemoryConnectorStore(), published, Alongside.NOTHING);
+    }
+
+    /**
+     * A store over the very connectors and work of this one (a write through either is seen by
+     * both) whose writes also publish into {@code published}, and record {@code alongside} with
+     * each publication, all in the step of the staged change: a server whose projects each have a
+     * staged store of their own, and share one published store, pairs each project's this way.
+     * The step holds this connector's entry, then the published Connector's entry: the published
+     * store never waits on a staged one, so projects that publish at once cannot deadlock.
+     */
+    public InMemoryConnectorStore publishingTo(InMemoryPublishedConnectorStore published, Alongside alongside) {
+        return new InMemoryConnectorStore(this, published, alongside);
     }
 
     /** Whether {@code store} is the published store this one was made with. */
@@ -143,6 +186,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
                 works.put(work.id(), work);
             }
             if (write.publishes() != null) {
+                alongside.publishing(next, write.publishes());
                 write.publishes().applyTo(id, published);
             }
             return indexes.replaced(current, next);

@@ -23,14 +23,30 @@ public final class PublishedTable {
 
     /** Makes the change a connector write carries to the published Connector with this id. */
     public static void apply(Connection c, String id, ConnectorWrite.Publication publication) throws SQLException {
+        apply(c, null, id, publication);
+    }
+
+    /**
+     * {@link #apply(Connection, String, ConnectorWrite.Publication)} on the tables of this schema
+     * of the connection's database ({@code null}: of the connection's current schema), so that a
+     * project's staged store writes the published Connectors all projects share in its own
+     * transaction.
+     */
+    public static void apply(Connection c, String schema, String id, ConnectorWrite.Publication publication)
+            throws SQLException {
         if (!publication.belongsTo(id)) {
             throw new IllegalArgumentException("the publication of this write is not of connector " + id);
         }
         if (publication instanceof ConnectorWrite.Publish publish) {
-            save(c, publish.connector(), publish.listed());
+            save(c, schema, publish.connector(), publish.listed());
         } else if (publication instanceof ConnectorWrite.Listing listing) {
-            setListed(c, id, listing.listed());
+            setListed(c, schema, id, listing.listed());
         }
+    }
+
+    /** The name of this table in this schema, or as it is ({@code schema} {@code null}). */
+    private static String table(String schema, String table) {
+        return schema == null ? table : "\"" + schema + "\"." + table;
     }
 
     /**
@@ -38,18 +54,22 @@ public final class PublishedTable {
      * a higher version (a late settle does not take it back).
      */
     public static void save(Connection c, Connector connector, boolean listed) throws SQLException {
+        save(c, null, connector, listed);
+    }
+
+    private static void save(Connection c, String schema, Connector connector, boolean listed) throws SQLException {
         for (int attempt = 0; attempt < RETRIES; attempt++) {
-            if (write(c, connector, listed, true) == 1) {
-                replaceTypes(c, connector);
+            if (write(c, schema, connector, listed, true) == 1) {
+                replaceTypes(c, schema, connector);
                 return;
             }
-            if (exists(c, connector.id())) {
+            if (exists(c, schema, connector.id())) {
                 return; // the stored one is newer
             }
             Savepoint beforeInsert = c.setSavepoint();
             try {
-                write(c, connector, listed, false);
-                replaceTypes(c, connector);
+                write(c, schema, connector, listed, false);
+                replaceTypes(c, schema, connector);
                 c.releaseSavepoint(beforeInsert);
                 return;
             } catch (SQLException e) {
@@ -64,15 +84,21 @@ public final class PublishedTable {
 
     /** Changes only the listing of a stored Connector; answers whether there was one. */
     public static boolean setListed(Connection c, String id, boolean listed) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE connector_published SET listed = ? WHERE id = ?")) {
+        return setListed(c, null, id, listed);
+    }
+
+    private static boolean setListed(Connection c, String schema, String id, boolean listed) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE " + table(schema, "connector_published") + " SET listed = ? WHERE id = ?")) {
             update.setBoolean(1, listed);
             update.setString(2, id);
             return update.executeUpdate() > 0;
         }
     }
 
-    private static boolean exists(Connection c, String id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM connector_published WHERE id = ?")) {
+    private static boolean exists(Connection c, String schema, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM " + table(schema, "connector_published") + " WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
@@ -80,11 +106,13 @@ public final class PublishedTable {
         }
     }
 
-    private static int write(Connection c, Connector connector, boolean listed, boolean update) throws SQLException {
+    private static int write(Connection c, String schema, Connector connector, boolean listed, boolean update)
+            throws SQLException {
+        String published = table(schema, "connector_published");
         String sql = update
-                ? "UPDATE connector_published SET connector_key = ?, version = ?, name_utf16 = ?, company_utf16 = ?, "
+                ? "UPDATE " + published + " SET connector_key = ?, version = ?, name_utf16 = ?, company_utf16 = ?, "
                         + "is_private = ?, listed = ?, document = ? WHERE id = ? AND version <= ?"
-                : "INSERT INTO connector_published (connector_key, version, name_utf16, company_utf16, is_private, "
+                : "INSERT INTO " + published + " (connector_key, version, name_utf16, company_utf16, is_private, "
                         + "listed, document, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setString(1, connector.key());
@@ -102,19 +130,19 @@ public final class PublishedTable {
         }
     }
 
-    private static void replaceTypes(Connection c, Connector connector) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM connector_published_integration_type WHERE connector_id = ?")) {
+    private static void replaceTypes(Connection c, String schema, Connector connector) throws SQLException {
+        String types = table(schema, "connector_published_integration_type");
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + types + " WHERE connector_id = ?")) {
             delete.setString(1, connector.id());
             delete.executeUpdate();
         }
-        List<String> types = Columns.integrationTypes(connector.integrationTypes());
-        if (types.isEmpty()) {
+        List<String> wire = Columns.integrationTypes(connector.integrationTypes());
+        if (wire.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO connector_published_integration_type (connector_id, integration_type) VALUES (?, ?)")) {
-            for (String type : types) {
+                "INSERT INTO " + types + " (connector_id, integration_type) VALUES (?, ?)")) {
+            for (String type : wire) {
                 insert.setString(1, connector.id());
                 insert.setString(2, type);
                 insert.addBatch();

@@ -73,6 +73,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE})")
     int maxConnections;
 
+    @Option(names = "--max-log-entries", paramLabel = "N", defaultValue = "" + StoreOption.DEFAULT_MAX_LOG_ENTRIES,
+            description = "every store keeps at most the newest N log entries of each Deployment, dropping the oldest"
+                    + " (default ${DEFAULT-VALUE})")
+    int maxLogEntries;
+
     @Option(names = "--repo-mirror", paramLabel = "URL=PATH", description = "clone this repository URL from a local path or bare repository (repeatable)")
     List<String> mirrors = new ArrayList<>();
 
@@ -217,7 +222,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         StoreOption stores;
         try {
-            stores = StoreOption.parse(store, schemaPrefix, maxConnections);
+            stores = StoreOption.parse(store, schemaPrefix, maxConnections, maxLogEntries);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

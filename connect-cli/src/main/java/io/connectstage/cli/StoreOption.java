@@ -28,23 +28,27 @@ import javax.sql.DataSource;
  * and Deployments live in a schema of their own, {@code PREFIX_projectKey} ({@link ProjectSchemas}),
  * and the published Connectors that all projects share in schema {@code PREFIX} on PostgreSQL,
  * {@code PUBLIC} on H2 (where earlier releases kept them). The pool is opened by {@link #check}.
+ * Every Deployment store keeps at most {@code --max-log-entries} log entries per Deployment, the newest.
  */
 final class StoreOption implements AutoCloseable {
     static final String DEFAULT_SCHEMA_PREFIX = "connectstage";
     static final int DEFAULT_MAX_CONNECTIONS = JdbcStores.MAX_CONNECTIONS;
+    static final int DEFAULT_MAX_LOG_ENTRIES = DeploymentStore.DEFAULT_MAX_LOG_ENTRIES_PER_DEPLOYMENT;
     private static final java.util.regex.Pattern SCHEMA_PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
     private final String spec;
     private final String schemaPrefix;
     private final int maxConnections;
+    private final int maxLogEntries;
     private SharedDatabase database;
     private ProjectSchemas projects;
     private boolean closed;
 
-    private StoreOption(String spec, String schemaPrefix, int maxConnections) {
+    private StoreOption(String spec, String schemaPrefix, int maxConnections, int maxLogEntries) {
         this.spec = spec;
         this.schemaPrefix = schemaPrefix;
         this.maxConnections = maxConnections;
+        this.maxLogEntries = maxLogEntries;
     }
 
     static StoreOption parse(String spec) {
@@ -55,8 +59,12 @@ final class StoreOption implements AutoCloseable {
         return parse(spec, schemaPrefix, DEFAULT_MAX_CONNECTIONS);
     }
 
-    /** @throws IllegalArgumentException naming what is accepted */
     static StoreOption parse(String spec, String schemaPrefix, int maxConnections) {
+        return parse(spec, schemaPrefix, maxConnections, DEFAULT_MAX_LOG_ENTRIES);
+    }
+
+    /** @throws IllegalArgumentException naming what is accepted */
+    static StoreOption parse(String spec, String schemaPrefix, int maxConnections, int maxLogEntries) {
         if (!SCHEMA_PREFIX.matcher(schemaPrefix).matches()) {
             throw new IllegalArgumentException("--schema-prefix is a lower-case letter, then up to 29 of a-z, 0-9 and _, not '"
                     + schemaPrefix + "'");
@@ -64,9 +72,12 @@ final class StoreOption implements AutoCloseable {
         if (maxConnections < 1 || maxConnections > 1000) {
             throw new IllegalArgumentException("--max-connections is 1 to 1000, not " + maxConnections);
         }
+        if (maxLogEntries < 1) {
+            throw new IllegalArgumentException("--max-log-entries is at least 1, not " + maxLogEntries);
+        }
         if (spec.equals("memory") || spec.startsWith("jdbc:h2:file:") || spec.startsWith("jdbc:h2:mem:")
                 || spec.startsWith("jdbc:postgresql:")) {
-            return new StoreOption(spec, schemaPrefix, maxConnections);
+            return new StoreOption(spec, schemaPrefix, maxConnections, maxLogEntries);
         }
         throw new IllegalArgumentException("--store is 'memory', 'jdbc:h2:file:PATH', 'jdbc:h2:mem:NAME' or"
                 + " 'jdbc:postgresql://HOST[:PORT]/DB[?user=U&password=P]', not '" + redact(spec) + "'");
@@ -92,9 +103,9 @@ final class StoreOption implements AutoCloseable {
     /** The Deployments of each project, in the schema of its staged store. */
     Function<String, DeploymentStore> deployments() {
         if (spec.equals("memory")) {
-            return key -> new InMemoryDeploymentStore();
+            return key -> new InMemoryDeploymentStore(maxLogEntries);
         }
-        return key -> new JdbcDeploymentStore(project(key));
+        return key -> new JdbcDeploymentStore(project(key), maxLogEntries);
     }
 
     /**

@@ -64,6 +64,14 @@ class ConnectCliTest {
     }
 
     @Test
+    @DisplayName("serve: --max-log-entries below 1 exits 2, saying so")
+    void maxLogEntriesIsChecked() {
+        assertEquals(2, run("serve", "--port", "0", "--max-log-entries", "0"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--max-log-entries is at least 1, not 0"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void demoCreatesUpdatesShowsTheRejectedRequestAndExits0() {
         assertEquals(0, run("demo"));
         assertTrue(out().contains("\"name\" : \"New Connector name\""));

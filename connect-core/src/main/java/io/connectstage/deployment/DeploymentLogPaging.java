@@ -28,7 +28,9 @@ import java.util.function.Function;
  * returned (its timestamp, and how many entries of that instant were returned) and a check value
  * over the position, the Deployment and the filters. A token that was altered, or that belongs
  * to another Deployment or to other filters, answers {@code DeploymentLogInvalidPageToken}; a
- * token keeps working while entries are added. The check value is a SHA-256 digest, not a
+ * token keeps working while entries are added, and while the store drops the oldest past its
+ * bound (it goes on after its position; when entries of its own instant were dropped, as many of
+ * that instant's kept entries are skipped as it had read). The check value is a SHA-256 digest, not a
  * signature: it shows tampering and mix-ups, it does not resist a forger who reads this source.
  *
  * <pre>{@code

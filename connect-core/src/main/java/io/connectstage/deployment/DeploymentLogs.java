@@ -54,6 +54,39 @@ public final class DeploymentLogs {
         return series.insert(upperBound(series, log.timestamp()), log);
     }
 
+    /**
+     * These logs without their oldest entries (in log order: by timestamp, then the order they
+     * were added) beyond the newest {@code max}; this very value when there are at most
+     * {@code max}. Costs O(dropped + log n): the dropped entries come off the front of the
+     * vectors, and each application's index loses as many as it had among them (its entries are
+     * in the same order, so the dropped ones are its oldest).
+     *
+     * <pre>{@code
+     * DeploymentLogs kept = logs.plus(log).retainingNewest(100_000);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code max} is negative
+     */
+    public DeploymentLogs retainingNewest(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max is at least 0, not " + max);
+        }
+        int dropped = all.size() - max;
+        if (dropped <= 0) {
+            return this;
+        }
+        java.util.Map<String, Integer> droppedByApplication = new java.util.HashMap<>();
+        for (DeploymentLog log : all.take(dropped)) {
+            droppedByApplication.merge(log.applicationName(), 1, Integer::sum);
+        }
+        Map<String, Vector<DeploymentLog>> nextByApplication = byApplication;
+        for (java.util.Map.Entry<String, Integer> drop : droppedByApplication.entrySet()) {
+            Vector<DeploymentLog> kept = of(drop.getKey()).drop(drop.getValue());
+            nextByApplication = kept.isEmpty() ? nextByApplication.remove(drop.getKey()) : nextByApplication.put(drop.getKey(), kept);
+        }
+        return new DeploymentLogs(all.drop(dropped), nextByApplication);
+    }
+
     /** Every entry, oldest first. */
     public Vector<DeploymentLog> all() {
         return all;

@@ -18,6 +18,14 @@ import java.util.List;
  *
  * Its work queue ({@link WorkQueue}) holds the Deployments' steps.
  *
+ * <p>Log entries are bounded: a store keeps at most a number of entries per Deployment that it is
+ * built with ({@link #DEFAULT_MAX_LOG_ENTRIES_PER_DEPLOYMENT} unless told otherwise), so that an
+ * application printing without end fills neither memory nor disk. A write that appends past the
+ * bound (an {@link #appendLogs}, or the logs of a {@link DeploymentWrite}) drops, in the same
+ * atomic write, the Deployment's oldest entries in log order (by timestamp, then the order they
+ * were appended) until only the newest ones are left; an appended entry older than all the kept
+ * ones may thus be dropped at once. {@link #logs} reads what is kept.
+ *
  * <p>Every store runs {@code DeploymentStoreContract} of connect-testkit.
  *
  * <pre>{@code
@@ -26,6 +34,9 @@ import java.util.List;
  * }</pre>
  */
 public interface DeploymentStore extends WorkQueue {
+
+    /** How many log entries a store keeps per Deployment unless it is built with another bound. */
+    int DEFAULT_MAX_LOG_ENTRIES_PER_DEPLOYMENT = 100_000;
 
     /** The Deployment of this project with this id. */
     Option<Deployment> findById(String projectKey, String id);
@@ -68,7 +79,8 @@ public interface DeploymentStore extends WorkQueue {
 
     /**
      * Appends log entries to the Deployment with this id of {@code projectKey} outside any change
-     * of the Deployment: what its running applications print. Atomic with respect to
+     * of the Deployment: what its running applications print. The oldest entries beyond the
+     * store's bound go in the same write (see above). Atomic with respect to
      * {@link #delete}: entries never outlive their Deployment. {@code false} when there is no such
      * Deployment, and nothing is stored then.
      */

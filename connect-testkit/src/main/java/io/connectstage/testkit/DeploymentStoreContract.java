@@ -44,11 +44,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link DeploymentStore} keeps, written once: each store's test is a short
- * subclass that says how to make an empty store.
+ * subclass that says how to make an empty store, with the default bound on log entries and with
+ * a small one.
  *
  * <pre>{@code
  * class InMemoryDeploymentStoreTest extends DeploymentStoreContract {
  *     protected DeploymentStore newStore() { return new InMemoryDeploymentStore(); }
+ *     protected DeploymentStore newStore(int maxLogEntriesPerDeployment) { return new InMemoryDeploymentStore(maxLogEntriesPerDeployment); }
  * }
  * }</pre>
  */
@@ -60,6 +62,12 @@ public abstract class DeploymentStoreContract {
 
     /** A new, empty store; called before each test. */
     protected abstract DeploymentStore newStore();
+
+    /**
+     * An empty store that keeps at most {@code maxLogEntriesPerDeployment} log entries per
+     * Deployment; called in a test, after {@link #newStore()} (whose database it may use, empty).
+     */
+    protected abstract DeploymentStore newStore(int maxLogEntriesPerDeployment);
 
     protected DeploymentStore store;
 
@@ -491,6 +499,58 @@ public abstract class DeploymentStoreContract {
             assertEquals(List.of("m1001", "m1003", "m1005"), texts(run));
             assertEquals(T0.plusNanos(1001 * 1_000_001L), run.get(0).timestamp());
             assertEquals(batch.get(1001), run.get(0));
+        }
+
+        @Test
+        @DisplayName("keeps only the newest entries past its bound, by timestamp then order of appends, as a whole and per application")
+        void boundedAppends() {
+            store = newStore(4);
+            inserted(P, deployment(1, "k1"));
+            inserted(P, deployment(2, "k2"));
+            assertTrue(store.appendLogs(P, id(1), List.of(log("service", T0.plusSeconds(2), "s2"), log("events", T0.plusSeconds(3), "e3"))));
+            assertTrue(store.appendLogs(P, id(1), List.of(log("service", T0.plusSeconds(3), "s3"), log("events", T0.plusSeconds(1), "e1-late"))));
+            assertTrue(store.appendLogs(P, id(2), List.of(log("service", T0, "other"))));
+            assertEquals(List.of("e1-late", "s2", "e3", "s3"), texts(all(1)));
+            assertTrue(store.appendLogs(P, id(1), List.of(log("events", T0.plusSeconds(3), "e3b"), log("service", T0.plusSeconds(4), "s4"))));
+            assertEquals(List.of("e3", "s3", "e3b", "s4"), texts(all(1)));
+            assertEquals(List.of("s3", "s4"), texts(store.logs(id(1), new DeploymentLogRange("service", null, 0, null, 10))));
+            assertEquals(List.of("e3", "e3b"), texts(store.logs(id(1), new DeploymentLogRange("events", null, 0, null, 10))));
+            assertTrue(store.appendLogs(P, id(1), List.of(log("service", T0, "too-old"))));
+            assertEquals(List.of("e3", "s3", "e3b", "s4"), texts(all(1)));
+            assertEquals(List.of("other"), texts(all(2)));
+        }
+
+        @Test
+        @DisplayName("keeps its bound when a write's own logs go past it, and pages by cursor over what it kept")
+        void boundedWrites() {
+            store = newStore(3);
+            Deployment d = inserted(P, deployment(1, "k1"));
+            List<DeploymentLog> batch = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                batch.add(log(i % 2 == 0 ? "service" : "events", T0.plusSeconds(i / 2), "m" + i));
+            }
+            accepted(store.replace(P, d.withVersion(2), 1, DeploymentWrite.NONE.logging(batch)));
+            assertEquals(List.of("m4", "m5", "m6"), texts(all(1)));
+            assertEquals(List.of("m5", "m6"), texts(store.logs(id(1), new DeploymentLogRange(null, T0.plusSeconds(2), 1, null, 10))));
+            assertEquals(List.of("m6"), texts(store.logs(id(1), new DeploymentLogRange(null, T0.plusSeconds(3), 0, null, 10))));
+            assertEquals(List.of("m5"), texts(store.logs(id(1), new DeploymentLogRange("events", null, 0, null, 10))));
+            accepted(store.replace(P, d.withVersion(3), 2, DeploymentWrite.NONE.logging(List.of(log("events", T0.plusSeconds(9), "m7")))));
+            assertEquals(List.of("m5", "m6", "m7"), texts(all(1)));
+        }
+
+        @Test
+        @DisplayName("keeps its bound from the insert of a Deployment on")
+        void boundedInsert() {
+            store = newStore(2);
+            accepted(store.insert(P, deployment(1, "k1"), DeploymentWrite.NONE.logging(List.of(
+                    log("service", T0.plusSeconds(1), "a"), log("service", T0.plusSeconds(2), "b"), log("service", T0.plusSeconds(3), "c")))));
+            assertEquals(List.of("b", "c"), texts(all(1)));
+            assertTrue(store.appendLogs(P, id(1), List.of(log("service", T0.plusSeconds(4), "d"))));
+            assertEquals(List.of("c", "d"), texts(all(1)));
+        }
+
+        private List<DeploymentLog> all(int n) {
+            return store.logs(id(n), new DeploymentLogRange(null, null, 0, null, 100));
         }
 
         private List<String> texts(List<DeploymentLog> logs) {

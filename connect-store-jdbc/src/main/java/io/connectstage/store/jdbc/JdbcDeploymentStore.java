@@ -40,8 +40,16 @@ import javax.sql.DataSource;
  * it completes (deleted only while it is that very claim), the work it enqueues (as given, lease
  * included, in place of a stored item with its id) and the log rows it appends. Logs are read by index, one page at a time.
  *
+ * <p>The log rows of a Deployment are bounded ({@code maxLogEntriesPerDeployment}): the
+ * Deployment's row counts them ({@code log_entries}), so a write that appends past the bound
+ * deletes just the oldest rows beyond it, found at the start of the {@code (deployment_id, ts,
+ * seq)} index, in its own transaction: no count of all the rows, no scan of the kept ones. The
+ * Deployment's row is locked by the write (updated, or selected {@code FOR UPDATE}), so the
+ * count of two writers never goes astray.
+ *
  * <pre>{@code
  * DeploymentStore store = new JdbcDeploymentStore(JdbcStores.h2File(Path.of("data/connectstage")));
+ * DeploymentStore small = new JdbcDeploymentStore(dataSource, 10_000); // at most 10,000 log entries per Deployment
  * }</pre>
  */
 public final class JdbcDeploymentStore implements DeploymentStore {
@@ -49,14 +57,32 @@ public final class JdbcDeploymentStore implements DeploymentStore {
 
     private final Jdbc jdbc;
     private final Dialect dialect;
+    private final int maxLogEntriesPerDeployment;
 
     /**
-     * A store over this data source; creates the tables when they are missing.
+     * A store over this data source that keeps at most
+     * {@value DeploymentStore#DEFAULT_MAX_LOG_ENTRIES_PER_DEPLOYMENT} log entries per Deployment;
+     * creates the tables when they are missing.
      *
      * @throws JdbcStoreException when the database cannot be reached or has a newer schema
      */
     public JdbcDeploymentStore(DataSource dataSource) {
+        this(dataSource, DEFAULT_MAX_LOG_ENTRIES_PER_DEPLOYMENT);
+    }
+
+    /**
+     * A store over this data source that keeps at most {@code maxLogEntriesPerDeployment} log
+     * entries per Deployment, the newest; creates the tables when they are missing.
+     *
+     * @throws IllegalArgumentException when the bound is below 1
+     * @throws JdbcStoreException when the database cannot be reached or has a newer schema
+     */
+    public JdbcDeploymentStore(DataSource dataSource, int maxLogEntriesPerDeployment) {
         Objects.requireNonNull(dataSource, "dataSource is null");
+        if (maxLogEntriesPerDeployment < 1) {
+            throw new IllegalArgumentException("maxLogEntriesPerDeployment is at least 1, not " + maxLogEntriesPerDeployment);
+        }
+        this.maxLogEntriesPerDeployment = maxLogEntriesPerDeployment;
         this.dialect = Schema.ensure(dataSource);
         this.jdbc = new Jdbc(dataSource);
     }
@@ -376,10 +402,42 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         });
     }
 
-    private static void appendLogs(Connection c, String deploymentId, List<DeploymentLog> logs) throws SQLException {
+    /**
+     * Inserts the rows of {@code logs}, then deletes the Deployment's oldest rows beyond the bound
+     * and keeps its count; the caller holds the lock on the Deployment's row.
+     */
+    private void appendLogs(Connection c, String deploymentId, List<DeploymentLog> logs) throws SQLException {
         if (logs.isEmpty()) {
             return;
         }
+        insertLogs(c, deploymentId, logs);
+        long entries;
+        try (PreparedStatement select = c.prepareStatement("SELECT log_entries FROM deployment WHERE id = ?")) {
+            select.setString(1, deploymentId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                entries = row.getLong(1) + logs.size();
+            }
+        }
+        long excess = entries - maxLogEntriesPerDeployment;
+        if (excess > 0) {
+            // The oldest rows, from the start of the (deployment_id, ts, seq) index: as many as the bound is exceeded by.
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM deployment_log WHERE seq IN "
+                    + "(SELECT seq FROM deployment_log WHERE deployment_id = ? ORDER BY ts, seq LIMIT ?)")) {
+                delete.setString(1, deploymentId);
+                delete.setLong(2, excess);
+                delete.executeUpdate();
+            }
+            entries = maxLogEntriesPerDeployment;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE deployment SET log_entries = ? WHERE id = ?")) {
+            update.setLong(1, entries);
+            update.setString(2, deploymentId);
+            update.executeUpdate();
+        }
+    }
+
+    private static void insertLogs(Connection c, String deploymentId, List<DeploymentLog> logs) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO deployment_log (deployment_id, application_name, ts, document) VALUES (?, ?, ?, ?)")) {
             for (DeploymentLog log : logs) {

@@ -19,6 +19,11 @@ class JdbcDeploymentStoreH2FileTest extends DeploymentStoreContract {
         return new JdbcDeploymentStore(database.dataSource());
     }
 
+    @Override
+    protected DeploymentStore newStore(int maxLogEntriesPerDeployment) {
+        return new JdbcDeploymentStore(database.dataSource(), maxLogEntriesPerDeployment);
+    }
+
     @AfterEach
     void closeDatabase() {
         database.close();

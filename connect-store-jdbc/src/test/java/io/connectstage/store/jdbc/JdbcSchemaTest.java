@@ -9,6 +9,9 @@ import io.connectstage.connector.ConnectorStatus;
 import io.connectstage.connector.IntegrationType;
 import io.connectstage.connector.IsPreviewable;
 import io.connectstage.deployment.Deployment;
+import io.connectstage.deployment.DeploymentLog;
+import io.connectstage.deployment.DeploymentLogRange;
+import io.connectstage.deployment.DeploymentLogSeverity;
 import io.connectstage.store.ConnectorQuery;
 import io.connectstage.store.DeploymentQuery;
 import io.connectstage.store.DeploymentWrite;
@@ -257,6 +260,36 @@ class JdbcSchemaTest {
                 DeploymentWrite.NONE).get();
         assertEquals(List.of("d-old", "d-new"), ids(deployments, Sort.desc(SortField.LAST_MODIFIED_AT)));
         assertEquals(List.of("d-old", "d-new"), ids(deployments, Sort.asc(SortField.CREATED_AT)));
+        assertEquals(TABLES, tables(database));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    @DisplayName("of version 5 gets the count of log entries per Deployment, from the rows it holds, so that its bound holds at once")
+    void version5GetsItsLogCounts(TestDatabase.Kind kind) throws SQLException {
+        TestDatabase database = open(kind);
+        JdbcDeploymentStore first = new JdbcDeploymentStore(database.dataSource());
+        Deployment d = SampleDeployments.queued().toBuilder().id("d-1").key("one").build();
+        Instant t0 = Instant.parse("2024-03-01T12:00:00Z");
+        List<DeploymentLog> logs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            logs.add(DeploymentLog.text("d-1", "service", DeploymentLogSeverity.INFO, t0.plusSeconds(i), "m" + i));
+        }
+        first.insert("p", d, DeploymentWrite.NONE.logging(logs)).get();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE deployment DROP COLUMN log_entries");
+            statement.executeUpdate("UPDATE connectstage_schema SET version = 5");
+        }
+        JdbcDeploymentStore bounded = new JdbcDeploymentStore(database.dataSource(), 5);
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals(Schema.VERSION, Schema.version(connection));
+        }
+        assertTrue(bounded.appendLogs("p", "d-1",
+                List.of(DeploymentLog.text("d-1", "service", DeploymentLogSeverity.INFO, t0.plusSeconds(9), "m9"))));
+        List<String> kept = bounded.logs("d-1", new DeploymentLogRange(null, null, 0, null, 10)).stream()
+                .map(l -> l.details().get("message").asText()).toList();
+        assertEquals(List.of("m1", "m2", "m3", "m4", "m9"), kept);
         assertEquals(TABLES, tables(database));
     }
 

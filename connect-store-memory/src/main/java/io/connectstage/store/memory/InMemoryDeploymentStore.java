@@ -33,7 +33,9 @@ import java.util.concurrent.ConcurrentMap;
  * one step: a reader sees all of a write or none of it, never a Deployment without its logs or work
  * nor the other way round, and two writers of one Deployment never interleave, while writers of
  * different Deployments never wait on each other. Readers never wait. The logs are a
- * {@link DeploymentLogs}, so that a page is found by binary search.
+ * {@link DeploymentLogs}, so that a page is found by binary search; each write that appends
+ * keeps only the newest {@code maxLogEntriesPerDeployment} of them
+ * ({@link DeploymentLogs#retainingNewest}: the oldest come off the front, O(dropped + log n)).
  *
  * <p>A write's work must be the Deployment's own ({@code Work.deploymentStep} or
  * {@code Work.running} of that Deployment), as the processing writes them; it is kept as given,
@@ -41,9 +43,11 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <pre>{@code
  * DeploymentStore store = new InMemoryDeploymentStore();
+ * DeploymentStore small = new InMemoryDeploymentStore(10_000); // at most 10,000 log entries per Deployment
  * }</pre>
  */
 public final class InMemoryDeploymentStore implements DeploymentStore {
+    private final int maxLogEntriesPerDeployment;
     private final ConcurrentMap<String, Entry> byId = new ConcurrentHashMap<>();
     /** {@code projectKey + "\n" + key} → id; claimed before the entry is added, so one key has one Deployment. */
     private final ConcurrentMap<String, String> idByProjectKey = new ConcurrentHashMap<>();
@@ -51,11 +55,32 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
     /** The ids of the Deployments that have work, kept inside the compute of their entry; claims look only here. */
     private final Set<String> withWork = ConcurrentHashMap.newKeySet();
 
+    /** A store that keeps {@value DeploymentStore#DEFAULT_MAX_LOG_ENTRIES_PER_DEPLOYMENT} log entries per Deployment at most. */
+    public InMemoryDeploymentStore() {
+        this(DEFAULT_MAX_LOG_ENTRIES_PER_DEPLOYMENT);
+    }
+
+    /**
+     * A store that keeps at most {@code maxLogEntriesPerDeployment} log entries per Deployment,
+     * the newest.
+     *
+     * @throws IllegalArgumentException when the bound is below 1
+     */
+    public InMemoryDeploymentStore(int maxLogEntriesPerDeployment) {
+        if (maxLogEntriesPerDeployment < 1) {
+            throw new IllegalArgumentException("maxLogEntriesPerDeployment is at least 1, not " + maxLogEntriesPerDeployment);
+        }
+        this.maxLogEntriesPerDeployment = maxLogEntriesPerDeployment;
+    }
+
     /** One Deployment and all that belongs to it, replaced whole by each write. */
     private record Entry(String projectKey, Deployment deployment, DeploymentLogs logs, Map<String, Work> work) {
 
-        /** This entry after a write: the Deployment, its logs appended, its work completed and enqueued. */
-        Entry written(Deployment next, DeploymentWrite write) {
+        /**
+         * This entry after a write: the Deployment, its logs appended (the newest {@code maxLogs}
+         * kept), its work completed and enqueued.
+         */
+        Entry written(Deployment next, DeploymentWrite write, int maxLogs) {
             Map<String, Work> nextWork = new LinkedHashMap<>(work);
             if (write.completes() != null) {
                 nextWork.remove(write.completes().id());
@@ -70,6 +95,7 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
             for (DeploymentLog log : write.logs()) {
                 nextLogs = nextLogs.plus(log);
             }
+            nextLogs = nextLogs.retainingNewest(maxLogs);
             return new Entry(projectKey, next, nextLogs, Collections.unmodifiableMap(nextWork));
         }
 
@@ -118,7 +144,7 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
         boolean[] added = new boolean[1];
         try {
             byId.computeIfAbsent(d.id(), id -> {
-                Entry e = new Entry(projectKey, d, DeploymentLogs.empty(), Map.of()).written(d, write);
+                Entry e = new Entry(projectKey, d, DeploymentLogs.empty(), Map.of()).written(d, write, maxLogEntriesPerDeployment);
                 idsByProject.computeIfAbsent(projectKey, p -> ConcurrentHashMap.newKeySet()).add(id);
                 workChanged(e);
                 added[0] = true;
@@ -146,7 +172,7 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
                 outcome.result = Either.left(new StoreRefusal.KeyChanged(next.id()));
                 return e;
             }
-            Entry written = e.written(next, write);
+            Entry written = e.written(next, write, maxLogEntriesPerDeployment);
             workChanged(written);
             outcome.result = Either.right(next);
             return written;
@@ -164,7 +190,7 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
                     return e;
                 }
                 appended[0] = true;
-                return e.written(e.deployment(), DeploymentWrite.NONE.logging(logs));
+                return e.written(e.deployment(), DeploymentWrite.NONE.logging(logs), maxLogEntriesPerDeployment);
             });
         }
         return appended[0];

@@ -11,4 +11,9 @@ class InMemoryDeploymentStoreTest extends DeploymentStoreContract {
     protected DeploymentStore newStore() {
         return new InMemoryDeploymentStore();
     }
+
+    @Override
+    protected DeploymentStore newStore(int maxLogEntriesPerDeployment) {
+        return new InMemoryDeploymentStore(maxLogEntriesPerDeployment);
+    }
 }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tables of Deployments (schema version 3; version 4 added the time columns): {@code deployment}
+ * The tables of Deployments (schema version 3; version 4 added the time columns, version 6 the
+ * count of log entries): {@code deployment}
  * (the Deployment as the JSON {@code DeploymentJson.writeForStorage} writes, secured values
  * included, next to the columns queries filter and sort by; the times as {@link Columns#instant}
- * bytes, empty for a Deployment without them), {@code deployment_log} (one row per entry, ordered by timestamp in
+ * bytes, empty for a Deployment without them; {@code log_entries}, how many rows of
+ * {@code deployment_log} it has, kept by each write so that the oldest rows beyond the store's
+ * bound are found without counting), {@code deployment_log} (one row per entry, ordered by timestamp in
  * epoch nanoseconds and an identity that keeps the order of appends) and {@code deployment_work}.
  */
 public final class DeploymentTables {
@@ -27,6 +30,18 @@ public final class DeploymentTables {
                 "ALTER TABLE deployment ADD COLUMN last_modified_at BYTEA");
     }
 
+    /**
+     * Version 5 to 6 (or from any older version whose {@code deployment} table exists): the count
+     * of log entries, filled from the rows there are. A recount is harmless; the column is added
+     * only when missing, as {@link #create} makes it for a new table.
+     */
+    public static List<String> fromVersion5() {
+        return List.of(
+                "ALTER TABLE deployment ADD COLUMN IF NOT EXISTS log_entries BIGINT DEFAULT 0 NOT NULL",
+                "UPDATE deployment SET log_entries = "
+                        + "(SELECT COUNT(*) FROM deployment_log WHERE deployment_log.deployment_id = deployment.id)");
+    }
+
     /** The statements that create them and their indexes. */
     public static List<String> create(Dialect dialect) {
         String text = "VARCHAR" + dialect.binaryCollation();
@@ -42,7 +57,8 @@ public final class DeploymentTables {
                         + "integration_types " + text + " NOT NULL, "
                         + "document " + json + " NOT NULL, "
                         + "created_at BYTEA, "
-                        + "last_modified_at BYTEA)",
+                        + "last_modified_at BYTEA, "
+                        + "log_entries BIGINT DEFAULT 0 NOT NULL)",
                 "CREATE UNIQUE INDEX IF NOT EXISTS deployment_project_key ON deployment (project_key, deployment_key)",
                 "CREATE INDEX IF NOT EXISTS deployment_by_id ON deployment (project_key, id)",
                 "CREATE INDEX IF NOT EXISTS deployment_by_version ON deployment (project_key, version, id)",

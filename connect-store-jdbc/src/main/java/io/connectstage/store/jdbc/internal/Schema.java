@@ -32,8 +32,10 @@ public final class Schema {
      * ({@link DeploymentTables#fromVersion3}); the Deployments of version 3 keep none.
      * 5 added the counts of connectors per integration type and privacy ({@link StagedCounts}),
      * filled from the connectors there are when an older database is opened.
+     * 6 added the count of log entries per Deployment ({@link DeploymentTables#fromVersion5}),
+     * filled from the log rows there are when an older database is opened.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     private static final int ATTEMPTS = 5;
 
@@ -97,6 +99,11 @@ public final class Schema {
             }
             for (String sql : tables(dialect)) {
                 statement.execute(sql);
+            }
+            if (found != null) {
+                for (String sql : DeploymentTables.fromVersion5()) {
+                    statement.execute(sql);
+                }
             }
         }
         if (found != null && found == 1) {

@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
  * {@link ProcessDeploymentRunner} and processing on a pool, as {@code serve} has them.
  *
  * <p>"Cold" is a new runner over a new work folder (an empty npm cache), "warm" the next
- * Deployments of the same runner. Prints each round and the load average before and after: take
- * figures only when it is under 2 and nothing else runs.
+ * Deployments of the same runner. The baseline, in the same run: the same commands by hand for
+ * the same three folders (npm ci or install, npm run build, npm start with a PORT), no server.
+ * Prints each round and the load average before and after: take figures only when it is under 2
+ * and nothing else runs.
  * <pre>
  * java -cp connect-bench/target/benchmarks.jar io.connectstage.bench.RunnerTimingHarness [ROUNDS] [FIXTURE_FOLDER]
  * </pre>
@@ -63,7 +65,9 @@ public final class RunnerTimingHarness {
         System.out.printf(Locale.ROOT, "load average before: %.2f%n", load());
         List<long[]> cold = new ArrayList<>();
         List<long[]> warm = new ArrayList<>();
+        List<long[]> plain = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
+            plain.add(PlainNpm.round(fixture, tmp.resolve("plain-" + r)));
             try (Session s = new Session(repo, tmp.resolve("run-" + r))) {
                 cold.add(s.round("cold-" + r));
                 warm.add(s.round("warm-" + r));
@@ -72,15 +76,24 @@ public final class RunnerTimingHarness {
         System.out.printf(Locale.ROOT, "load average after: %.2f%n", load());
         report("cold (new work folder, empty npm cache)", cold);
         report("warm (same runner, npm cache warm)", warm);
+        long[] plainStart = plain.stream().mapToLong(r -> r[0]).sorted().toArray();
+        long[] plainStop = plain.stream().mapToLong(r -> r[1]).sorted().toArray();
+        System.out.printf(Locale.ROOT, "baseline (npm ci, npm run build, npm start of the three folders by hand, no server): "
+                + "to the service answering median %d ms (min %d, max %d); SIGTERM -> ports closed median %d ms%n",
+                plainStart[plainStart.length / 2], plainStart[0], plainStart[plainStart.length - 1],
+                plainStop[plainStop.length / 2]);
     }
 
     private static void report(String name, List<long[]> rounds) {
         long[] create = rounds.stream().mapToLong(r -> r[0]).sorted().toArray();
         long[] delete = rounds.stream().mapToLong(r -> r[1]).sorted().toArray();
+        long[] gone = rounds.stream().mapToLong(r -> r[2]).sorted().toArray();
         System.out.printf(Locale.ROOT, "%s: create -> service answers median %d ms (min %d, max %d); "
-                + "delete -> ports closed median %d ms (min %d, max %d); %d rounds%n", name,
+                + "delete -> ports closed median %d ms (min %d, max %d); delete -> Deployment gone median %d ms "
+                + "(min %d, max %d); %d rounds%n", name,
                 create[create.length / 2], create[0], create[create.length - 1],
-                delete[delete.length / 2], delete[0], delete[delete.length - 1], rounds.size());
+                delete[delete.length / 2], delete[0], delete[delete.length - 1],
+                gone[gone.length / 2], gone[0], gone[gone.length - 1], rounds.size());
     }
 
     private static double load() {
@@ -142,9 +155,14 @@ public final class RunnerTimingHarness {
             ok(send("DELETE", "/" + PROJECT + "/deployments/key=" + key + "?version=" + version, bearer(), null, null));
             await(Duration.ofMinutes(1), () -> ports.stream().noneMatch(RunnerTimingHarness::listens));
             long closed = System.nanoTime() - stop;
-            System.out.printf(Locale.ROOT, "%s: create -> answering %d ms, delete -> %d ports closed %d ms%n", key,
-                    answering / 1_000_000, ports.size(), closed / 1_000_000);
-            return new long[] {answering / 1_000_000, closed / 1_000_000};
+            // the undeploy step goes on after the ports closed (the folder is removed, then the
+            // Deployment); the project's processing lane is busy until then, so the next round waits
+            await(Duration.ofMinutes(1), () -> send("GET", "/" + PROJECT + "/deployments/key=" + key, bearer(), null, null)
+                    .statusCode() == 404);
+            long gone = System.nanoTime() - stop;
+            System.out.printf(Locale.ROOT, "%s: create -> answering %d ms, delete -> %d ports closed %d ms, -> gone %d ms%n",
+                    key, answering / 1_000_000, ports.size(), closed / 1_000_000, gone / 1_000_000);
+            return new long[] {answering / 1_000_000, closed / 1_000_000, gone / 1_000_000};
         }
 
         private String bearer() {
@@ -181,6 +199,74 @@ public final class RunnerTimingHarness {
         @Override
         public void close() {
             server.close();
+        }
+    }
+
+    /**
+     * The baseline: what a developer does by hand for the same three applications, with the same
+     * commands in the same order (install and build each, then start each with a PORT), and no
+     * repository, server or runner.
+     */
+    private static final class PlainNpm {
+        static long[] round(Path fixture, Path folder) throws Exception {
+            copy(fixture, folder);
+            long start = System.nanoTime();
+            for (String app : List.of("service", "event", "job")) {
+                Path dir = folder.resolve(app);
+                run(dir, Files.exists(dir.resolve("package-lock.json")) ? List.of("npm", "ci", "--no-audit", "--no-fund")
+                        : List.of("npm", "install", "--no-audit", "--no-fund"));
+                if (Files.readString(dir.resolve("package.json")).contains("\"build\"")) {
+                    run(dir, List.of("npm", "run", "build"));
+                }
+            }
+            List<Process> started = new ArrayList<>();
+            List<Integer> ports = new ArrayList<>();
+            for (String app : List.of("service", "event", "job")) {
+                int port;
+                try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                    port = s.getLocalPort();
+                }
+                ProcessBuilder pb = new ProcessBuilder("npm", "start").directory(folder.resolve(app).toFile())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                pb.environment().put("PORT", Integer.toString(port));
+                pb.environment().put("GREETING", "hello");
+                pb.environment().put("SERVICE_SECRET", "s");
+                started.add(pb.start());
+                ports.add(port);
+            }
+            await(Duration.ofMinutes(1), () -> answers("http://127.0.0.1:" + ports.get(0) + "/service"));
+            long answering = System.nanoTime() - start;
+            long stop = System.nanoTime();
+            for (Process p : started) {
+                p.descendants().forEach(ProcessHandle::destroy);
+                p.destroy();
+            }
+            await(Duration.ofMinutes(1), () -> ports.stream().noneMatch(RunnerTimingHarness::listens));
+            long closed = System.nanoTime() - stop;
+            System.out.printf(Locale.ROOT, "plain: to answering %d ms, SIGTERM -> ports closed %d ms%n", answering / 1_000_000,
+                    closed / 1_000_000);
+            return new long[] {answering / 1_000_000, closed / 1_000_000};
+        }
+
+        private static void run(Path dir, List<String> command) throws Exception {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(command + " failed in " + dir);
+            }
+        }
+
+        private static void copy(Path from, Path to) throws IOException {
+            try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+                for (Path f : files.toList()) {
+                    Path target = to.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target);
+                    }
+                }
+            }
         }
     }
 

@@ -81,22 +81,8 @@ public final class WorkTable {
 
     /** Adds these items to the work table {@code table}, unleased. */
     public static void enqueue(Connection c, String table, List<Work> work) throws SQLException {
-        if (work.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, 0, NULL, NULL)")) {
-            for (Work w : work) {
-                checkParameters(w);
-                insert.setString(1, w.id());
-                insert.setString(2, w.kind().wireValue());
-                insert.setString(3, w.connectorId());
-                insert.setLong(4, w.connectorVersion());
-                insert.setString(5, parameters(w.parameters()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        insert(c, table, work.stream().map(w -> new Work(w.id(), w.kind(), w.connectorId(), w.connectorVersion(),
+                w.parameters(), 0, null)).toList());
     }
 
     /**
@@ -115,6 +101,14 @@ public final class WorkTable {
                 delete.addBatch();
             }
             delete.executeBatch();
+        }
+        insert(c, table, work);
+    }
+
+    /** Inserts these items as they are, attempts and lease included. */
+    private static void insert(Connection c, String table, List<Work> work) throws SQLException {
+        if (work.isEmpty()) {
+            return;
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

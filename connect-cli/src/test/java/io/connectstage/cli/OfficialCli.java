@@ -1,6 +1,7 @@
 package io.connectstage.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -126,6 +127,13 @@ final class OfficialCli {
     Result ok(Path home, String... args) throws Exception {
         Result r = run(home, args);
         assertEquals(0, r.code(), String.join(" ", args) + ":\n" + r.output());
+        return r;
+    }
+
+    /** {@link #ok}, also asserting that the output never shows {@code secret} (a secured value). */
+    Result okNeverShowing(String secret, Path home, String... args) throws Exception {
+        Result r = ok(home, args);
+        assertFalse(r.output().contains(secret), "a secured value in the output:\n" + r.output());
         return r;
     }
 

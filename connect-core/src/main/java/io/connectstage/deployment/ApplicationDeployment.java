@@ -52,6 +52,20 @@ public record ApplicationDeployment(
         return new ApplicationDeployment(id, applicationName, standardConfiguration, securedConfiguration, url, value, schedule);
     }
 
+    /**
+     * The Pub/Sub topic of this application when it is an event application: the one it has, else
+     * the one its deployment gives it ({@code connect-<first 8 of its id>-<name in lower case>}).
+     * Not a record component: it is a rule, kept here so the lifecycle and a runner derive it alike.
+     */
+    public String eventTopic() {
+        return topic != null ? topic : "connect-" + shortId() + "-" + applicationName.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The first 8 characters of the id, as Connect's generated names use it. */
+    String shortId() {
+        return id.length() >= 8 ? id.substring(0, 8) : id;
+    }
+
     public ApplicationDeployment withSchedule(String value) {
         return new ApplicationDeployment(id, applicationName, standardConfiguration, securedConfiguration, url, topic, value);
     }

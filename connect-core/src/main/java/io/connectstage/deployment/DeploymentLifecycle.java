@@ -206,12 +206,12 @@ public final class DeploymentLifecycle {
         if (type == null) {
             return app;
         }
-        String shortId = app.id().length() >= 8 ? app.id().substring(0, 8) : app.id();
         String name = app.applicationName().toLowerCase(java.util.Locale.ROOT);
         return switch (type) {
             case SERVICE, MERCHANT_CENTER_CUSTOM_APPLICATION, MERCHANT_CENTER_CUSTOM_VIEW -> app.url() != null ? app
-                    : app.withUrl("https://service-" + shortId + "." + d.deployedRegion().wireValue() + ".commercetools.app/" + name);
-            case EVENT -> app.topic() != null ? app : app.withTopic("connect-" + shortId + "-" + name);
+                    : app.withUrl("https://service-" + app.shortId() + "." + d.deployedRegion().wireValue()
+                            + ".commercetools.app/" + name);
+            case EVENT -> app.withTopic(app.eventTopic());
             default -> app;
         };
     }

@@ -150,7 +150,7 @@ final class DeploymentLaunch {
         try {
             int port = AppProcess.freePort();
             Map<String, String> env = parts.environments().application(d, p.app(), p.spec().type(), urls.get(name), port);
-            String topic = p.spec().type() == ApplicationType.EVENT ? Environments.topic(p.app()) : null;
+            String topic = p.spec().type() == ApplicationType.EVENT ? p.app().eventTopic() : null;
             AppProcess app = new AppProcess(name, p.spec().type(), p.spec().endpoint(), topic, port, p.spec().folder(), env,
                     rd.channel(name), parts.apps());
             rd.add(app);

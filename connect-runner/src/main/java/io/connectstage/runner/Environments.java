@@ -74,7 +74,7 @@ final class Environments {
         if (type == ApplicationType.EVENT) {
             env.put("CONNECT_SUBSCRIPTION_DESTINATION", "GoogleCloudPubSub");
             env.put("CONNECT_GCP_PROJECT_ID", GCP_PROJECT_ID);
-            env.put("CONNECT_GCP_TOPIC_NAME", topic(app));
+            env.put("CONNECT_GCP_TOPIC_NAME", app.eventTopic());
         }
         if (port != null) {
             env.put("PORT", Integer.toString(port));
@@ -82,15 +82,6 @@ final class Environments {
         return env;
     }
 
-    /** The Pub/Sub topic of an event application: the one it was given, else the one Deployed will give it. */
-    static String topic(ApplicationDeployment app) {
-        if (app.topic() != null) {
-            return app.topic();
-        }
-        // as DeploymentLifecycle.deployed derives it
-        String shortId = app.id().length() >= 8 ? app.id().substring(0, 8) : app.id();
-        return "connect-" + shortId + "-" + app.applicationName().toLowerCase(java.util.Locale.ROOT);
-    }
 
     private static void putStandard(Map<String, String> env, java.util.List<ConfigurationValue> values) {
         if (values != null) {
